@@ -1,0 +1,94 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { createBotAdapter } from '../bot/bot-adapter';
+import { ConveneBot } from '../bot/convene-bot';
+import type { Config } from './config';
+import { ensureOrganisationAdmin } from './domain/organisations/ensure-organisation-admin';
+import type { Clock } from './domain/shared/clock.port';
+import { systemClock } from './domain/shared/clock.port';
+import type { DomainContext } from './domain/shared/unit-of-work.port';
+import type { Logger } from './infra/logging/logger';
+import { openStorage, type Storage } from './infra/storage/database';
+import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
+import { createAppServer } from './server/app-server';
+import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
+
+export interface RunningApp {
+  server: Server;
+  storage: Storage;
+  ctx: DomainContext;
+  /** The address the server listens on, e.g. http://127.0.0.1:3978. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  /** PostgreSQL schema (tests isolate runs with it). */
+  databaseSchema?: string;
+}
+
+/** The composition root: picks implementations from configuration, wires them and starts listening. */
+export async function startApp(
+  config: Readonly<Config>,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningApp> {
+  const storage = await openStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: options.databaseSchema,
+  });
+  const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: options.clock ?? systemClock };
+  const authenticator = await createAuthenticator(config, ctx);
+  const adapter = createBotAdapter(config.bot, logger);
+  const bot = new ConveneBot(ctx);
+
+  let url = '';
+  const server = createAppServer({
+    ctx,
+    authenticator,
+    logger,
+    mode: config.mode,
+    defaultRegion: config.defaultRegion,
+    publicBaseUrl: () => config.publicBaseUrl ?? url,
+    ping: storage.ping,
+    adapter,
+    bot,
+    tabDir: config.tabDir,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info({ url, mode: config.mode, database: storage.dialect }, 'Convene is listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    })();
+    return stopping;
+  };
+  return { server, storage, ctx, url, stop };
+}
+
+async function createAuthenticator(
+  config: Readonly<Config>,
+  ctx: DomainContext,
+): Promise<RequestAuthenticator> {
+  if (config.mode === 'local') {
+    const { tenantId, organisationName, userId, userName } = config.localIdentity;
+    const identity = { tenantId, aadObjectId: userId, displayName: userName };
+    await ensureOrganisationAdmin(
+      ctx,
+      { tenantId, displayName: organisationName, defaultRegion: config.defaultRegion },
+      identity,
+    );
+    return new LocalDeveloperAuthenticator(identity);
+  }
+  throw new Error('Tenant mode needs the Teams SSO token verifier, which this build does not include yet.');
+}

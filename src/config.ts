@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Settings are validated once at start and frozen; every problem is
+ * reported together, naming the setting, so a misconfigured deployment fails fast and says why.
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const environmentSchema = z.object({
+  CONVENE_MODE: z.enum(['local', 'tenant']).default('local'),
+  HOST: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalText.refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
+    message: 'must be a postgres:// URL (leave it empty for the embedded SQLite database)',
+  }),
+  PUBLIC_BASE_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^/]+/.test(url), {
+    message: 'must be an http(s) URL such as https://convene.contoso.com',
+  }),
+  TAB_DIR: z.string().trim().min(1).default('./tab/dist'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_REGION: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166 code such as IN or GB')
+    .default('US'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  LOCAL_TENANT_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-00000000c0de'),
+  LOCAL_ORGANISATION_NAME: z.string().trim().min(1).default('Local organisation'),
+  LOCAL_USER_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-0000000000de'),
+  LOCAL_USER_NAME: z.string().trim().min(1).default('Local Developer'),
+});
+
+/** Settings without which tenant mode must not start (bot authentication among them). */
+const requiredInTenantMode = [
+  'MICROSOFT_APP_ID',
+  'MICROSOFT_APP_PASSWORD',
+  'MICROSOFT_APP_TENANT_ID',
+  'PUBLIC_BASE_URL',
+  'DATABASE_URL',
+] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Convene cannot start: ${problems.join('; ')}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Config {
+  mode: 'local' | 'tenant';
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Where people reach Convene; invite links start with it. Undefined means "the address we listen on". */
+  publicBaseUrl: string | undefined;
+  tabDir: string;
+  logLevel: string;
+  defaultRegion: string;
+  bot: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    tenantId: string | undefined;
+  };
+  /** Local mode only: the developer identity that stands in for a signed-in Microsoft 365 user. */
+  localIdentity: { tenantId: string; organisationName: string; userId: string; userName: string };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+  if (e.CONVENE_MODE === 'tenant') {
+    const missing = requiredInTenantMode.filter((name) => !e[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name} is required in tenant mode`));
+    }
+  }
+  const config: Config = {
+    mode: e.CONVENE_MODE,
+    // Local mode is for one developer's machine: never listen beyond loopback unless told to.
+    host: e.HOST ?? (e.CONVENE_MODE === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    tabDir: path.resolve(e.TAB_DIR),
+    logLevel: e.LOG_LEVEL,
+    defaultRegion: e.DEFAULT_REGION.toUpperCase(),
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appType: e.MICROSOFT_APP_TYPE,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+    },
+    localIdentity: {
+      tenantId: e.LOCAL_TENANT_ID,
+      organisationName: e.LOCAL_ORGANISATION_NAME,
+      userId: e.LOCAL_USER_ID,
+      userName: e.LOCAL_USER_NAME,
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

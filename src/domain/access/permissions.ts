@@ -1,0 +1,47 @@
+import { DomainError } from '../shared/domain-error';
+
+/** How a person stands towards one group. A person can hold several relations at once. */
+export type GroupRelation = 'member' | 'group-admin' | 'champ' | 'org-admin';
+
+export type GroupAction =
+  | 'view'
+  | 'manage-members'
+  | 'manage-admins'
+  | 'invite'
+  | 'map-to-organisation'
+  | 'arrange-hierarchy'
+  | 'assign-champs';
+
+/**
+ * Who may do what. Champs steward a group's people (engagement, help, membership) but do not
+ * appoint admins; mapping a group to an organisation is its own admin's decision; the hierarchy
+ * and champs are the organisation's business.
+ */
+export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>> = {
+  view: ['member', 'group-admin', 'champ', 'org-admin'],
+  'manage-members': ['group-admin', 'champ', 'org-admin'],
+  'manage-admins': ['group-admin', 'org-admin'],
+  invite: ['group-admin', 'champ', 'org-admin'],
+  'map-to-organisation': ['group-admin'],
+  'arrange-hierarchy': ['org-admin'],
+  'assign-champs': ['org-admin'],
+};
+
+export const may = (relations: ReadonlySet<GroupRelation>, action: GroupAction): boolean =>
+  permissions[action].some((relation) => relations.has(relation));
+
+export class NotAllowed extends DomainError {
+  readonly code = 'NOT_ALLOWED';
+  readonly kind = 'forbidden';
+  constructor(action: GroupAction | 'create-organisation-group', group: string) {
+    super(`You are not allowed to ${action.replace(/-/g, ' ')} in "${group}".`, { action, group });
+  }
+}
+
+export function assertMay(
+  relations: ReadonlySet<GroupRelation>,
+  action: GroupAction,
+  groupName: string,
+): void {
+  if (!may(relations, action)) throw new NotAllowed(action, groupName);
+}

@@ -1,0 +1,71 @@
+import type { Actor } from '../access/actor';
+import { assertMay } from '../access/permissions';
+import { relationsTo } from '../access/relations';
+import { auditEntry } from '../audit/audit-entry';
+import { loadGroup } from '../groups/load-group';
+import { findOrCreatePersonByPhone } from '../people/find-or-create-person';
+import { PhoneInvalid } from '../people/phone.errors';
+import { parseRegion, toE164 } from '../people/phone-number';
+import type { DomainContext } from '../shared/unit-of-work.port';
+import type { MembershipSource, Role } from './membership';
+
+export interface AddMembersInput {
+  groupId: string;
+  phones: string[];
+  region: string;
+  role: Role;
+  source: Extract<MembershipSource, 'manual' | 'bulk'>;
+}
+
+export type AddMemberResult =
+  | { input: string; outcome: 'added' | 'already-member'; phone: string; personId: string }
+  | { input: string; outcome: 'invalid'; code: string; reason: string };
+
+/**
+ * Adds people by phone number. Each number gets its own result: a bad number is reported and the
+ * good ones are still added, all in one transaction.
+ */
+export async function addMembersByPhone(
+  ctx: DomainContext,
+  input: AddMembersInput,
+  actor: Actor,
+): Promise<AddMemberResult[]> {
+  const region = parseRegion(input.region);
+  return ctx.uow.run(async (repos) => {
+    const group = await loadGroup(repos, input.groupId);
+    const action = input.role === 'admin' ? 'manage-admins' : 'manage-members';
+    assertMay(await relationsTo(repos, actor, group), action, group.name);
+    const now = ctx.clock.now();
+    const results: AddMemberResult[] = [];
+    for (const raw of input.phones) {
+      let phone: string;
+      try {
+        phone = toE164(raw, region);
+      } catch (error) {
+        if (!(error instanceof PhoneInvalid)) throw error;
+        results.push({ input: raw, outcome: 'invalid', code: error.code, reason: error.message });
+        continue;
+      }
+      const person = await findOrCreatePersonByPhone(repos, phone, now);
+      if (await repos.memberships.find(group.id, person.id)) {
+        results.push({ input: raw, outcome: 'already-member', phone, personId: person.id });
+        continue;
+      }
+      await repos.memberships.insert({
+        groupId: group.id,
+        personId: person.id,
+        role: input.role,
+        source: input.source,
+        state: 'invited',
+        invitedBy: actor.personId,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      await repos.audit.append(
+        auditEntry(now, actor.personId, 'member.added', group.id, { personId: person.id, role: input.role }),
+      );
+      results.push({ input: raw, outcome: 'added', phone, personId: person.id });
+    }
+    return results;
+  });
+}

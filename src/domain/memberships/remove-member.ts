@@ -1,0 +1,33 @@
+import type { Actor } from '../access/actor';
+import { assertMay } from '../access/permissions';
+import { relationsTo } from '../access/relations';
+import { auditEntry } from '../audit/audit-entry';
+import { loadGroup } from '../groups/load-group';
+import type { DomainContext } from '../shared/unit-of-work.port';
+import { type MemberRef, resolveMember } from './member-ref';
+import { LastAdmin } from './membership.errors';
+
+/** Removes someone from a group. Anyone may leave; removing others needs the rights to manage them. */
+export async function removeMember(
+  ctx: DomainContext,
+  input: { groupId: string; member: MemberRef },
+  actor: Actor,
+): Promise<void> {
+  await ctx.uow.run(async (repos) => {
+    const group = await loadGroup(repos, input.groupId);
+    const membership = await resolveMember(repos, group, input.member);
+    if (membership.personId !== actor.personId) {
+      const relations = await relationsTo(repos, actor, group);
+      assertMay(relations, membership.role === 'admin' ? 'manage-admins' : 'manage-members', group.name);
+    }
+    if (membership.role === 'admin' && (await repos.memberships.countAdmins(group.id)) <= 1) {
+      throw new LastAdmin(group.name);
+    }
+    await repos.memberships.remove(group.id, membership.personId);
+    await repos.audit.append(
+      auditEntry(ctx.clock.now(), actor.personId, 'member.removed', group.id, {
+        personId: membership.personId,
+      }),
+    );
+  });
+}

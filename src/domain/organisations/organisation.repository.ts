@@ -1,0 +1,7 @@
+import type { Organisation } from './organisation';
+
+export interface OrganisationRepository {
+  findById(id: string): Promise<Organisation | undefined>;
+  findByTenantId(tenantId: string): Promise<Organisation | undefined>;
+  insert(organisation: Organisation): Promise<void>;
+}

@@ -1,0 +1,9 @@
+import type { Person } from './person';
+
+export interface PersonRepository {
+  findById(id: string): Promise<Person | undefined>;
+  findByPhone(e164: string): Promise<Person | undefined>;
+  findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | undefined>;
+  insert(person: Person): Promise<void>;
+  update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void>;
+}

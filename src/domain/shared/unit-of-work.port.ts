@@ -1,0 +1,29 @@
+import type { RoleRepository } from '../access/role.repository';
+import type { AuditRepository } from '../audit/audit.repository';
+import type { GroupRepository } from '../groups/group.repository';
+import type { InviteLinkRepository } from '../invites/invite-link.repository';
+import type { MembershipRepository } from '../memberships/membership.repository';
+import type { OrganisationRepository } from '../organisations/organisation.repository';
+import type { PersonRepository } from '../people/person.repository';
+import type { Clock } from './clock.port';
+
+export interface Repositories {
+  organisations: OrganisationRepository;
+  groups: GroupRepository;
+  people: PersonRepository;
+  memberships: MembershipRepository;
+  inviteLinks: InviteLinkRepository;
+  roles: RoleRepository;
+  audit: AuditRepository;
+}
+
+/** Runs work in one transaction: everything it wrote commits together, or nothing does. */
+export interface UnitOfWork {
+  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** What every use case needs from the outside world. */
+export interface DomainContext {
+  uow: UnitOfWork;
+  clock: Clock;
+}

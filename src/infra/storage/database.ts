@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Pool } from 'pg';
+import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface StorageOptions {
+  /** `postgres://…` for PostgreSQL; absent for the embedded SQLite file. */
+  databaseUrl?: string;
+  /** Where the SQLite file lives (ignored for PostgreSQL). `:memory:` keeps it in memory. */
+  dataDir: string;
+  /** PostgreSQL schema to use instead of `public` (tests give every run its own). */
+  schema?: string;
+}
+
+export interface Storage {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Answers quickly whether the database can be reached (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const schemaPattern = /^[a-z_][a-z0-9_]*$/;
+
+function openSqlite(dataDir: string): Kysely<Database> {
+  const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'convene.sqlite');
+  if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  const database = new SqliteDatabase(file);
+  // WAL lets readers continue while a writer commits; foreign keys are off by default in SQLite.
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(url: string, schema: string | undefined): Kysely<Database> {
+  if (schema && !schemaPattern.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}"`);
+  const pool = new Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  const dialect: DialectName = options.databaseUrl ? 'postgres' : 'sqlite';
+  const db = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.schema)
+    : openSqlite(options.dataDir);
+  try {
+    if (dialect === 'postgres' && options.schema) {
+      await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
+    }
+    const migrator = new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(dialect === 'postgres' && options.schema ? { migrationTableSchema: options.schema } : {}),
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    dialect,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { SqlAuditRepository } from './repositories/audit.repository.sql';
+import { SqlGroupRepository } from './repositories/group.repository.sql';
+import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';
+import { SqlMembershipRepository } from './repositories/membership.repository.sql';
+import { SqlOrganisationRepository } from './repositories/organisation.repository.sql';
+import { SqlPersonRepository } from './repositories/person.repository.sql';
+import { SqlRoleRepository } from './repositories/role.repository.sql';
+import type { Database } from './schema';
+
+/** All repositories bound to one connection or transaction. */
+export function repositoriesFor(db: Kysely<Database>): Repositories {
+  return {
+    organisations: new SqlOrganisationRepository(db),
+    groups: new SqlGroupRepository(db),
+    people: new SqlPersonRepository(db),
+    memberships: new SqlMembershipRepository(db),
+    inviteLinks: new SqlInviteLinkRepository(db),
+    roles: new SqlRoleRepository(db),
+    audit: new SqlAuditRepository(db),
+  };
+}
+
+/** Each unit of work is one database transaction: it commits whole or rolls back whole. */
+export class KyselyUnitOfWork implements UnitOfWork {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(repositoriesFor(trx)));
+  }
+}

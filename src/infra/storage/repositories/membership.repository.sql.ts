@@ -1,0 +1,115 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  InvitationState,
+  Membership,
+  MembershipSource,
+  Role,
+} from '../../../domain/memberships/membership';
+import type { MembershipRepository, MemberView } from '../../../domain/memberships/membership.repository';
+import type { Database, MembershipsTable } from '../schema';
+
+const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
+  groupId: row.group_id,
+  personId: row.person_id,
+  role: row.role as Role,
+  source: row.source as MembershipSource,
+  state: row.state as InvitationState,
+  invitedBy: row.invited_by,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export class SqlMembershipRepository implements MembershipRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async find(groupId: string, personId: string): Promise<Membership | undefined> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return row && toMembership(row);
+  }
+
+  async insert(m: Membership): Promise<void> {
+    await this.db
+      .insertInto('memberships')
+      .values({
+        group_id: m.groupId,
+        person_id: m.personId,
+        role: m.role,
+        source: m.source,
+        state: m.state,
+        invited_by: m.invitedBy,
+        created_at: m.createdAt,
+        updated_at: m.updatedAt,
+      })
+      .execute();
+  }
+
+  async remove(groupId: string, personId: string): Promise<void> {
+    await this.db
+      .deleteFrom('memberships')
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .execute();
+  }
+
+  async setRole(groupId: string, personId: string, role: Role, at: string): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ role, updated_at: at })
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .execute();
+  }
+
+  async setState(groupId: string, personId: string, state: InvitationState, at: string): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ state, updated_at: at })
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .execute();
+  }
+
+  async listByGroup(groupId: string): Promise<MemberView[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('people', 'people.id', 'memberships.person_id')
+      .selectAll('memberships')
+      .select([
+        'people.phone',
+        'people.tenant_id',
+        'people.aad_object_id',
+        'people.display_name',
+        'people.created_at as person_created_at',
+      ])
+      .where('memberships.group_id', '=', groupId)
+      .orderBy('memberships.role')
+      .orderBy('memberships.created_at')
+      .execute();
+    return rows.map((row) => ({
+      ...toMembership(row),
+      person: {
+        id: row.person_id,
+        phone: row.phone,
+        tenantId: row.tenant_id,
+        aadObjectId: row.aad_object_id,
+        displayName: row.display_name,
+        createdAt: row.person_created_at,
+      },
+    }));
+  }
+
+  async countAdmins(groupId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('group_id', '=', groupId)
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

@@ -1,0 +1,61 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Person } from '../../../domain/people/person';
+import type { PersonRepository } from '../../../domain/people/person.repository';
+import type { Database, PeopleTable } from '../schema';
+
+export const toPerson = (row: Selectable<PeopleTable>): Person => ({
+  id: row.id,
+  phone: row.phone,
+  tenantId: row.tenant_id,
+  aadObjectId: row.aad_object_id,
+  displayName: row.display_name,
+  createdAt: row.created_at,
+});
+
+export class SqlPersonRepository implements PersonRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findById(id: string): Promise<Person | undefined> {
+    const row = await this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toPerson(row);
+  }
+
+  async findByPhone(e164: string): Promise<Person | undefined> {
+    const row = await this.db.selectFrom('people').selectAll().where('phone', '=', e164).executeTakeFirst();
+    return row && toPerson(row);
+  }
+
+  async findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | undefined> {
+    const row = await this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('aad_object_id', '=', aadObjectId)
+      .executeTakeFirst();
+    return row && toPerson(row);
+  }
+
+  async insert(p: Person): Promise<void> {
+    await this.db
+      .insertInto('people')
+      .values({
+        id: p.id,
+        phone: p.phone,
+        tenant_id: p.tenantId,
+        aad_object_id: p.aadObjectId,
+        display_name: p.displayName,
+        created_at: p.createdAt,
+      })
+      .execute();
+  }
+
+  async update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void> {
+    const values: Partial<Selectable<PeopleTable>> = {};
+    if (changes.phone !== undefined) values.phone = changes.phone;
+    if (changes.tenantId !== undefined) values.tenant_id = changes.tenantId;
+    if (changes.aadObjectId !== undefined) values.aad_object_id = changes.aadObjectId;
+    if (changes.displayName !== undefined) values.display_name = changes.displayName;
+    if (Object.keys(values).length === 0) return;
+    await this.db.updateTable('people').set(values).where('id', '=', id).execute();
+  }
+}

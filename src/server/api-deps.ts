@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { Actor } from '../domain/access/actor';
+import type { DomainContext } from '../domain/shared/unit-of-work.port';
+import type { RequestAuthenticator } from './auth/request-authenticator';
+
+/** What the HTTP routes are given by the composition root. */
+export interface ApiDeps {
+  ctx: DomainContext;
+  authenticator: RequestAuthenticator;
+  logger: Logger;
+  mode: 'local' | 'tenant';
+  defaultRegion: string;
+  /** The address people use to reach Convene (for invite links). */
+  publicBaseUrl: () => string;
+  ping: () => Promise<void>;
+}
+
+export type { Actor };

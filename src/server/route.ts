@@ -1,0 +1,49 @@
+import type { Request, Response } from 'restify';
+import type { z } from 'zod';
+import { identifyTeamsUser } from '../domain/people/identify-teams-user';
+import type { Actor, ApiDeps } from './api-deps';
+import { HttpProblem, toHttpError } from './http-errors';
+
+type Handler = (req: Request, res: Response) => Promise<unknown>;
+
+/**
+ * Wraps a route: runs it, sends its result as JSON (204 when it returns nothing) and turns any
+ * thrown error into the shared error body. Handlers stay thin: parse, call one use case, answer.
+ */
+export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const result = await handler(req, res);
+      if (res.headersSent) return;
+      if (result === undefined) res.send(204);
+      else res.send(res.statusCode >= 200 && res.statusCode < 300 ? res.statusCode : 200, result);
+    } catch (error) {
+      const { status, body, unexpected } = toHttpError(error);
+      if (unexpected) deps.logger.error({ err: error, url: req.url, method: req.method }, 'request failed');
+      if (!res.headersSent) res.send(status, body);
+    }
+  };
+}
+
+/** The calling person, proven by the configured authenticator. */
+export async function actorOf(deps: ApiDeps, req: Request): Promise<Actor> {
+  const identity = await deps.authenticator.authenticate(req);
+  return identifyTeamsUser(deps.ctx, identity);
+}
+
+/** The JSON body checked against `schema`, or a coded 400 naming each field that is wrong. */
+export function parseBody<T>(req: Request, schema: z.ZodType<T>): T {
+  const body: unknown = req.body === undefined || req.body === '' ? {} : req.body;
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(body)',
+    problem: issue.message,
+  }));
+  throw new HttpProblem(
+    400,
+    'BODY_INVALID',
+    `The request body is not right: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`,
+    { fields },
+  );
+}

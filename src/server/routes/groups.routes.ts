@@ -1,0 +1,127 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { createGroup } from '../../domain/groups/create-group';
+import { listMyGroups } from '../../domain/groups/list-groups';
+import { setGroupParent } from '../../domain/groups/set-group-parent';
+import { addMembersByPhone } from '../../domain/memberships/add-members-by-phone';
+import { changeMemberRole } from '../../domain/memberships/change-member-role';
+import { listMembers } from '../../domain/memberships/list-members';
+import { removeMember } from '../../domain/memberships/remove-member';
+import { describeActor } from '../../domain/organisations/describe-actor';
+import { splitPhoneList } from '../../domain/people/phone-number';
+import type { ApiDeps } from '../api-deps';
+import { actorOf, parseBody, route } from '../route';
+
+const createGroupBody = z.object({
+  name: z.string(),
+  parentId: z.string().nullish(),
+  /** Org admins create organisation groups by default; `personal: true` makes a personal one. */
+  personal: z.boolean().optional(),
+});
+
+const addMembersBody = z.object({
+  phones: z.union([z.string(), z.array(z.string())]),
+  region: z.string().optional(),
+  role: z.enum(['admin', 'member']).default('member'),
+});
+
+const roleBody = z.object({ role: z.enum(['admin', 'member']) });
+const parentBody = z.object({ parentId: z.string().nullable() });
+
+export function registerGroupRoutes(server: Server, deps: ApiDeps): void {
+  server.get(
+    '/api/v1/me',
+    route(deps, async (req) => {
+      const actor = await actorOf(deps, req);
+      const profile = await describeActor(deps.ctx, actor);
+      return { ...profile, mode: deps.mode, developerIdentity: deps.authenticator.developerIdentity };
+    }),
+  );
+
+  server.get(
+    '/api/v1/groups',
+    route(deps, async (req) => ({ groups: await listMyGroups(deps.ctx, await actorOf(deps, req)) })),
+  );
+
+  server.post(
+    '/api/v1/groups',
+    route(deps, async (req, res) => {
+      const body = parseBody(req, createGroupBody);
+      const actor = await actorOf(deps, req);
+      const profile = await describeActor(deps.ctx, actor);
+      const organisationId = profile.isOrgAdmin && !body.personal ? profile.organisation!.id : null;
+      const group = await createGroup(
+        deps.ctx,
+        { name: body.name, parentId: body.parentId, organisationId },
+        actor,
+      );
+      res.status(201);
+      return { group };
+    }),
+  );
+
+  server.put(
+    '/api/v1/groups/:id/parent',
+    route(deps, async (req) => {
+      const body = parseBody(req, parentBody);
+      const group = await setGroupParent(
+        deps.ctx,
+        { groupId: req.params.id, parentId: body.parentId },
+        await actorOf(deps, req),
+      );
+      return { group };
+    }),
+  );
+
+  server.get(
+    '/api/v1/groups/:id/members',
+    route(deps, async (req) => ({
+      members: await listMembers(deps.ctx, req.params.id, await actorOf(deps, req)),
+    })),
+  );
+
+  server.post(
+    '/api/v1/groups/:id/members',
+    route(deps, async (req) => {
+      const body = parseBody(req, addMembersBody);
+      const actor = await actorOf(deps, req);
+      const phones = Array.isArray(body.phones) ? body.phones : splitPhoneList(body.phones);
+      const region = body.region ?? (await describeActor(deps.ctx, actor)).organisation?.defaultRegion;
+      const results = await addMembersByPhone(
+        deps.ctx,
+        {
+          groupId: req.params.id,
+          phones,
+          region: region ?? deps.defaultRegion,
+          role: body.role,
+          source: 'manual',
+        },
+        actor,
+      );
+      return { results };
+    }),
+  );
+
+  server.put(
+    '/api/v1/groups/:id/members/:personId/role',
+    route(deps, async (req) => {
+      const body = parseBody(req, roleBody);
+      return changeMemberRole(
+        deps.ctx,
+        { groupId: req.params.id, member: { personId: req.params.personId }, role: body.role },
+        await actorOf(deps, req),
+      );
+    }),
+  );
+
+  server.del(
+    '/api/v1/groups/:id/members/:personId',
+    route(deps, async (req) => {
+      await removeMember(
+        deps.ctx,
+        { groupId: req.params.id, member: { personId: req.params.personId } },
+        await actorOf(deps, req),
+      );
+    }),
+  );
+}

@@ -1,0 +1,21 @@
+import { probePostgres, testDatabaseUrl } from './postgres';
+
+/**
+ * Probes the services once per run. Missing PostgreSQL fails the run under CI and is announced
+ * loudly elsewhere, so a laptop without it still runs everything else.
+ */
+export default async function globalSetup(): Promise<void> {
+  const problem = await probePostgres();
+  if (!problem) {
+    process.env.CONVENE_TEST_POSTGRES = 'available';
+    return;
+  }
+  if (process.env.CI === 'true') {
+    throw new Error(`PostgreSQL is required under CI but ${testDatabaseUrl} is unreachable: ${problem}`);
+  }
+  process.env.CONVENE_TEST_POSTGRES = 'unavailable';
+  console.warn(
+    `\n\n*** PostgreSQL at ${testDatabaseUrl} is unreachable (${problem}).\n` +
+      '*** The PostgreSQL halves of the storage suites are SKIPPED. Start PostgreSQL to run them.\n\n',
+  );
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const tenantEnv = {
+  CONVENE_MODE: 'tenant',
+  MICROSOFT_APP_ID: 'app-id',
+  MICROSOFT_APP_PASSWORD: 'app-secret',
+  MICROSOFT_APP_TENANT_ID: 'tenant-id',
+  PUBLIC_BASE_URL: 'https://convene.contoso.com/',
+  DATABASE_URL: 'postgres://convene@db/convene',
+};
+
+describe('configuration', () => {
+  test('when nothing is set, then Convene runs locally on loopback with SQLite under ./data', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('local');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3978);
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.bot.appId).toBeUndefined();
+  });
+
+  test('when tenant mode lacks settings, then start-up is refused naming every missing setting', () => {
+    expect(() => loadConfig({ CONVENE_MODE: 'tenant' })).toThrow(ConfigError);
+    try {
+      loadConfig({ CONVENE_MODE: 'tenant', MICROSOFT_APP_ID: 'x' });
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('MICROSOFT_APP_PASSWORD is required in tenant mode');
+      expect(message).toContain('DATABASE_URL is required in tenant mode');
+      expect(message).not.toContain('MICROSOFT_APP_ID is required');
+    }
+  });
+
+  test('when tenant mode has bot authentication configured, then it listens on all interfaces', () => {
+    const config = loadConfig(tenantEnv);
+    expect(config.mode).toBe('tenant');
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.publicBaseUrl).toBe('https://convene.contoso.com');
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// URL'],
+    [{ CONVENE_MODE: 'cloud' }, 'CONVENE_MODE'],
+    [{ DEFAULT_REGION: 'India' }, 'DEFAULT_REGION must be a two-letter ISO 3166 code'],
+  ])('when %j is set, then the error names %s', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  test('when configuration is loaded, then it cannot be changed afterwards', () => {
+    const config = loadConfig(tenantEnv);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.bot)).toBe(true);
+  });
+});
