@@ -1,9 +1,17 @@
-/** Jest runs TypeScript through swc (type-checking is `npm run typecheck`). */
+/**
+ * Jest runs TypeScript through swc (type-checking is `npm run typecheck`). The few ESM-only
+ * dependencies (jose) are transpiled to CommonJS for Jest's module loader; Node itself loads them natively.
+ */
+const esmOnly = ['jose'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 30000,
 };
