@@ -3,6 +3,7 @@ import { assertMay } from '../access/permissions';
 import { relationsTo } from '../access/relations';
 import { auditEntry } from '../audit/audit-entry';
 import { loadGroup } from '../groups/load-group';
+import { queueCardInvites } from '../invites/queue-card-invites';
 import { findOrCreatePersonByPhone } from '../people/find-or-create-person';
 import { PhoneInvalid } from '../people/phone.errors';
 import { parseRegion, toE164 } from '../people/phone-number';
@@ -66,6 +67,9 @@ export async function addMembersByPhone(
       );
       results.push({ input: raw, outcome: 'added', phone, personId: person.id });
     }
+    // Everyone added gets an invite card, sent by the delivery worker once this commits.
+    const added = results.flatMap((r) => (r.outcome === 'added' ? [r.personId] : []));
+    await queueCardInvites(repos, { groupId: group.id, personIds: added, invitedBy: actor.personId, now });
     return results;
   });
 }

@@ -1,6 +1,7 @@
 import type { RoleRepository } from '../access/role.repository';
 import type { AuditRepository } from '../audit/audit.repository';
 import type { GroupRepository } from '../groups/group.repository';
+import type { CardInviteRepository } from '../invites/card-invite.repository';
 import type { InviteLinkRepository } from '../invites/invite-link.repository';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
@@ -15,6 +16,7 @@ export interface Repositories {
   inviteLinks: InviteLinkRepository;
   roles: RoleRepository;
   audit: AuditRepository;
+  cardInvites: CardInviteRepository;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

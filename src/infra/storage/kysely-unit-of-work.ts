@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { SqlCardInviteRepository } from '../delivery/card-invite.repository.sql';
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
 import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';
@@ -19,6 +20,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     inviteLinks: new SqlInviteLinkRepository(db),
     roles: new SqlRoleRepository(db),
     audit: new SqlAuditRepository(db),
+    cardInvites: new SqlCardInviteRepository(db),
   };
 }
 

@@ -74,6 +74,63 @@ export interface AuditEntriesTable {
   details: string;
 }
 
+export interface CardInvitesTable {
+  id: string;
+  group_id: string;
+  person_id: string;
+  invited_by: string | null;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  sending_since: string | null;
+  target_tenant_id: string | null;
+  target_aad_object_id: string | null;
+  conversation_id: string | null;
+  activity_id: string | null;
+  failure_code: string | null;
+  failure_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  answered_at: string | null;
+}
+
+export interface TeamsAddressesTable {
+  tenant_id: string;
+  aad_object_id: string;
+  service_url: string;
+  conversation_id: string;
+  bot_id: string | null;
+  updated_at: string;
+}
+
+export interface GroupProvisioningTable {
+  group_id: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  requested_by: string | null;
+  entra_group_id: string | null;
+  team_id: string | null;
+  members_added: number;
+  members_pending: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One botbuilder state document; `version` is its eTag. */
+export interface BotStateTable {
+  key: string;
+  version: number;
+  document: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -83,4 +140,8 @@ export interface Database {
   organisation_admins: OrganisationAdminsTable;
   champs: ChampsTable;
   audit_entries: AuditEntriesTable;
+  bot_state: BotStateTable;
+  card_invites: CardInvitesTable;
+  teams_addresses: TeamsAddressesTable;
+  group_provisioning: GroupProvisioningTable;
 }

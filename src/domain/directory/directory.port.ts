@@ -1,0 +1,48 @@
+/** A Microsoft 365 (Entra) user as the directory knows them. */
+export interface DirectoryUser {
+  tenantId: string;
+  aadObjectId: string;
+  displayName: string | null;
+  userPrincipalName: string | null;
+}
+
+/** What Convene needs to create or update a group's home in the tenant. */
+export interface TenantGroupSpec {
+  tenantId: string;
+  name: string;
+  description: string;
+  /** Entra object ids of the group's admins (the team's owners). */
+  ownerIds: string[];
+  /** Entra object ids of the other members. */
+  memberIds: string[];
+  /** Set when an earlier attempt already created the group (provisioning is idempotent). */
+  existingGroupId: string | null;
+}
+
+export interface ProvisionedTenantGroup {
+  entraGroupId: string;
+  teamId: string | null;
+  membersAdded: number;
+}
+
+/** Where a card can be sent to reach a Teams user in a 1:1 chat with the bot. */
+export interface TeamsAddress {
+  serviceUrl: string;
+  conversationId: string;
+}
+
+/**
+ * The organisation's directory: Entra ID through Microsoft Graph in tenant mode, the people Convene
+ * already knows in local mode.
+ */
+export interface Directory {
+  /** Finds accounts by E.164 mobile or business phone; numbers nobody has are absent from the map. */
+  findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>>;
+  /** Creates (or completes) the Microsoft 365 group and team for a mapped group. */
+  provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup>;
+  /**
+   * Makes sure the bot can message the user (installing the app for them if needed) and returns
+   * the 1:1 chat; undefined when the user cannot be reached this way.
+   */
+  reachUser(tenantId: string, aadObjectId: string): Promise<TeamsAddress | undefined>;
+}

@@ -1,0 +1,26 @@
+import type { Person } from '../people/person';
+import type { CardInvite, CardInviteState } from './card-invite';
+
+/** A card invite as the tab lists it, with the person it is for. */
+export interface CardInviteView extends CardInvite {
+  person: Pick<Person, 'id' | 'displayName' | 'phone'>;
+}
+
+export interface CardInviteRepository {
+  /**
+   * Queues one invite per person (first time) or puts an existing one back in the queue;
+   * answered invites (joined/declined) are left alone unless `includeAnswered`.
+   * Returns the ids queued.
+   */
+  enqueue(
+    invites: Array<{ groupId: string; personId: string; invitedBy: string | null }>,
+    at: string,
+    options?: { includeAnswered?: boolean },
+  ): Promise<string[]>;
+  findById(id: string): Promise<CardInvite | undefined>;
+  findByMembership(groupId: string, personId: string): Promise<CardInvite | undefined>;
+  listByGroup(groupId: string): Promise<CardInviteView[]>;
+  countByState(groupId: string): Promise<Partial<Record<CardInviteState, number>>>;
+  /** Records the person's answer. */
+  answer(id: string, state: 'joined' | 'declined', at: string): Promise<void>;
+}

@@ -1,0 +1,121 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CardInvite, CardInviteState } from '../../domain/invites/card-invite';
+import type { CardInviteRepository, CardInviteView } from '../../domain/invites/card-invite.repository';
+import { newId } from '../../domain/shared/ids';
+import type { CardInvitesTable, Database } from '../storage/schema';
+
+/** Row → entity; shared with the delivery queue. */
+export const toCardInvite = (row: Selectable<CardInvitesTable>): CardInvite => ({
+  id: row.id,
+  groupId: row.group_id,
+  personId: row.person_id,
+  invitedBy: row.invited_by,
+  state: row.state as CardInviteState,
+  attempts: Number(row.attempts),
+  failureCode: row.failure_code,
+  failureReason: row.failure_reason,
+  targetTenantId: row.target_tenant_id,
+  targetAadObjectId: row.target_aad_object_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  sentAt: row.sent_at,
+  answeredAt: row.answered_at,
+});
+
+/** Card invites in SQL: one row per membership, re-queued in place on resend. */
+export class SqlCardInviteRepository implements CardInviteRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async enqueue(
+    invites: Array<{ groupId: string; personId: string; invitedBy: string | null }>,
+    at: string,
+    options: { includeAnswered?: boolean } = {},
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    const keepStates = options.includeAnswered ? ['queued'] : ['queued', 'joined', 'declined'];
+    for (const invite of invites) {
+      const requeue = {
+        state: 'queued',
+        attempts: 0,
+        next_attempt_at: at,
+        lease_owner: null,
+        lease_until: null,
+        sending_since: null,
+        failure_code: null,
+        failure_reason: null,
+        invited_by: invite.invitedBy,
+        updated_at: at,
+        answered_at: null,
+      };
+      // One statement per invite settles a race between two admins adding the same person.
+      const row = await this.db
+        .insertInto('card_invites')
+        .values({
+          id: newId(),
+          group_id: invite.groupId,
+          person_id: invite.personId,
+          created_at: at,
+          ...requeue,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['group_id', 'person_id'])
+            .doUpdateSet(requeue)
+            .where('card_invites.state', 'not in', keepStates),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      if (row) ids.push(row.id);
+    }
+    return ids;
+  }
+
+  async findById(id: string): Promise<CardInvite | undefined> {
+    const row = await this.db.selectFrom('card_invites').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toCardInvite(row);
+  }
+
+  async findByMembership(groupId: string, personId: string): Promise<CardInvite | undefined> {
+    const row = await this.db
+      .selectFrom('card_invites')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return row && toCardInvite(row);
+  }
+
+  async listByGroup(groupId: string): Promise<CardInviteView[]> {
+    const rows = await this.db
+      .selectFrom('card_invites')
+      .innerJoin('people', 'people.id', 'card_invites.person_id')
+      .selectAll('card_invites')
+      .select(['people.display_name as person_name', 'people.phone as person_phone'])
+      .where('card_invites.group_id', '=', groupId)
+      .orderBy('card_invites.created_at')
+      .orderBy('card_invites.id')
+      .execute();
+    return rows.map((row) => ({
+      ...toCardInvite(row),
+      person: { id: row.person_id, displayName: row.person_name, phone: row.person_phone },
+    }));
+  }
+
+  async countByState(groupId: string): Promise<Partial<Record<CardInviteState, number>>> {
+    const rows = await this.db
+      .selectFrom('card_invites')
+      .select(['state', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('group_id', '=', groupId)
+      .groupBy('state')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
+  }
+
+  async answer(id: string, state: 'joined' | 'declined', at: string): Promise<void> {
+    await this.db
+      .updateTable('card_invites')
+      .set({ state, answered_at: at, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+}
