@@ -131,14 +131,6 @@ export interface BotStateTable {
   updated_at: string;
 }
 
-/** One botbuilder state document; `version` is its eTag. */
-export interface BotStateTable {
-  key: string;
-  version: number;
-  document: string;
-  updated_at: string;
-}
-
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -148,7 +140,6 @@ export interface Database {
   organisation_admins: OrganisationAdminsTable;
   champs: ChampsTable;
   audit_entries: AuditEntriesTable;
-  bot_state: BotStateTable;
   bot_state: BotStateTable;
   card_invites: CardInvitesTable;
   teams_addresses: TeamsAddressesTable;

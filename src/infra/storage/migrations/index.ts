@@ -1,13 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './0001-core';
 import * as botState from './0003-bot-state';
-import * as botState from './0003-bot-state';
 import * as identityDelivery from './0005-identity-delivery';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
   '0001-core': core,
-  '0003-bot-state': botState,
   '0003-bot-state': botState,
   '0005-identity-delivery': identityDelivery,
 };
