@@ -1,0 +1,232 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { AppPackageError } from '../../../scripts/app-package/app-package.errors';
+import { checkIcon, iconRules } from '../../../scripts/app-package/check-icons';
+import { placeholdersIn } from '../../../scripts/app-package/fill-template';
+import { drawColourIcon, drawOutlineIcon } from '../../../scripts/draw-icons';
+import { appPackageDir, buildAppPackage } from '../../../scripts/package-app';
+
+const good = {
+  botId: '6f1c2a4e-7d0b-4a57-9a8e-2b1f0c3d4e5f',
+  publicBaseUrl: 'https://convene.contoso.com',
+  version: '1.2.3',
+};
+
+/** The bot's commands as issue #3 defines them; the command menu must offer exactly these. */
+const botCommands = [
+  'help',
+  'create group',
+  'groups',
+  'invite',
+  'poster',
+  'join',
+  'add',
+  'members',
+  'remove',
+  'promote',
+  'demote',
+  'add to organisation',
+];
+
+/** The parts of the manifest the bad-manifest cases change. */
+interface ManifestDraft {
+  $schema: string;
+  accentColor: string;
+  description: { short: string };
+  bots: { botId: string; commandLists: { commands: { title: string; description: string }[] }[] }[];
+}
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'convene-package-'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const templateText = () => readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8');
+
+/** A copy of the template with one change, written where buildAppPackage can read it. */
+function templateWith(change: (manifest: ManifestDraft) => void): string {
+  const manifest = JSON.parse(templateText());
+  change(manifest);
+  const file = path.join(work, 'manifest.json');
+  writeFileSync(file, JSON.stringify(manifest));
+  return file;
+}
+
+async function packageError(promise: Promise<unknown>): Promise<AppPackageError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppPackageError);
+  return error as AppPackageError;
+}
+
+describe('the Teams app package', () => {
+  test('when every setting is given, then the zip holds a schema-valid manifest and both icons', async () => {
+    const out = path.join(work, 'convene.zip');
+    const built = await buildAppPackage({ ...good, out });
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    expect(manifest).toEqual(built.manifest);
+    expect(manifest.manifestVersion).toBe('1.24');
+    expect(manifest.version).toBe('1.2.3');
+    expect(manifest.bots[0].botId).toBe(good.botId);
+    expect(manifest.bots[0].scopes).toEqual(['personal']);
+    expect(manifest.webApplicationInfo).toEqual({
+      id: good.botId,
+      resource: `api://convene.contoso.com/${good.botId}`,
+    });
+    expect(manifest.validDomains).toContain('convene.contoso.com');
+    expect(manifest.staticTabs.find((t: { entityId: string }) => t.entityId === 'portal').contentUrl).toBe(
+      'https://convene.contoso.com/tab/',
+    );
+    expect(JSON.stringify(manifest)).not.toMatch(/\$\{\{/);
+  });
+
+  test('when the command menu is read, then it offers exactly the bot’s commands', () => {
+    const manifest = JSON.parse(templateText());
+    const titles = manifest.bots[0].commandLists.flatMap((list: { commands: { title: string }[] }) =>
+      list.commands.map((c) => c.title),
+    );
+    expect(titles).toEqual(botCommands);
+  });
+
+  test('when settings are missing, then every unfilled placeholder is named with the setting to set', async () => {
+    const error = await packageError(buildAppPackage({ out: path.join(work, 'x.zip') }));
+    expect(error.code).toBe('APP_PACKAGE_PLACEHOLDER_MISSING');
+    expect(error.problems.map((p) => p.where).sort()).toEqual(
+      [
+        'placeholder AAD_APP_CLIENT_ID',
+        'placeholder BOT_ID',
+        'placeholder PRIVACY_URL',
+        'placeholder TAB_DOMAIN',
+        'placeholder TAB_ENDPOINT',
+        'placeholder TERMS_URL',
+      ].sort(),
+    );
+    expect(error.problems.find((p) => p.where === 'placeholder BOT_ID')?.message).toContain(
+      'MICROSOFT_APP_ID',
+    );
+  });
+
+  test('when the public address is not HTTPS, then APP_PACKAGE_SETTING_INVALID names PUBLIC_BASE_URL', async () => {
+    const error = await packageError(
+      buildAppPackage({ ...good, publicBaseUrl: 'http://convene.contoso.com' }),
+    );
+    expect(error.code).toBe('APP_PACKAGE_SETTING_INVALID');
+    expect(error.problems).toEqual([expect.objectContaining({ where: 'PUBLIC_BASE_URL' })]);
+  });
+
+  test.each([
+    [
+      'a bot id that is not a GUID',
+      (m: ManifestDraft) => {
+        m.bots[0].botId = 'convene-bot';
+      },
+      '/bots/0/botId',
+    ],
+    [
+      'a short description over 80 characters',
+      (m: ManifestDraft) => {
+        m.description.short = 'x'.repeat(81);
+      },
+      '/description/short',
+    ],
+    [
+      'a thirteenth command',
+      (m: ManifestDraft) => {
+        m.bots[0].commandLists[0].commands.push({ title: 'extra', description: 'one too many' });
+      },
+      '/bots/0/commandLists/0/commands',
+    ],
+    [
+      'an accent colour that is not #RRGGBB',
+      (m: ManifestDraft) => {
+        m.accentColor = 'teal';
+      },
+      '/accentColor',
+    ],
+  ])(
+    'when the manifest has %s, then APP_PACKAGE_SCHEMA_INVALID points at %s',
+    async (_what, change, where) => {
+      const out = path.join(work, 'bad.zip');
+      const error = await packageError(buildAppPackage({ ...good, template: templateWith(change), out }));
+      expect(error.code).toBe('APP_PACKAGE_SCHEMA_INVALID');
+      expect(error.problems.map((p) => p.where)).toContain(where);
+      expect(() => readFileSync(out)).toThrow();
+    },
+  );
+
+  test('when the manifest names a schema that is not bundled, then it is refused without going online', async () => {
+    const template = templateWith((m) => {
+      m.$schema = 'https://example.com/teams.schema.json';
+    });
+    const error = await packageError(buildAppPackage({ ...good, template }));
+    expect(error.code).toBe('APP_PACKAGE_SCHEMA_UNAVAILABLE');
+  });
+
+  test('when an icon has the wrong size, then APP_PACKAGE_ICON_INVALID says which and why', async () => {
+    writeFileSync(path.join(work, 'color.png'), PNG.sync.write(drawColourIcon(96)));
+    writeFileSync(path.join(work, 'outline.png'), readFileSync(path.join(appPackageDir, 'outline.png')));
+    const error = await packageError(
+      buildAppPackage({ ...good, iconDir: work, out: path.join(work, 'x.zip') }),
+    );
+    expect(error.code).toBe('APP_PACKAGE_ICON_INVALID');
+    expect(error.problems).toEqual([{ where: 'color.png', message: 'must be 192×192 pixels, not 96×96' }]);
+  });
+});
+
+describe('Convene’s icons', () => {
+  test.each([
+    ['color.png', 192],
+    ['outline.png', 32],
+  ])('when %s is read, then it is %i pixels square', (file, size) => {
+    const png = PNG.sync.read(readFileSync(path.join(appPackageDir, file)));
+    expect([png.width, png.height]).toEqual([size, size]);
+  });
+
+  test('when the checked-in icons are checked, then Teams’ rules hold (outline white on transparent)', () => {
+    expect(
+      checkIcon('color.png', readFileSync(path.join(appPackageDir, 'color.png')), iconRules.color),
+    ).toEqual([]);
+    expect(
+      checkIcon('outline.png', readFileSync(path.join(appPackageDir, 'outline.png')), iconRules.outline),
+    ).toEqual([]);
+  });
+
+  test('when an outline icon has colour in it, then it is refused', () => {
+    const coloured = PNG.sync.write(drawColourIcon(32));
+    expect(checkIcon('outline.png', coloured, iconRules.outline)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('white on transparent') }),
+    ]);
+  });
+
+  test('when the icons are drawn again, then the checked-in files are what the script draws', () => {
+    expect(PNG.sync.write(drawColourIcon()).equals(readFileSync(path.join(appPackageDir, 'color.png')))).toBe(
+      true,
+    );
+    expect(
+      PNG.sync.write(drawOutlineIcon()).equals(readFileSync(path.join(appPackageDir, 'outline.png'))),
+    ).toBe(true);
+  });
+
+  test('when the template is read, then its placeholders are the ones packaging fills', () => {
+    expect(placeholdersIn(templateText()).sort()).toEqual(
+      [
+        'AAD_APP_CLIENT_ID',
+        'APP_VERSION',
+        'BOT_ID',
+        'PRIVACY_URL',
+        'TAB_DOMAIN',
+        'TAB_ENDPOINT',
+        'TEAMS_APP_ID',
+        'TERMS_URL',
+      ].sort(),
+    );
+  });
+});
