@@ -1,0 +1,36 @@
+import type { Role } from '../../src/domain/memberships/membership';
+
+/** What a person asked the bot for, read from their message. Group names are as typed (case kept). */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'create-group'; name: string }
+  | { kind: 'groups' }
+  | { kind: 'invite'; group: string | null }
+  | { kind: 'join'; link: string }
+  | { kind: 'add'; phones: string[]; group: string; role: Role }
+  | { kind: 'remove'; phone: string; group: string }
+  | { kind: 'promote'; phone: string; group: string }
+  | { kind: 'demote'; phone: string; group: string }
+  | { kind: 'members'; group: string | null }
+  | { kind: 'map'; group: string | null }
+  | { kind: 'region'; region: string | null }
+  /** A known command missing its arguments: answer with how to write it. */
+  | { kind: 'incomplete'; usage: string }
+  /** Anything else, with the closest command's usage when one is near. */
+  | { kind: 'unknown'; text: string; suggestion: string | null };
+
+/** How each command is written, as the help card and "did you mean" show it. */
+export const usages = {
+  help: 'help',
+  'create-group': 'create group <name>',
+  groups: 'groups',
+  invite: 'invite <group>',
+  join: 'join <link>',
+  add: 'add <phone>, <phone> to <group> [as admin]',
+  remove: 'remove <phone> from <group>',
+  promote: 'promote <phone> in <group>',
+  demote: 'demote <phone> in <group>',
+  members: 'members <group>',
+  map: 'add <group> to organisation',
+  region: 'region <country code>',
+} as const satisfies Record<Exclude<Command['kind'], 'incomplete' | 'unknown'>, string>;
