@@ -6,6 +6,7 @@ import type { InviteLinkRepository } from '../invites/invite-link.repository';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { PersonRepository } from '../people/person.repository';
+import type { RolloutResourceRepository } from '../rollout/rollout-resource.repository';
 import type { Clock } from './clock.port';
 
 export interface Repositories {
@@ -17,6 +18,7 @@ export interface Repositories {
   roles: RoleRepository;
   audit: AuditRepository;
   cardInvites: CardInviteRepository;
+  rolloutResources: RolloutResourceRepository;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

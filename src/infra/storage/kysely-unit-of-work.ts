@@ -8,6 +8,7 @@ import { SqlMembershipRepository } from './repositories/membership.repository.sq
 import { SqlOrganisationRepository } from './repositories/organisation.repository.sql';
 import { SqlPersonRepository } from './repositories/person.repository.sql';
 import { SqlRoleRepository } from './repositories/role.repository.sql';
+import { SqlRolloutResourceRepository } from './repositories/rollout-resource.repository.sql';
 import type { Database } from './schema';
 
 /** All repositories bound to one connection or transaction. */
@@ -21,6 +22,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     roles: new SqlRoleRepository(db),
     audit: new SqlAuditRepository(db),
     cardInvites: new SqlCardInviteRepository(db),
+    rolloutResources: new SqlRolloutResourceRepository(db),
   };
 }
 

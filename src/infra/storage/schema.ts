@@ -131,6 +131,18 @@ export interface BotStateTable {
   updated_at: string;
 }
 
+export interface RolloutResourcesTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  file_name: string;
+  type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -144,4 +156,5 @@ export interface Database {
   card_invites: CardInvitesTable;
   teams_addresses: TeamsAddressesTable;
   group_provisioning: GroupProvisioningTable;
+  rollout_resources: RolloutResourcesTable;
 }

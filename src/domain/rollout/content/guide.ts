@@ -1,0 +1,19 @@
+/** A piece of written rollout material: plain text in sections, rendered to Markdown, HTML and PDF. */
+export interface GuideSection {
+  heading: string;
+  paragraphs?: string[];
+  /** Numbered: things to do in order. */
+  steps?: string[];
+  /** Unordered: advice, rules, examples. */
+  bullets?: string[];
+}
+
+export type GuideId = 'employee-guide' | 'champ-guidelines';
+
+export interface Guide {
+  id: GuideId;
+  title: string;
+  audience: 'employees' | 'champs';
+  summary: string;
+  sections: GuideSection[];
+}

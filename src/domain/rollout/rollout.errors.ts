@@ -1,0 +1,88 @@
+import { DomainError } from '../shared/domain-error';
+import { MAX_RESOURCE_BYTES, RESOURCE_TITLE_MAX_LENGTH, RESOURCE_TYPES } from './rollout-resource';
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+export class ResourceTypeNotAllowed extends DomainError {
+  readonly code = 'RESOURCE_TYPE_NOT_ALLOWED';
+  readonly kind = 'invalid';
+  constructor(detected: string, fileName: string) {
+    super(
+      `"${fileName}" is not a PDF, PNG, JPEG or PowerPoint (.pptx) file${detected === 'unknown' ? '' : ` (it looks like ${detected.toUpperCase()})`}. The type is read from the file's content, not its name.`,
+      { detected, fileName, allowed: [...RESOURCE_TYPES] },
+    );
+  }
+}
+
+export class ResourceTooLarge extends DomainError {
+  readonly code = 'RESOURCE_TOO_LARGE';
+  readonly kind = 'invalid';
+  constructor(readonly maxBytes: number = MAX_RESOURCE_BYTES) {
+    super(`A resource can be at most ${megabytes(maxBytes)}. Make the file smaller and try again.`, {
+      maxBytes,
+    });
+  }
+}
+
+export class ResourceEmpty extends DomainError {
+  readonly code = 'RESOURCE_EMPTY';
+  readonly kind = 'invalid';
+  constructor() {
+    super('The file is empty. Choose the file again.');
+  }
+}
+
+export class ResourceTitleTooLong extends DomainError {
+  readonly code = 'RESOURCE_TITLE_TOO_LONG';
+  readonly kind = 'invalid';
+  constructor(length: number) {
+    super(
+      `A resource title can be at most ${RESOURCE_TITLE_MAX_LENGTH} characters; this one has ${length}.`,
+      {
+        max: RESOURCE_TITLE_MAX_LENGTH,
+        length,
+      },
+    );
+  }
+}
+
+export class ResourceAlreadyAdded extends DomainError {
+  readonly code = 'RESOURCE_ALREADY_ADDED';
+  readonly kind = 'conflict';
+  constructor(existing: { id: string; title: string }) {
+    super(`This file is already in your resources as "${existing.title}".`, { resourceId: existing.id });
+  }
+}
+
+export class ResourceNotFound extends DomainError {
+  readonly code = 'RESOURCE_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(reference: string) {
+    super(`There is no resource "${reference}".`, { reference });
+  }
+}
+
+/** Rollout material is for an organisation's org admins (who manage it) and champs (who use it). */
+export class RolloutNotAllowed extends DomainError {
+  readonly code = 'NOT_ALLOWED';
+  readonly kind = 'forbidden';
+  constructor(action: 'see rollout resources' | 'add or remove rollout resources') {
+    super(
+      action === 'see rollout resources'
+        ? 'Rollout resources are for org admins and champs of your organisation.'
+        : 'Only org admins can add or remove rollout resources.',
+      { action },
+    );
+  }
+}
+
+export class PosterFormatInvalid extends DomainError {
+  readonly code = 'POSTER_FORMAT_INVALID';
+  readonly kind = 'invalid';
+  constructor(format: string) {
+    super(`Posters come as "pdf" (to print) or "png" (to share in a chat), not "${format}".`, {
+      format,
+      allowed: ['pdf', 'png'],
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import type { DomainContext } from '../shared/unit-of-work.port';
+import type { Guide } from './content/guide';
+
+export type PosterFormat = 'pdf' | 'png';
+
+/** Everything a poster says; the renderer decides where it goes on the page. */
+export interface PosterSpec {
+  /** The small line above the headline (the organisation, or "Convene"). */
+  kicker: string;
+  headline: string;
+  intro: string;
+  /** The steps to join, in order (three on every Convene poster). */
+  steps: string[];
+  /** The invite link as a QR code, with the words under it. */
+  qr?: { url: string; caption: string };
+  footer: string;
+}
+
+/** Turns rollout material into printable and shareable files. */
+export interface RolloutRenderer {
+  /** A one-page A4 poster: PDF to print, PNG to share in the old consumer-app group. */
+  poster(spec: PosterSpec, format: PosterFormat): Promise<Uint8Array>;
+  /** A guide as a printable PDF. */
+  guidePdf(guide: Guide): Promise<Uint8Array>;
+}
+
+/** Where the bytes of custom resources live (the rows live in the database). */
+export interface ResourceFileStore {
+  save(key: string, bytes: Uint8Array): Promise<void>;
+  read(key: string): Promise<Uint8Array>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * What the rollout use cases need besides the database. `sniffFileType` names a file's type from its
+ * first bytes and structure: one of the resource types, or what else it looks like ("gif", "zip", "docx",
+ * "unknown").
+ */
+export interface RolloutContext extends DomainContext {
+  files: ResourceFileStore;
+  sniffFileType(bytes: Uint8Array): Promise<string>;
+  render: RolloutRenderer;
+  /** The address people use to reach Convene; invite links start with it. */
+  publicBaseUrl(): string;
+}
+
+/** A generated or stored file, ready to download. */
+export interface DownloadableFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
