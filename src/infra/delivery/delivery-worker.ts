@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { Directory } from '../../domain/directory/directory.port';
+import type { Clock } from '../../domain/shared/clock.port';
+import type { BotConnectorClient } from './bot-connector-client';
+import type { Delivery, DeliveryQueue } from './delivery-queue';
+import type { RenderInviteActivity } from './invite-card-content';
+import { Pacer } from './pacer';
+import { type EntraLink, type Recipient, resolveRecipients } from './resolve-recipients';
+import { judgeSendFailure, type RetryPolicy } from './retry-policy';
+import type { TeamsAddressBook } from './teams-address-book';
+
+export interface DeliveryPacing {
+  /** Requests per second per tenant for the whole app (Teams allows about 50). */
+  ratePerSecond: number;
+  /** Messages per second into one conversation (Teams allows 7). */
+  perConversationPerSecond: number;
+}
+
+export interface DeliveryWorkerOptions extends DeliveryPacing, RetryPolicy {
+  workerId?: string;
+  batchSize?: number;
+  leaseMs?: number;
+  /** How long to wait before looking again when nothing is due. */
+  pollMs?: number;
+}
+
+export interface DeliveryWorkerDeps {
+  queue: DeliveryQueue;
+  addressBook: TeamsAddressBook;
+  directory: Directory;
+  connector: BotConnectorClient;
+  render: RenderInviteActivity;
+  /** Records that a phone-only person is this Entra user (through the domain's repositories). */
+  linkPerson: EntraLink;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Sends queued invite cards: claims a batch under a lease, works out where each person can be
+ * reached, then sends through two gates (one per tenant, one per conversation) so that Teams'
+ * limits are never exceeded, recording each outcome before the next claim. Retries are durable:
+ * a retry is a new due time in the database, not a timer in memory.
+ */
+export class DeliveryWorker {
+  readonly id: string;
+  private readonly pacers = new Map<string, Pacer>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(
+    private readonly deps: DeliveryWorkerDeps,
+    private readonly options: DeliveryWorkerOptions,
+  ) {
+    this.id = options.workerId ?? `delivery-${randomUUID()}`;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming; resolves when the current batch has been recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  /** Looks for due invites now instead of at the next poll (after new invites were queued). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Claims and sends one batch; returns how many invites it handled. */
+  async runOnce(): Promise<number> {
+    const batch = await this.deps.queue.claim(
+      this.id,
+      this.options.batchSize ?? 100,
+      this.deps.clock.now(),
+      this.options.leaseMs ?? 60_000,
+    );
+    if (batch.length === 0) return 0;
+    const interrupted = batch.filter((d) => d.interruptedSend).length;
+    if (interrupted > 0) {
+      // A worker died with these requests in flight; Teams offers no way to ask whether they arrived.
+      this.deps.logger.warn({ count: interrupted }, 'resending invites whose earlier send was interrupted');
+    }
+    const recipients = await resolveRecipients(batch, this.deps);
+    await Promise.all(
+      batch.map((delivery) =>
+        this.deliver(delivery, recipients.get(delivery.id)!).catch((error) => {
+          this.deps.logger.error(
+            { err: error, inviteId: delivery.id },
+            'invite delivery failed unexpectedly',
+          );
+        }),
+      ),
+    );
+    return batch.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runOnce();
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'invite delivery round failed');
+      }
+      if (handled === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          this.wakeUp = resolve;
+          sleep(this.options.pollMs ?? 500).then(resolve);
+        });
+        this.wakeUp = undefined;
+      }
+    }
+  }
+
+  private async deliver(delivery: Delivery, recipient: Recipient): Promise<void> {
+    const { queue, clock } = this.deps;
+    if (recipient.kind === 'settled-joined') {
+      await queue.settleJoined(delivery.id, this.id, clock.now());
+      return;
+    }
+    if (recipient.kind === 'fail') {
+      await queue.fail(delivery.id, this.id, clock.now(), recipient);
+      return;
+    }
+    if (recipient.kind === 'retry') {
+      await this.retryOrFail(delivery, delivery.attempts + 1, recipient, true);
+      return;
+    }
+    const { tenantId, aadObjectId, address } = recipient;
+    const target = { tenantId, aadObjectId, conversationId: address.conversationId };
+    if (!(await queue.markSending(delivery.id, this.id, clock.now(), target))) return;
+    const attempts = delivery.attempts + 1;
+    await this.pacer(tenantId).pass(address.conversationId);
+    try {
+      const activityId = await this.deps.connector.sendToConversation(
+        address.serviceUrl,
+        address.conversationId,
+        this.deps.render({
+          inviteId: delivery.id,
+          groupId: delivery.groupId,
+          groupName: delivery.groupName,
+          parentName: delivery.parentName,
+          inviterName: delivery.inviterName,
+          memberCount: delivery.memberCount,
+        }),
+      );
+      await queue.markSent(delivery.id, this.id, clock.now(), activityId);
+    } catch (error) {
+      await this.handleSendError(delivery, attempts, error, target);
+    }
+  }
+
+  private async handleSendError(
+    delivery: Delivery,
+    attempts: number,
+    error: unknown,
+    target: { tenantId: string; aadObjectId: string; conversationId: string },
+  ): Promise<void> {
+    const verdict = judgeSendFailure(error, attempts, this.options);
+    if (verdict.kind === 'retry') {
+      if (verdict.code === 'THROTTLED')
+        this.pacer(target.tenantId).pause(target.conversationId, verdict.afterMs);
+      await this.retryOrFail(delivery, attempts, verdict, false);
+      return;
+    }
+    if (verdict.forgetAddress) await this.deps.addressBook.forget(target.tenantId, target.aadObjectId);
+    this.deps.logger.warn({ inviteId: delivery.id, code: verdict.code }, 'invite card not delivered');
+    await this.deps.queue.fail(delivery.id, this.id, this.deps.clock.now(), verdict);
+  }
+
+  private async retryOrFail(
+    delivery: Delivery,
+    attempts: number,
+    problem: { code: string; reason: string; afterMs?: number },
+    countsAsAttempt: boolean,
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    if (attempts >= this.options.maxAttempts) {
+      await this.deps.queue.fail(delivery.id, this.id, now, {
+        code: 'RETRIES_EXHAUSTED',
+        reason: `Gave up after ${attempts} attempts. ${problem.reason}`,
+      });
+      return;
+    }
+    const afterMs =
+      problem.afterMs ??
+      Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempts - 1));
+    await this.deps.queue.retryLater(
+      delivery.id,
+      this.id,
+      now,
+      new Date(now.getTime() + afterMs),
+      problem,
+      countsAsAttempt,
+    );
+  }
+
+  /** One pacer per tenant: Teams counts the app's requests per tenant. */
+  private pacer(tenantId: string): Pacer {
+    let pacer = this.pacers.get(tenantId);
+    if (!pacer) {
+      pacer = new Pacer(this.options.ratePerSecond, this.options.perConversationPerSecond);
+      this.pacers.set(tenantId, pacer);
+    }
+    return pacer;
+  }
+}

@@ -1,0 +1,132 @@
+import type { Logger } from 'pino';
+import type { Directory, DirectoryUser, TeamsAddress } from '../../domain/directory/directory.port';
+import type { Clock } from '../../domain/shared/clock.port';
+import type { Delivery } from './delivery-queue';
+import type { TeamsAddressBook } from './teams-address-book';
+
+/** Where one claimed invite goes, or why it cannot go (now or ever). */
+export type Recipient =
+  | { kind: 'send'; tenantId: string; aadObjectId: string; address: TeamsAddress }
+  | { kind: 'fail'; code: string; reason: string }
+  | { kind: 'retry'; code: string; reason: string }
+  | { kind: 'settled-joined' };
+
+/** Records that a person known by phone is this Entra user. */
+export type EntraLink = (personId: string, user: DirectoryUser) => Promise<void>;
+
+export interface ResolveDeps {
+  directory: Directory;
+  addressBook: TeamsAddressBook;
+  linkPerson: EntraLink;
+  clock: Clock;
+  logger: Logger;
+}
+
+const REACH_CONCURRENCY = 8;
+
+/**
+ * Works out, for a claimed batch, who each card goes to and where their chat is: people known only
+ * by phone are looked up in the directory in one call per tenant (the directory batches them),
+ * then each person's 1:1 chat comes from the address book or is opened through the directory.
+ */
+export async function resolveRecipients(
+  batch: Delivery[],
+  deps: ResolveDeps,
+): Promise<Map<string, Recipient>> {
+  const result = new Map<string, Recipient>();
+  const identities = new Map<string, { tenantId: string; aadObjectId: string }>();
+  const lookups = new Map<string, Delivery[]>();
+  for (const d of batch) {
+    if (d.membershipState === null) {
+      result.set(d.id, {
+        kind: 'fail',
+        code: 'MEMBERSHIP_WITHDRAWN',
+        reason: 'They were removed from the group before the card was sent.',
+      });
+    } else if (d.membershipState === 'joined') {
+      result.set(d.id, { kind: 'settled-joined' });
+    } else if (d.personTenantId && d.personAadObjectId) {
+      identities.set(d.id, { tenantId: d.personTenantId, aadObjectId: d.personAadObjectId });
+    } else {
+      const tenantId = d.organisationTenantId ?? d.inviterTenantId;
+      if (!tenantId || !d.personPhone) {
+        result.set(d.id, {
+          kind: 'fail',
+          code: 'NO_DIRECTORY',
+          reason: 'There is no Microsoft 365 organisation to look their number up in; share the invite link.',
+        });
+      } else {
+        lookups.set(tenantId, [...(lookups.get(tenantId) ?? []), d]);
+      }
+    }
+  }
+
+  for (const [tenantId, deliveries] of lookups) {
+    let found: Map<string, DirectoryUser>;
+    try {
+      found = await deps.directory.findUsersByPhone(tenantId, [
+        ...new Set(deliveries.map((d) => d.personPhone!)),
+      ]);
+    } catch (error) {
+      deps.logger.warn({ err: error, tenantId }, 'directory lookup failed; will retry');
+      for (const d of deliveries) {
+        result.set(d.id, {
+          kind: 'retry',
+          code: 'DIRECTORY_UNAVAILABLE',
+          reason: `Directory lookup failed: ${String(error)}`,
+        });
+      }
+      continue;
+    }
+    for (const d of deliveries) {
+      const user = found.get(d.personPhone!);
+      if (!user) {
+        result.set(d.id, {
+          kind: 'fail',
+          code: 'NOT_IN_DIRECTORY',
+          reason: `No Microsoft 365 account in the organisation has the number ${d.personPhone}; share the invite link instead.`,
+        });
+        continue;
+      }
+      identities.set(d.id, { tenantId: user.tenantId, aadObjectId: user.aadObjectId });
+      await deps.linkPerson(d.personId, user).catch((error) => {
+        deps.logger.warn({ err: error, personId: d.personId }, 'could not link the person to their account');
+      });
+    }
+  }
+
+  const pending = [...identities.entries()];
+  const reachOne = async ([inviteId, identity]: [string, { tenantId: string; aadObjectId: string }]) => {
+    try {
+      let address = await deps.addressBook.find(identity.tenantId, identity.aadObjectId);
+      if (!address) {
+        address = await deps.directory.reachUser(identity.tenantId, identity.aadObjectId);
+        if (address)
+          await deps.addressBook.remember(identity.tenantId, identity.aadObjectId, address, deps.clock.now());
+      }
+      result.set(
+        inviteId,
+        address
+          ? { kind: 'send', ...identity, address }
+          : {
+              kind: 'fail',
+              code: 'NOT_REACHABLE',
+              reason: 'Convene cannot open a chat with them in Teams (the app is not installed for them).',
+            },
+      );
+    } catch (error) {
+      result.set(inviteId, {
+        kind: 'retry',
+        code: 'DIRECTORY_UNAVAILABLE',
+        reason: `Could not reach them: ${String(error)}`,
+      });
+    }
+  };
+  // A few at a time: opening a chat can take several directory calls.
+  await Promise.all(
+    Array.from({ length: Math.min(REACH_CONCURRENCY, pending.length) }, async () => {
+      for (let next = pending.shift(); next; next = pending.shift()) await reachOne(next);
+    }),
+  );
+  return result;
+}
