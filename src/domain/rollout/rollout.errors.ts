@@ -86,3 +86,21 @@ export class PosterFormatInvalid extends DomainError {
     });
   }
 }
+
+export class GuideNotFound extends DomainError {
+  readonly code = 'GUIDE_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(reference: string) {
+    super(`There is no guide "${reference}". The guides are "employee-guide" and "champ-guidelines".`, {
+      reference,
+    });
+  }
+}
+
+export class GuideFormatInvalid extends DomainError {
+  readonly code = 'GUIDE_FORMAT_INVALID';
+  readonly kind = 'invalid';
+  constructor(format: string) {
+    super(`Guides download as "md" or "pdf", not "${format}".`, { format, allowed: ['md', 'pdf'] });
+  }
+}

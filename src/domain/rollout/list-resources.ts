@@ -1,0 +1,97 @@
+import type { Actor } from '../access/actor';
+import { guides } from './guides';
+import type { RolloutContext } from './rollout.ports';
+import { rolloutAudience } from './rollout-audience';
+import type { RolloutResource } from './rollout-resource';
+
+/** Material that ships with Convene; transports add the addresses to fetch each one. */
+export interface BuiltInResource {
+  id:
+    | 'generic-poster'
+    | 'group-poster'
+    | 'message-templates'
+    | 'employee-guide'
+    | 'champ-guidelines'
+    | 'slideshow';
+  kind: 'poster' | 'templates' | 'training' | 'guidelines' | 'slideshow';
+  title: string;
+  description: string;
+  /** Whether it is made for one group (its invite link is filled in). */
+  perGroup: boolean;
+  formats: string[];
+}
+
+export const builtInResources: readonly BuiltInResource[] = [
+  {
+    id: 'generic-poster',
+    kind: 'poster',
+    title: 'Poster: Move your work chat to Teams',
+    description: 'An organisation-wide poster explaining the move, for notice boards and canteens.',
+    perGroup: false,
+    formats: ['pdf', 'png'],
+  },
+  {
+    id: 'group-poster',
+    kind: 'poster',
+    title: 'Group poster with QR code',
+    description:
+      'A group’s name, its invite link as a QR code and the three steps to join. PNG to share in the old chat.',
+    perGroup: true,
+    formats: ['pdf', 'png'],
+  },
+  {
+    id: 'message-templates',
+    kind: 'templates',
+    title: 'Message templates',
+    description:
+      'Ready-to-send messages for the old chat group, the intranet and e-mail, with the invite link filled in.',
+    perGroup: true,
+    formats: [],
+  },
+  {
+    id: 'employee-guide',
+    kind: 'training',
+    title: guides['employee-guide'].title,
+    description: guides['employee-guide'].summary,
+    perGroup: false,
+    formats: ['md', 'pdf'],
+  },
+  {
+    id: 'champ-guidelines',
+    kind: 'guidelines',
+    title: guides['champ-guidelines'].title,
+    description: guides['champ-guidelines'].summary,
+    perGroup: false,
+    formats: ['md', 'pdf'],
+  },
+  {
+    id: 'slideshow',
+    kind: 'slideshow',
+    title: 'Lobby slideshow',
+    description:
+      'Full-screen rotating slides for lobby screens and the activation desk, with a group’s QR code.',
+    perGroup: true,
+    formats: [],
+  },
+];
+
+export interface RolloutCatalogue {
+  organisation: { id: string; name: string };
+  /** Org admins add and remove custom resources; champs only see them. */
+  canManage: boolean;
+  builtIn: readonly BuiltInResource[];
+  custom: RolloutResource[];
+}
+
+/** Everything on the Resources page, for an org admin or a champ of the organisation. */
+export function listRolloutResources(ctx: RolloutContext, actor: Actor): Promise<RolloutCatalogue> {
+  return ctx.uow.run(async (repos) => {
+    const { organisation, role } = await rolloutAudience(repos, actor, 'see');
+    return {
+      organisation: { id: organisation.id, name: organisation.displayName },
+      canManage: role === 'org-admin',
+      builtIn: builtInResources,
+      custom: await repos.rolloutResources.listForOrganisation(organisation.id),
+    };
+  });
+}

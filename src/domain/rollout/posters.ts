@@ -1,0 +1,82 @@
+import type { Actor } from '../access/actor';
+import { createInviteLink } from '../invites/create-invite-link';
+import { genericPosterSpec, groupPosterSpec } from './content/posters';
+import { PosterFormatInvalid } from './rollout.errors';
+import type { DownloadableFile, PosterFormat, RolloutContext } from './rollout.ports';
+import { rolloutAudience } from './rollout-audience';
+
+/** Printed posters stay on walls for weeks, so their links outlive the 30 days of a chat invite. */
+export const POSTER_LINK_DAYS = 90;
+
+const mediaTypes: Record<PosterFormat, string> = { pdf: 'application/pdf', png: 'image/png' };
+
+function posterFormat(format: string): PosterFormat {
+  if (format !== 'pdf' && format !== 'png') throw new PosterFormatInvalid(format);
+  return format;
+}
+
+/** "Sales (East) – Night shift" → "sales-east-night-shift", for file names. */
+export const slug = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'group';
+
+/** The organisation-wide "Move your work chat to Teams" poster, for org admins and champs. */
+export async function genericPoster(
+  ctx: RolloutContext,
+  input: { format: string },
+  actor: Actor,
+): Promise<DownloadableFile> {
+  const format = posterFormat(input.format);
+  const { organisation } = await ctx.uow.run((repos) => rolloutAudience(repos, actor, 'see'));
+  const bytes = await ctx.render.poster(genericPosterSpec(organisation.displayName), format);
+  return { fileName: `move-your-work-chat-to-teams.${format}`, mediaType: mediaTypes[format], bytes };
+}
+
+/** A group's poster as returned to the bot and the tab. */
+export interface GroupPosterFile extends DownloadableFile {
+  group: { id: string; name: string };
+  /** The fresh invite link the QR code holds. */
+  inviteUrl: string;
+  expiresAt: string | null;
+}
+
+/**
+ * A poster for one group: its name, a fresh invite link as a QR code and the three steps to join.
+ * Only a link's hash is stored, so every poster issues a new link (audited as invite-link.created);
+ * anyone who may invite to the group may print one.
+ */
+export async function groupPoster(
+  ctx: RolloutContext,
+  input: { groupId: string; format: string; expiresInDays?: number },
+  actor: Actor,
+): Promise<GroupPosterFile> {
+  const format = posterFormat(input.format);
+  const issued = await createInviteLink(
+    ctx,
+    { groupId: input.groupId, expiresInDays: input.expiresInDays ?? POSTER_LINK_DAYS },
+    actor,
+  );
+  const organisation = issued.group.organisationId
+    ? await ctx.uow.run((repos) => repos.organisations.findById(issued.group.organisationId!))
+    : undefined;
+  const inviteUrl = `${ctx.publicBaseUrl()}/join/${issued.token}`;
+  const spec = groupPosterSpec({
+    groupName: issued.group.name,
+    organisationName: organisation?.displayName ?? null,
+    inviteUrl,
+    validUntil: issued.link.expiresAt,
+  });
+  return {
+    fileName: `convene-poster-${slug(issued.group.name)}.${format}`,
+    mediaType: mediaTypes[format],
+    bytes: await ctx.render.poster(spec, format),
+    group: { id: issued.group.id, name: issued.group.name },
+    inviteUrl,
+    expiresAt: issued.link.expiresAt,
+  };
+}

@@ -1,0 +1,55 @@
+import type { Actor } from '../access/actor';
+import { createInviteLink } from '../invites/create-invite-link';
+import { hashInviteToken, type InviteLinkStatus, inviteLinkStatus } from '../invites/invite-link';
+import type { DomainContext } from '../shared/unit-of-work.port';
+import { POSTER_LINK_DAYS } from './posters';
+import type { RolloutContext } from './rollout.ports';
+
+/**
+ * Issues a link for the lobby slideshow's QR code and returns the slideshow's address. The address holds
+ * the invite token, like the invite link itself: whoever sees the screen may join, which is the point.
+ */
+export async function slideshowLink(
+  ctx: RolloutContext,
+  input: { groupId: string; expiresInDays?: number },
+  actor: Actor,
+): Promise<{
+  url: string;
+  inviteUrl: string;
+  expiresAt: string | null;
+  group: { id: string; name: string };
+}> {
+  const issued = await createInviteLink(
+    ctx,
+    { groupId: input.groupId, expiresInDays: input.expiresInDays ?? POSTER_LINK_DAYS },
+    actor,
+  );
+  const base = ctx.publicBaseUrl();
+  return {
+    url: `${base}/rollout/slideshow?invite=${issued.token}`,
+    inviteUrl: `${base}/join/${issued.token}`,
+    expiresAt: issued.link.expiresAt,
+    group: { id: issued.group.id, name: issued.group.name },
+  };
+}
+
+/**
+ * What the slideshow may show for an invite token: the group's name and whether the link still works,
+ * so a lobby screen never shows a dead QR code. Nothing else about the group is revealed.
+ */
+export function describeSlideshowInvite(
+  ctx: DomainContext,
+  token: string,
+): Promise<{ groupName: string; status: InviteLinkStatus; expiresAt: string | null } | undefined> {
+  return ctx.uow.run(async (repos) => {
+    const link = await repos.inviteLinks.findByTokenHash(hashInviteToken(token));
+    if (!link) return undefined;
+    const group = await repos.groups.findById(link.groupId);
+    if (!group) return undefined;
+    return {
+      groupName: group.name,
+      status: inviteLinkStatus(link, ctx.clock.now()),
+      expiresAt: link.expiresAt,
+    };
+  });
+}
