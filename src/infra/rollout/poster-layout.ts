@@ -1,0 +1,277 @@
+import PDFDocument from 'pdfkit';
+import type { PosterSpec } from '../../domain/rollout/rollout.ports';
+import { type FontName, fontFiles } from './fonts';
+import { type QrMatrix, qrMatrix } from './qr-code';
+
+/**
+ * A poster laid out once, in PDF points on an A4 page, and then drawn by both renderers (PDF and PNG),
+ * so the printed and the shared poster are the same picture. Text is already broken into lines.
+ */
+export type PosterOp =
+  | { op: 'rect'; x: number; y: number; w: number; h: number; radius?: number; fill: string }
+  | { op: 'circle'; cx: number; cy: number; r: number; fill: string }
+  | { op: 'polygon'; points: [number, number][]; fill: string }
+  /** `y` is the top of the line box; `ascent` is how far below it the baseline sits. */
+  | {
+      op: 'text';
+      x: number;
+      y: number;
+      ascent: number;
+      size: number;
+      font: FontName;
+      fill: string;
+      text: string;
+    }
+  | { op: 'qr'; x: number; y: number; size: number; matrix: QrMatrix; fill: string };
+
+export interface PosterLayout {
+  width: number;
+  height: number;
+  ops: PosterOp[];
+}
+
+export const palette = {
+  accent: '#0E7A6D',
+  ink: '#1B1F23',
+  muted: '#5A6169',
+  paper: '#FFFFFF',
+  wash: '#E7F3F1',
+};
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 48;
+
+/** Measures text with the same font files the renderers embed, so lines break where they will be drawn. */
+class TextMeasure {
+  private readonly doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
+
+  constructor() {
+    for (const [name, file] of Object.entries(fontFiles)) this.doc.registerFont(name, file);
+  }
+
+  width(text: string, font: FontName, size: number): number {
+    return this.doc.font(font).fontSize(size).widthOfString(text);
+  }
+
+  ascent(font: FontName, size: number): number {
+    this.doc.font(font).fontSize(size);
+    // biome-ignore lint/suspicious/noExplicitAny: pdfkit exposes the current font's metrics only internally.
+    return ((this.doc as any)._font.ascender / 1000) * size;
+  }
+
+  /** Greedy word wrap; a word longer than the line (a long link) is broken between characters. */
+  wrap(text: string, font: FontName, size: number, maxWidth: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (this.width(candidate, font, size) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = '';
+      let rest = word;
+      while (this.width(rest, font, size) > maxWidth) {
+        let cut = rest.length - 1;
+        while (cut > 1 && this.width(rest.slice(0, cut), font, size) > maxWidth) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+}
+
+let measure: TextMeasure | undefined;
+
+interface Block {
+  ops: PosterOp[];
+  bottom: number;
+}
+
+function textBlock(
+  m: TextMeasure,
+  text: string,
+  at: {
+    x: number;
+    y: number;
+    width: number;
+    size: number;
+    font: FontName;
+    fill: string;
+    leading?: number;
+    align?: 'left' | 'center';
+  },
+): Block {
+  const lineHeight = at.size * (at.leading ?? 1.3);
+  const ascent = m.ascent(at.font, at.size);
+  const ops: PosterOp[] = m.wrap(text, at.font, at.size, at.width).map((line, i) => {
+    const x = at.align === 'center' ? at.x + (at.width - m.width(line, at.font, at.size)) / 2 : at.x;
+    return {
+      op: 'text',
+      x,
+      y: at.y + i * lineHeight,
+      ascent,
+      size: at.size,
+      font: at.font,
+      fill: at.fill,
+      text: line,
+    };
+  });
+  return { ops, bottom: at.y + ops.length * lineHeight };
+}
+
+/** The largest headline size (44 pt down to 22 pt) at which the text fits in three lines. */
+function headlineSize(m: TextMeasure, text: string, width: number): number {
+  for (let size = 44; size > 22; size -= 2) {
+    if (m.wrap(text, 'bold', size, width).length <= 3) return size;
+  }
+  return 22;
+}
+
+/** Lays out a poster: accent band with the headline, intro, numbered steps, QR code (or symbol), footer. */
+export function layoutPoster(spec: PosterSpec): PosterLayout {
+  measure ??= new TextMeasure();
+  const m = measure;
+  const width = A4.width - 2 * MARGIN;
+  const ops: PosterOp[] = [];
+
+  const kicker = textBlock(m, spec.kicker.toUpperCase(), {
+    x: MARGIN,
+    y: 44,
+    width,
+    size: 13,
+    font: 'bold',
+    fill: palette.wash,
+  });
+  const size = headlineSize(m, spec.headline, width);
+  const headline = textBlock(m, spec.headline, {
+    x: MARGIN,
+    y: kicker.bottom + 10,
+    width,
+    size,
+    font: 'bold',
+    fill: palette.paper,
+    leading: 1.15,
+  });
+  const bandHeight = Math.max(170, headline.bottom + 34);
+  ops.push(
+    { op: 'rect', x: 0, y: 0, w: A4.width, h: bandHeight, fill: palette.accent },
+    ...kicker.ops,
+    ...headline.ops,
+  );
+
+  const intro = textBlock(m, spec.intro, {
+    x: MARGIN,
+    y: bandHeight + 28,
+    width,
+    size: 15,
+    font: 'regular',
+    fill: palette.ink,
+  });
+  ops.push(...intro.ops);
+
+  let y = intro.bottom + 16;
+  spec.steps.forEach((step, i) => {
+    const r = 14;
+    ops.push({ op: 'circle', cx: MARGIN + r, cy: y + r, r, fill: palette.accent });
+    const digit = String(i + 1);
+    const digitWidth = m.width(digit, 'bold', 15);
+    ops.push({
+      op: 'text',
+      x: MARGIN + r - digitWidth / 2,
+      y: y + r - 9.5,
+      ascent: m.ascent('bold', 15),
+      size: 15,
+      font: 'bold',
+      fill: palette.paper,
+      text: digit,
+    });
+    const block = textBlock(m, step, {
+      x: MARGIN + 2 * r + 14,
+      y: y + 4,
+      width: width - 2 * r - 14,
+      size: 14,
+      font: 'regular',
+      fill: palette.ink,
+    });
+    ops.push(...block.ops);
+    y = Math.max(y + 2 * r, block.bottom) + 14;
+  });
+
+  const footer = textBlock(m, spec.footer, {
+    x: MARGIN,
+    y: 0,
+    width,
+    size: 10,
+    font: 'regular',
+    fill: palette.muted,
+    align: 'center',
+  });
+  const footerTop = A4.height - 36 - (footer.bottom - 0);
+  ops.push(...footer.ops.map((op) => (op.op === 'text' ? { ...op, y: op.y + footerTop } : op)));
+
+  // The QR code (or, on the generic poster, Convene's symbol) fills the space between steps and footer.
+  const space = { top: y + 8, bottom: footerTop - 16 };
+  if (spec.qr) {
+    const caption = textBlock(m, spec.qr.caption, {
+      x: MARGIN,
+      y: 0,
+      width,
+      size: 12,
+      font: 'bold',
+      fill: palette.accent,
+      align: 'center',
+    });
+    const captionHeight = caption.bottom;
+    const matrix = qrMatrix(spec.qr.url);
+    // Scanners need a light margin of four modules around the code: the white card provides it.
+    const available = space.bottom - space.top - captionHeight - 28;
+    const qrSide = Math.min(250, available * (matrix.size / (matrix.size + 8)));
+    const quiet = (4 * qrSide) / matrix.size;
+    const cardSide = qrSide + 2 * quiet;
+    const cardX = (A4.width - cardSide) / 2;
+    const cardY = space.top + (space.bottom - space.top - cardSide - captionHeight - 12) / 2;
+    ops.push({
+      op: 'rect',
+      x: cardX - 8,
+      y: cardY - 8,
+      w: cardSide + 16,
+      h: cardSide + 16,
+      radius: 14,
+      fill: palette.wash,
+    });
+    ops.push({ op: 'rect', x: cardX, y: cardY, w: cardSide, h: cardSide, radius: 6, fill: palette.paper });
+    ops.push({ op: 'qr', x: cardX + quiet, y: cardY + quiet, size: qrSide, matrix, fill: '#000000' });
+    ops.push(
+      ...caption.ops.map((op) => (op.op === 'text' ? { ...op, y: op.y + cardY + cardSide + 18 } : op)),
+    );
+  } else {
+    const side = Math.min(220, space.bottom - space.top);
+    const x = (A4.width - side) / 2;
+    const top = space.top + (space.bottom - space.top - side) / 2;
+    ops.push({ op: 'rect', x, y: top, w: side, h: side * 0.62, radius: side * 0.16, fill: palette.accent });
+    ops.push({
+      op: 'polygon',
+      points: [
+        [x + side * 0.18, top + side * 0.58],
+        [x + side * 0.4, top + side * 0.6],
+        [x + side * 0.12, top + side * 0.84],
+      ],
+      fill: palette.accent,
+    });
+    for (const dx of [0.28, 0.5, 0.72]) {
+      ops.push({
+        op: 'circle',
+        cx: x + side * dx,
+        cy: top + side * 0.31,
+        r: side * 0.07,
+        fill: palette.paper,
+      });
+    }
+  }
+  return { width: A4.width, height: A4.height, ops };
+}

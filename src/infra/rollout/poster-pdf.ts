@@ -1,0 +1,54 @@
+import PDFDocument from 'pdfkit';
+import { fontFiles } from './fonts';
+import type { PosterLayout } from './poster-layout';
+
+/** Collects a pdfkit document's output into one buffer. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** Draws a poster layout as a one-page A4 PDF with the fonts embedded (subset), ready to print. */
+export function posterPdf(layout: PosterLayout, title: string): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: title, Creator: 'Convene' } });
+  for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
+  for (const op of layout.ops) {
+    switch (op.op) {
+      case 'rect':
+        (op.radius
+          ? doc.roundedRect(op.x, op.y, op.w, op.h, op.radius)
+          : doc.rect(op.x, op.y, op.w, op.h)
+        ).fill(op.fill);
+        break;
+      case 'circle':
+        doc.circle(op.cx, op.cy, op.r).fill(op.fill);
+        break;
+      case 'polygon':
+        doc.polygon(...op.points).fill(op.fill);
+        break;
+      case 'text':
+        doc
+          .font(op.font)
+          .fontSize(op.size)
+          .fillColor(op.fill)
+          .text(op.text, op.x, op.y, { lineBreak: false });
+        break;
+      case 'qr': {
+        const unit = op.size / op.matrix.size;
+        for (let y = 0; y < op.matrix.size; y++) {
+          for (let x = 0; x < op.matrix.size; x++) {
+            if (op.matrix.dark(x, y)) doc.rect(op.x + x * unit, op.y + y * unit, unit, unit);
+          }
+        }
+        doc.fill(op.fill);
+        break;
+      }
+    }
+  }
+  return pdfBytes(doc);
+}

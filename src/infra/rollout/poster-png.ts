@@ -1,0 +1,51 @@
+import { Resvg } from '@resvg/resvg-js';
+import { FONT_FAMILY, fontFiles } from './fonts';
+import type { PosterLayout, PosterOp } from './poster-layout';
+import { qrPath } from './qr-code';
+
+const escapeXml = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+
+function opSvg(op: PosterOp): string {
+  switch (op.op) {
+    case 'rect':
+      return `<rect x="${op.x}" y="${op.y}" width="${op.w}" height="${op.h}" rx="${op.radius ?? 0}" fill="${op.fill}"/>`;
+    case 'circle':
+      return `<circle cx="${op.cx}" cy="${op.cy}" r="${op.r}" fill="${op.fill}"/>`;
+    case 'polygon':
+      return `<polygon points="${op.points.map((p) => p.join(',')).join(' ')}" fill="${op.fill}"/>`;
+    case 'text':
+      return (
+        `<text x="${op.x}" y="${op.y + op.ascent}" font-family="${FONT_FAMILY}" font-size="${op.size}" ` +
+        `font-weight="${op.font === 'bold' ? 700 : 400}" fill="${op.fill}" xml:space="preserve">${escapeXml(op.text)}</text>`
+      );
+    default: {
+      const unit = op.size / op.matrix.size;
+      return (
+        `<path transform="translate(${op.x} ${op.y}) scale(${unit})" d="${qrPath(op.matrix)}" ` +
+        `fill="${op.fill}" shape-rendering="crispEdges"/>`
+      );
+    }
+  }
+}
+
+/** The layout as SVG in the same point coordinates as the PDF. */
+export function posterSvg(layout: PosterLayout): string {
+  const body = layout.ops.map(opSvg);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" ` +
+    `viewBox="0 0 ${layout.width} ${layout.height}"><rect width="100%" height="100%" fill="#ffffff"/>${body.join('')}</svg>`
+  );
+}
+
+/** A PNG of the poster, 1240 px wide (A4 at 150 dpi): sharp on a phone, light enough for any chat app. */
+export function posterPng(layout: PosterLayout, widthPx = 1240): Uint8Array {
+  const resvg = new Resvg(posterSvg(layout), {
+    fitTo: { mode: 'width', value: widthPx },
+    font: { loadSystemFonts: false, fontFiles: Object.values(fontFiles), defaultFontFamily: FONT_FAMILY },
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,19 @@
+import type { RolloutContext } from '../../domain/rollout/rollout.ports';
+import type { DomainContext } from '../../domain/shared/unit-of-work.port';
+import { DiskResourceStore } from './disk-resource-store';
+import { sniffFileType } from './file-type-sniffer';
+import { rolloutRenderer } from './rollout-renderer';
+
+/** The rollout use cases' context: the domain context plus file storage, type sniffing and rendering. */
+export function createRolloutContext(
+  base: DomainContext,
+  options: { dataDir: string; publicBaseUrl: () => string },
+): RolloutContext {
+  return {
+    ...base,
+    files: new DiskResourceStore(options.dataDir),
+    sniffFileType,
+    render: rolloutRenderer,
+    publicBaseUrl: options.publicBaseUrl,
+  };
+}
