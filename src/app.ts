@@ -7,6 +7,7 @@ import { ensureOrganisationAdmin } from './domain/organisations/ensure-organisat
 import type { Clock } from './domain/shared/clock.port';
 import { systemClock } from './domain/shared/clock.port';
 import type { DomainContext } from './domain/shared/unit-of-work.port';
+import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
 import { openStorage, type Storage } from './infra/storage/database';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
@@ -43,6 +44,7 @@ export async function startApp(
   const authenticator = await createAuthenticator(config, ctx);
   const adapter = createBotAdapter(config.bot, logger);
   const bot = new ConveneBot(ctx);
+  const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger);
 
   let url = '';
   const server = createAppServer({
@@ -56,6 +58,7 @@ export async function startApp(
     adapter,
     bot,
     tabDir: config.tabDir,
+    uploads,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -64,11 +67,13 @@ export async function startApp(
   const address = server.address() as AddressInfo;
   url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, mode: config.mode, database: storage.dialect }, 'Convene is listening');
+  uploads.runner.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await uploads.runner.stop();
       await storage.close();
     })();
     return stopping;

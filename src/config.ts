@@ -30,6 +30,9 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166 code such as IN or GB')
     .default('US'),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(2048).default(50),
+  UPLOAD_BATCH_ROWS: z.coerce.number().int().min(1).max(10_000).default(1000),
+  JOB_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
@@ -67,6 +70,8 @@ export interface Config {
   tabDir: string;
   logLevel: string;
   defaultRegion: string;
+  /** Bulk uploads: the largest file accepted, rows applied per transaction, and how long a worker's job lease lasts. */
+  uploads: { maxBytes: number; batchRows: number; jobLeaseMs: number };
   bot: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -100,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     tabDir: path.resolve(e.TAB_DIR),
     logLevel: e.LOG_LEVEL,
     defaultRegion: e.DEFAULT_REGION.toUpperCase(),
+    uploads: {
+      maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+      batchRows: e.UPLOAD_BATCH_ROWS,
+      jobLeaseMs: Math.round(e.JOB_LEASE_SECONDS * 1000),
+    },
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,

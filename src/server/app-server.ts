@@ -6,11 +6,15 @@ import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
 import { registerTabRoutes } from './routes/tab.routes';
+import { registerTemplateRoutes } from './routes/templates.routes';
+import { registerUploadRoutes, type UploadRouteServices } from './routes/uploads.routes';
 
 export interface AppServerDeps extends ApiDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   tabDir: string;
+  /** Bulk uploads (file storage, limits, the job worker); without it the upload API is not served. */
+  uploads?: UploadRouteServices;
 }
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -49,6 +53,8 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerBotRoutes(server, deps, deps.adapter, deps.bot);
   registerGroupRoutes(server, deps);
   registerInviteRoutes(server, deps);
+  registerTemplateRoutes(server, deps);
+  if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);
   registerTabRoutes(server, deps.tabDir);
   return server;
 }

@@ -3,10 +3,13 @@ import type { AuditRepository } from '../audit/audit.repository';
 import type { GroupRepository } from '../groups/group.repository';
 import type { CardInviteRepository } from '../invites/card-invite.repository';
 import type { InviteLinkRepository } from '../invites/invite-link.repository';
+import type { JobRepository } from '../jobs/job';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { PersonRepository } from '../people/person.repository';
 import type { RolloutResourceRepository } from '../rollout/rollout-resource.repository';
+import type { BulkWrites } from '../uploads/bulk-writes.port';
+import type { UploadRepository } from '../uploads/upload.repository';
 import type { Clock } from './clock.port';
 
 export interface Repositories {
@@ -19,6 +22,9 @@ export interface Repositories {
   audit: AuditRepository;
   cardInvites: CardInviteRepository;
   rolloutResources: RolloutResourceRepository;
+  uploads: UploadRepository;
+  jobs: JobRepository;
+  bulk: BulkWrites;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

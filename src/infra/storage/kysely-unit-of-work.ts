@@ -2,13 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
 import { SqlCardInviteRepository } from '../delivery/card-invite.repository.sql';
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
+import { SqlBulkWrites } from './repositories/bulk-writes.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
 import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';
+import { SqlJobRepository } from './repositories/job.repository.sql';
 import { SqlMembershipRepository } from './repositories/membership.repository.sql';
 import { SqlOrganisationRepository } from './repositories/organisation.repository.sql';
 import { SqlPersonRepository } from './repositories/person.repository.sql';
 import { SqlRoleRepository } from './repositories/role.repository.sql';
 import { SqlRolloutResourceRepository } from './repositories/rollout-resource.repository.sql';
+import { SqlUploadRepository } from './repositories/upload.repository.sql';
 import type { Database } from './schema';
 
 /** All repositories bound to one connection or transaction. */
@@ -23,6 +26,9 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     audit: new SqlAuditRepository(db),
     cardInvites: new SqlCardInviteRepository(db),
     rolloutResources: new SqlRolloutResourceRepository(db),
+    uploads: new SqlUploadRepository(db),
+    jobs: new SqlJobRepository(db),
+    bulk: new SqlBulkWrites(db),
   };
 }
 

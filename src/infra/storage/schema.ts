@@ -143,6 +143,60 @@ export interface RolloutResourcesTable {
   uploaded_at: string;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  checkpoint: string | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  organisation_id: string;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  uploaded_by: string;
+  uploaded_at: string;
+  default_region: string;
+  status: string;
+  header: string;
+  rows_total: number;
+  rows_valid: number;
+  rows_invalid: number;
+  rows_done: number;
+  error_count: number;
+  warning_count: number;
+  counts: string;
+  valid_rows_only: number;
+  companion_upload_id: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+}
+
+export interface UploadLogTable {
+  upload_id: string;
+  phase: string;
+  seq: number;
+  at: string;
+  line: number | null;
+  column_name: string | null;
+  code: string;
+  severity: string;
+  message: string;
+  details: string | null;
+  cells: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -157,4 +211,7 @@ export interface Database {
   teams_addresses: TeamsAddressesTable;
   group_provisioning: GroupProvisioningTable;
   rollout_resources: RolloutResourcesTable;
+  jobs: JobsTable;
+  uploads: UploadsTable;
+  upload_log: UploadLogTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './0001-core';
+import * as uploads from './0002-uploads';
 import * as botState from './0003-bot-state';
 import * as rollout from './0004-rollout';
 import * as identityDelivery from './0005-identity-delivery';
@@ -7,6 +8,7 @@ import * as identityDelivery from './0005-identity-delivery';
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-uploads': uploads,
   '0003-bot-state': botState,
   '0004-rollout': rollout,
   '0005-identity-delivery': identityDelivery,

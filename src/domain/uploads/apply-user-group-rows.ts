@@ -1,0 +1,221 @@
+import type { Actor } from '../access/actor';
+import { assertMay, type GroupRelation } from '../access/permissions';
+import { type AuditEntry, auditEntry } from '../audit/audit-entry';
+import { type Group, groupNameKey, groupScopeKey } from '../groups/group';
+import { queueCardInvites } from '../invites/queue-card-invites';
+import type { Membership } from '../memberships/membership';
+import { LastAdmin } from '../memberships/membership.errors';
+import type { Person } from '../people/person';
+import { DomainError } from '../shared/domain-error';
+import { newId } from '../shared/ids';
+import type { Repositories } from '../shared/unit-of-work.port';
+import type { UploadCounts } from './upload';
+import type { UserGroupPlanRow } from './user-group-validator';
+
+export interface ApplyContext {
+  now: Date;
+  actor: Actor;
+  organisationId: string;
+  jobId: string;
+}
+
+/** A row that could not be applied, with the coded reason. */
+export interface RowFailure {
+  index: number;
+  code: string;
+  message: string;
+}
+
+/** Org admins act on their organisation's groups through the same permission table as everywhere. */
+const orgAdmin: ReadonlySet<GroupRelation> = new Set(['org-admin']);
+
+/**
+ * Applies a batch of validated User Group Mapping rows in the caller's transaction, with the rules
+ * of the interactive use cases: a missing group is created in the organisation with the uploader
+ * as its first admin (as createGroup does), an existing member is left alone unless the file gives
+ * them another role, a group keeps at least one admin (LAST_ADMIN), every change is audited with the
+ * job id, and everyone added gets an invite card. Reads and writes go set-at-a-time.
+ */
+export async function applyUserGroupRows(
+  repos: Repositories,
+  context: ApplyContext,
+  rows: UserGroupPlanRow[],
+): Promise<{ counts: Partial<UploadCounts>; failures: RowFailure[] }> {
+  const { now, actor, organisationId, jobId } = context;
+  const at = now.toISOString();
+  const counts: Partial<UploadCounts> & Record<keyof UploadCounts, number> = {
+    groupsCreated: 0,
+    membersAdded: 0,
+    membersRemoved: 0,
+    rolesChanged: 0,
+    parentsSet: 0,
+    unchanged: 0,
+    failed: 0,
+  };
+  const failures: RowFailure[] = [];
+  const audit: AuditEntry[] = [];
+  const scope = groupScopeKey({ organisationId, createdBy: actor.personId });
+
+  // Groups: find by name, create the missing ones that rows add people to.
+  const groups = new Map<string, Group>();
+  const keys = [...new Set(rows.map((row) => groupNameKey(row.group)))];
+  for (const group of await repos.bulk.groupsByNameKeys(scope, keys))
+    groups.set(groupNameKey(group.name), group);
+  const newGroups: Group[] = [];
+  const creatorMemberships: Membership[] = [];
+  for (const row of rows) {
+    const key = groupNameKey(row.group);
+    if (groups.has(key) || row.action === 'remove') continue;
+    const group: Group = {
+      id: newId(),
+      name: row.group,
+      parentId: null,
+      organisationId,
+      createdBy: actor.personId,
+      createdAt: at,
+    };
+    groups.set(key, group);
+    newGroups.push(group);
+    creatorMemberships.push(membership(group.id, actor.personId, 'admin', 'creator', 'joined', null, at));
+    audit.push(
+      auditEntry(now, actor.personId, 'group.created', group.id, { name: group.name, organisationId }, jobId),
+    );
+  }
+  counts.groupsCreated = newGroups.length;
+
+  // People: find by phone, create those being added for the first time.
+  const people = new Map<string, Person>();
+  for (const person of await repos.bulk.peopleByPhones([...new Set(rows.map((row) => row.phone))])) {
+    if (person.phone) people.set(person.phone, person);
+  }
+  const newPeople: Person[] = [];
+  for (const row of rows) {
+    if (people.has(row.phone) || row.action === 'remove') continue;
+    const person: Person = {
+      id: newId(),
+      phone: row.phone,
+      tenantId: null,
+      aadObjectId: null,
+      displayName: row.name || null,
+      createdAt: at,
+    };
+    people.set(row.phone, person);
+    newPeople.push(person);
+  }
+
+  const memberships = new Map<string, Membership>();
+  const membershipKey = (groupId: string, personId: string) => `${groupId}|${personId}`;
+  for (const m of creatorMemberships) memberships.set(membershipKey(m.groupId, m.personId), m);
+  const created = new Set<object>([...newGroups, ...newPeople]);
+  const existingGroupIds = [...groups.values()].filter((g) => !created.has(g)).map((g) => g.id);
+  const existingPersonIds = [...people.values()].filter((p) => !created.has(p)).map((p) => p.id);
+  for (const m of await repos.bulk.memberships(existingGroupIds, existingPersonIds)) {
+    memberships.set(membershipKey(m.groupId, m.personId), m);
+  }
+  const adminCounts = new Map<string, number>();
+  const admins = async (groupId: string): Promise<number> => {
+    let count = adminCounts.get(groupId);
+    if (count === undefined) {
+      const isNew = newGroups.some((g) => g.id === groupId);
+      // A new group's only admin so far is its creator (not yet written).
+      count = isNew ? 1 : await repos.memberships.countAdmins(groupId);
+      adminCounts.set(groupId, count);
+    }
+    return count;
+  };
+
+  const added: Membership[] = [];
+  const addedByGroup = new Map<string, string[]>();
+  for (const [index, row] of rows.entries()) {
+    const group = groups.get(groupNameKey(row.group));
+    const person = people.get(row.phone);
+    const existing = group && person ? memberships.get(membershipKey(group.id, person.id)) : undefined;
+    try {
+      if (row.action === 'remove') {
+        if (!group || !person || !existing) {
+          counts.unchanged++;
+          continue;
+        }
+        assertMay(orgAdmin, existing.role === 'admin' ? 'manage-admins' : 'manage-members', group.name);
+        if (existing.role === 'admin') {
+          if ((await admins(group.id)) <= 1) throw new LastAdmin(group.name);
+          adminCounts.set(group.id, (await admins(group.id)) - 1);
+        }
+        await repos.memberships.remove(group.id, person.id);
+        memberships.delete(membershipKey(group.id, person.id));
+        audit.push(
+          auditEntry(now, actor.personId, 'member.removed', group.id, { personId: person.id }, jobId),
+        );
+        counts.membersRemoved++;
+        continue;
+      }
+      if (!group || !person) throw new Error('a group or person to add was not prepared');
+      assertMay(orgAdmin, row.role === 'admin' ? 'manage-admins' : 'manage-members', group.name);
+      if (!existing) {
+        const m = membership(group.id, person.id, row.role, 'bulk', 'invited', actor.personId, at);
+        memberships.set(membershipKey(group.id, person.id), m);
+        added.push(m);
+        const groupAdded = addedByGroup.get(group.id) ?? [];
+        groupAdded.push(person.id);
+        addedByGroup.set(group.id, groupAdded);
+        if (row.role === 'admin') adminCounts.set(group.id, (await admins(group.id)) + 1);
+        audit.push(
+          auditEntry(
+            now,
+            actor.personId,
+            'member.added',
+            group.id,
+            { personId: person.id, role: row.role },
+            jobId,
+          ),
+        );
+        counts.membersAdded++;
+      } else if (existing.role === row.role || existing.state === 'declined') {
+        counts.unchanged++;
+      } else {
+        if (existing.role === 'admin') {
+          if ((await admins(group.id)) <= 1) throw new LastAdmin(group.name);
+          adminCounts.set(group.id, (await admins(group.id)) - 1);
+        } else adminCounts.set(group.id, (await admins(group.id)) + 1);
+        await repos.memberships.setRole(group.id, person.id, row.role, at);
+        memberships.set(membershipKey(group.id, person.id), { ...existing, role: row.role, updatedAt: at });
+        audit.push(
+          auditEntry(
+            now,
+            actor.personId,
+            row.role === 'admin' ? 'member.promoted' : 'member.demoted',
+            group.id,
+            { personId: person.id },
+            jobId,
+          ),
+        );
+        counts.rolesChanged++;
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      counts.failed++;
+      failures.push({ index, code: error.code, message: error.message });
+    }
+  }
+
+  await repos.bulk.insertGroups(newGroups);
+  await repos.bulk.insertPeople(newPeople);
+  await repos.bulk.insertMemberships([...creatorMemberships, ...added]);
+  await repos.bulk.appendAudit(audit);
+  for (const [groupId, personIds] of addedByGroup) {
+    await queueCardInvites(repos, { groupId, personIds, invitedBy: actor.personId, now, jobId });
+  }
+  return { counts, failures };
+}
+
+function membership(
+  groupId: string,
+  personId: string,
+  role: Membership['role'],
+  source: Membership['source'],
+  state: Membership['state'],
+  invitedBy: string | null,
+  at: string,
+): Membership {
+  return { groupId, personId, role, source, state, invitedBy, createdAt: at, updatedAt: at };
+}

@@ -1,0 +1,122 @@
+import { Readable } from 'node:stream';
+import { type CsvError, parse } from 'csv-parse';
+import { type Problem, problem, problemCodes } from './upload-problem';
+
+/** One CSV record with the line it starts on (1-based, counting comment and blank lines). */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface CsvReadOptions {
+  /** The longest record accepted, in characters (guards memory against a runaway quote). */
+  maxRecordChars: number;
+  onProblem(problem: Problem): void;
+}
+
+/** Lines starting with `#` carry the template's instructions; anywhere else `#` is just a character. */
+const commentPrefix = '#';
+
+/**
+ * Streams CSV records out of decoded text with csv-parse. Records csv-parse cannot read (a stray
+ * quote, a record over the size limit) are reported with csv-parse's own position and skipped, so one
+ * bad line does not hide the problems after it. A header of tab-separated cells (Excel's "Unicode
+ * Text") switches the delimiter to tab.
+ */
+export async function* readCsvRecords(
+  text: AsyncIterable<string>,
+  options: CsvReadOptions,
+): AsyncGenerator<CsvRecord> {
+  const source = withDelimiter(text);
+  const first = await source.next();
+  if (first.done) return;
+  const { delimiter, head } = first.value as { delimiter: string; head: string };
+  const parser = parse({
+    bom: true,
+    info: true,
+    delimiter,
+    comment: commentPrefix,
+    comment_no_infix: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: options.maxRecordChars,
+  });
+  parser.on('skip', (error: CsvError & { lines?: number }) => {
+    const line = typeof error.lines === 'number' ? error.lines : null;
+    options.onProblem(
+      problem(
+        line,
+        null,
+        problemCodes.malformed,
+        'error',
+        `Line ${line ?? '?'} cannot be read as CSV: ${error.message}. Put values containing commas, quotes or line breaks in double quotes, and double any quote inside them ("").`,
+        { parser: error.code },
+      ),
+    );
+  });
+  const rest = (async function* () {
+    yield head;
+    for await (const chunk of source) yield chunk as string;
+  })();
+  Readable.from(rest, { objectMode: false })
+    .on('error', (error) => parser.destroy(error))
+    .pipe(parser);
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
+    yield { line: info.lines - embeddedLineBreaks(record), cells: record };
+  }
+}
+
+/** csv-parse reports the line a record ends on; quoted line breaks inside it move the start up. */
+function embeddedLineBreaks(cells: string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    let at = cell.indexOf('\n');
+    while (at >= 0) {
+      count++;
+      at = cell.indexOf('\n', at + 1);
+    }
+  }
+  return count;
+}
+
+/** Reads ahead to the header line to choose the delimiter, then hands on every chunk untouched. */
+async function* withDelimiter(
+  text: AsyncIterable<string>,
+): AsyncGenerator<{ delimiter: string; head: string } | string> {
+  const iterator = text[Symbol.asyncIterator]();
+  let head = '';
+  let decided = false;
+  while (!decided) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head += next.value;
+    decided = headerLine(head) !== undefined || head.length > 1_000_000;
+  }
+  if (head === '') return;
+  const header = headerLine(head) ?? head;
+  yield { delimiter: header.includes('\t') && !header.includes(',') ? '\t' : ',', head };
+  while (true) {
+    const next = await iterator.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** The first complete line that is neither blank nor a comment, if the text has one yet. */
+function headerLine(text: string): string | undefined {
+  let start = 0;
+  while (true) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) return undefined;
+    const line = text
+      .slice(start, end)
+      .replace(/^\uFEFF/, '')
+      .trim();
+    if (line !== '' && !line.startsWith(commentPrefix)) return line;
+    start = end + 1;
+  }
+}

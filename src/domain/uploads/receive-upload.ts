@@ -1,0 +1,205 @@
+import type { Actor } from '../access/actor';
+import { groupNameKey } from '../groups/group';
+import { parseRegion } from '../people/phone-number';
+import { newId } from '../shared/ids';
+import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
+import { requireOrgAdmin } from './org-admin';
+import type { KnownGroups } from './parent-group-validator';
+import { emptyCounts, type Upload, type UploadKind } from './upload';
+import { UploadRequestInvalid } from './upload.errors';
+import type { ProblemTotal, UploadLogEntry } from './upload.repository';
+import type { UploadFiles } from './upload-files.port';
+import type { Problem } from './upload-problem';
+import { fromUserGroupPlanFields } from './user-group-validator';
+import { validateCsv } from './validate-csv';
+import type { ValidationSink } from './validation';
+
+/** The ports uploads need beyond the database. */
+export interface UploadServices {
+  files: UploadFiles;
+  maxUploadBytes: number;
+}
+
+export interface ReceiveUploadInput {
+  kind: UploadKind;
+  fileName: string;
+  /** Region for numbers without a country code; the organisation's default when absent. */
+  region?: string;
+  /** For a parent mapping: the user mapping upload whose groups will exist once it is applied. */
+  companionUploadId?: string;
+  bytes: AsyncIterable<Buffer | Uint8Array>;
+}
+
+/** What an upload answer carries: the job record, totals per problem code, and the first problems. */
+export interface UploadReport {
+  upload: Upload;
+  totals: ProblemTotal[];
+  problems: UploadLogEntry[];
+}
+
+/** Problems written per database round trip while a file is validated. */
+const LOG_FLUSH = 500;
+/** How many problems an upload answer includes; the rest are paged from the log. */
+export const FIRST_PROBLEMS = 100;
+
+/**
+ * Receives a CSV file: stores it, records the upload job (`validating`), validates it as a dry run
+ * (nothing in the organisation changes), keeps every problem in the job log and the valid rows as the
+ * plan, and ends `ready` or `invalid`. The file is kept so that applying it can resume after a crash.
+ */
+export async function receiveUpload(
+  ctx: DomainContext,
+  services: UploadServices,
+  input: ReceiveUploadInput,
+  actor: Actor,
+): Promise<UploadReport> {
+  const organisation = await ctx.uow.run((repos) => requireOrgAdmin(repos, actor));
+  const region = parseRegion(input.region?.trim() || organisation.defaultRegion);
+  const companion = input.companionUploadId
+    ? await ctx.uow.run((repos) => repos.uploads.findById(input.companionUploadId!))
+    : undefined;
+  if (
+    input.companionUploadId &&
+    (!companion || companion.organisationId !== organisation.id || companion.kind !== 'user-group-mapping')
+  ) {
+    throw new UploadRequestInvalid(
+      'The companion upload must be a User Group Mapping upload of your organisation.',
+      {
+        companionUploadId: input.companionUploadId,
+      },
+    );
+  }
+  const id = newId();
+  const { sizeBytes, sha256 } = await services.files.saveOriginal(id, input.bytes, services.maxUploadBytes);
+  const now = ctx.clock.now().toISOString();
+  const upload: Upload = {
+    id,
+    organisationId: organisation.id,
+    kind: input.kind,
+    fileName: input.fileName,
+    sha256,
+    sizeBytes,
+    uploadedBy: actor.personId,
+    uploadedAt: now,
+    defaultRegion: region,
+    status: 'validating',
+    header: [],
+    rowsTotal: 0,
+    rowsValid: 0,
+    rowsInvalid: 0,
+    rowsDone: 0,
+    errorCount: 0,
+    warningCount: 0,
+    counts: emptyCounts(),
+    validRowsOnly: false,
+    companionUploadId: companion?.id ?? null,
+    startedAt: null,
+    finishedAt: null,
+    updatedAt: now,
+  };
+  await ctx.uow.run((repos) => repos.uploads.insert(upload));
+
+  const knownGroups =
+    input.kind === 'parent-group-mapping'
+      ? await loadKnownGroups(ctx, services, organisation.id, companion)
+      : undefined;
+  const sink = new LogSink(ctx, id);
+  const plan = services.files.createPlan(id);
+  sink.plan = plan;
+  const summary = await validateCsv(
+    services.files.readOriginal(id),
+    { kind: input.kind, defaultRegion: region, knownGroups },
+    sink,
+  );
+  await sink.drain();
+  await plan.close();
+  const validated: Partial<Upload> = {
+    header: summary.header,
+    rowsTotal: summary.rowsTotal,
+    rowsValid: summary.rowsValid,
+    rowsInvalid: summary.rowsInvalid,
+    errorCount: summary.errorCount,
+    warningCount: summary.warningCount,
+    status: summary.errorCount > 0 ? 'invalid' : 'ready',
+    updatedAt: ctx.clock.now().toISOString(),
+  };
+  return ctx.uow.run(async (repos) => {
+    await repos.uploads.update(id, validated);
+    return report(repos, { ...upload, ...validated });
+  });
+}
+
+/** The upload with its problem totals and first page of problems. */
+export async function report(repos: Repositories, upload: Upload): Promise<UploadReport> {
+  const totals = await repos.uploads.problemTotals(upload.id, 'validation');
+  const { entries } = await repos.uploads.readLog(upload.id, {
+    phase: 'validation',
+    offset: 0,
+    limit: FIRST_PROBLEMS,
+  });
+  return { upload, totals, problems: entries };
+}
+
+/** Buffers problems and plan rows, writing them out whenever validation pauses to drain. */
+class LogSink implements ValidationSink {
+  plan: { write(fields: string[]): void; flush(): Promise<void> } | undefined;
+  private buffer: UploadLogEntry[] = [];
+  private seq = 0;
+  constructor(
+    private readonly ctx: DomainContext,
+    private readonly uploadId: string,
+  ) {}
+
+  problem(found: Problem, cells?: string[]): void {
+    this.buffer.push({
+      ...found,
+      uploadId: this.uploadId,
+      phase: 'validation',
+      seq: ++this.seq,
+      at: this.ctx.clock.now().toISOString(),
+      cells: found.severity === 'error' && cells ? cells : null,
+    });
+  }
+
+  planRow(fields: string[]): void {
+    this.plan?.write(fields);
+  }
+
+  async drain(): Promise<void> {
+    await this.plan?.flush();
+    while (this.buffer.length > 0) {
+      const chunk = this.buffer.splice(0, LOG_FLUSH);
+      await this.ctx.uow.run((repos) => repos.uploads.appendLog(chunk));
+    }
+  }
+}
+
+async function loadKnownGroups(
+  ctx: DomainContext,
+  services: UploadServices,
+  organisationId: string,
+  companion: Upload | undefined,
+): Promise<KnownGroups> {
+  const groups = await ctx.uow.run((repos) => repos.groups.listForOrganisation(organisationId));
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const organisation = new Map(
+    groups.map((g) => {
+      const parent = g.parentId ? byId.get(g.parentId) : undefined;
+      return [groupNameKey(g.name), { name: g.name, parentKey: parent ? groupNameKey(parent.name) : null }];
+    }),
+  );
+  const companionGroups = new Set<string>();
+  if (companion) {
+    let offset = 0;
+    while (true) {
+      const page = await services.files.readPlan(companion.id, offset, 5000);
+      for (const fields of page.rows) {
+        const row = fromUserGroupPlanFields(fields);
+        if (row.action === 'add') companionGroups.add(groupNameKey(row.group));
+      }
+      if (page.done) break;
+      offset = page.nextOffset;
+    }
+  }
+  return { organisation, companion: companionGroups };
+}

@@ -1,0 +1,71 @@
+import { DomainError } from '../shared/domain-error';
+
+export class UploadTooLarge extends DomainError {
+  readonly code = 'UPLOAD_TOO_LARGE';
+  readonly kind = 'invalid';
+  constructor(limitBytes: number) {
+    super(
+      `The file is larger than the ${formatBytes(limitBytes)} limit: split it into smaller files and upload them one by one.`,
+      { limitBytes },
+    );
+  }
+}
+
+export class UploadNotFound extends DomainError {
+  readonly code = 'UPLOAD_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(id: string) {
+    super('There is no such upload in your organisation.', { id });
+  }
+}
+
+export class UploadHasErrors extends DomainError {
+  readonly code = 'UPLOAD_HAS_ERRORS';
+  readonly kind = 'conflict';
+  constructor(errorCount: number) {
+    super(
+      `The file has ${errorCount} error${errorCount === 1 ? '' : 's'}: fix ${errorCount === 1 ? 'it' : 'them'} and upload again, or apply the valid rows only.`,
+      { errorCount },
+    );
+  }
+}
+
+export class UploadNotReady extends DomainError {
+  readonly code = 'UPLOAD_NOT_APPLICABLE';
+  readonly kind = 'conflict';
+  constructor(status: string) {
+    super(`This upload is ${status}; only a validated upload that has not been applied yet can be applied.`, {
+      status,
+    });
+  }
+}
+
+export class UploadRequestInvalid extends DomainError {
+  readonly code = 'UPLOAD_REQUEST_INVALID';
+  readonly kind = 'invalid';
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, details);
+  }
+}
+
+export class OrgAdminsOnly extends DomainError {
+  readonly code = 'NOT_ALLOWED';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('Only org admins can upload files and follow upload jobs.', { action: 'bulk-upload' });
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+export class NothingToApply extends DomainError {
+  readonly code = 'UPLOAD_NOTHING_TO_APPLY';
+  readonly kind = 'conflict';
+  constructor() {
+    super('No row of this file can be applied: fix the problems and upload it again.');
+  }
+}

@@ -1,0 +1,79 @@
+/** The two CSV files an org admin can upload. */
+export const uploadKinds = ['user-group-mapping', 'parent-group-mapping'] as const;
+export type UploadKind = (typeof uploadKinds)[number];
+
+/**
+ * Where an upload job stands: validated first (a dry run), then applied by the background worker.
+ * `partial` means some rows failed while applying; `failed` means the job itself stopped.
+ */
+export const uploadStatuses = [
+  'validating',
+  'ready',
+  'invalid',
+  'running',
+  'completed',
+  'partial',
+  'failed',
+] as const;
+export type UploadStatus = (typeof uploadStatuses)[number];
+
+/** What applying a file changed, counted row by row. */
+export interface UploadCounts {
+  groupsCreated: number;
+  membersAdded: number;
+  membersRemoved: number;
+  rolesChanged: number;
+  parentsSet: number;
+  unchanged: number;
+  failed: number;
+}
+
+export const emptyCounts = (): UploadCounts => ({
+  groupsCreated: 0,
+  membersAdded: 0,
+  membersRemoved: 0,
+  rolesChanged: 0,
+  parentsSet: 0,
+  unchanged: 0,
+  failed: 0,
+});
+
+export function addCounts(a: UploadCounts, b: Partial<UploadCounts>): UploadCounts {
+  const sum = { ...a };
+  for (const key of Object.keys(sum) as (keyof UploadCounts)[]) sum[key] += b[key] ?? 0;
+  return sum;
+}
+
+/** One uploaded file and the job that applies it: the upload id is the job id. */
+export interface Upload {
+  id: string;
+  organisationId: string;
+  kind: UploadKind;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  defaultRegion: string;
+  status: UploadStatus;
+  /** The file's header cells as written, so the error report can repeat them. */
+  header: string[];
+  /** Data rows in the file, and how many of them passed validation (the rows applying will touch). */
+  rowsTotal: number;
+  rowsValid: number;
+  /** Rows with at least one error (left out when applying valid rows only). */
+  rowsInvalid: number;
+  rowsDone: number;
+  errorCount: number;
+  warningCount: number;
+  counts: UploadCounts;
+  validRowsOnly: boolean;
+  /** For a parent mapping: the user mapping upload whose new groups count as known. */
+  companionUploadId: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+}
+
+/** The apply job's kind in the generic job table. */
+export const UPLOAD_APPLY_JOB = 'upload.apply';

@@ -1,0 +1,271 @@
+import { groupNameKey, normaliseGroupName } from '../groups/group';
+import type { GroupNameEmpty, GroupNameTooLong } from '../groups/group.errors';
+import { PhoneInvalid, RegionInvalid } from '../people/phone.errors';
+import { parseRegion, type Region, toE164 } from '../people/phone-number';
+import { DomainError } from '../shared/domain-error';
+import { type ColumnMap, matchColumns, userGroupColumns } from './csv-columns';
+import type { CsvRecord } from './csv-records';
+import { problem, problemCodes } from './upload-problem';
+import { type CountingSink, DRAIN_EVERY_ROWS, planField } from './validation';
+
+type Column = (typeof userGroupColumns)[number]['key'];
+
+/** The longest display name kept; longer ones are most likely a pasted paragraph. */
+export const PERSON_NAME_MAX_LENGTH = 256;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A normalised User Group Mapping row as the plan file stores it. */
+export interface UserGroupPlanRow {
+  line: number;
+  group: string;
+  phone: string;
+  role: 'admin' | 'member';
+  action: 'add' | 'remove';
+  name: string;
+  email: string;
+}
+
+export const toUserGroupPlanFields = (row: UserGroupPlanRow): string[] => [
+  String(row.line),
+  row.group,
+  row.phone,
+  row.role,
+  row.action,
+  planField(row.name),
+  planField(row.email),
+];
+
+export function fromUserGroupPlanFields(fields: string[]): UserGroupPlanRow {
+  return {
+    line: Number(fields[0]),
+    group: fields[1] ?? '',
+    phone: fields[2] ?? '',
+    role: fields[3] === 'admin' ? 'admin' : 'member',
+    action: fields[4] === 'remove' ? 'remove' : 'add',
+    name: fields[5] ?? '',
+    email: fields[6] ?? '',
+  };
+}
+
+type GroupEntry = { name: string; index: number } | { error: GroupNameEmpty | GroupNameTooLong };
+
+/**
+ * Validates a User Group Mapping file row by row as it streams. Cross-row checks (the same person
+ * twice in a group) keep one compact entry per row: a numeric phone key inside a per-group map, and
+ * the line, role and action packed into one small integer, so a million rows fit in a few tens of MB.
+ */
+export async function validateUserGroupRecords(
+  records: AsyncIterable<CsvRecord>,
+  defaultRegion: Region,
+  sink: CountingSink,
+): Promise<{ header: string[]; rowsTotal: number; rowsValid: number; groupCount: number }> {
+  let columns: ColumnMap<Column> | undefined;
+  let header: string[] = [];
+  let headerSeen = false;
+  let rowsTotal = 0;
+  let rowsValid = 0;
+  const groups = new Map<string, GroupEntry>();
+  const groupsByKey = new Map<string, number>();
+  const members: Map<number, number>[] = [];
+  const regions = new Map<string, Region | RegionInvalid>();
+
+  for await (const { line, cells } of records) {
+    if (!headerSeen) {
+      headerSeen = true;
+      header = cells.map((cell) => cell.trim());
+      columns = matchColumns(userGroupColumns, line, cells, (p) => sink.problem(p));
+      if (!columns) break;
+      continue;
+    }
+    if (cells.every((cell) => cell.trim() === '')) continue; // ",,," rows that spreadsheets leave behind
+    rowsTotal++;
+    if (rowsTotal % DRAIN_EVERY_ROWS === 0) await sink.drain();
+    const at = columns!.index;
+    const cell = (key: Column): string => (at[key] >= 0 ? (cells[at[key]] ?? '') : '');
+    const label = (key: Column): string => columns!.header[at[key]] ?? key;
+    let failed = false;
+    const fail = (
+      column: Column | null,
+      code: string,
+      message: string,
+      details?: Record<string, unknown>,
+    ) => {
+      failed = true;
+      sink.problem(problem(line, column ? label(column) : null, code, 'error', message, details), cells);
+    };
+    const failWith = (column: Column, error: DomainError) =>
+      fail(column, error.code, error.message, error.details);
+
+    const rawGroup = cell('group');
+    let group = groups.get(rawGroup);
+    if (!group) {
+      try {
+        const name = normaliseGroupName(rawGroup);
+        const key = groupNameKey(name);
+        let index = groupsByKey.get(key);
+        if (index === undefined) {
+          index = groupsByKey.size;
+          groupsByKey.set(key, index);
+          members.push(new Map());
+        }
+        group = { name, index };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        group = { error: error as GroupNameEmpty | GroupNameTooLong };
+      }
+      groups.set(rawGroup, group);
+    }
+    if ('error' in group) failWith('group', group.error);
+
+    const rawRegion = cell('region').trim();
+    let region: Region | RegionInvalid = defaultRegion;
+    if (rawRegion !== '') {
+      region = regions.get(rawRegion) ?? readRegion(rawRegion);
+      regions.set(rawRegion, region);
+    }
+    let phone = '';
+    if (region instanceof RegionInvalid) failWith('region', region);
+    else {
+      try {
+        phone = toE164(cell('phone'), region);
+      } catch (error) {
+        if (!(error instanceof PhoneInvalid)) throw error;
+        failWith('phone', error);
+      }
+    }
+
+    const userType = cell('userType').trim().toLowerCase();
+    if (userType !== 'admin' && userType !== 'member') {
+      fail(
+        'userType',
+        problemCodes.unknownUserType,
+        `User Type "${cell('userType').trim()}" is not one of Admin, Member.`,
+        { value: cell('userType').trim(), allowed: ['Admin', 'Member'] },
+      );
+    }
+    const action = cell('action').trim().toLowerCase() || 'add';
+    if (action !== 'add' && action !== 'remove') {
+      fail(
+        'action',
+        problemCodes.unknownAction,
+        `Action "${cell('action').trim()}" is not one of Add, Remove (empty means Add).`,
+        {
+          value: cell('action').trim(),
+          allowed: ['Add', 'Remove'],
+        },
+      );
+    }
+    const email = cell('email').trim();
+    if (email !== '' && !emailPattern.test(email)) {
+      sink.problem(
+        problem(
+          line,
+          label('email'),
+          problemCodes.emailInvalid,
+          'warning',
+          `"${email}" does not look like an email address; it is ignored.`,
+        ),
+      );
+    }
+    const name = cell('name').replace(/\s+/g, ' ').trim();
+    if ([...name].length > PERSON_NAME_MAX_LENGTH) {
+      fail('name', problemCodes.nameTooLong, `A name can be at most ${PERSON_NAME_MAX_LENGTH} characters.`, {
+        max: PERSON_NAME_MAX_LENGTH,
+      });
+    }
+    if (failed || 'error' in group) continue;
+
+    const role = userType as 'admin' | 'member';
+    const packed = line * 4 + (role === 'admin' ? 2 : 0) + (action === 'remove' ? 1 : 0);
+    const byPhone = members[group.index]!;
+    const phoneKey = Number(phone.slice(1));
+    const earlier = byPhone.get(phoneKey);
+    if (earlier !== undefined) {
+      const earlierLine = Math.floor(earlier / 4);
+      const earlierRole = earlier & 2 ? 'Admin' : 'Member';
+      const earlierAction = earlier & 1 ? 'Remove' : 'Add';
+      if (earlier % 4 === packed % 4) {
+        sink.problem(
+          problem(
+            line,
+            null,
+            problemCodes.duplicateRow,
+            'warning',
+            `Repeats line ${earlierLine} (${phone} in "${group.name}"); it is applied once.`,
+            {
+              firstLine: earlierLine,
+            },
+          ),
+        );
+      } else if ((earlier & 1) !== (packed & 1)) {
+        fail(
+          null,
+          problemCodes.conflictingRole,
+          `${phone} is to be ${earlierAction === 'Add' ? 'added to' : 'removed from'} "${group.name}" on line ${earlierLine} but ${action === 'add' ? 'added' : 'removed'} here; keep one of the two rows.`,
+          {
+            firstLine: earlierLine,
+            phone,
+            group: group.name,
+          },
+        );
+      } else {
+        fail(
+          'userType',
+          problemCodes.conflictingRole,
+          `${phone} is in "${group.name}" as ${earlierRole} on line ${earlierLine} and as ${role === 'admin' ? 'Admin' : 'Member'} here; a person has one role in a group.`,
+          {
+            firstLine: earlierLine,
+            phone,
+            group: group.name,
+          },
+        );
+      }
+      continue;
+    }
+    byPhone.set(phoneKey, packed);
+    rowsValid++;
+    sink.planRow(
+      toUserGroupPlanFields({
+        line,
+        group: group.name,
+        phone,
+        role,
+        action: action as 'add' | 'remove',
+        name,
+        email: emailPattern.test(email) ? email : '',
+      }),
+    );
+  }
+
+  if (!headerSeen) {
+    sink.problem(
+      problem(
+        null,
+        null,
+        problemCodes.fileEmpty,
+        'error',
+        'The file is empty: download the template, fill in one row per person and upload it.',
+      ),
+    );
+  } else if (columns && rowsTotal === 0) {
+    sink.problem(
+      problem(
+        null,
+        null,
+        problemCodes.noRows,
+        'error',
+        'The file has a header but no rows: add one row per person.',
+      ),
+    );
+  }
+  return { header, rowsTotal, rowsValid, groupCount: groupsByKey.size };
+}
+
+function readRegion(raw: string): Region | RegionInvalid {
+  try {
+    return parseRegion(raw);
+  } catch (error) {
+    if (error instanceof RegionInvalid) return error;
+    throw error;
+  }
+}

@@ -1,0 +1,210 @@
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import { applyUpload } from '../../domain/uploads/apply-upload';
+import { downloadOriginal } from '../../domain/uploads/download-original';
+import { errorReport } from '../../domain/uploads/error-report';
+import { receiveUpload, type UploadServices } from '../../domain/uploads/receive-upload';
+import { type Upload, uploadKinds } from '../../domain/uploads/upload';
+import { UploadRequestInvalid, UploadTooLarge } from '../../domain/uploads/upload.errors';
+import { getUpload, listUploads, readUploadLog } from '../../domain/uploads/upload-queries';
+import type { ApiDeps } from '../api-deps';
+import { HttpProblem } from '../http-errors';
+import { actorOf, parseBody, route } from '../route';
+import { readUploadForm } from './upload-form';
+
+/** Uploads need their file services, and a way to tell this process's worker there is work. */
+export interface UploadRouteServices extends UploadServices {
+  runner: { nudge(): void };
+}
+
+const UPLOADS_PATH = '/api/v1/uploads';
+
+/** `user-group` and `parent-group` (as the CLI says them) are accepted too. */
+const kindField = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .transform((value) => (value.endsWith('-mapping') ? value : `${value}-mapping`))
+  .pipe(z.enum(uploadKinds));
+
+const applyBody = z.object({ validRowsOnly: z.boolean().optional() });
+
+const pageQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  phase: z.enum(['validation', 'apply']).optional(),
+  severity: z.enum(['error', 'warning', 'info']).optional(),
+  code: z.string().max(100).optional(),
+});
+
+/** The job record as the tab reads it: the upload plus its progress. */
+export const jobView = (upload: Upload) => ({
+  ...upload,
+  progress: { done: upload.rowsDone, total: upload.rowsValid },
+});
+
+function query<T>(req: Request, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(req.query ?? {});
+  if (parsed.success) return parsed.data;
+  throw new HttpProblem(
+    400,
+    'QUERY_INVALID',
+    `The query is not right: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`,
+  );
+}
+
+/** Bulk upload API: upload and validate, apply, follow jobs, read logs, download reports and originals. */
+export function registerUploadRoutes(server: Server, deps: ApiDeps, services: UploadRouteServices): void {
+  // The file streams to disk here; restify's body reader (1 MB, in memory) must leave it alone.
+  server.pre((req, _res, next) => {
+    if (req.method === 'POST' && req.getPath() === UPLOADS_PATH) {
+      Object.assign(req, { _readBody: true, _parsedBody: true });
+    }
+    return next();
+  });
+
+  server.post(
+    UPLOADS_PATH,
+    route(deps, async (req, res) => {
+      const actor = await actorOf(deps, req);
+      try {
+        const report = await readUploadForm(req, services.maxUploadBytes, (fields, fileName, bytes) => {
+          const kind = kindField.safeParse(fields.kind ?? '');
+          if (!kind.success) {
+            throw new UploadRequestInvalid(
+              'Say which file this is: kind must be user-group-mapping or parent-group-mapping (sent before the file).',
+              {
+                field: 'kind',
+                allowed: uploadKinds,
+              },
+            );
+          }
+          return receiveUpload(
+            deps.ctx,
+            services,
+            {
+              kind: kind.data,
+              fileName,
+              region: fields.region,
+              companionUploadId: fields.companionUploadId || undefined,
+              bytes,
+            },
+            actor,
+          );
+        });
+        res.status(201);
+        return { job: jobView(report.upload), totals: report.totals, problems: report.problems };
+      } catch (error) {
+        if (error instanceof UploadTooLarge) {
+          res.setHeader('connection', 'close');
+          throw new HttpProblem(413, error.code, error.message, error.details);
+        }
+        throw error;
+      }
+    }),
+  );
+
+  server.post(
+    `${UPLOADS_PATH}/:id/apply`,
+    route(deps, async (req, res) => {
+      const body = parseBody(req, applyBody);
+      const upload = await applyUpload(
+        deps.ctx,
+        { uploadId: req.params.id, validRowsOnly: body.validRowsOnly },
+        await actorOf(deps, req),
+      );
+      services.runner.nudge();
+      res.status(202);
+      return { job: jobView(upload) };
+    }),
+  );
+
+  server.get(
+    `${UPLOADS_PATH}/:id/problems`,
+    route(deps, async (req) => {
+      const q = query(req, pageQuery);
+      const page = await readUploadLog(
+        deps.ctx,
+        req.params.id,
+        { ...q, phase: 'validation' },
+        await actorOf(deps, req),
+      );
+      return {
+        total: page.total,
+        totals: page.totals,
+        offset: q.offset,
+        problems: page.entries.map(withoutCells),
+      };
+    }),
+  );
+
+  server.get(
+    '/api/v1/jobs',
+    route(deps, async (req) => {
+      const q = query(req, pageQuery.pick({ offset: true, limit: true }));
+      const uploads = await listUploads(deps.ctx, q, await actorOf(deps, req));
+      return { jobs: uploads.map(jobView), offset: q.offset };
+    }),
+  );
+
+  server.get(
+    '/api/v1/jobs/:id',
+    route(deps, async (req) => {
+      const { upload, totals } = await getUpload(deps.ctx, req.params.id, await actorOf(deps, req));
+      return { job: jobView(upload), totals };
+    }),
+  );
+
+  server.get(
+    '/api/v1/jobs/:id/log',
+    route(deps, async (req) => {
+      const q = query(req, pageQuery);
+      const page = await readUploadLog(deps.ctx, req.params.id, q, await actorOf(deps, req));
+      return {
+        total: page.total,
+        totals: page.totals,
+        offset: q.offset,
+        entries: page.entries.map(withoutCells),
+      };
+    }),
+  );
+
+  server.get(
+    '/api/v1/jobs/:id/errors.csv',
+    route(deps, async (req, res) => {
+      const { upload, lines } = await errorReport(deps.ctx, req.params.id, await actorOf(deps, req));
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment(`${upload.fileName.replace(/\.csv$/i, '')}-errors.csv`),
+      });
+      for await (const line of lines) res.write(line);
+      res.end();
+    }),
+  );
+
+  server.get(
+    '/api/v1/jobs/:id/file',
+    route(deps, async (req, res) => {
+      const { upload, bytes } = await downloadOriginal(
+        deps.ctx,
+        services.files,
+        req.params.id,
+        await actorOf(deps, req),
+      );
+      res.writeHead(200, {
+        'content-type': 'text/csv',
+        'content-length': upload.sizeBytes,
+        'content-disposition': attachment(upload.fileName),
+      });
+      for await (const chunk of bytes) res.write(chunk);
+      res.end();
+    }),
+  );
+}
+
+const withoutCells = <T extends { cells: unknown }>({ cells: _cells, ...entry }: T) => entry;
+
+/** A Content-Disposition that keeps non-ASCII file names (RFC 6266) and cannot be broken by quotes. */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
