@@ -11,6 +11,7 @@ import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
 import { openStorage, type Storage } from './infra/storage/database';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
+import { createRolloutContext } from './infra/rollout/rollout-context';
 import { createAppServer } from './server/app-server';
 import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
 
@@ -47,6 +48,10 @@ export async function startApp(
   const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger);
 
   let url = '';
+  const rollout = createRolloutContext(ctx, {
+    dataDir: config.dataDir,
+    publicBaseUrl: () => config.publicBaseUrl ?? url,
+  });
   const server = createAppServer({
     ctx,
     authenticator,
@@ -58,6 +63,7 @@ export async function startApp(
     adapter,
     bot,
     tabDir: config.tabDir,
+    rollout,
     uploads,
   });
   await new Promise<void>((resolve, reject) => {

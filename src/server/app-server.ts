@@ -1,10 +1,12 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { type Server } from 'restify';
+import type { RolloutContext } from '../domain/rollout/rollout.ports';
 import type { ApiDeps } from './api-deps';
 import { registerBotRoutes } from './routes/bot.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
+import { registerRolloutRoutes } from './routes/rollout.routes';
 import { registerTabRoutes } from './routes/tab.routes';
 import { registerTemplateRoutes } from './routes/templates.routes';
 import { registerUploadRoutes, type UploadRouteServices } from './routes/uploads.routes';
@@ -13,6 +15,8 @@ export interface AppServerDeps extends ApiDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   tabDir: string;
+  /** Posters, guides, templates and custom files for the Resources page and the lobby slideshow. */
+  rollout: RolloutContext;
   /** Bulk uploads (file storage, limits, the job worker); without it the upload API is not served. */
   uploads?: UploadRouteServices;
 }
@@ -55,6 +59,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerInviteRoutes(server, deps);
   registerTemplateRoutes(server, deps);
   if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);
+  registerRolloutRoutes(server, deps, deps.rollout);
   registerTabRoutes(server, deps.tabDir);
   return server;
 }

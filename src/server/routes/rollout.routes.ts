@@ -1,0 +1,281 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { extractInviteToken } from '../../domain/invites/invite-link';
+import { addResource } from '../../domain/rollout/add-resource';
+import { posterDate } from '../../domain/rollout/content/posters';
+import { slides } from '../../domain/rollout/content/slides';
+import { guideFile, readGuide } from '../../domain/rollout/guides';
+import { listRolloutResources } from '../../domain/rollout/list-resources';
+import { groupMessageTemplates, listMessageTemplates } from '../../domain/rollout/message-templates';
+import { openResource } from '../../domain/rollout/open-resource';
+import { genericPoster, groupPoster } from '../../domain/rollout/posters';
+import { removeResource } from '../../domain/rollout/remove-resource';
+import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
+import type { DownloadableFile, RolloutContext } from '../../domain/rollout/rollout.ports';
+import { MAX_RESOURCE_BYTES } from '../../domain/rollout/rollout-resource';
+import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/slideshow';
+import { qrSvg } from '../../infra/rollout/qr-code';
+import { type SlideshowJoin, slideshowPage } from '../../infra/rollout/slideshow-page';
+import type { ApiDeps } from '../api-deps';
+import { HttpProblem } from '../http-errors';
+import { actorOf, parseBody, route } from '../route';
+
+const linkBody = z.object({ expiresInDays: z.number().int().optional() });
+
+/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
+function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Sends a file so that no browser runs or re-interprets it: always a download, the declared type only,
+ * and a sandbox should it ever be opened in a frame.
+ */
+function sendFile(res: Response, file: DownloadableFile, extraHeaders: Record<string, string> = {}): void {
+  res.writeHead(200, {
+    'Content-Type': file.mediaType,
+    'Content-Length': String(file.bytes.byteLength),
+    'Content-Disposition': contentDisposition(file.fileName),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
+    ...extraHeaders,
+  });
+  res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+}
+
+/**
+ * Reads an upload's raw body (the global parser skips application/octet-stream), stopping as soon as it
+ * passes the limit so an oversized file is refused without being held in memory.
+ */
+async function readUpload(req: Request, res: Response, limit: number): Promise<Uint8Array> {
+  if (req.contentType() !== 'application/octet-stream') {
+    throw new HttpProblem(
+      415,
+      'UPLOAD_CONTENT_TYPE',
+      'Send the file itself as the request body with Content-Type: application/octet-stream.',
+      { contentType: req.contentType() },
+    );
+  }
+  const refuse = () => {
+    // The rest of the body is not wanted: close the connection after answering instead of reading it.
+    res.setHeader('Connection', 'close');
+    req.resume();
+    return new ResourceTooLarge(limit);
+  };
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw refuse();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limit) throw refuse();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+const query = (req: Request, name: string): string | undefined => {
+  const value = (req.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** The tab's Resources page (JSON and downloads), the bot's posters' HTTP twin, and the lobby slideshow. */
+export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: RolloutContext): void {
+  const api = '/api/v1/rollout';
+
+  server.get(
+    `${api}/resources`,
+    route(deps, async (req) => {
+      const catalogue = await listRolloutResources(rollout, await actorOf(deps, req));
+      return {
+        ...catalogue,
+        builtIn: catalogue.builtIn.map((resource) => ({ ...resource, links: builtInLinks(resource.id) })),
+        custom: catalogue.custom.map((resource) => ({
+          ...resource,
+          url: `${api}/resources/${resource.id}/file`,
+        })),
+        maxUploadBytes: MAX_RESOURCE_BYTES,
+      };
+    }),
+  );
+
+  server.post(
+    `${api}/resources`,
+    route(deps, async (req, res) => {
+      const actor = await actorOf(deps, req);
+      const bytes = await readUpload(req, res, MAX_RESOURCE_BYTES);
+      const resource = await addResource(
+        rollout,
+        { fileName: query(req, 'fileName') ?? 'resource', title: query(req, 'title'), bytes },
+        actor,
+      );
+      res.status(201);
+      return { resource: { ...resource, url: `${api}/resources/${resource.id}/file` } };
+    }),
+  );
+
+  server.get(
+    `${api}/resources/:id/file`,
+    route(deps, async (req, res) => {
+      sendFile(res, await openResource(rollout, { resourceId: req.params.id }, await actorOf(deps, req)));
+    }),
+  );
+
+  server.del(
+    `${api}/resources/:id`,
+    route(deps, async (req) => {
+      await removeResource(rollout, { resourceId: req.params.id }, await actorOf(deps, req));
+    }),
+  );
+
+  server.get(
+    `${api}/posters/generic`,
+    route(deps, async (req, res) => {
+      const format = query(req, 'format') ?? 'pdf';
+      sendFile(res, await genericPoster(rollout, { format }, await actorOf(deps, req)));
+    }),
+  );
+
+  // A POST: every group poster issues a fresh invite link.
+  server.post(
+    '/api/v1/groups/:id/rollout/poster',
+    route(deps, async (req, res) => {
+      const { expiresInDays } = parseBody(req, linkBody);
+      const format = query(req, 'format') ?? 'pdf';
+      const poster = await groupPoster(
+        rollout,
+        { groupId: req.params.id, format, expiresInDays },
+        await actorOf(deps, req),
+      );
+      sendFile(res, poster, {
+        'X-Convene-Invite-Url': poster.inviteUrl,
+        ...(poster.expiresAt ? { 'X-Convene-Invite-Expires-At': poster.expiresAt } : {}),
+      });
+    }),
+  );
+
+  server.get(
+    `${api}/templates`,
+    route(deps, async (req) => listMessageTemplates(rollout, await actorOf(deps, req))),
+  );
+
+  server.post(
+    '/api/v1/groups/:id/rollout/templates',
+    route(deps, async (req) => {
+      const { expiresInDays } = parseBody(req, linkBody);
+      return groupMessageTemplates(
+        rollout,
+        { groupId: req.params.id, expiresInDays },
+        await actorOf(deps, req),
+      );
+    }),
+  );
+
+  server.get(
+    `${api}/guides/:id`,
+    route(deps, async (req) => readGuide(rollout, { guideId: req.params.id }, await actorOf(deps, req))),
+  );
+
+  server.get(
+    `${api}/guides/:id/download`,
+    route(deps, async (req, res) => {
+      const format = query(req, 'format') ?? 'pdf';
+      sendFile(res, await guideFile(rollout, { guideId: req.params.id, format }, await actorOf(deps, req)));
+    }),
+  );
+
+  server.post(
+    '/api/v1/groups/:id/rollout/slideshow',
+    route(deps, async (req, res) => {
+      const { expiresInDays } = parseBody(req, linkBody);
+      const link = await slideshowLink(
+        rollout,
+        { groupId: req.params.id, expiresInDays },
+        await actorOf(deps, req),
+      );
+      res.status(201);
+      return link;
+    }),
+  );
+
+  // Public on purpose: it runs on lobby screens with no one signed in, and shows only what its link allows.
+  server.get('/rollout/slideshow', async (req: Request, res: Response) => {
+    try {
+      const seconds = Math.min(120, Math.max(4, Number(query(req, 'seconds') ?? 12) || 12));
+      const nonce = randomBytes(16).toString('base64');
+      const html = slideshowPage({ slides, join: await slideshowJoin(query(req, 'invite')), seconds, nonce });
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft`,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-store',
+      });
+      res.end(html);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'slideshow failed');
+      if (!res.headersSent) res.send(500);
+    }
+  });
+
+  async function slideshowJoin(invite: string | undefined): Promise<SlideshowJoin> {
+    if (!invite)
+      return { kind: 'none', message: 'Ask a champ or your group admin for your group’s invite link.' };
+    const token = extractInviteToken(invite);
+    const found = token && (await describeSlideshowInvite(rollout, token));
+    if (!token || !found)
+      return {
+        kind: 'none',
+        message: 'This slideshow’s invite link is not valid. Ask an org admin for a new slideshow link.',
+      };
+    if (found.status !== 'active') {
+      return {
+        kind: 'none',
+        message: `The invite link for "${found.groupName}" is ${found.status.replace('-', ' ')}. Ask an org admin for a new slideshow link.`,
+      };
+    }
+    const inviteUrl = `${rollout.publicBaseUrl()}/join/${token}`;
+    return {
+      kind: 'group',
+      groupName: found.groupName,
+      inviteUrl,
+      qrSvg: qrSvg(inviteUrl),
+      validUntil: found.expiresAt ? posterDate(found.expiresAt) : null,
+    };
+  }
+}
+
+/** Where the tab fetches each built-in resource; `{groupId}` is filled in by the tab. */
+function builtInLinks(id: string): Record<string, { method: 'GET' | 'POST'; href: string }> {
+  const api = '/api/v1/rollout';
+  switch (id) {
+    case 'generic-poster':
+      return {
+        pdf: { method: 'GET', href: `${api}/posters/generic?format=pdf` },
+        png: { method: 'GET', href: `${api}/posters/generic?format=png` },
+      };
+    case 'group-poster':
+      return {
+        pdf: { method: 'POST', href: '/api/v1/groups/{groupId}/rollout/poster?format=pdf' },
+        png: { method: 'POST', href: '/api/v1/groups/{groupId}/rollout/poster?format=png' },
+      };
+    case 'message-templates':
+      return {
+        preview: { method: 'GET', href: `${api}/templates` },
+        filled: { method: 'POST', href: '/api/v1/groups/{groupId}/rollout/templates' },
+      };
+    case 'slideshow':
+      return {
+        open: { method: 'POST', href: '/api/v1/groups/{groupId}/rollout/slideshow' },
+        preview: { method: 'GET', href: '/rollout/slideshow' },
+      };
+    default:
+      return {
+        read: { method: 'GET', href: `${api}/guides/${id}` },
+        md: { method: 'GET', href: `${api}/guides/${id}/download?format=md` },
+        pdf: { method: 'GET', href: `${api}/guides/${id}/download?format=pdf` },
+      };
+  }
+}
