@@ -40,6 +40,8 @@ export async function* readCsvRecords(
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // A quote inside an unquoted value is kept as written, as Excel and Google Sheets read it.
+    relax_quotes: true,
     max_record_size: options.maxRecordChars,
   });
   parser.on('skip', (error: CsvError & { lines?: number }) => {

@@ -174,7 +174,8 @@ class LogSink implements ValidationSink {
   }
 }
 
-async function loadKnownGroups(
+/** The organisation's groups (with their parents) and the groups a companion upload will create. */
+export async function loadKnownGroups(
   ctx: DomainContext,
   services: UploadServices,
   organisationId: string,
