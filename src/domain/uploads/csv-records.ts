@@ -64,25 +64,31 @@ export async function* readCsvRecords(
   Readable.from(rest, { objectMode: false })
     .on('error', (error) => parser.destroy(error))
     .pipe(parser);
+  // csv-parse counts a quoted CR LF as two lines; this many lines it has over-counted so far.
+  let overCounted = 0;
   for await (const { record, info } of parser as AsyncIterable<{
     record: string[];
     info: { lines: number };
   }>) {
-    yield { line: info.lines - embeddedLineBreaks(record), cells: record };
+    const breaks = embeddedLineBreaks(record);
+    overCounted += breaks.crlf;
+    yield { line: info.lines - overCounted - breaks.lf, cells: record };
   }
 }
 
 /** csv-parse reports the line a record ends on; quoted line breaks inside it move the start up. */
-function embeddedLineBreaks(cells: string[]): number {
-  let count = 0;
+function embeddedLineBreaks(cells: string[]): { lf: number; crlf: number } {
+  let lf = 0;
+  let crlf = 0;
   for (const cell of cells) {
     let at = cell.indexOf('\n');
     while (at >= 0) {
-      count++;
+      lf++;
+      if (at > 0 && cell.charCodeAt(at - 1) === 13) crlf++;
       at = cell.indexOf('\n', at + 1);
     }
   }
-  return count;
+  return { lf, crlf };
 }
 
 /** Reads ahead to the header line to choose the delimiter, then hands on every chunk untouched. */

@@ -88,7 +88,7 @@ function decode(decoder: TextDecoder, chunk: Buffer | undefined, offset: number,
         problemCodes.encoding,
         'error',
         encoding === 'utf-8'
-          ? `The file is not UTF-8 text (a byte near position ${offset} cannot be read). In Excel choose "CSV UTF-8 (Comma delimited)" when saving; other encodings would garble names.`
+          ? `The file is not UTF-8 text${offset > 0 ? ` (from about byte ${offset} on)` : ''}. In Excel choose "CSV UTF-8 (Comma delimited)" when saving; other encodings would garble names.`
           : `The file announces ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} text near byte ${offset}.`,
         { encoding, nearByte: offset },
       ),

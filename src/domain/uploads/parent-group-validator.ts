@@ -197,9 +197,9 @@ function reportCycles(
       current = parentKey(current);
     }
     if (current !== null && onPath.has(current)) {
-      // From the repeated group downwards, written top-down: A › B › C › A.
+      // `loop` climbs from child to parent; written top-down from the group it started at: A › B › C › A.
       const loop = path.slice(onPath.get(current)!);
-      const topDown = [...loop].reverse();
+      const topDown = [loop[0]!, ...loop.slice(1).reverse()];
       const namesInLoop = [...topDown, topDown[0]!].map(nameOf);
       const loopRows = loop.map((key) => fileParents.get(key)).filter((row): row is Row => row !== undefined);
       const lines = loopRows.map((row) => row.line).sort((a, b) => a - b);

@@ -34,6 +34,7 @@ export const problemCodes = {
   emailInvalid: 'CSV_EMAIL_INVALID',
   nameTooLong: 'CSV_NAME_TOO_LONG',
   conflictingRole: 'CSV_CONFLICTING_ROLE',
+  conflictingAction: 'CSV_CONFLICTING_ACTION',
   duplicateRow: 'CSV_DUPLICATE_ROW',
   unknownGroup: 'CSV_UNKNOWN_GROUP',
   twoParents: 'CSV_CHILD_HAS_TWO_PARENTS',

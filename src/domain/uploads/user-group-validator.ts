@@ -200,7 +200,7 @@ export async function validateUserGroupRecords(
       } else if ((earlier & 1) !== (packed & 1)) {
         fail(
           null,
-          problemCodes.conflictingRole,
+          problemCodes.conflictingAction,
           `${phone} is to be ${earlierAction === 'Add' ? 'added to' : 'removed from'} "${group.name}" on line ${earlierLine} but ${action === 'add' ? 'added' : 'removed'} here; keep one of the two rows.`,
           {
             firstLine: earlierLine,
