@@ -24,6 +24,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A JSON answer, loosely typed: each test asserts the shape it relies on. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions, not the compiler.
+const json = (response: Response): Promise<any> => response.json();
+
 const call = (method: string, url: string, init: RequestInit = {}) =>
   fetch(`${app.url}${url}`, { method, ...init });
 
@@ -39,14 +43,14 @@ async function createGroup(name: string): Promise<string> {
     body: JSON.stringify({ name }),
   });
   expect(response.status).toBe(201);
-  return ((await response.json()) as { group: { id: string } }).group.id;
+  return ((await json(response)) as { group: { id: string } }).group.id;
 }
 
 describe('the rollout API', () => {
   test('when an org admin opens Resources, then built-in material comes with the addresses to fetch it', async () => {
     const response = await call('GET', '/api/v1/rollout/resources');
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(body).toMatchObject({ canManage: true, organisation: { name: 'Local organisation' }, custom: [] });
     expect(body.builtIn.map((r: { id: string }) => r.id)).toEqual([
       'generic-poster',
@@ -69,10 +73,10 @@ describe('the rollout API', () => {
       `fileName=${encodeURIComponent('Kick-off – Lagos.pptx')}&title=Kick-off%20deck`,
     );
     expect(added.status).toBe(201);
-    const { resource } = await added.json();
+    const { resource } = await json(added);
     expect(resource).toMatchObject({ title: 'Kick-off deck', type: 'pptx', sizeBytes: deck.byteLength });
 
-    const listed = await (await call('GET', '/api/v1/rollout/resources')).json();
+    const listed = await json(await call('GET', '/api/v1/rollout/resources'));
     expect(listed.custom.map((r: { id: string }) => r.id)).toContain(resource.id);
 
     const file = await call('GET', resource.url);
@@ -90,7 +94,7 @@ describe('the rollout API', () => {
     expect((await call('DELETE', `/api/v1/rollout/resources/${resource.id}`)).status).toBe(204);
     const gone = await call('GET', resource.url);
     expect(gone.status).toBe(404);
-    expect((await gone.json()).error.code).toBe('RESOURCE_NOT_FOUND');
+    expect((await json(gone)).error.code).toBe('RESOURCE_NOT_FOUND');
   });
 
   test.each([
@@ -106,7 +110,7 @@ describe('the rollout API', () => {
     async (_what, bytes, q, detected) => {
       const response = await upload(bytes, q);
       expect(response.status).toBe(400);
-      const { error } = await response.json();
+      const { error } = await json(response);
       expect(error).toMatchObject({ code: 'RESOURCE_TYPE_NOT_ALLOWED', details: { detected } });
       expect(error.details.allowed).toEqual(['pdf', 'png', 'jpeg', 'pptx']);
     },
@@ -144,7 +148,7 @@ describe('the rollout API', () => {
         ...(streamed ? { duplex: 'half' } : {}),
       } as RequestInit);
       expect(response.status).toBe(400);
-      expect((await response.json()).error).toMatchObject({
+      expect((await json(response)).error).toMatchObject({
         code: 'RESOURCE_TOO_LARGE',
         details: { maxBytes: MAX_RESOURCE_BYTES },
       });
@@ -155,7 +159,7 @@ describe('the rollout API', () => {
   test('when the file is sent as JSON instead of its bytes, then UPLOAD_CONTENT_TYPE explains how to send it', async () => {
     const response = await upload(new TextEncoder().encode('{"a":1}'), 'fileName=a.png', 'application/json');
     expect(response.status).toBe(415);
-    expect((await response.json()).error.code).toBe('UPLOAD_CONTENT_TYPE');
+    expect((await json(response)).error.code).toBe('UPLOAD_CONTENT_TYPE');
   });
 
   test('when a group poster is downloaded as PNG, then its QR code is the invite link in its header', async () => {
@@ -173,20 +177,20 @@ describe('the rollout API', () => {
   test('when a poster is asked in an unknown format, then POSTER_FORMAT_INVALID', async () => {
     const response = await call('GET', '/api/v1/rollout/posters/generic?format=docx');
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('POSTER_FORMAT_INVALID');
+    expect((await json(response)).error.code).toBe('POSTER_FORMAT_INVALID');
   });
 
   test('when templates are filled for a group, then each one carries a fresh link ready to copy', async () => {
     const groupId = await createGroup('Drivers');
     const response = await call('POST', `/api/v1/groups/${groupId}/rollout/templates`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(body.templates).toHaveLength(4);
     for (const template of body.templates) expect(template.text).toContain(body.inviteUrl);
   });
 
   test('when a guide is opened, then the tab gets Markdown and HTML, and the download is Markdown', async () => {
-    const guide = await (await call('GET', '/api/v1/rollout/guides/champ-guidelines')).json();
+    const guide = await json(await call('GET', '/api/v1/rollout/guides/champ-guidelines'));
     expect(guide).toMatchObject({ id: 'champ-guidelines', audience: 'champs' });
     expect(guide.html).toContain('<h2>Content moderation</h2>');
     const download = await call('GET', '/api/v1/rollout/guides/employee-guide/download?format=md');
@@ -194,12 +198,12 @@ describe('the rollout API', () => {
     expect(await download.text()).toMatch(/^# Your work chat in Teams/);
     const missing = await call('GET', '/api/v1/rollout/guides/handbook');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('GUIDE_NOT_FOUND');
+    expect((await json(missing)).error.code).toBe('GUIDE_NOT_FOUND');
   });
 
   test('when the lobby slideshow is opened with a group’s link, then it shows the group and its QR code under a strict CSP', async () => {
     const groupId = await createGroup('Front desk');
-    const link = await (await call('POST', `/api/v1/groups/${groupId}/rollout/slideshow`)).json();
+    const link = await json(await call('POST', `/api/v1/groups/${groupId}/rollout/slideshow`));
     expect(link.url).toMatch(/\/rollout\/slideshow\?invite=/);
     const page = await fetch(link.url);
     expect(page.status).toBe(200);
@@ -218,7 +222,7 @@ describe('the rollout API', () => {
   test('when nothing identifies a resource, then the answer is the shared error body', async () => {
     const response = await call('DELETE', '/api/v1/rollout/resources/0b7c4b3e-0000-4000-8000-000000000000');
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({
+    expect(await json(response)).toEqual({
       error: expect.objectContaining({ code: 'RESOURCE_NOT_FOUND', message: expect.any(String) }),
     });
   });
@@ -227,6 +231,6 @@ describe('the rollout API', () => {
     expect((await upload(samplePng(7), 'fileName=a.png')).status).toBe(201);
     const again = await upload(samplePng(7), 'fileName=b.png');
     expect(again.status).toBe(409);
-    expect((await again.json()).error.code).toBe('RESOURCE_ALREADY_ADDED');
+    expect((await json(again)).error.code).toBe('RESOURCE_ALREADY_ADDED');
   });
 });
