@@ -10,6 +10,7 @@ import type { DomainContext } from './domain/shared/unit-of-work.port';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
 import { openStorage, type Storage } from './infra/storage/database';
+import { KyselyBotStateStorage } from './infra/storage/bot-state-storage';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
 import { createRolloutContext } from './infra/rollout/rollout-context';
 import { createAppServer } from './server/app-server';
@@ -43,8 +44,17 @@ export async function startApp(
   });
   const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: options.clock ?? systemClock };
   const authenticator = await createAuthenticator(config, ctx);
-  const adapter = createBotAdapter(config.bot, logger);
-  const bot = new ConveneBot(ctx);
+  const botState = new KyselyBotStateStorage(storage.db, ctx.clock);
+  const adapter = createBotAdapter(config.bot, logger, { storage: botState });
+  let url = '';
+  const bot = new ConveneBot({
+    ctx,
+    storage: botState,
+    mode: config.mode,
+    publicBaseUrl: () => config.publicBaseUrl ?? url,
+    defaultRegion: config.defaultRegion,
+    localOrganisation: { tenantId: config.localIdentity.tenantId, name: config.localIdentity.organisationName },
+  });
   const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger);
 
   let url = '';

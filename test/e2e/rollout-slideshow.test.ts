@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { type RunningApp, startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/infra/logging/logger';
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'convene-slideshow-'));
+  app = await startApp(
+    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    createLogger('silent'),
+  );
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Waits until the active slide's heading reads `text`. */
+function showing(page: Page, heading: 'h1' | 'h2', text: string, timeout: number) {
+  // A string expression: the test is compiled without the DOM's types, the page evaluates it with them.
+  const expression = `document.querySelector('.slide.active ${heading}')?.textContent === ${JSON.stringify(text)}`;
+  return page.waitForFunction(expression, undefined, { timeout });
+}
+
+async function slideshowFor(groupName: string): Promise<{ url: string; inviteUrl: string }> {
+  const created = await fetch(`${app.url}/api/v1/groups`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: groupName }),
+  });
+  const { group } = (await created.json()) as { group: { id: string } };
+  const link = await fetch(`${app.url}/api/v1/groups/${group.id}/rollout/slideshow`, { method: 'POST' });
+  return (await link.json()) as { url: string; inviteUrl: string };
+}
+
+describe('the lobby slideshow in a browser', () => {
+  test('when it runs on a lobby screen, then slides rotate and the join slide’s QR code scans to the invite link', async () => {
+    const { url, inviteUrl } = await slideshowFor('Activation desk – Lagos');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${url}&seconds=4`);
+
+    expect(await page.locator('.slide.active h1').textContent()).toBe('Why our work chat is moving to Teams');
+    // It moves on by itself (the page was asked for 4-second slides).
+    await showing(page, 'h1', 'Joining takes a minute', 8000);
+    await page.keyboard.press('ArrowRight');
+    await showing(page, 'h2', 'Activation desk – Lagos', 2000);
+    await page.waitForTimeout(900); // the cross-fade
+
+    const shot = await page.screenshot();
+    if (process.env.CONVENE_SCREENSHOTS)
+      writeFileSync(path.join(process.env.CONVENE_SCREENSHOTS, 'slideshow-join.png'), shot);
+    const image = PNG.sync.read(shot);
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(inviteUrl);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
