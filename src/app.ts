@@ -57,7 +57,6 @@ export async function startApp(
   });
   const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger);
 
-  let url = '';
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
