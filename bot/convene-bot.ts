@@ -1,49 +1,209 @@
-import { ActivityHandler, type TurnContext } from 'botbuilder';
-import { listMyGroups } from '../src/domain/groups/list-groups';
-import { identifyTeamsUser } from '../src/domain/people/identify-teams-user';
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Storage,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
+import type { BotDeps } from './bot-deps';
+import { cardActions, delegatedCardActions } from './card-actions/card-action-table';
+import { parseCommand } from './commands/parse-command';
+import { runCommand } from './commands/run-command';
+import { isDomainError, wordsFor } from './error-words';
+import { helpReply } from './handlers/help-handlers';
+import { mapAfterSignIn } from './handlers/map-handlers';
+import type { Reply } from './handlers/reply';
+import { setDomainContext } from './invite-card/turn-context-keys';
+import { Session } from './session';
+import { DEFAULT_OAUTH_CONNECTION, MAP_SIGN_IN_DIALOG, MapSignInDialog } from './sign-in/map-sign-in-dialog';
+import type { TokenClaims } from './sign-in/token-claims';
+import { OptimisticConversationState } from './state/optimistic-conversation-state';
+import { UserPreferences } from './state/user-preferences';
+import { teamsIdentityOf } from './turn-identity';
+
+export interface ConveneBotOptions {
+  ctx: DomainContext;
+  /** Where conversation and user state live (the database, with eTag concurrency). */
+  storage: Storage;
+  mode: 'local' | 'tenant';
+  publicBaseUrl: () => string;
+  defaultRegion: string;
+  /** Local mode: the configured tenant and the name of its organisation. */
+  localOrganisation?: { tenantId: string; name: string } | null;
+  oauthConnectionName?: string;
+}
+
+const NOT_IN_TEAMS = 'Convene works with Microsoft 365 accounts. Open me in Microsoft Teams to continue.';
+const MAGIC_CODE = /^\d{6}$/;
 
 /**
- * Convene's bot: the group admin's way in. This first version greets people and lists their groups;
- * group commands and cards build on it.
+ * Convene's bot: the group admin's way in. Chat commands and card buttons call the same handlers;
+ * each handler calls one use case and renders one card.
  */
-export class ConveneBot extends ActivityHandler {
-  constructor(private readonly ctx: DomainContext) {
+export class ConveneBot extends TeamsActivityHandler {
+  private readonly deps: BotDeps;
+  private readonly conversationState: OptimisticConversationState | null = null;
+
+  constructor(options: ConveneBotOptions) {
     super();
+    let signIn: BotDeps['signIn'] = null;
+    if (options.mode === 'tenant') {
+      this.conversationState = new OptimisticConversationState(options.storage);
+      const dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+      const dialogs = new DialogSet(dialogState);
+      dialogs.add(
+        new MapSignInDialog(
+          options.oauthConnectionName ?? DEFAULT_OAUTH_CONNECTION,
+          (turn, groupId, claims) => this.afterSignIn(turn, groupId, claims),
+        ),
+      );
+      signIn = { dialogs, dialogState, dialogId: MAP_SIGN_IN_DIALOG };
+    }
+    this.deps = {
+      ctx: options.ctx,
+      mode: options.mode,
+      publicBaseUrl: options.publicBaseUrl,
+      defaultRegion: options.defaultRegion,
+      preferences: new UserPreferences(options.storage),
+      localOrganisation: options.mode === 'local' ? (options.localOrganisation ?? null) : null,
+      signIn,
+    };
+
     this.onMessage(async (turn, next) => {
-      await this.answer(turn);
+      await this.onChatMessage(turn);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await this.welcome(turn);
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
-      const botId = turn.activity.recipient?.id;
-      if ((turn.activity.membersAdded ?? []).some((member) => member.id !== botId)) {
-        await turn.sendActivity(
-          'Welcome to Convene. I help you move your work chat groups into Microsoft Teams. Say "groups" to see yours.',
-        );
-      }
+      if ((turn.activity.membersAdded ?? []).length > 0) await this.welcome(turn);
       await next();
     });
   }
 
-  private async answer(turn: TurnContext): Promise<void> {
-    const tenantId = turn.activity.conversation?.tenantId ?? turn.activity.channelData?.tenant?.id;
-    const aadObjectId = turn.activity.from?.aadObjectId;
-    if (!tenantId || !aadObjectId) {
-      await turn.sendActivity(
-        'Convene works with Microsoft 365 accounts. Open me in Microsoft Teams to continue.',
-      );
+  /** Runs the turn, then saves what it changed with the eTags it read. */
+  override async run(turn: TurnContext): Promise<void> {
+    await super.run(turn);
+    await this.deps.preferences.commit(turn);
+    await this.conversationState?.saveChanges(turn);
+  }
+
+  private async onChatMessage(turn: TurnContext): Promise<void> {
+    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '').trim();
+    const identity = teamsIdentityOf(turn);
+    if (!identity) {
+      await turn.sendActivity(NOT_IN_TEAMS);
       return;
     }
-    const actor = await identifyTeamsUser(this.ctx, {
-      tenantId,
-      aadObjectId,
-      displayName: turn.activity.from.name ?? null,
-    });
-    const groups = await listMyGroups(this.ctx, actor);
-    const listing =
-      groups.length === 0
-        ? 'You are not in any Convene group yet.'
-        : `Your groups: ${groups.map((g) => `${g.name} (${g.role}, ${g.memberCount} members)`).join('; ')}.`;
-    await turn.sendActivity(`Hi ${actor.displayName ?? 'there'}. ${listing}`);
+    if (MAGIC_CODE.test(text) && (await this.continueSignIn(turn))) return;
+    // Our cards use Action.Execute; a bare Action.Submit payload from an old client has no command in it.
+    if (text === '' && turn.activity.value) return;
+    const command = parseCommand(text);
+    const session = new Session(this.deps, turn, identity);
+    if ((await this.deps.preferences.claimWelcome(turn)) || command.kind === 'help') {
+      await send(turn, helpReply(identity.displayName));
+      if (command.kind === 'help' || text === '') return;
+    }
+    try {
+      await send(turn, await runCommand(session, command));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      await turn.sendActivity(wordsFor(error));
+    }
   }
+
+  private async welcome(turn: TurnContext): Promise<void> {
+    if (await this.deps.preferences.claimWelcome(turn)) {
+      await send(turn, helpReply(turn.activity.from?.name ?? null));
+    }
+  }
+
+  /** Action.Execute from any card: Convene's own verbs here, `invite.*` to the invite-card module. */
+  protected override async onAdaptiveCardInvoke(
+    turn: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue.action?.verb ?? '';
+    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    const delegated = delegatedCardActions.find(([prefix]) => verb.startsWith(prefix));
+    if (delegated) {
+      // Delegates read the domain context from the turn (their middleware sets it too; the same one).
+      setDomainContext(turn, this.deps.ctx);
+      return delegated[1](turn, verb, data);
+    }
+    const action = cardActions[verb];
+    if (!action) {
+      return errorResponse(
+        400,
+        'CARD_ACTION_UNKNOWN',
+        `This button (${verb || 'no verb'}) is not one Convene knows.`,
+      );
+    }
+    const identity = teamsIdentityOf(turn);
+    if (!identity) return errorResponse(401, 'TEAMS_ACCOUNT_REQUIRED', NOT_IN_TEAMS);
+    try {
+      const reply = await action.handle(new Session(this.deps, turn, identity), data);
+      if (action.placement === 'replace' && reply.card) {
+        return {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.card.adaptive',
+          value: reply.card.content,
+        };
+      }
+      if (reply.card || reply.text) await send(turn, reply);
+      return messageResponse(reply.ack ?? 'Done.');
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return messageResponse(wordsFor(error));
+    }
+  }
+
+  /** Teams finished the sign-in card (tenant mode): the waiting dialog carries on. */
+  protected override async handleTeamsSigninVerifyState(turn: TurnContext): Promise<void> {
+    await this.continueSignIn(turn);
+  }
+
+  /** Teams SSO: the client exchanged a token silently (tenant mode). */
+  protected override async handleTeamsSigninTokenExchange(turn: TurnContext): Promise<void> {
+    await this.continueSignIn(turn);
+  }
+
+  private async continueSignIn(turn: TurnContext): Promise<boolean> {
+    if (!this.deps.signIn) return false;
+    const dialogs = await this.deps.signIn.dialogs.createContext(turn);
+    if (!dialogs.activeDialog) return false;
+    await dialogs.continueDialog();
+    return true;
+  }
+
+  private async afterSignIn(turn: TurnContext, groupId: string, claims: TokenClaims): Promise<void> {
+    const identity = teamsIdentityOf(turn);
+    if (!identity) {
+      await turn.sendActivity(NOT_IN_TEAMS);
+      return;
+    }
+    try {
+      await send(turn, await mapAfterSignIn(new Session(this.deps, turn, identity), groupId, claims));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      await turn.sendActivity(wordsFor(error));
+    }
+  }
+}
+
+async function send(turn: TurnContext, reply: Reply): Promise<void> {
+  if (reply.card) await turn.sendActivity({ type: 'message', text: reply.text, attachments: [reply.card] });
+  else if (reply.text) await turn.sendActivity(reply.text);
+}
+
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
+}
+
+function errorResponse(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {
+  return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } as never };
 }

@@ -1,0 +1,19 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { DialogSet, DialogState } from 'botbuilder-dialogs';
+import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
+import type { UserPreferences } from './state/user-preferences';
+
+/** Everything the bot's handlers need from the composition root, built once. */
+export interface BotDeps {
+  ctx: DomainContext;
+  mode: 'local' | 'tenant';
+  /** Where people reach Convene; invite links start with it. */
+  publicBaseUrl: () => string;
+  /** Region for phone numbers when neither the person nor their organisation chose one. */
+  defaultRegion: string;
+  preferences: UserPreferences;
+  /** Local mode: the tenant that stands for "the local organisation", and its name. */
+  localOrganisation: { tenantId: string; name: string } | null;
+  /** Tenant mode: the sign-in dialog and where its state lives. */
+  signIn: { dialogs: DialogSet; dialogState: StatePropertyAccessor<DialogState>; dialogId: string } | null;
+}

@@ -1,0 +1,89 @@
+/**
+ * The data each card template is filled with, one interface per `bot/cards/<name>.json`.
+ * The tab can preview the same templates with the same shapes.
+ */
+
+export interface WelcomeCardData {
+  userName: string;
+  commands: Array<{ usage: string; meaning: string }>;
+}
+
+export interface GroupCardData {
+  groupId: string;
+  /** What just happened, e.g. "Group created". */
+  headline: string;
+  name: string;
+  roleLabel: string;
+  memberCount: number;
+  organisationLabel: string;
+  /** Whether "Add to organisation" is offered: a personal group, and the viewer is its admin. */
+  canMap: boolean;
+}
+
+export interface GroupsCardData {
+  title: string;
+  count: number;
+  groups: Array<{ groupId: string; name: string; facts: string }>;
+}
+
+export interface InviteLinkCardData {
+  groupId: string;
+  groupName: string;
+  url: string;
+  whoMayJoin: string;
+  expires: string;
+  usesLeft: string;
+  /** Shown in green at the top after a change ("Link reset: the old link no longer works."); '' for none. */
+  notice: string;
+  /** Current settings, pre-filled in "Link settings". */
+  expiresInDays: number;
+  maxUses: string;
+  organisationAccountsOnly: 'true' | 'false';
+  canLimitToOrganisation: boolean;
+}
+
+export interface AddResultCardData {
+  groupId: string;
+  groupName: string;
+  summary: string;
+  roleLabel: string;
+  added: Array<{ label: string }>;
+  already: Array<{ label: string }>;
+  invalid: Array<{ input: string; reason: string }>;
+}
+
+export interface MembersCardData {
+  groupId: string;
+  groupName: string;
+  countLabel: string;
+  notice: string;
+  noticeColor: 'Good' | 'Attention' | 'Default';
+  canManage: boolean;
+  members: Array<{
+    personId: string;
+    label: string;
+    facts: string;
+    canPromote: boolean;
+    canDemote: boolean;
+    canRemove: boolean;
+  }>;
+}
+
+export interface MappedCardData {
+  groupId: string;
+  groupName: string;
+  organisationName: string;
+}
+
+/** Template name → the data it takes. */
+export interface CardDataByName {
+  welcome: WelcomeCardData;
+  group: GroupCardData;
+  groups: GroupsCardData;
+  'invite-link': InviteLinkCardData;
+  'add-result': AddResultCardData;
+  members: MembersCardData;
+  mapped: MappedCardData;
+}
+
+export type CardName = keyof CardDataByName;

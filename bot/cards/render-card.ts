@@ -1,0 +1,32 @@
+import * as ACData from 'adaptivecards-templating';
+import type { Attachment } from 'botbuilder';
+import addResult from './add-result.json';
+import type { CardDataByName, CardName } from './card-data';
+import group from './group.json';
+import groups from './groups.json';
+import inviteLink from './invite-link.json';
+import mapped from './mapped.json';
+import members from './members.json';
+import welcome from './welcome.json';
+
+const templates: Record<CardName, ACData.Template> = {
+  welcome: new ACData.Template(welcome),
+  group: new ACData.Template(group),
+  groups: new ACData.Template(groups),
+  'invite-link': new ACData.Template(inviteLink),
+  'add-result': new ACData.Template(addResult),
+  members: new ACData.Template(members),
+  mapped: new ACData.Template(mapped),
+};
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** Fills a card template with its typed data: the one way the bot builds a card. */
+export function renderCard<K extends CardName>(name: K, data: CardDataByName[K]): Record<string, unknown> {
+  return templates[name].expand({ $root: data }) as Record<string, unknown>;
+}
+
+/** The rendered card as a message attachment. */
+export function cardAttachment<K extends CardName>(name: K, data: CardDataByName[K]): Attachment {
+  return { contentType: ADAPTIVE_CARD, content: renderCard(name, data) };
+}

@@ -1,0 +1,50 @@
+import { createGroupReply, listGroupsReply } from '../handlers/group-handlers';
+import { helpReply, regionReply } from '../handlers/help-handlers';
+import { inviteReply, joinReply } from '../handlers/invite-handlers';
+import { mapReply } from '../handlers/map-handlers';
+import { addMembersReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
+import { type Reply, textReply } from '../handlers/reply';
+import type { Session } from '../session';
+import type { Command } from './command';
+
+/** Answers one chat command by calling its handler. */
+export function runCommand(session: Session, command: Command): Promise<Reply> | Reply {
+  switch (command.kind) {
+    case 'help':
+      return helpReply(session.identity.displayName);
+    case 'create-group':
+      return createGroupReply(session, command.name);
+    case 'groups':
+      return listGroupsReply(session);
+    case 'invite':
+      return inviteReply(session, { name: command.group });
+    case 'join':
+      return joinReply(session, command.link);
+    case 'add':
+      return addMembersReply(session, { name: command.group }, command.phones, command.role);
+    case 'remove':
+      return removeReply(session, { name: command.group }, { phone: command.phone });
+    case 'promote':
+    case 'demote':
+      return changeRoleReply(
+        session,
+        { name: command.group },
+        { phone: command.phone },
+        command.kind === 'promote' ? 'admin' : 'member',
+      );
+    case 'members':
+      return membersReply(session, { name: command.group });
+    case 'map':
+      return mapReply(session, { name: command.group });
+    case 'region':
+      return regionReply(session, command.region);
+    case 'incomplete':
+      return textReply(`Almost: write it like this: **${command.usage}**`);
+    case 'unknown':
+      return textReply(
+        command.suggestion && command.suggestion !== 'help'
+          ? `I didn't get that. Did you mean **${command.suggestion}**? Say **help** to see everything I can do.`
+          : "I didn't get that. Say **help** to see everything I can do.",
+      );
+  }
+}

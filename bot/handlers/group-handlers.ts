@@ -1,0 +1,69 @@
+import { createGroup } from '../../src/domain/groups/create-group';
+import { listMyGroups } from '../../src/domain/groups/list-groups';
+import { type GroupView, viewGroup } from '../../src/domain/groups/view-group';
+import type { GroupCardData } from '../cards/card-data';
+import type { Session } from '../session';
+import { countOf, roleLabel } from './describe';
+import { cardReply, type Reply } from './reply';
+
+const PERSONAL = 'Not yet: add it so the organisation owns its data';
+
+/** `create group <name>`: the sender becomes the new group's admin. */
+export async function createGroupReply(session: Session, name: string): Promise<Reply> {
+  const group = await createGroup(session.deps.ctx, { name }, await session.actor());
+  await session.deps.preferences.rememberGroup(session.turn, group.id);
+  return cardReply(
+    'group',
+    {
+      groupId: group.id,
+      headline: 'Group created',
+      name: group.name,
+      roleLabel: 'Admin',
+      memberCount: 1,
+      organisationLabel: PERSONAL,
+      canMap: true,
+    },
+    `Created ${group.name}.`,
+  );
+}
+
+/** `groups`: the sender's groups with role, member count and whether each is in an organisation. */
+export async function listGroupsReply(session: Session): Promise<Reply> {
+  const groups = await listMyGroups(session.deps.ctx, await session.actor());
+  return cardReply(
+    'groups',
+    {
+      title: groups.length === 0 ? 'Your groups' : `Your groups (${groups.length})`,
+      count: groups.length,
+      groups: groups.map((group) => ({
+        groupId: group.id,
+        name: group.name,
+        facts: [
+          roleLabel(group.role),
+          countOf(group.memberCount, 'member'),
+          group.organisationId ? 'in the organisation' : 'personal',
+        ].join(' · '),
+      })),
+    },
+    'Here are your groups.',
+  );
+}
+
+/** A group's card as the sender sees it now. */
+export async function openGroupReply(session: Session, groupId: string, headline = 'Group'): Promise<Reply> {
+  const view = await viewGroup(session.deps.ctx, groupId, await session.actor());
+  await session.deps.preferences.rememberGroup(session.turn, groupId);
+  return cardReply('group', groupCardData(view, headline), `Opened ${view.group.name}.`);
+}
+
+export function groupCardData(view: GroupView, headline: string): GroupCardData {
+  return {
+    groupId: view.group.id,
+    headline,
+    name: view.group.name,
+    roleLabel: roleLabel(view.role),
+    memberCount: view.memberCount,
+    organisationLabel: view.organisation?.displayName ?? PERSONAL,
+    canMap: !view.group.organisationId && view.allowed['map-to-organisation'],
+  };
+}

@@ -1,0 +1,76 @@
+import { NotAllowed } from '../../src/domain/access/permissions';
+import { GroupAlreadyMapped } from '../../src/domain/groups/group.errors';
+import { mapGroupToOrganisation } from '../../src/domain/groups/map-group-to-organisation';
+import { viewGroup } from '../../src/domain/groups/view-group';
+import type { OrganisationDraft } from '../../src/domain/organisations/ensure-organisation';
+import { identifyTeamsUser, type TeamsIdentity } from '../../src/domain/people/identify-teams-user';
+import type { GroupRef, Session } from '../session';
+import { MAP_SIGN_IN_DIALOG } from '../sign-in/map-sign-in-dialog';
+import type { TokenClaims } from '../sign-in/token-claims';
+import { cardReply, type Reply, textReply } from './reply';
+
+/**
+ * `add <group> to organisation`: in local mode the Teams user on the activity is the signed-in
+ * identity; in tenant mode the sender signs in first and the token's tenant decides.
+ */
+export async function mapReply(session: Session, ref: GroupRef): Promise<Reply> {
+  const groupId = await session.groupId(ref);
+  // Refuse before asking anyone to sign in for nothing.
+  const view = await viewGroup(session.deps.ctx, groupId, await session.actor());
+  if (view.group.organisationId) throw new GroupAlreadyMapped(view.group.name);
+  if (!view.allowed['map-to-organisation']) throw new NotAllowed('map-to-organisation', view.group.name);
+  const signIn = session.deps.signIn;
+  if (!signIn) return mapAs(session, groupId, session.identity, null);
+  const dialogs = await signIn.dialogs.createContext(session.turn);
+  await dialogs.cancelAllDialogs();
+  const result = await dialogs.beginDialog(MAP_SIGN_IN_DIALOG, { groupId });
+  return result.status === 'complete'
+    ? { ack: `${view.group.name} was added to your organisation.` }
+    : { ack: `Sign in to add ${view.group.name} to your organisation.` };
+}
+
+/** Maps the group as the proven identity (after sign-in in tenant mode) and confirms with a card. */
+export async function mapAs(
+  session: Session,
+  groupId: string,
+  proven: TeamsIdentity,
+  userPrincipalName: string | null,
+): Promise<Reply> {
+  const actor = await identifyTeamsUser(session.deps.ctx, proven);
+  const { group, organisation } = await mapGroupToOrganisation(
+    session.deps.ctx,
+    { groupId, organisation: organisationDraft(session, proven.tenantId, userPrincipalName) },
+    actor,
+  );
+  return cardReply(
+    'mapped',
+    { groupId, groupName: group.name, organisationName: organisation.displayName },
+    `${group.name} now belongs to ${organisation.displayName}.`,
+  );
+}
+
+/** After tenant-mode sign-in: the token must be the sender's own account. */
+export async function mapAfterSignIn(session: Session, groupId: string, claims: TokenClaims): Promise<Reply> {
+  if (claims.objectId !== session.identity.aadObjectId) {
+    return textReply(
+      'You signed in with a different account from the one you use in Teams, so the group was not added. Sign in with your own work account.',
+    );
+  }
+  return mapAs(
+    session,
+    groupId,
+    { tenantId: claims.tenantId, aadObjectId: claims.objectId, displayName: session.identity.displayName },
+    claims.userPrincipalName,
+  );
+}
+
+/** The organisation a first mapping creates; an existing organisation keeps its own name. */
+function organisationDraft(session: Session, tenantId: string, upn: string | null): OrganisationDraft {
+  const local = session.deps.localOrganisation;
+  const domain = upn?.split('@')[1];
+  const displayName =
+    local && local.tenantId === tenantId
+      ? local.name
+      : (domain ?? `Microsoft 365 organisation ${tenantId.slice(0, 8)}`);
+  return { tenantId, displayName, defaultRegion: session.deps.defaultRegion };
+}

@@ -1,0 +1,52 @@
+import type { TurnContext } from 'botbuilder';
+import type { Actor } from '../src/domain/access/actor';
+import { findMyGroup } from '../src/domain/groups/find-my-group';
+import type { Group } from '../src/domain/groups/group';
+import { describeActor } from '../src/domain/organisations/describe-actor';
+import { identifyTeamsUser, type TeamsIdentity } from '../src/domain/people/identify-teams-user';
+import type { BotDeps } from './bot-deps';
+
+/** How a command or button names a group: by id (buttons) or by name as typed (null: not given). */
+export type GroupRef = { id: string } | { name: string | null };
+
+/** One turn's view of the sender: who they are, their preferences, the groups they mean. */
+export class Session {
+  private actorOnce?: Promise<Actor>;
+
+  constructor(
+    readonly deps: BotDeps,
+    readonly turn: TurnContext,
+    readonly identity: TeamsIdentity,
+  ) {}
+
+  /** The sender as an actor, created on first contact. */
+  actor(): Promise<Actor> {
+    this.actorOnce ??= identifyTeamsUser(this.deps.ctx, this.identity);
+    return this.actorOnce;
+  }
+
+  /** The group id a command means; remembered as the sender's most recent group. */
+  async groupId(ref: GroupRef): Promise<string> {
+    const id = 'id' in ref ? ref.id : (await this.findGroup(ref.name)).id;
+    await this.deps.preferences.rememberGroup(this.turn, id);
+    return id;
+  }
+
+  private async findGroup(name: string | null): Promise<Group> {
+    const { recentGroupIds } = await this.deps.preferences.get(this.turn);
+    return findMyGroup(this.deps.ctx, { name, recentGroupIds }, await this.actor());
+  }
+
+  /** Region for phone numbers: the sender's choice, else their organisation's, else the configured one. */
+  async region(): Promise<string> {
+    const chosen = (await this.deps.preferences.get(this.turn)).region;
+    if (chosen) return chosen;
+    const profile = await describeActor(this.deps.ctx, await this.actor());
+    return profile.organisation?.defaultRegion ?? this.deps.defaultRegion;
+  }
+
+  /** The invite URL for a token. */
+  inviteUrl(token: string): string {
+    return `${this.deps.publicBaseUrl()}/join/${token}`;
+  }
+}

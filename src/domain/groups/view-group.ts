@@ -1,0 +1,51 @@
+import type { Actor } from '../access/actor';
+import { assertMay, type GroupAction, may } from '../access/permissions';
+import { relationsTo } from '../access/relations';
+import type { Role } from '../memberships/membership';
+import type { Organisation } from '../organisations/organisation';
+import type { DomainContext } from '../shared/unit-of-work.port';
+import type { Group } from './group';
+import { loadGroup } from './load-group';
+
+/** A group as one person sees it: what it is, their place in it, and what they may do there. */
+export interface GroupView {
+  group: Group;
+  organisation: Organisation | null;
+  role: Role | null;
+  memberCount: number;
+  allowed: Record<GroupAction, boolean>;
+}
+
+const actions: GroupAction[] = [
+  'view',
+  'manage-members',
+  'manage-admins',
+  'invite',
+  'map-to-organisation',
+  'arrange-hierarchy',
+  'assign-champs',
+];
+
+/** Describes a group for someone who may see it (its cards show only the buttons they may use). */
+export function viewGroup(ctx: DomainContext, groupId: string, actor: Actor): Promise<GroupView> {
+  return ctx.uow.run(async (repos) => {
+    const group = await loadGroup(repos, groupId);
+    const relations = await relationsTo(repos, actor, group);
+    assertMay(relations, 'view', group.name);
+    const members = await repos.memberships.listByGroup(group.id);
+    const own = members.find((member) => member.personId === actor.personId);
+    const organisation = group.organisationId
+      ? ((await repos.organisations.findById(group.organisationId)) ?? null)
+      : null;
+    return {
+      group,
+      organisation,
+      role: own && own.state !== 'declined' ? own.role : null,
+      memberCount: members.filter((member) => member.state !== 'declined').length,
+      allowed: Object.fromEntries(actions.map((action) => [action, may(relations, action)])) as Record<
+        GroupAction,
+        boolean
+      >,
+    };
+  });
+}

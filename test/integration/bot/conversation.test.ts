@@ -1,0 +1,410 @@
+import { CONTOSO_TENANT, FABRIKAM_TENANT } from '../../support/domain-world';
+import { BotUnderTest, type ChatUser, cardButtons, cardText, PUBLIC_URL } from './support/bot-under-test';
+
+const linkPattern = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/join/[A-Za-z0-9_-]{22}`);
+
+describe('the bot in conversation', () => {
+  let world: BotUnderTest;
+  let asha: ChatUser;
+  beforeEach(async () => {
+    world = await BotUnderTest.open();
+    asha = await world.user('Asha');
+  });
+  afterEach(() => world.close());
+
+  /** Creates a group as Asha and returns its id (from the card's buttons). */
+  async function createGroup(name: string, by: ChatUser = asha): Promise<string> {
+    const { cards } = await by.say(`create group ${name}`);
+    return String(cardButtons(cards[0]).get('Invite people')!.data.groupId);
+  }
+
+  async function inviteLink(group: string, by: ChatUser = asha): Promise<string> {
+    const { cards } = await by.say(`invite ${group}`);
+    return cardText(cards[0]).match(linkPattern)![0];
+  }
+
+  describe('welcome and help', () => {
+    test('when someone writes for the first time, then the welcome card comes first and the command is answered', async () => {
+      const ben = new (asha.constructor as typeof import('./support/bot-under-test').ChatUser)(
+        world.bot,
+        'Ben',
+        CONTOSO_TENANT,
+      );
+      const first = await ben.say('groups');
+      expect(first.cards).toHaveLength(2);
+      expect(cardText(first.cards[0])).toContain('Welcome to Convene, Ben');
+      expect(cardText(first.cards[1])).toContain('You are not in any Convene group yet');
+      const second = await ben.say('groups');
+      expect(second.cards).toHaveLength(1);
+    });
+
+    test('when Teams sends installation and membership updates together, then exactly one welcome is shown', async () => {
+      const ben = new (asha.constructor as typeof import('./support/bot-under-test').ChatUser)(
+        world.bot,
+        'Ben',
+        CONTOSO_TENANT,
+      );
+      const results = await Promise.all([
+        ben.send({ type: 'installationUpdate', action: 'add' }),
+        ben.send({ type: 'conversationUpdate', membersAdded: [{ id: ben.userId, name: 'Ben' }] }),
+      ]);
+      const welcomes = [...ben.adapter.activeQueue, ...results.flatMap((r) => r.posted)].filter((a) =>
+        cardText(a.attachments?.[0]?.content).includes('Welcome to Convene'),
+      );
+      expect(welcomes).toHaveLength(1);
+    });
+
+    test.each(['help', 'HELP', 'hi'])(
+      'when someone says %j, then the help card lists commands with buttons',
+      async (text) => {
+        const { cards } = await asha.say(text);
+        expect(cards).toHaveLength(1);
+        expect(cardText(cards[0])).toContain('create group <name>');
+        expect(cardText(cards[0])).toContain('add <group> to organisation');
+        expect([...cardButtons(cards[0]).keys()]).toEqual(['Create', 'My groups']);
+      },
+    );
+
+    test('when someone types something else, then a short answer suggests the closest command', async () => {
+      expect((await asha.say('grups')).texts).toEqual([
+        "I didn't get that. Did you mean **groups**? Say **help** to see everything I can do.",
+      ]);
+      expect((await asha.say('make me a sandwich')).texts[0]).toMatch(
+        /^I didn't get that\. Say \*\*help\*\*/,
+      );
+      expect((await asha.say('create group')).texts).toEqual([
+        'Almost: write it like this: **create group <name>**',
+      ]);
+    });
+
+    test('when the message does not come from a Teams account, then the bot says to open it in Teams', async () => {
+      const result = await asha.send({ type: 'message', text: 'groups', from: { id: 'x', name: 'Anon' } });
+      expect(result.texts[0]).toContain('Open me in Microsoft Teams');
+    });
+  });
+
+  describe('groups', () => {
+    test('when an admin creates a group, then a card offers Invite people, Add to organisation and Members', async () => {
+      const { cards } = await asha.say('create group "Contoso – Sales (East)"');
+      expect(cardText(cards[0])).toContain('Group created');
+      expect(cardText(cards[0])).toContain('Contoso – Sales (East)');
+      expect(cardText(cards[0])).toContain('Admin');
+      expect([...cardButtons(cards[0]).keys()]).toEqual(['Invite people', 'Add to organisation', 'Members']);
+    });
+
+    test('when the name is taken or too long, then the coded refusal is said plainly and nothing is created', async () => {
+      await createGroup('Drivers');
+      expect((await asha.say('create group DRIVERS')).texts).toEqual([
+        'There is already a group called "DRIVERS".',
+      ]);
+      expect((await asha.say(`create group ${'x'.repeat(101)}`)).texts[0]).toContain(
+        'A group name can be at most 100 characters',
+      );
+      const { cards } = await asha.say('groups');
+      expect(cardText(cards[0])).toContain('Your groups (1)');
+    });
+
+    test('when someone lists their groups, then each shows role, member count and whether it is mapped', async () => {
+      await createGroup('Night shift');
+      await createGroup('Drivers');
+      await asha.say('add Drivers to organisation');
+      const { cards } = await asha.say('groups');
+      const text = cardText(cards[0]);
+      expect(text).toContain('Drivers | Admin · 1 member · in the organisation');
+      expect(text).toContain('Night shift | Admin · 1 member · personal');
+      expect(cardButtons(cards[0]).get('Open')).toBeDefined();
+    });
+
+    test('when Create is pressed on the help card, then the group card is posted and the button acknowledged', async () => {
+      const result = await asha.press('group.create', { name: 'Warehouse 3' });
+      expect(result.invoke?.body).toEqual({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Created Warehouse 3.',
+      });
+      expect(cardText(result.cards[0])).toContain('Warehouse 3');
+    });
+  });
+
+  describe('invite links', () => {
+    test('when an admin asks for the invite link, then the card shows the link, who may join, expiry and uses', async () => {
+      await createGroup('Night shift');
+      const { cards } = await asha.say('invite night SHIFT');
+      const text = cardText(cards[0]);
+      expect(text).toMatch(linkPattern);
+      expect(text).toContain('Anyone with the link');
+      expect(text).toContain('4 Feb 2026 (in 30 days)');
+      expect(text).toContain('No limit');
+      expect([...cardButtons(cards[0]).keys()]).toEqual(['Reset link', 'Save']);
+    });
+
+    test('when the group is left out, then the group used last is meant', async () => {
+      await createGroup('Night shift');
+      await createGroup('Drivers');
+      const { cards } = await asha.say('invite');
+      expect(cardText(cards[0])).toContain('Invite link for Drivers');
+    });
+
+    test('when Reset link is pressed, then the card is updated in place and the old link stops working', async () => {
+      const groupId = await createGroup('Night shift');
+      const old = await inviteLink('Night shift');
+      const result = await asha.press('link.reset', { groupId });
+      expect(result.posted).toHaveLength(0);
+      expect(result.invoke?.body.type).toBe('application/vnd.microsoft.card.adaptive');
+      const text = cardText(result.invoke?.body.value);
+      expect(text).toContain('Link reset: the old link no longer works.');
+      const fresh = text.match(linkPattern)![0];
+      expect(fresh).not.toBe(old);
+      const ben = await world.user('Ben');
+      expect((await ben.say(`join ${old}`)).texts[0]).toContain('was reset by the group admin');
+      expect(cardText((await ben.say(`join ${fresh}`)).cards[0])).toContain('You joined');
+    });
+
+    test('when link settings are saved, then the new link carries them; bad settings are refused with the reason', async () => {
+      const groupId = await createGroup('Night shift');
+      const saved = await asha.press('link.save', { groupId, expiresInDays: '7', maxUses: '2' });
+      const text = cardText(saved.invoke?.body.value);
+      expect(text).toContain('12 Jan 2026 (in 7 days)');
+      expect(text).toContain('2 of 2');
+      const refused = await asha.press('link.save', { groupId, expiresInDays: '0', maxUses: '' });
+      expect(refused.invoke?.body).toMatchObject({
+        type: 'application/vnd.microsoft.activity.message',
+        value: "Those link settings don't work: expiry must be 1 to 365 whole days.",
+      });
+    });
+
+    test('when someone who is only a member asks for the link, then they are told they may not', async () => {
+      const link = await (async () => {
+        await createGroup('Night shift');
+        return inviteLink('Night shift');
+      })();
+      const ben = await world.user('Ben');
+      await ben.say(`join ${link}`);
+      expect((await ben.say('invite Night shift')).texts).toEqual([
+        'You are not allowed to invite in "Night shift".',
+      ]);
+    });
+  });
+
+  describe('joining', () => {
+    test('when someone joins with a link, then they are in; again, they are told they already are', async () => {
+      await createGroup('Night shift');
+      const link = await inviteLink('Night shift');
+      const ben = await world.user('Ben');
+      expect(cardText((await ben.say(`join ${link}`)).cards[0])).toContain('You joined');
+      expect(cardText((await ben.say(`join ${link.split('/').pop()}`)).cards[0])).toContain(
+        'You are already in',
+      );
+    });
+
+    test.each([
+      ['expired', async (w: BotUnderTest) => w.clock.advanceDays(31), 'has expired'],
+      [
+        'used up',
+        async (_w: BotUnderTest, a: ChatUser, groupId: string) => {
+          await a.press('link.save', { groupId, expiresInDays: '30', maxUses: '1' });
+        },
+        'has been used its 1 times',
+      ],
+    ])('when the link is %s, then joining gives the reason', async (_case, spoil, reason) => {
+      const groupId = await createGroup('Night shift');
+      let link = await inviteLink('Night shift');
+      await spoil(world, asha, groupId);
+      if (_case === 'used up') {
+        const { invoke } = await asha.press('link.save', { groupId, expiresInDays: '30', maxUses: '1' });
+        link = cardText(invoke?.body.value).match(linkPattern)![0];
+        await (await world.user('Chen')).say(`join ${link}`);
+      }
+      expect((await (await world.user('Ben')).say(`join ${link}`)).texts[0]).toContain(reason);
+    });
+
+    test('when the link is for organisation accounts only, then an outside account is refused', async () => {
+      const groupId = await createGroup('Night shift');
+      await asha.say('add Night shift to organisation');
+      const { invoke } = await asha.press('link.save', {
+        groupId,
+        expiresInDays: '30',
+        maxUses: '',
+        organisationAccountsOnly: 'true',
+      });
+      expect(cardText(invoke?.body.value)).toContain('Only Contoso accounts');
+      const link = cardText(invoke?.body.value).match(linkPattern)![0];
+      const outsider = await world.user('Olu', FABRIKAM_TENANT);
+      expect((await outsider.say(`join ${link}`)).texts[0]).toContain(
+        'accepts only accounts of its organisation',
+      );
+      expect(cardText((await (await world.user('Ben')).say(`join ${link}`)).cards[0])).toContain(
+        'You joined',
+      );
+    });
+
+    test('when the text is not a link, then the bot says the link is not valid', async () => {
+      expect((await asha.say('join hello')).texts[0]).toContain('That invite link is not valid.');
+    });
+  });
+
+  describe('adding and managing people', () => {
+    test('when an admin adds numbers, then the summary card says who was added, who was there and why others were not', async () => {
+      await createGroup('Night shift');
+      await asha.say('add 98765 43210 to Night shift');
+      const { cards } = await asha.say('add +91 98765 43210, 98765 43211, 12345, hello to Night shift');
+      const text = cardText(cards[0]);
+      expect(text).toContain('1 added · 1 already a member · 2 not added.');
+      expect(text).toContain('Added as members | +919876543211');
+      expect(text).toContain('Already members | +919876543210');
+      expect(text).toContain('12345 | "12345" is not a valid phone number for region IN: it is too short.');
+      expect(text).toContain(
+        'hello | "hello" is not a valid phone number for region IN: it is not a phone number.',
+      );
+    });
+
+    test('when the sender sets a region, then numbers without a country code are read in it', async () => {
+      await createGroup('Night shift');
+      expect((await asha.say('region gb')).texts[0]).toContain('as GB numbers');
+      const { cards } = await asha.say('add 020 7946 0018 to Night shift as admin');
+      expect(cardText(cards[0])).toContain('Added as admins | +442079460018');
+      expect((await asha.say('region Narnia')).texts[0]).toContain('is not a supported region');
+      expect((await asha.say('region')).texts[0]).toContain('as GB numbers');
+    });
+
+    test('when the group does not exist or is not theirs, then the bot says so with a next step', async () => {
+      const ben = await world.user('Ben');
+      await createGroup('Night shift', ben);
+      expect((await asha.say('add 98765 43210 to Night shift')).texts).toEqual([
+        'There is no group "Night shift". Say **groups** to see yours.',
+      ]);
+    });
+
+    test('when a member who is not an admin changes membership, then it is refused', async () => {
+      await createGroup('Night shift');
+      const ben = await world.user('Ben');
+      await ben.say(`join ${await inviteLink('Night shift')}`);
+      expect((await ben.say('add 98765 43210 to Night shift')).texts).toEqual([
+        'You are not allowed to manage members in "Night shift".',
+      ]);
+      await asha.say('add 98765 43210 to Night shift');
+      expect((await ben.say('promote 98765 43210 in Night shift')).texts).toEqual([
+        'You are not allowed to manage admins in "Night shift".',
+      ]);
+      expect((await ben.say('remove 98765 43210 from Night shift')).texts).toEqual([
+        'You are not allowed to manage members in "Night shift".',
+      ]);
+    });
+
+    test('when an admin promotes, demotes and removes by phone, then the members card shows each change', async () => {
+      await createGroup('Night shift');
+      await asha.say('add 98765 43210 to Night shift');
+      let text = cardText((await asha.say('promote 98765 43210 in Night shift')).cards[0]);
+      expect(text).toContain('98765 43210 is now an admin.');
+      expect(text).toContain('+919876543210 | Admin · invited');
+      text = cardText((await asha.say('demote +91 98765 43210 in Night shift')).cards[0]);
+      expect(text).toContain('+919876543210 | Member · invited');
+      text = cardText((await asha.say('remove 98765 43210 from Night shift')).cards[0]);
+      expect(text).toContain('98765 43210 is no longer in the group.');
+      expect(text).not.toContain('+919876543210');
+      expect((await asha.say('remove 98765 43210 from Night shift')).texts[0]).toContain(
+        'is not in "Night shift"',
+      );
+    });
+
+    test('when the only admin would be demoted, then LAST_ADMIN stops it', async () => {
+      await createGroup('Night shift');
+      const { cards } = await asha.say('members Night shift');
+      const me = cardButtons(cards[0]);
+      expect(me.has('Make member')).toBe(false); // the last admin gets no demote button
+      const ashaId = await world.ctx.uow.run(async (repos) => {
+        const groups = await repos.groups.listForPerson(
+          (await repos.people.findByAadObjectId(CONTOSO_TENANT, asha.aadObjectId))!.id,
+        );
+        return (await repos.memberships.listByGroup(groups[0]!.id))[0]!.personId;
+      });
+      const groupId = String(me.get('Invite people')!.data.groupId);
+      const result = await asha.press('member.demote', { groupId, personId: ashaId });
+      expect(result.invoke?.body.value).toBe(
+        '"Night shift" needs at least one admin: promote someone else first.',
+      );
+    });
+
+    test('when people are added from the members card, then the card is updated in place with them', async () => {
+      const groupId = await createGroup('Night shift');
+      const { cards } = await asha.say('members');
+      expect(cardText(cards[0])).toContain('1 person, 1 admin');
+      const added = await asha.press('members.add', {
+        groupId,
+        phones: '98765 43210, nope',
+        asAdmin: 'false',
+      });
+      expect(added.posted).toHaveLength(0);
+      const card = added.invoke?.body.value;
+      expect(cardText(card)).toContain('1 added · 1 not added.');
+      expect(cardText(card)).toContain('+919876543210 | Member · invited');
+      const promote = cardButtons(card).get('Make admin')!;
+      const promoted = await asha.press(promote.verb, promote.data);
+      expect(cardText(promoted.invoke?.body.value)).toContain('+919876543210 | Admin · invited');
+      const remove = [...cardButtons(promoted.invoke?.body.value).entries()].find(
+        ([title]) => title === 'Remove',
+      )!;
+      const removed = await asha.press(remove[1].verb, remove[1].data);
+      expect(cardText(removed.invoke?.body.value)).toContain('1 person, 1 admin');
+    });
+  });
+
+  describe('adding a group to the organisation', () => {
+    test('when the admin maps a group in local mode, then the Teams user on the activity decides the tenant', async () => {
+      await createGroup('Night shift');
+      const { cards } = await asha.say('add "Night shift" to organization');
+      expect(cardText(cards[0])).toContain('Added to Contoso');
+      const tenant = await world.ctx.uow.run(async (repos) => {
+        const person = await repos.people.findByAadObjectId(CONTOSO_TENANT, asha.aadObjectId);
+        const [group] = await repos.groups.listForPerson(person!.id);
+        return (await repos.organisations.findById(group!.organisationId!))!.tenantId;
+      });
+      expect(tenant).toBe(CONTOSO_TENANT);
+    });
+
+    test('when a mapped group is mapped again, then it is refused: a mapped group stays mapped', async () => {
+      await createGroup('Night shift');
+      await asha.say('map Night shift');
+      expect((await asha.say('map Night shift')).texts).toEqual([
+        '"Night shift" already belongs to an organisation; a mapped group stays mapped.',
+      ]);
+      const { cards } = await asha.say('groups');
+      const open = cardButtons(cards[0]).get('Open')!;
+      const opened = await asha.press(open.verb, open.data);
+      expect(cardButtons(opened.cards[0]).has('Add to organisation')).toBe(false);
+    });
+
+    test('when Add to organisation is pressed, then the group card is replaced by the confirmation', async () => {
+      const groupId = await createGroup('Night shift');
+      const result = await asha.press('group.map', { groupId });
+      expect(result.invoke?.body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(result.invoke?.body.value)).toContain('Night shift now belongs to Contoso');
+    });
+
+    test('when a member who is not an admin maps the group, then it is refused', async () => {
+      await createGroup('Night shift');
+      const ben = await world.user('Ben');
+      await ben.say(`join ${await inviteLink('Night shift')}`);
+      expect((await ben.say('add Night shift to organisation')).texts).toEqual([
+        'You are not allowed to map to organisation in "Night shift".',
+      ]);
+    });
+  });
+
+  describe('card buttons', () => {
+    test('when a button of the invite card is pressed, then the invite-card module answers it', async () => {
+      const result = await asha.press('invite.join', { inviteId: 'no-such-invite' });
+      expect(result.invoke?.body.statusCode).toBeGreaterThanOrEqual(400);
+      expect(JSON.stringify(result.invoke?.body.value)).toMatch(/INVITE|invite/);
+    });
+
+    test('when an unknown button is pressed, then CARD_ACTION_UNKNOWN is answered', async () => {
+      const result = await asha.press('group.explode', {});
+      expect(result.invoke?.body).toMatchObject({
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'CARD_ACTION_UNKNOWN' },
+      });
+    });
+  });
+});
