@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import { usages } from '../../../bot/commands/command';
 import { AppPackageError } from '../../../scripts/app-package/app-package.errors';
 import { checkIcon, iconRules } from '../../../scripts/app-package/check-icons';
 import { placeholdersIn } from '../../../scripts/app-package/fill-template';
@@ -94,6 +95,16 @@ describe('the Teams app package', () => {
       list.commands.map((c) => c.title),
     );
     expect(titles).toEqual(botCommands);
+  });
+
+  test('when the bot learns a command, then the menu offers it as the bot writes it (region aside: 12 is the limit)', () => {
+    const commands: { title: string; description: string }[] = JSON.parse(templateText()).bots[0]
+      .commandLists[0].commands;
+    for (const [kind, usage] of Object.entries(usages)) {
+      if (kind === 'region') continue;
+      const offered = commands.some((c) => c.title === usage || c.description.startsWith(usage));
+      expect(offered ? usage : `missing: ${usage}`).toBe(usage);
+    }
   });
 
   test('when settings are missing, then every unfilled placeholder is named with the setting to set', async () => {
