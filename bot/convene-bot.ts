@@ -18,7 +18,7 @@ import type { Reply } from './handlers/reply';
 import { setDomainContext } from './invite-card/turn-context-keys';
 import { Session } from './session';
 import { DEFAULT_OAUTH_CONNECTION, MAP_SIGN_IN_DIALOG, MapSignInDialog } from './sign-in/map-sign-in-dialog';
-import type { TokenClaims } from './sign-in/token-claims';
+import { readTokenClaims } from './sign-in/token-claims';
 import { OptimisticConversationState } from './state/optimistic-conversation-state';
 import { UserPreferences } from './state/user-preferences';
 import { teamsIdentityOf } from './turn-identity';
@@ -54,9 +54,8 @@ export class ConveneBot extends TeamsActivityHandler {
       const dialogState = this.conversationState.createProperty<DialogState>('dialogState');
       const dialogs = new DialogSet(dialogState);
       dialogs.add(
-        new MapSignInDialog(
-          options.oauthConnectionName ?? DEFAULT_OAUTH_CONNECTION,
-          (turn, groupId, claims) => this.afterSignIn(turn, groupId, claims),
+        new MapSignInDialog(options.oauthConnectionName ?? DEFAULT_OAUTH_CONNECTION, (turn, groupId, token) =>
+          this.afterSignIn(turn, groupId, token),
         ),
       );
       signIn = { dialogs, dialogState, dialogId: MAP_SIGN_IN_DIALOG };
@@ -180,14 +179,15 @@ export class ConveneBot extends TeamsActivityHandler {
     return true;
   }
 
-  private async afterSignIn(turn: TurnContext, groupId: string, claims: TokenClaims): Promise<void> {
+  private async afterSignIn(turn: TurnContext, groupId: string, token: string): Promise<void> {
     const identity = teamsIdentityOf(turn);
     if (!identity) {
       await turn.sendActivity(NOT_IN_TEAMS);
       return;
     }
     try {
-      await send(turn, await mapAfterSignIn(new Session(this.deps, turn, identity), groupId, claims));
+      const session = new Session(this.deps, turn, identity);
+      await send(turn, await mapAfterSignIn(session, groupId, readTokenClaims(token)));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       await turn.sendActivity(wordsFor(error));

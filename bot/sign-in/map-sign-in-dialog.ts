@@ -1,6 +1,5 @@
 import type { TokenResponse, TurnContext } from 'botbuilder';
 import { ComponentDialog, OAuthPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { readTokenClaims, type TokenClaims } from './token-claims';
 
 export const MAP_SIGN_IN_DIALOG = 'convene.map-sign-in';
 
@@ -8,7 +7,7 @@ export const MAP_SIGN_IN_DIALOG = 'convene.map-sign-in';
 export const DEFAULT_OAUTH_CONNECTION = 'ConveneSSO';
 
 /** What the dialog hands back once the sender has proven their Microsoft 365 account. */
-export type OnSignedIn = (turn: TurnContext, groupId: string, claims: TokenClaims) => Promise<void>;
+export type OnSignedIn = (turn: TurnContext, groupId: string, token: string) => Promise<void>;
 
 /**
  * Tenant mode's "add to organisation": botbuilder's OAuthPrompt gets the sender's token (silently
@@ -38,7 +37,7 @@ export class MapSignInDialog extends ComponentDialog {
             );
             return step.endDialog();
           }
-          await onSignedIn(step.context, step.options.groupId, readTokenClaims(token.token));
+          await onSignedIn(step.context, step.options.groupId, token.token);
           return step.endDialog();
         },
       ]),
