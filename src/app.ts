@@ -9,10 +9,10 @@ import { systemClock } from './domain/shared/clock.port';
 import type { DomainContext } from './domain/shared/unit-of-work.port';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
-import { openStorage, type Storage } from './infra/storage/database';
-import { KyselyBotStateStorage } from './infra/storage/bot-state-storage';
-import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
 import { createRolloutContext } from './infra/rollout/rollout-context';
+import { KyselyBotStateStorage } from './infra/storage/bot-state-storage';
+import { openStorage, type Storage } from './infra/storage/database';
+import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
 import { createAppServer } from './server/app-server';
 import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
 
@@ -53,7 +53,10 @@ export async function startApp(
     mode: config.mode,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     defaultRegion: config.defaultRegion,
-    localOrganisation: { tenantId: config.localIdentity.tenantId, name: config.localIdentity.organisationName },
+    localOrganisation: {
+      tenantId: config.localIdentity.tenantId,
+      name: config.localIdentity.organisationName,
+    },
   });
   const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger);
 
@@ -87,7 +90,10 @@ export async function startApp(
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // In-flight requests finish; idle keep-alive connections would otherwise hold the close open.
+      server.server.closeIdleConnections();
+      await closed;
       await uploads.runner.stop();
       await storage.close();
     })();

@@ -89,6 +89,7 @@ export class SqlMembershipRepository implements MembershipRepository {
       .where('memberships.group_id', '=', groupId)
       .orderBy('memberships.role')
       .orderBy('memberships.created_at')
+      .orderBy('people.phone')
       .execute();
     return rows.map((row) => ({
       ...toMembership(row),

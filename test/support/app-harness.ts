@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type RunningApp, startApp } from '../../src/app';
+import { type Config, loadConfig } from '../../src/config';
+import { createLogger } from '../../src/infra/logging/logger';
+
+/** A real Convene server on a free loopback port, with its own data directory. */
+export interface AppHarness {
+  app: RunningApp;
+  dataDir: string;
+  config: Readonly<Config>;
+  /** fetch against the app with a JSON body. */
+  request(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}, dataDir?: string): Promise<AppHarness> {
+  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'convene-test-'));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
+  const app = await startApp(config, createLogger('silent'));
+  return {
+    app,
+    dataDir: dir,
+    config,
+    async request(method, url, body) {
+      const response = await fetch(`${app.url}${url}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed };
+    },
+    async close(options = {}) {
+      await app.stop();
+      if (!options.keepData) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
