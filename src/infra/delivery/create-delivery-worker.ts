@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { Directory } from '../../domain/directory/directory.port';
+import type { DomainContext } from '../../domain/shared/unit-of-work.port';
+import type { Storage } from '../storage/database';
+import { BotConnectorClient, type ConnectorTokenSource } from './bot-connector-client';
+import { DeliveryQueue } from './delivery-queue';
+import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker';
+import type { RenderInviteActivity } from './invite-card-content';
+import { entraLinker } from './link-person';
+import { TeamsAddressBook } from './teams-address-book';
+
+export interface DeliverySetup {
+  storage: Pick<Storage, 'db' | 'dialect'>;
+  ctx: DomainContext;
+  directory: Directory;
+  render: RenderInviteActivity;
+  logger: Logger;
+  /** Bearer tokens for the Bot Connector; absent in local mode. */
+  connectorToken?: ConnectorTokenSource;
+  options: DeliveryWorkerOptions;
+}
+
+/** Wires a delivery worker over the database (the composition root, tests and benchmarks share it). */
+export function createDeliveryWorker(setup: DeliverySetup): DeliveryWorker {
+  return new DeliveryWorker(
+    {
+      queue: new DeliveryQueue(setup.storage.db, setup.storage.dialect),
+      addressBook: new TeamsAddressBook(setup.storage.db),
+      directory: setup.directory,
+      connector: new BotConnectorClient(setup.connectorToken),
+      render: setup.render,
+      linkPerson: entraLinker(setup.ctx.uow),
+      clock: setup.ctx.clock,
+      logger: setup.logger,
+    },
+    setup.options,
+  );
+}
