@@ -6,6 +6,7 @@ import { registerBotRoutes } from './routes/bot.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
+import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
 import { registerTabRoutes } from './routes/tab.routes';
 import { registerTemplateRoutes } from './routes/templates.routes';
@@ -57,6 +58,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerBotRoutes(server, deps, deps.adapter, deps.bot);
   registerGroupRoutes(server, deps);
   registerInviteRoutes(server, deps);
+  registerPortalRoutes(server, deps);
   registerTemplateRoutes(server, deps);
   if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);
   registerRolloutRoutes(server, deps, deps.rollout);

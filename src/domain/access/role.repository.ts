@@ -6,4 +6,6 @@ export interface RoleRepository {
   addChamp(groupId: string, personId: string): Promise<void>;
   removeChamp(groupId: string, personId: string): Promise<void>;
   listChamps(groupId: string): Promise<string[]>;
+  /** The groups a person stewards as a champ. */
+  listGroupsOfChamp(personId: string): Promise<string[]>;
 }

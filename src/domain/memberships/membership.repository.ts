@@ -13,4 +13,6 @@ export interface MembershipRepository {
   setState(groupId: string, personId: string, state: InvitationState, at: string): Promise<void>;
   listByGroup(groupId: string): Promise<MemberView[]>;
   countAdmins(groupId: string): Promise<number>;
+  /** How many memberships are in each invitation state, per group, for the given groups. */
+  countStates(groupIds: string[]): Promise<Array<{ groupId: string; state: InvitationState; count: number }>>;
 }

@@ -113,4 +113,21 @@ export class SqlMembershipRepository implements MembershipRepository {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+
+  async countStates(
+    groupIds: string[],
+  ): Promise<Array<{ groupId: string; state: InvitationState; count: number }>> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select((eb) => ['group_id', 'state', eb.fn.countAll().as('n')])
+      .where('group_id', 'in', groupIds)
+      .groupBy(['group_id', 'state'])
+      .execute();
+    return rows.map((row) => ({
+      groupId: row.group_id,
+      state: row.state as InvitationState,
+      count: Number(row.n),
+    }));
+  }
 }

@@ -57,4 +57,13 @@ export class SqlRoleRepository implements RoleRepository {
       .execute();
     return rows.map((row) => row.person_id);
   }
+
+  async listGroupsOfChamp(personId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('champs')
+      .select('group_id')
+      .where('person_id', '=', personId)
+      .execute();
+    return rows.map((row) => row.group_id);
+  }
 }
