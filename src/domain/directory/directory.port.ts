@@ -9,6 +9,8 @@ export interface DirectoryUser {
 /** What Convene needs to create or update a group's home in the tenant. */
 export interface TenantGroupSpec {
   tenantId: string;
+  /** Convene's id for the group (makes the Microsoft 365 group's mail nickname unique and stable). */
+  groupId: string;
   name: string;
   description: string;
   /** Entra object ids of the group's admins (the team's owners). */

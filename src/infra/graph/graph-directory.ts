@@ -1,0 +1,314 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type {
+  Directory,
+  DirectoryUser,
+  ProvisionedTenantGroup,
+  TeamsAddress,
+  TenantGroupSpec,
+} from '../../domain/directory/directory.port';
+import { PhoneInvalid } from '../../domain/people/phone.errors';
+import { parseRegion, toE164 } from '../../domain/people/phone-number';
+import { BATCH_LIMIT, graphErrorMessage, type SubRequest, sendBatched } from './graph-batcher';
+import type { GraphClients } from './graph-client';
+import { mailNicknameFor } from './mail-nickname';
+
+/** Values Graph accepts in one `in (…)` filter. */
+export const FILTER_VALUES = 15;
+/** The largest page `/users` returns. */
+export const PAGE_SIZE = 999;
+/** Members Graph adds in one PATCH. */
+export const MEMBERS_PER_REQUEST = 20;
+
+export interface GraphDirectoryOptions {
+  /** Region for reading directory phone numbers written without a country code. */
+  defaultRegion: string;
+  /** Where proactive messages for chats opened through Graph are sent. */
+  botServiceUrl: string;
+  /** The Convene app's id in the organisation's Teams app catalog; without it nothing can be installed. */
+  teamsAppCatalogId?: string;
+  /** Wait between retries while Entra replicates a new object, and how many times. */
+  replicationDelayMs?: number;
+  replicationRetries?: number;
+  throttleDefaultMs?: number;
+}
+
+const USER_FIELDS = 'id,mobilePhone,businessPhones,displayName,userPrincipalName';
+
+export class GraphRequestFailed extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphRequestFailed';
+  }
+}
+
+/** Entra ID through Microsoft Graph (tenant mode), using app-only permissions. */
+export class GraphDirectory implements Directory {
+  constructor(
+    private readonly clients: GraphClients,
+    private readonly options: GraphDirectoryOptions,
+  ) {}
+
+  /**
+   * Looks up thousands of numbers with as few requests as possible: `$batch`es of 20 filters with
+   * 15 numbers each, or, when the tenant is small next to the list, every user in pages of 999 with
+   * the numbers matched locally after E.164 normalisation (which also finds business phones and
+   * numbers stored with spaces).
+   */
+  async findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>> {
+    const wanted = [...new Set(phones)];
+    if (wanted.length === 0) return new Map();
+    const filterBatches = Math.ceil(Math.ceil(wanted.length / FILTER_VALUES) / BATCH_LIMIT);
+    if (filterBatches > 2) {
+      const users = await this.countUsers(tenantId);
+      if (users !== undefined && Math.ceil(users / PAGE_SIZE) < filterBatches) {
+        return this.findByPaging(tenantId, new Set(wanted));
+      }
+    }
+    return this.findByFilters(tenantId, wanted);
+  }
+
+  private async countUsers(tenantId: string): Promise<number | undefined> {
+    try {
+      const count = await this.clients
+        .forTenant(tenantId)
+        .api('/users/$count')
+        .header('ConsistencyLevel', 'eventual')
+        .get();
+      return Number(count);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async findByFilters(tenantId: string, wanted: string[]): Promise<Map<string, DirectoryUser>> {
+    const requests: SubRequest[] = [];
+    for (let i = 0; i < wanted.length; i += FILTER_VALUES) {
+      const values = wanted.slice(i, i + FILTER_VALUES).map((p) => `'${p.replace(/'/g, "''")}'`);
+      const filter = encodeURIComponent(`mobilePhone in (${values.join(',')})`);
+      requests.push({ method: 'GET', url: `/users?$filter=${filter}&$select=${USER_FIELDS}` });
+    }
+    const answers = await sendBatched(this.clients.forTenant(tenantId), requests, {
+      defaultRetryAfterMs: this.options.throttleDefaultMs,
+    });
+    const found = new Map<string, DirectoryUser>();
+    const want = new Set(wanted);
+    for (const answer of answers) {
+      if (answer.status !== 200) {
+        throw new GraphRequestFailed(
+          answer.status,
+          `Graph user lookup failed: ${graphErrorMessage(answer.body)}`,
+        );
+      }
+      for (const user of (answer.body as { value: GraphUser[] }).value)
+        this.collect(tenantId, user, want, found);
+    }
+    return found;
+  }
+
+  private async findByPaging(tenantId: string, want: Set<string>): Promise<Map<string, DirectoryUser>> {
+    const client = this.clients.forTenant(tenantId);
+    const found = new Map<string, DirectoryUser>();
+    let path: string | undefined = `/users?$select=${USER_FIELDS}&$top=${PAGE_SIZE}`;
+    while (path) {
+      const page = (await client.api(path).get()) as { value: GraphUser[]; '@odata.nextLink'?: string };
+      for (const user of page.value) this.collect(tenantId, user, want, found);
+      path = page['@odata.nextLink'] ? this.clients.relativeLink(page['@odata.nextLink']) : undefined;
+    }
+    return found;
+  }
+
+  private collect(
+    tenantId: string,
+    user: GraphUser,
+    want: Set<string>,
+    found: Map<string, DirectoryUser>,
+  ): void {
+    for (const raw of [user.mobilePhone, ...(user.businessPhones ?? [])]) {
+      const phone = raw ? this.normalise(raw) : undefined;
+      if (phone && want.has(phone) && !found.has(phone)) {
+        found.set(phone, {
+          tenantId,
+          aadObjectId: user.id,
+          displayName: user.displayName ?? null,
+          userPrincipalName: user.userPrincipalName ?? null,
+        });
+      }
+    }
+  }
+
+  private normalise(raw: string): string | undefined {
+    try {
+      return toE164(raw, parseRegion(this.options.defaultRegion));
+    } catch (error) {
+      if (error instanceof PhoneInvalid) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Creates the Microsoft 365 group (or finds the one an interrupted attempt created, by its
+   * mail nickname), adds the members 20 per request in `$batch`es, then makes it a team. New
+   * objects take a while to replicate inside Entra, so "does not exist" answers are retried.
+   */
+  async provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup> {
+    const client = this.clients.forTenant(spec.tenantId);
+    const nickname = mailNicknameFor(spec.name, spec.groupId);
+    const bind = (id: string) => `${this.graphRoot()}/directoryObjects/${id}`;
+    let groupId = spec.existingGroupId;
+    if (!groupId) {
+      const existing = (await client
+        .api(`/groups?$filter=${encodeURIComponent(`mailNickname eq '${nickname}'`)}&$select=id`)
+        .get()) as { value: Array<{ id: string }> };
+      groupId = existing.value[0]?.id ?? null;
+    }
+    let members = [...new Set([...spec.ownerIds, ...spec.memberIds])];
+    let added = 0;
+    if (!groupId) {
+      const owners = spec.ownerIds.slice(0, MEMBERS_PER_REQUEST);
+      const created = (await this.whileReplicating(() =>
+        client.api('/groups').post({
+          displayName: spec.name,
+          description: spec.description,
+          mailNickname: nickname,
+          mailEnabled: true,
+          securityEnabled: false,
+          groupTypes: ['Unified'],
+          'owners@odata.bind': owners.map(bind),
+          'members@odata.bind': owners.map(bind),
+        }),
+      )) as { id: string };
+      groupId = created.id;
+      // The first owners joined as members when the group was created.
+      added = owners.length;
+      members = members.filter((id) => !owners.includes(id));
+    }
+    added += await this.addMembers(spec.tenantId, groupId, members);
+    const team = (await this.whileReplicating(() =>
+      client.api(`/groups/${groupId}/team`).put({ memberSettings: { allowCreateUpdateChannels: true } }),
+    )) as { id?: string } | undefined;
+    return { entraGroupId: groupId, teamId: team?.id ?? groupId, membersAdded: added };
+  }
+
+  private async addMembers(tenantId: string, groupId: string, memberIds: string[]): Promise<number> {
+    const client = this.clients.forTenant(tenantId);
+    const chunks: string[][] = [];
+    for (let i = 0; i < memberIds.length; i += MEMBERS_PER_REQUEST)
+      chunks.push(memberIds.slice(i, i + MEMBERS_PER_REQUEST));
+    let added = 0;
+    let pending = chunks;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const answers = await sendBatched(
+        client,
+        pending.map((ids) => ({
+          method: 'PATCH' as const,
+          url: `/groups/${groupId}`,
+          body: { 'members@odata.bind': ids.map((id) => `${this.graphRoot()}/directoryObjects/${id}`) },
+        })),
+        { defaultRetryAfterMs: this.options.throttleDefaultMs },
+      );
+      const again: string[][] = [];
+      for (const [i, answer] of answers.entries()) {
+        const ids = pending[i]!;
+        const message = graphErrorMessage(answer.body);
+        if (answer.status >= 200 && answer.status < 300) added += ids.length;
+        else if (answer.status === 400 && /already exist/i.test(message)) {
+          // Some were members already: add this chunk one by one and skip those.
+          added += await this.addOneByOne(tenantId, groupId, ids);
+        } else if (isReplicationDelay(answer.status, message) && attempt < this.replicationRetries()) {
+          again.push(ids);
+        } else {
+          throw new GraphRequestFailed(answer.status, `Adding members failed: ${message}`);
+        }
+      }
+      if (again.length > 0) await sleep(this.options.replicationDelayMs ?? 10_000);
+      pending = again;
+    }
+    return added;
+  }
+
+  private async addOneByOne(tenantId: string, groupId: string, ids: string[]): Promise<number> {
+    const answers = await sendBatched(
+      this.clients.forTenant(tenantId),
+      ids.map((id) => ({
+        method: 'POST' as const,
+        url: `/groups/${groupId}/members/$ref`,
+        body: { '@odata.id': `${this.graphRoot()}/directoryObjects/${id}` },
+      })),
+    );
+    let added = 0;
+    for (const answer of answers) {
+      if (answer.status >= 200 && answer.status < 300) added++;
+      else if (!/already exist/i.test(graphErrorMessage(answer.body))) {
+        throw new GraphRequestFailed(
+          answer.status,
+          `Adding a member failed: ${graphErrorMessage(answer.body)}`,
+        );
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Installs Convene for the user (a 409 means it already is), then asks for the 1:1 chat that
+   * installation has with them; the chat id is the conversation id the Bot Connector expects.
+   */
+  async reachUser(tenantId: string, aadObjectId: string): Promise<TeamsAddress | undefined> {
+    const appId = this.options.teamsAppCatalogId;
+    if (!appId) return undefined;
+    const client = this.clients.forTenant(tenantId);
+    const base = `/users/${aadObjectId}/teamwork/installedApps`;
+    try {
+      await client
+        .api(base)
+        .post({ 'teamsApp@odata.bind': `${this.graphRoot()}/appCatalogs/teamsApps/${appId}` });
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404) return undefined;
+      if (status !== 409) throw error;
+    }
+    const installed = (await client
+      .api(`${base}?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${appId}'`)}`)
+      .get()) as { value: Array<{ id: string }> };
+    const installation = installed.value[0];
+    if (!installation) return undefined;
+    const chat = (await client.api(`${base}/${installation.id}/chat`).get()) as { id: string };
+    return { serviceUrl: this.options.botServiceUrl, conversationId: chat.id };
+  }
+
+  private async whileReplicating<T>(call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        const { statusCode, message } = error as { statusCode?: number; message?: string };
+        if (!isReplicationDelay(statusCode ?? 0, message ?? '') || attempt >= this.replicationRetries())
+          throw error;
+        await sleep(this.options.replicationDelayMs ?? 10_000);
+      }
+    }
+  }
+
+  private replicationRetries(): number {
+    return this.options.replicationRetries ?? 6;
+  }
+
+  private graphRoot(): string {
+    return 'https://graph.microsoft.com/v1.0';
+  }
+}
+
+interface GraphUser {
+  id: string;
+  mobilePhone?: string | null;
+  businessPhones?: string[];
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+}
+
+/** Entra's answers while a just-created object has not reached every replica yet. */
+function isReplicationDelay(status: number, message: string): boolean {
+  return status === 404 || (status === 400 && /do(es)? not exist|Request_ResourceNotFound/i.test(message));
+}
