@@ -59,7 +59,11 @@ export function readUploadForm<T>(
         stream.resume();
         return;
       }
-      received = receive({ ...fields }, info.filename || 'upload.csv', stream);
+      try {
+        received = receive({ ...fields }, info.filename || 'upload.csv', stream);
+      } catch (error) {
+        received = Promise.reject(error);
+      }
       // Whatever happens to the upload, read the request to its end so the answer can be sent.
       received.catch(() => stream.resume());
     });
