@@ -1,0 +1,133 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { startUploadServer } from './upload-harness';
+
+const root = path.resolve(__dirname, '../../..');
+const ROWS = 6000;
+const file = `Group Name,Phone Number,User Type\n${Array.from(
+  { length: ROWS },
+  (_, i) => `Crew ${i % 60},+91 98100 ${String(i).padStart(5, '0')},${i % 97 === 0 ? 'Admin' : 'Member'}`,
+).join('\n')}\n`;
+
+/** Starts `src/main.ts` as a real separate process and resolves with its address once it listens. */
+function startConvene(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DEFAULT_REGION: 'IN',
+      LOG_LEVEL: 'info',
+      UPLOAD_BATCH_ROWS: '40',
+      JOB_LEASE_SECONDS: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:[^"]+)"/.exec(output);
+      if (match) resolve({ child, url: match[1]!, output: () => output });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`Convene exited (${code}) before listening:\n${output}`)));
+  });
+}
+
+async function getJob(url: string, id: string) {
+  return ((await (await fetch(`${url}/api/v1/jobs/${id}`)).json()) as { job: Record<string, any> }).job;
+}
+
+/** What the organisation looks like: every membership as group › phone › role, and the audit of adds. */
+function finalState(dataDir: string) {
+  const db = new SqliteDatabase(path.join(dataDir, 'convene.sqlite'), { readonly: true });
+  try {
+    const memberships = db
+      .prepare(
+        `select g.name || ' › ' || coalesce(p.phone, 'creator') || ' › ' || m.role as row
+         from memberships m join groups g on g.id = m.group_id join people p on p.id = m.person_id order by 1`,
+      )
+      .all()
+      .map((r) => (r as { row: string }).row);
+    const added = db
+      .prepare(`select group_id, details from audit_entries where action = 'member.added'`)
+      .all() as {
+      group_id: string;
+      details: string;
+    }[];
+    const addedKeys = new Set(added.map((a) => `${a.group_id}:${JSON.parse(a.details).personId}`));
+    const invites = (db.prepare('select count(*) as n from card_invites').get() as { n: number }).n;
+    return { memberships, added: added.length, distinctAdded: addedKeys.size, invites };
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash-safe upload jobs', () => {
+  const dirs: string[] = [];
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('when the process is killed with SIGKILL mid-job and started again, then the job resumes and ends as an uninterrupted run', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-crash-'));
+    dirs.push(dataDir);
+    const first = await startConvene(dataDir);
+    children.push(first.child);
+    const form = new FormData();
+    form.set('kind', 'user-group');
+    form.set('file', new Blob([file]), 'crews.csv');
+    const uploaded = (await (
+      await fetch(`${first.url}/api/v1/uploads`, { method: 'POST', body: form })
+    ).json()) as {
+      job: { id: string };
+    };
+    const id = uploaded.job.id;
+    await fetch(`${first.url}/api/v1/uploads/${id}/apply`, { method: 'POST' });
+    let job = await getJob(first.url, id);
+    while (job.rowsDone < 400) job = await getJob(first.url, id);
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+
+    const atCrash = finalState(dataDir);
+    expect(atCrash.added).toBeGreaterThan(0);
+    expect(atCrash.added).toBeLessThan(ROWS);
+    // Only whole batches committed: the audit matches the memberships written, row for row.
+    expect(atCrash.added).toBe(atCrash.memberships.length - 60);
+
+    const second = await startConvene(dataDir);
+    children.push(second.child);
+    for (let i = 0; i < 600 && !['completed', 'partial', 'failed'].includes(job.status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = await getJob(second.url, id);
+    }
+    expect(job).toMatchObject({ status: 'completed', rowsDone: ROWS });
+    expect(job.counts).toMatchObject({ groupsCreated: 60, membersAdded: ROWS, unchanged: 0, failed: 0 });
+    expect(second.output()).toMatch(/"resumed":true[^\n]*"msg":"job started"/);
+    second.child.kill('SIGTERM');
+    await new Promise((resolve) => second.child.once('exit', resolve));
+
+    const reference = await startUploadServer('sqlite', { UPLOAD_BATCH_ROWS: '40' });
+    try {
+      const clean = await reference.upload('user-group', 'crews.csv', file);
+      await reference.json('POST', `/api/v1/uploads/${clean.body.job.id}/apply`, {});
+      expect(await reference.waitForJob(clean.body.job.id)).toMatchObject({ status: 'completed' });
+      await reference.app.stop();
+      const expected = finalState(reference.dataDir);
+      const resumed = finalState(dataDir);
+      expect(resumed.memberships).toEqual(expected.memberships);
+      expect(resumed).toMatchObject({ added: ROWS, distinctAdded: ROWS, invites: expected.invites });
+    } finally {
+      await reference.close();
+    }
+  }, 120_000);
+});
