@@ -27,7 +27,7 @@ export function createUploadRuntime(
   dataDir: string,
   settings: UploadSettings,
   logger: Logger,
-  options: { pollMs?: number } = {},
+  options: { pollMs?: number; owner?: string } = {},
 ): UploadRuntime {
   const files = new FsUploadFiles(
     path.join(dataDir === ':memory:' ? path.join(tmpdir(), 'convene-uploads') : dataDir, 'uploads'),
@@ -39,6 +39,7 @@ export function createUploadRuntime(
     handlers: [uploadApplyHandler(files, settings.batchRows) as never],
     leaseMs: settings.jobLeaseMs,
     pollMs: options.pollMs,
+    owner: options.owner,
   });
   return { files, maxUploadBytes: settings.maxBytes, runner };
 }
