@@ -195,11 +195,11 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
       noKind.set('file', new Blob(['x']), 'a.csv');
       const a = await fetch(`${server.app.url}/api/v1/uploads`, { method: 'POST', body: noKind });
       expect(a.status).toBe(400);
-      expect((await a.json()).error.code).toBe('UPLOAD_REQUEST_INVALID');
+      expect(((await a.json()) as { error: { code: string } }).error.code).toBe('UPLOAD_REQUEST_INVALID');
       const noFile = new FormData();
       noFile.set('kind', 'user-group');
       const b = await fetch(`${server.app.url}/api/v1/uploads`, { method: 'POST', body: noFile });
-      expect((await b.json()).error.code).toBe('UPLOAD_FILE_MISSING');
+      expect(((await b.json()) as { error: { code: string } }).error.code).toBe('UPLOAD_FILE_MISSING');
     });
   });
 }
