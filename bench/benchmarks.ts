@@ -1,7 +1,9 @@
 import type { Benchmark } from './figure';
+import { tabFirstLoadBenchmark } from './tab-first-load.bench';
+import { uploadValidateBenchmark } from './upload-validate.bench';
 
 /**
  * Every benchmark, in the order they run. Each lives in its own file under bench/ and is added here
  * with one line.
  */
-export const benchmarks: Benchmark[] = [];
+export const benchmarks: Benchmark[] = [tabFirstLoadBenchmark, uploadValidateBenchmark];

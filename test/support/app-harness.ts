@@ -11,6 +11,7 @@ export interface AppHarness {
   dataDir: string;
   config: Readonly<Config>;
   /** fetch against the app with a JSON body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field and assert on them
   request(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }

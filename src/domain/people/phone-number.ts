@@ -1,5 +1,7 @@
 import {
   type CountryCode,
+  getCountries,
+  getCountryCallingCode,
   isSupportedCountry,
   parsePhoneNumberWithError,
   validatePhoneNumberLength,
@@ -52,4 +54,9 @@ export function splitPhoneList(text: string): string[] {
     .split(/[,;\n]/)
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+/** Every region phone numbers can be read in, with its calling code (for region pickers). */
+export function supportedRegions(): Array<{ code: Region; callingCode: string }> {
+  return getCountries().map((code) => ({ code, callingCode: getCountryCallingCode(code) }));
 }

@@ -4,6 +4,7 @@ import { assignChamp, listChamps, unassignChamp } from '../../domain/champs/mana
 import { listManagedGroups } from '../../domain/groups/list-managed-groups';
 import { viewGroup } from '../../domain/groups/view-group';
 import { describeActor } from '../../domain/organisations/describe-actor';
+import { supportedRegions } from '../../domain/people/phone-number';
 import type { ApiDeps } from '../api-deps';
 import { actorOf, parseBody, route } from '../route';
 
@@ -14,6 +15,12 @@ const champBody = z.union([
 
 /** What the management portal (the tab) reads and changes beyond groups and members. */
 export function registerPortalRoutes(server: Server, deps: ApiDeps): void {
+  const regions = supportedRegions();
+  server.get(
+    '/api/v1/regions',
+    route(deps, async () => ({ regions })),
+  );
+
   server.get(
     '/api/v1/portal/groups',
     route(deps, async (req) => listManagedGroups(deps.ctx, await actorOf(deps, req))),

@@ -1,0 +1,67 @@
+import { Badge, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import type { ManagedGroup } from '../api/types';
+
+interface Node {
+  group: ManagedGroup;
+  children: Node[];
+}
+
+/** Builds the hierarchy; a group whose parent is not visible to the viewer becomes a root. */
+export function buildForest(groups: ManagedGroup[]): Node[] {
+  const nodes = new Map(groups.map((g) => [g.id, { group: g, children: [] as Node[] }]));
+  const roots: Node[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.group.parentId ? nodes.get(node.group.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+function renderNode(node: Node, open: (id: string) => void) {
+  const { group } = node;
+  const layout = (
+    <TreeItemLayout
+      aside={
+        <>
+          <Badge appearance="outline">{group.memberCount} members</Badge>
+          {group.organisationId ? null : <Badge color="informative">personal</Badge>}
+        </>
+      }
+    >
+      {group.name}
+    </TreeItemLayout>
+  );
+  return (
+    <TreeItem
+      key={group.id}
+      itemType={node.children.length > 0 ? 'branch' : 'leaf'}
+      value={group.id}
+      onClick={(e) => {
+        // Clicking the chevron expands; clicking the name opens the group.
+        if (
+          (e.target as HTMLElement).closest(
+            '[data-fui-tree-item-layout-expand-icon], .fui-TreeItemLayout__expandIcon',
+          )
+        )
+          return;
+        open(group.id);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') open(group.id);
+      }}
+    >
+      {layout}
+      {node.children.length > 0 && <Tree>{node.children.map((child) => renderNode(child, open))}</Tree>}
+    </TreeItem>
+  );
+}
+
+/** The group hierarchy as a keyboard-navigable tree (arrow keys move and expand, Enter opens). */
+export function GroupTree({ groups, onOpen }: { groups: ManagedGroup[]; onOpen: (id: string) => void }) {
+  const forest = buildForest(groups);
+  return (
+    <Tree aria-label="Group hierarchy" defaultOpenItems={groups.map((g) => g.id)}>
+      {forest.map((node) => renderNode(node, onOpen))}
+    </Tree>
+  );
+}

@@ -1,0 +1,87 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { IssuedLink } from '../api/types';
+import { errorText } from './states';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  link: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/**
+ * Invite link: Convene keeps only a fingerprint of each link, so a link is shown once, when it is
+ * made. "Reset" makes earlier links stop working.
+ */
+export function InviteLinkPanel({ groupId }: { groupId: string }) {
+  const styles = useStyles();
+  const [days, setDays] = useState('30');
+  const [maxUses, setMaxUses] = useState('');
+  const [issued, setIssued] = useState<IssuedLink>();
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const issue = async (reset: boolean) => {
+    setError(undefined);
+    setCopied(false);
+    try {
+      setIssued(
+        await api.post<IssuedLink>(`/api/v1/groups/${groupId}/invite-links`, {
+          expiresInDays: Number(days),
+          maxUses: maxUses.trim() === '' ? null : Number(maxUses),
+          reset,
+        }),
+      );
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <div className={styles.row}>
+        <Field label="Expires after (days)">
+          <Input type="number" min={1} max={365} value={days} onChange={(_e, d) => setDays(d.value)} />
+        </Field>
+        <Field label="Maximum uses" hint="Empty for no limit">
+          <Input type="number" min={1} value={maxUses} onChange={(_e, d) => setMaxUses(d.value)} />
+        </Field>
+        <Button appearance="primary" onClick={() => issue(false)}>
+          New invite link
+        </Button>
+        <Button onClick={() => issue(true)}>Reset links</Button>
+      </div>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {issued && (
+        <div className={styles.link}>
+          <Input readOnly value={issued.url} aria-label="Invite link" style={{ minWidth: 360 }} />
+          <Button
+            onClick={async () => {
+              await navigator.clipboard?.writeText(issued.url);
+              setCopied(true);
+            }}
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </Button>
+          <Text size={200}>
+            Works until {issued.expiresAt ? new Date(issued.expiresAt).toLocaleDateString() : 'revoked'}
+            {issued.maxUses ? `, for ${issued.maxUses} people` : ''}. Share it in your old chat group.
+          </Text>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import {
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { MemberView } from '../api/types';
+import { ErrorState } from './states';
+
+const stateColor = { joined: 'success', invited: 'informative', declined: 'danger' } as const;
+
+/** Members with role and invitation state; promote, demote and remove where the viewer may. */
+export function MembersTable({
+  groupId,
+  members,
+  mayManageMembers,
+  mayManageAdmins,
+  onChanged,
+}: {
+  groupId: string;
+  members: MemberView[];
+  mayManageMembers: boolean;
+  mayManageAdmins: boolean;
+  onChanged: () => void;
+}) {
+  const [error, setError] = useState<unknown>();
+  const act = async (work: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await work();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      {error !== undefined && <ErrorState error={error} />}
+      <Table aria-label="Members" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Name</TableHeaderCell>
+            <TableHeaderCell>Phone</TableHeaderCell>
+            <TableHeaderCell>Role</TableHeaderCell>
+            <TableHeaderCell>Invitation</TableHeaderCell>
+            <TableHeaderCell>Actions</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {members.map((m) => {
+            const label = m.person.displayName ?? m.person.phone ?? 'Unknown';
+            const mayChange = m.role === 'admin' ? mayManageAdmins : mayManageMembers;
+            return (
+              <TableRow key={m.personId}>
+                <TableCell>{m.person.displayName ?? <Text italic>not signed in yet</Text>}</TableCell>
+                <TableCell>{m.person.phone ?? '—'}</TableCell>
+                <TableCell>{m.role === 'admin' ? <Badge>Admin</Badge> : 'Member'}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={stateColor[m.state]}>
+                    {m.state}
+                  </Badge>
+                </TableCell>
+                <TableCell>
+                  {mayManageAdmins && (
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      aria-label={`${m.role === 'admin' ? 'Demote' : 'Promote'} ${label}`}
+                      onClick={() =>
+                        act(() =>
+                          api.put(`/api/v1/groups/${groupId}/members/${m.personId}/role`, {
+                            role: m.role === 'admin' ? 'member' : 'admin',
+                          }),
+                        )
+                      }
+                    >
+                      {m.role === 'admin' ? 'Demote' : 'Promote'}
+                    </Button>
+                  )}
+                  {mayChange && (
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      aria-label={`Remove ${label}`}
+                      onClick={() => act(() => api.del(`/api/v1/groups/${groupId}/members/${m.personId}`))}
+                    >
+                      Remove
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

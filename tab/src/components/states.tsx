@@ -1,0 +1,72 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
+
+const useStyles = makeStyles({
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalXL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+/** The words of an API error (coded errors carry their own message). */
+export const errorText = (error: unknown): string =>
+  error instanceof ApiError
+    ? error.message
+    : error instanceof Error
+      ? error.message
+      : 'Something went wrong.';
+
+/** A failed load, with what went wrong and a way to try again. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const code = error instanceof ApiError ? error.code : undefined;
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{code === 'NOT_ALLOWED' ? 'Not allowed' : 'Could not load this'}</MessageBarTitle>
+        {errorText(error)}
+        {onRetry && (
+          <Button appearance="transparent" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** What to show when there is nothing yet, and what to do about it. */
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <section className={styles.empty} aria-label={title}>
+      <Text weight="semibold" size={400}>
+        {title}
+      </Text>
+      <Text>{children}</Text>
+      {action}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { Card, Link, makeStyles, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import { useNavigate } from 'react-router-dom';
+import type { ManagedGroups } from '../api/types';
+import { useApi } from '../api/use-api';
+import { EmptyState, ErrorState } from '../components/states';
+
+const useStyles = makeStyles({
+  duties: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  list: {
+    marginTop: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+});
+
+const duties = [
+  {
+    title: 'User engagement',
+    text: 'Welcome newcomers, send the invite card again to those who have not joined, share training material and post announcements.',
+  },
+  {
+    title: 'Content moderation',
+    text: 'Keep the group on topic and respectful, following your organisation’s guidelines; remove what does not belong.',
+  },
+  {
+    title: 'Helping users',
+    text: 'Show people how to join and post their first message; pass technical problems to IT.',
+  },
+  {
+    title: 'User management',
+    text: 'Add people who should be in the group and remove those who left; keep the member list true.',
+  },
+];
+
+/** Champs: what a champ does, and for each group who its champs are (assigned on the group page). */
+export default function ChampsPage() {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
+  return (
+    <>
+      <Title2 as="h1">Champs</Title2>
+      <Text block>Champs are the stewards of a group. They look after four things:</Text>
+      <div className={styles.duties}>
+        {duties.map((d) => (
+          <Card key={d.title}>
+            <Title3 as="h2">{d.title}</Title3>
+            <Text>{d.text}</Text>
+          </Card>
+        ))}
+      </div>
+      <div className={styles.list}>
+        <Title3 as="h2">Assign champs</Title3>
+        {portal.loading && <Spinner label="Loading groups…" />}
+        {portal.error !== undefined && <ErrorState error={portal.error} onRetry={portal.reload} />}
+        {portal.data?.groups.length === 0 && (
+          <EmptyState title="No groups yet">Create groups first, then pick their champs.</EmptyState>
+        )}
+        {portal.data?.groups.map((g) => (
+          <Link key={g.id} onClick={() => navigate(`/groups/${g.id}`)}>
+            {g.name} – open to assign or unassign champs
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

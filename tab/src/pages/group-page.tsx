@@ -1,0 +1,142 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Link,
+  makeStyles,
+  Select,
+  Spinner,
+  Text,
+  Title2,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api } from '../api/client';
+import type { GroupDetail, ManagedGroups, MemberView } from '../api/types';
+import { useApi } from '../api/use-api';
+import { useMe } from '../api/use-me';
+import { AddUsersPanel } from '../components/add-users-panel';
+import { ChampsPanel } from '../components/champs-panel';
+import { InviteLinkPanel } from '../components/invite-link-panel';
+import { MembersTable } from '../components/members-table';
+import { ErrorState, errorText } from '../components/states';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  grid: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },
+  card: { padding: tokens.spacingHorizontalL },
+});
+
+/** One group: members, adding users, the invite link, champs, hierarchy and organisation state. */
+export default function GroupPage() {
+  const styles = useStyles();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const me = useMe();
+  const detail = useApi<GroupDetail>(`/api/v1/groups/${id}`);
+  const members = useApi<{ members: MemberView[] }>(`/api/v1/groups/${id}/members`);
+  const portal = useApi<ManagedGroups>(
+    detail.data?.allowed['arrange-hierarchy'] ? '/api/v1/portal/groups' : undefined,
+  );
+  const [moveError, setMoveError] = useState<string>();
+  const refresh = () => {
+    detail.reload();
+    members.reload();
+  };
+
+  if (detail.error !== undefined) return <ErrorState error={detail.error} onRetry={detail.reload} />;
+  if (!detail.data) return <Spinner label="Loading group…" />;
+  const { group, allowed, organisation, champs } = detail.data;
+  const parent = portal.data?.groups.find((g) => g.id === group.parentId);
+
+  return (
+    <>
+      <Link onClick={() => navigate('/groups')}>← All groups</Link>
+      <div className={styles.head}>
+        <Title2 as="h1">{group.name}</Title2>
+        {organisation ? (
+          <Badge color="success">Belongs to {organisation.displayName}</Badge>
+        ) : (
+          <Badge color="warning">Personal group – not added to an organisation yet</Badge>
+        )}
+        <Badge appearance="outline">{detail.data.memberCount} members</Badge>
+      </div>
+      <div className={styles.grid}>
+        {allowed['arrange-hierarchy'] && portal.data && (
+          <Card className={styles.card}>
+            <Title3 as="h2">Place in the hierarchy</Title3>
+            <Text>Parent: {parent?.name ?? 'none (top level)'}</Text>
+            <Select
+              aria-label="Move under"
+              value={group.parentId ?? ''}
+              onChange={async (_e, d) => {
+                setMoveError(undefined);
+                try {
+                  await api.put(`/api/v1/groups/${group.id}/parent`, { parentId: d.value || null });
+                  refresh();
+                  portal.reload();
+                } catch (e) {
+                  setMoveError(errorText(e));
+                }
+              }}
+            >
+              <option value="">No parent (top level)</option>
+              {portal.data.groups
+                .filter((g) => g.id !== group.id)
+                .map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+            </Select>
+            {moveError && <Text role="alert">{moveError}</Text>}
+          </Card>
+        )}
+        {allowed['manage-members'] && (
+          <Card className={styles.card}>
+            <Title3 as="h2">Add users</Title3>
+            <AddUsersPanel
+              groupId={group.id}
+              defaultRegion={organisation?.defaultRegion ?? me.data?.organisation?.defaultRegion ?? 'US'}
+              onAdded={refresh}
+            />
+          </Card>
+        )}
+        <Card className={styles.card}>
+          <Title3 as="h2">Members</Title3>
+          {members.error !== undefined && <ErrorState error={members.error} onRetry={members.reload} />}
+          {members.data && (
+            <MembersTable
+              groupId={group.id}
+              members={members.data.members}
+              mayManageMembers={allowed['manage-members']}
+              mayManageAdmins={allowed['manage-admins']}
+              onChanged={refresh}
+            />
+          )}
+        </Card>
+        {allowed.invite && (
+          <Card className={styles.card}>
+            <Title3 as="h2">Invite link</Title3>
+            <InviteLinkPanel groupId={group.id} />
+          </Card>
+        )}
+        <Card className={styles.card}>
+          <Title3 as="h2">Champs</Title3>
+          <ChampsPanel
+            groupId={group.id}
+            champs={champs}
+            members={members.data?.members ?? []}
+            mayAssign={allowed['assign-champs']}
+            onChanged={refresh}
+          />
+        </Card>
+        <Button appearance="subtle" onClick={refresh}>
+          Refresh
+        </Button>
+      </div>
+    </>
+  );
+}

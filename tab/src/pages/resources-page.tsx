@@ -1,0 +1,322 @@
+import {
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  Title2,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { api, authHeaders, download } from '../api/client';
+import type { ManagedGroups } from '../api/types';
+import { useApi } from '../api/use-api';
+import { EmptyState, ErrorState, errorText } from '../components/states';
+
+interface Catalogue {
+  organisation: { id: string; name: string };
+  canManage: boolean;
+  builtIn: Array<{ id: string; title: string; description: string; perGroup: boolean; formats: string[] }>;
+  custom: Array<{
+    id: string;
+    title: string;
+    fileName: string;
+    type: string;
+    sizeBytes: number;
+    url: string;
+  }>;
+  maxUploadBytes: number;
+}
+
+interface FilledTemplates {
+  inviteUrl: string;
+  templates: Array<{ id: string; channel: string; title: string; subject?: string; text: string }>;
+}
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    marginTop: tokens.spacingVerticalS,
+  },
+  section: {
+    marginTop: tokens.spacingVerticalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  guide: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+});
+
+/** Fetches a POST download (posters issue a fresh invite link, so they are never GETs). */
+async function postDownload(path: string, fileName: string): Promise<void> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { ...(await authHeaders()), 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error((await response.json()).error?.message ?? 'The download failed.');
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Rollout resources: posters, message templates, training, the lobby slideshow and the organisation's own files. */
+export default function ResourcesPage() {
+  const styles = useStyles();
+  const catalogue = useApi<Catalogue>('/api/v1/rollout/resources');
+  const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
+  const [groupId, setGroupId] = useState('');
+  const [templates, setTemplates] = useState<FilledTemplates>();
+  const [guide, setGuide] = useState<{ title: string; html: string }>();
+  const [message, setMessage] = useState<string>();
+  const [error, setError] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState('');
+
+  const run = async (work: () => Promise<void>) => {
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const groupName = portal.data?.groups.find((g) => g.id === groupId)?.name ?? 'group';
+
+  if (catalogue.error !== undefined) return <ErrorState error={catalogue.error} onRetry={catalogue.reload} />;
+  if (!catalogue.data) return <Spinner label="Loading resources…" />;
+  const data = catalogue.data;
+
+  const actionsFor = (id: string) => {
+    switch (id) {
+      case 'generic-poster':
+        return (
+          <>
+            <Button
+              onClick={() =>
+                run(() => download('/api/v1/rollout/posters/generic?format=pdf', 'convene-poster.pdf'))
+              }
+            >
+              PDF
+            </Button>
+            <Button
+              onClick={() =>
+                run(() => download('/api/v1/rollout/posters/generic?format=png', 'convene-poster.png'))
+              }
+            >
+              PNG
+            </Button>
+          </>
+        );
+      case 'group-poster':
+        return ['pdf', 'png'].map((format) => (
+          <Button
+            key={format}
+            disabled={!groupId}
+            onClick={() =>
+              run(() =>
+                postDownload(
+                  `/api/v1/groups/${groupId}/rollout/poster?format=${format}`,
+                  `${groupName}-poster.${format}`,
+                ),
+              )
+            }
+          >
+            {format.toUpperCase()}
+          </Button>
+        ));
+      case 'message-templates':
+        return (
+          <Button
+            disabled={!groupId}
+            onClick={() =>
+              run(async () =>
+                setTemplates(await api.post<FilledTemplates>(`/api/v1/groups/${groupId}/rollout/templates`)),
+              )
+            }
+          >
+            Fill in for the group
+          </Button>
+        );
+      case 'slideshow':
+        return (
+          <Button
+            disabled={!groupId}
+            onClick={() =>
+              run(async () => {
+                const link = await api.post<{ url: string }>(`/api/v1/groups/${groupId}/rollout/slideshow`);
+                window.open(link.url, '_blank', 'noopener');
+                setMessage(`Slideshow address: ${link.url}`);
+              })
+            }
+          >
+            Open for the group
+          </Button>
+        );
+      default:
+        return (
+          <>
+            <Button onClick={() => run(async () => setGuide(await api.get(`/api/v1/rollout/guides/${id}`)))}>
+              Read
+            </Button>
+            <Button
+              onClick={() =>
+                run(() => download(`/api/v1/rollout/guides/${id}/download?format=pdf`, `${id}.pdf`))
+              }
+            >
+              PDF
+            </Button>
+          </>
+        );
+    }
+  };
+
+  return (
+    <>
+      <Title2 as="h1">Rollout resources</Title2>
+      <Field
+        label="Group for posters, templates and the slideshow"
+        hint="Each of these issues a fresh invite link for the group."
+      >
+        <Select value={groupId} onChange={(_e, d) => setGroupId(d.value)}>
+          <option value="">Choose a group…</option>
+          {portal.data?.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {message && (
+        <MessageBar intent="success">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.section}>
+        <div className={styles.grid}>
+          {data.builtIn.map((r) => (
+            <Card key={r.id}>
+              <CardHeader header={<Text weight="semibold">{r.title}</Text>} />
+              <Text>{r.description}</Text>
+              <div className={styles.actions}>{actionsFor(r.id)}</div>
+            </Card>
+          ))}
+        </div>
+      </div>
+      {templates && (
+        <section className={styles.section} aria-label="Message templates">
+          <Title3 as="h2">Message templates</Title3>
+          {templates.templates.map((t) => (
+            <Field key={t.id} label={`${t.title}${t.subject ? ` – subject: ${t.subject}` : ''}`}>
+              <Textarea readOnly value={t.text} rows={5} />
+              <Button onClick={() => navigator.clipboard?.writeText(t.text)}>Copy</Button>
+            </Field>
+          ))}
+        </section>
+      )}
+      {guide && (
+        <section className={styles.section} aria-label={guide.title}>
+          <Title3 as="h2">{guide.title}</Title3>
+          {/* The guides are Convene's own text, rendered to HTML by the server. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: trusted, server-rendered built-in content */}
+          <div className={styles.guide} dangerouslySetInnerHTML={{ __html: guide.html }} />
+        </section>
+      )}
+      <section className={styles.section} aria-label="Your organisation's resources">
+        <Title3 as="h2">{data.organisation.name}’s own resources</Title3>
+        {data.custom.length === 0 && (
+          <EmptyState title="None yet">
+            {data.canManage
+              ? 'Add your own posters, guides or slides (PDF, PNG, JPEG or PPTX).'
+              : 'Your org admins have not added any yet.'}
+          </EmptyState>
+        )}
+        {data.custom.map((r) => (
+          <div key={r.id} className={styles.actions}>
+            <Text>
+              {r.title} ({r.type.toUpperCase()}, {Math.ceil(r.sizeBytes / 1024)} KB)
+            </Text>
+            <Button size="small" onClick={() => run(() => download(r.url, r.fileName))}>
+              Download
+            </Button>
+            {data.canManage && (
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() =>
+                  run(async () => {
+                    await api.del(`/api/v1/rollout/resources/${r.id}`);
+                    catalogue.reload();
+                  })
+                }
+              >
+                Remove
+              </Button>
+            )}
+          </div>
+        ))}
+        {data.canManage && (
+          <div className={styles.actions}>
+            <Field label="Title">
+              <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
+            </Field>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".pdf,.png,.jpg,.jpeg,.pptx"
+              aria-label="Resource file"
+            />
+            <Button
+              onClick={() =>
+                run(async () => {
+                  const file = fileInput.current?.files?.[0];
+                  if (!file) throw new Error('Choose a file first.');
+                  const query = new URLSearchParams({ fileName: file.name, title: title || file.name });
+                  const response = await fetch(`/api/v1/rollout/resources?${query}`, {
+                    method: 'POST',
+                    headers: { ...(await authHeaders()), 'content-type': 'application/octet-stream' },
+                    body: file,
+                  });
+                  if (!response.ok)
+                    throw new Error((await response.json()).error?.message ?? 'The upload failed.');
+                  setTitle('');
+                  catalogue.reload();
+                })
+              }
+            >
+              Add resource
+            </Button>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
