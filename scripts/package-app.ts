@@ -24,6 +24,8 @@ export interface PackageSettings {
   publicBaseUrl?: string;
   /** The Entra app used for tab SSO (AAD_APP_CLIENT_ID); the bot's app by default. */
   aadAppClientId?: string;
+  /** The server's AAD_APP_ID_URI, when set: tab SSO only works if it is the manifest's resource. */
+  aadAppIdUri?: string;
   teamsAppId?: string;
   privacyUrl?: string;
   termsUrl?: string;
@@ -61,6 +63,7 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv): PackageSettings
     botId: env.MICROSOFT_APP_ID,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     aadAppClientId: env.AAD_APP_CLIENT_ID,
+    aadAppIdUri: env.AAD_APP_ID_URI,
     teamsAppId: env.TEAMS_APP_ID,
     privacyUrl: env.PRIVACY_URL,
     termsUrl: env.TERMS_URL,
@@ -84,6 +87,14 @@ export function placeholderValues(settings: PackageSettings): Record<string, str
       });
     }
   }
+  const clientId = settings.aadAppClientId ?? settings.botId;
+  const resource = base && clientId ? `api://${base.host}/${clientId}` : undefined;
+  if (settings.aadAppIdUri && resource && settings.aadAppIdUri.replace(/\/+$/, '') !== resource) {
+    problems.push({
+      where: 'AAD_APP_ID_URI',
+      message: `is ${settings.aadAppIdUri} but Teams SSO needs ${resource} (the manifest's webApplicationInfo.resource)`,
+    });
+  }
   if (problems.length > 0) throw new AppPackageError('APP_PACKAGE_SETTING_INVALID', problems);
   const endpoint = base ? `${base.origin}${base.pathname.replace(/\/+$/, '')}` : undefined;
   const version = settings.version ?? readPackageVersion();
@@ -91,7 +102,7 @@ export function placeholderValues(settings: PackageSettings): Record<string, str
     APP_VERSION: version,
     TEAMS_APP_ID: settings.teamsAppId ?? CONVENE_TEAMS_APP_ID,
     BOT_ID: settings.botId,
-    AAD_APP_CLIENT_ID: settings.aadAppClientId ?? settings.botId,
+    AAD_APP_CLIENT_ID: clientId,
     TAB_ENDPOINT: endpoint,
     TAB_DOMAIN: base?.host,
     PRIVACY_URL: settings.privacyUrl ?? endpoint,

@@ -133,6 +133,21 @@ describe('the Teams app package', () => {
     expect(error.problems).toEqual([expect.objectContaining({ where: 'PUBLIC_BASE_URL' })]);
   });
 
+  test('when the server’s app id URI is not the manifest’s SSO resource, then AAD_APP_ID_URI is named', async () => {
+    const error = await packageError(
+      buildAppPackage({ ...good, aadAppIdUri: `api://elsewhere.example/${good.botId}` }),
+    );
+    expect(error.code).toBe('APP_PACKAGE_SETTING_INVALID');
+    expect(error.problems).toEqual([expect.objectContaining({ where: 'AAD_APP_ID_URI' })]);
+    await expect(
+      buildAppPackage({
+        ...good,
+        aadAppIdUri: `api://convene.contoso.com/${good.botId}`,
+        out: path.join(work, 'ok.zip'),
+      }),
+    ).resolves.toMatchObject({ manifest: expect.objectContaining({ version: '1.2.3' }) });
+  });
+
   test.each([
     [
       'a bot id that is not a GUID',
