@@ -69,7 +69,24 @@ export async function validateUserGroupRecords(
   const members: Map<number, number>[] = [];
   const regions = new Map<string, Region | RegionInvalid>();
 
-  for await (const { line, cells } of records) {
+  // The row being checked; the helpers below are made once, not per row (a million rows add up).
+  let line = 0;
+  let cells: string[] = [];
+  let failed = false;
+  let at = {} as Record<Column, number>;
+  const blank = (value: string) => value.trim() === '';
+  const cell = (key: Column): string => (at[key] >= 0 ? (cells[at[key]] ?? '') : '');
+  const label = (key: Column): string => columns!.header[at[key]] ?? key;
+  const fail = (column: Column | null, code: string, message: string, details?: Record<string, unknown>) => {
+    failed = true;
+    sink.problem(problem(line, column ? label(column) : null, code, 'error', message, details), cells);
+  };
+  const failWith = (column: Column, error: DomainError) =>
+    fail(column, error.code, error.message, error.details);
+
+  for await (const record of records) {
+    line = record.line;
+    cells = record.cells;
     if (!headerSeen) {
       headerSeen = true;
       header = cells.map((cell) => cell.trim());
@@ -77,24 +94,11 @@ export async function validateUserGroupRecords(
       if (!columns) break;
       continue;
     }
-    if (cells.every((cell) => cell.trim() === '')) continue; // ",,," rows that spreadsheets leave behind
+    if (cells.every(blank)) continue; // ",,," rows that spreadsheets leave behind
     rowsTotal++;
     if (rowsTotal % DRAIN_EVERY_ROWS === 0) await sink.drain();
-    const at = columns!.index;
-    const cell = (key: Column): string => (at[key] >= 0 ? (cells[at[key]] ?? '') : '');
-    const label = (key: Column): string => columns!.header[at[key]] ?? key;
-    let failed = false;
-    const fail = (
-      column: Column | null,
-      code: string,
-      message: string,
-      details?: Record<string, unknown>,
-    ) => {
-      failed = true;
-      sink.problem(problem(line, column ? label(column) : null, code, 'error', message, details), cells);
-    };
-    const failWith = (column: Column, error: DomainError) =>
-      fail(column, error.code, error.message, error.details);
+    at = columns!.index;
+    failed = false;
 
     const rawGroup = cell('group');
     let group = groups.get(rawGroup);
