@@ -1,9 +1,16 @@
 import type { Benchmark } from './figure';
 import { tabFirstLoadBenchmark } from './tab-first-load.bench';
+import { uploadApplyBenchmark } from './upload-apply.bench';
+import { uploadMemoryBenchmark } from './upload-memory.bench';
 import { uploadValidateBenchmark } from './upload-validate.bench';
 
 /**
  * Every benchmark, in the order they run. Each lives in its own file under bench/ and is added here
  * with one line.
  */
-export const benchmarks: Benchmark[] = [tabFirstLoadBenchmark, uploadValidateBenchmark];
+export const benchmarks: Benchmark[] = [
+  tabFirstLoadBenchmark,
+  uploadValidateBenchmark,
+  uploadApplyBenchmark,
+  uploadMemoryBenchmark,
+];

@@ -60,14 +60,17 @@ export class SqlBulkWrites implements BulkWrites {
   async memberships(groupIds: string[], personIds: string[]): Promise<Membership[]> {
     if (groupIds.length === 0 || personIds.length === 0) return [];
     const found: Membership[] = [];
+    const wanted = new Set(groupIds);
     for (const part of chunks(personIds)) {
+      // By person only: with a group list too, SQLite may walk whole groups through the primary key,
+      // which grows with every batch; a person is in few groups, so filtering here stays cheap.
       const rows = await this.db
         .selectFrom('memberships')
         .selectAll()
         .where('person_id', 'in', part)
-        .where('group_id', 'in', groupIds)
         .execute();
       for (const row of rows) {
+        if (!wanted.has(row.group_id)) continue;
         found.push({
           groupId: row.group_id,
           personId: row.person_id,
