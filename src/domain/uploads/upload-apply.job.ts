@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor';
-import type { Job, JobHandler, JobStep } from '../jobs/job';
+import type { Job } from '../jobs/job';
+import type { JobHandler, JobStep } from '../jobs/job-handler';
 import type { Repositories } from '../shared/unit-of-work.port';
 import { applyParentGroupRows } from './apply-parent-group-rows';
 import { applyUserGroupRows, type RowFailure } from './apply-user-group-rows';

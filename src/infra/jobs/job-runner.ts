@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { Job, JobHandler } from '../../domain/jobs/job';
+import type { Job } from '../../domain/jobs/job';
+import type { JobHandler } from '../../domain/jobs/job-handler';
 import type { Clock } from '../../domain/shared/clock.port';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { UnitOfWork } from '../../domain/shared/unit-of-work.port';
@@ -30,7 +31,7 @@ class LeaseLost extends Error {}
  * handler's work and saves the checkpoint in one transaction. A runner that dies leaves its lease to
  * expire, after which another picks the job up at its last checkpoint.
  *
- * New kinds of background work plug in with a `JobHandler` (see src/domain/jobs/job.ts) and
+ * New kinds of background work plug in with a `JobHandler` (see src/domain/jobs/job-handler.ts) and
  * `repos.jobs.enqueue(...)` inside the use case that creates the work.
  */
 export class JobRunner {
