@@ -1,5 +1,5 @@
-import { createWriteStream, mkdtempSync } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
