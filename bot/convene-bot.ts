@@ -3,6 +3,7 @@ import {
   type AdaptiveCardInvokeValue,
   type Storage,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
@@ -116,9 +117,8 @@ export class ConveneBot extends TeamsActivityHandler {
   }
 
   private async welcome(turn: TurnContext): Promise<void> {
-    if (await this.deps.preferences.claimWelcome(turn)) {
-      await send(turn, helpReply(turn.activity.from?.name ?? null));
-    }
+    if (!(await this.deps.preferences.claimWelcome(turn))) return;
+    await send(turn, helpReply(await nameOf(turn)));
   }
 
   /** Action.Execute from any card: Convene's own verbs here, `invite.*` to the invite-card module. */
@@ -192,6 +192,21 @@ export class ConveneBot extends TeamsActivityHandler {
       if (!isDomainError(error)) throw error;
       await turn.sendActivity(wordsFor(error));
     }
+  }
+}
+
+/**
+ * The sender's name for the welcome. Installation and membership updates usually carry no name,
+ * so ask the channel (Teams and the Agents Playground both answer); without one, greet plainly.
+ */
+async function nameOf(turn: TurnContext): Promise<string | null> {
+  const from = turn.activity.from;
+  if (from?.name) return from.name;
+  if (!from?.id || turn.activity.channelId !== 'msteams') return null;
+  try {
+    return (await TeamsInfo.getMember(turn, from.id)).name ?? null;
+  } catch {
+    return null;
   }
 }
 

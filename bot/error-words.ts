@@ -6,7 +6,7 @@ const nextSteps: Record<string, string> = {
   GROUP_NAME_AMBIGUOUS: 'Rename one of them in the Convene tab, or open the right one from **groups**.',
   GROUP_NAME_REQUIRED: 'Add the group name, e.g. **invite Night shift**.',
   REGION_INVALID: 'For example: **region IN**.',
-  NOT_A_MEMBER: 'Say **members <group>** to see who is in it.',
+  NOT_A_MEMBER: 'Say **members ‹group›** to see who is in it.',
 };
 
 /** The words a person reads when Convene refuses: the refusal's own message plus a next step. */

@@ -14,7 +14,8 @@ export interface GroupCardData {
   headline: string;
   name: string;
   roleLabel: string;
-  memberCount: number;
+  /** Text, not a number: a FactSet shows only string values. */
+  memberCount: string;
   organisationLabel: string;
   /** Whether "Add to organisation" is offered: a personal group, and the viewer is its admin. */
   canMap: boolean;

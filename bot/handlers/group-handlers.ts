@@ -19,7 +19,7 @@ export async function createGroupReply(session: Session, name: string): Promise<
       headline: 'Group created',
       name: group.name,
       roleLabel: 'Admin',
-      memberCount: 1,
+      memberCount: '1',
       organisationLabel: PERSONAL,
       canMap: true,
     },
@@ -62,7 +62,7 @@ export function groupCardData(view: GroupView, headline: string): GroupCardData 
     headline,
     name: view.group.name,
     roleLabel: roleLabel(view.role),
-    memberCount: view.memberCount,
+    memberCount: String(view.memberCount),
     organisationLabel: view.organisation?.displayName ?? PERSONAL,
     canMap: !view.group.organisationId && view.allowed['map-to-organisation'],
   };

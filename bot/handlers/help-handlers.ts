@@ -26,7 +26,7 @@ export function helpReply(displayName: string | null): Reply {
 export async function regionReply(session: Session, raw: string | null): Promise<Reply> {
   if (raw === null) {
     return textReply(
-      `I read phone numbers without a country code as ${await session.region()} numbers. Change it with: region <country code>, e.g. region GB.`,
+      `I read phone numbers without a country code as ${await session.region()} numbers. Change it with: region ‹country code›, e.g. region GB.`,
     );
   }
   const region = parseRegion(raw);

@@ -33,7 +33,7 @@ export class MapSignInDialog extends ComponentDialog {
           const token = step.result as TokenResponse | undefined;
           if (!token?.token) {
             await step.context.sendActivity(
-              'Sign-in did not finish, so the group was not added. Say "add <group> to organisation" to try again.',
+              'Sign-in did not finish, so the group was not added. Say "add ‹group› to organisation" to try again.',
             );
             return step.endDialog();
           }

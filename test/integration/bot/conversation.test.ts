@@ -59,8 +59,8 @@ describe('the bot in conversation', () => {
       async (text) => {
         const { cards } = await asha.say(text);
         expect(cards).toHaveLength(1);
-        expect(cardText(cards[0])).toContain('create group <name>');
-        expect(cardText(cards[0])).toContain('add <group> to organisation');
+        expect(cardText(cards[0])).toContain('create group ‹name›');
+        expect(cardText(cards[0])).toContain('add ‹group› to organisation');
         expect([...cardButtons(cards[0]).keys()]).toEqual(['Create', 'My groups']);
       },
     );
@@ -73,7 +73,7 @@ describe('the bot in conversation', () => {
         /^I didn't get that\. Say \*\*help\*\*/,
       );
       expect((await asha.say('create group')).texts).toEqual([
-        'Almost: write it like this: **create group <name>**',
+        'Almost: write it like this: **create group ‹name›**',
       ]);
     });
 
