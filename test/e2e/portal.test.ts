@@ -124,9 +124,10 @@ describeWithChromium('the management portal in Chromium', () => {
     await page.goto(`${h.app.url}/tab/?theme=dark#/home`);
     const provider = page.locator('[data-theme="dark"]');
     await provider.waitFor();
-    const background = await page
-      .locator('main')
-      .evaluate((el) => getComputedStyle(el.parentElement as HTMLElement).backgroundColor);
+    // Evaluated as text: the test itself is compiled without the browser's DOM types.
+    const background = await page.evaluate<string>(
+      'getComputedStyle(document.querySelector("main").parentElement).backgroundColor',
+    );
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(150);
     await shot('08-home-dark');
@@ -143,7 +144,7 @@ describeWithChromium('the management portal in Chromium', () => {
         type Axe = { run: (context: unknown) => Promise<{ violations: Violation[] }> };
         // Fluent UI's focus manager (tabster) adds hidden 1px focus sentinels on purpose; axe reads them as
         // focusable hidden content. They are excluded; everything the page itself renders is checked.
-        const result = await (window as unknown as { axe: Axe }).axe.run({
+        const result = await (globalThis as unknown as { axe: Axe }).axe.run({
           exclude: [['[data-tabster-dummy]']],
         });
         return result.violations
@@ -170,7 +171,9 @@ describeWithChromium('the management portal in Chromium', () => {
       'x-convene-local-user': 'champ-e2e',
       'x-convene-local-user-name': 'Chandra Champ',
     };
-    const me = await fetch(`${h.app.url}/api/v1/me`, { headers: champHeaders }).then((r) => r.json());
+    const me = await fetch(`${h.app.url}/api/v1/me`, { headers: champHeaders }).then(
+      (r) => r.json() as Promise<{ personId: string }>,
+    );
     await h.request('POST', `/api/v1/groups/${created.body.group.id}/champs`, { personId: me.personId });
 
     const context = await browser.newContext({
