@@ -2,41 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { type RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/infra/logging/logger';
+import { describeWithChromium, launchChromium } from '../support/chromium';
 
 let app: RunningApp;
 let browser: Browser;
 let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'convene-slideshow-'));
-  app = await startApp(
-    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
-    createLogger('silent'),
-  );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** Waits until the active slide's heading reads `text`. */
 async function showing(page: Page, heading: 'h1' | 'h2', text: string, timeout: number): Promise<void> {
@@ -62,7 +37,21 @@ async function slideshowFor(groupName: string): Promise<{ url: string; inviteUrl
   return (await link.json()) as { url: string; inviteUrl: string };
 }
 
-describe('the lobby slideshow in a browser', () => {
+describeWithChromium('the lobby slideshow in a browser', () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'convene-slideshow-'));
+    app = await startApp(
+      loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+      createLogger('silent'),
+    );
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   test('when it runs on a lobby screen, then slides rotate and the join slide’s QR code scans to the invite link', async () => {
     const { url, inviteUrl } = await slideshowFor('Activation desk – Lagos');
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
