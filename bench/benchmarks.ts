@@ -1,3 +1,4 @@
+import { botThroughputBenchmark } from './bot-throughput.bench';
 import type { Benchmark } from './figure';
 import { tabFirstLoadBenchmark } from './tab-first-load.bench';
 import { uploadApplyBenchmark } from './upload-apply.bench';
@@ -13,4 +14,5 @@ export const benchmarks: Benchmark[] = [
   uploadValidateBenchmark,
   uploadApplyBenchmark,
   uploadMemoryBenchmark,
+  botThroughputBenchmark,
 ];

@@ -24,6 +24,8 @@ export interface GroupCardData {
 export interface GroupsCardData {
   title: string;
   count: number;
+  /** Said under the list when it was cut short; '' otherwise. */
+  more: string;
   groups: Array<{ groupId: string; name: string; facts: string }>;
 }
 

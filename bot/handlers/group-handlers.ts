@@ -8,6 +8,9 @@ import { cardReply, type Reply } from './reply';
 
 const PERSONAL = 'Not yet: add it so the organisation owns its data';
 
+/** Teams refuses cards over about 28 KB: a long list is cut here and the rest named. */
+const GROUPS_SHOWN = 25;
+
 /** `create group <name>`: the sender becomes the new group's admin. */
 export async function createGroupReply(session: Session, name: string): Promise<Reply> {
   const group = await createGroup(session.deps.ctx, { name }, await session.actor());
@@ -30,12 +33,17 @@ export async function createGroupReply(session: Session, name: string): Promise<
 /** `groups`: the sender's groups with role, member count and whether each is in an organisation. */
 export async function listGroupsReply(session: Session): Promise<Reply> {
   const groups = await listMyGroups(session.deps.ctx, await session.actor());
+  const shown = groups.slice(0, GROUPS_SHOWN);
   return cardReply(
     'groups',
     {
       title: groups.length === 0 ? 'Your groups' : `Your groups (${groups.length})`,
       count: groups.length,
-      groups: groups.map((group) => ({
+      more:
+        groups.length > shown.length
+          ? `${groups.length - shown.length} more: open one by name (invite ‹group›, members ‹group›) or use the Convene tab.`
+          : '',
+      groups: shown.map((group) => ({
         groupId: group.id,
         name: group.name,
         facts: [

@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../domain/shared/clock.port';
 import { systemClock } from '../../domain/shared/clock.port';
 import type { Database } from './schema';
@@ -48,11 +48,15 @@ export class KyselyBotStateStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const entries = Object.entries(changes ?? {});
     if (entries.length === 0) return;
-    const versions = await this.db.transaction().execute(async (trx) => {
-      const written: Array<[Record<string, unknown>, number]> = [];
-      for (const [key, item] of entries) written.push([item, await this.writeOne(trx, key, item)]);
-      return written;
-    });
+    // One key needs no transaction: each statement below is atomic and re-checks the version itself.
+    const versions =
+      entries.length === 1
+        ? [[entries[0]![1], await this.writeOne(this.db, entries[0]![0], entries[0]![1])] as const]
+        : await this.db.transaction().execute(async (trx) => {
+            const written: Array<readonly [Record<string, unknown>, number]> = [];
+            for (const [key, item] of entries) written.push([item, await this.writeOne(trx, key, item)]);
+            return written;
+          });
     // Hand the new eTag back so the caller can write the same item again in this turn.
     for (const [item, version] of versions) {
       if (item && typeof item === 'object') item.eTag = String(version);
@@ -64,7 +68,7 @@ export class KyselyBotStateStorage implements Storage {
     await this.db.deleteFrom('bot_state').where('key', 'in', keys).execute();
   }
 
-  private async writeOne(trx: Transaction<Database>, key: string, item: Record<string, unknown>) {
+  private async writeOne(trx: Kysely<Database>, key: string, item: Record<string, unknown>) {
     const { eTag, ...rest } = item ?? {};
     const document = JSON.stringify(rest);
     const updatedAt = this.clock.now().toISOString();

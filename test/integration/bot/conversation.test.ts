@@ -115,6 +115,15 @@ describe('the bot in conversation', () => {
       expect(cardButtons(cards[0]).get('Open')).toBeDefined();
     });
 
+    test('when someone has more groups than a card can hold, then the first 25 are listed and the rest named', async () => {
+      for (let n = 1; n <= 27; n++) await asha.say(`create group Crew ${String(n).padStart(2, '0')}`);
+      const { cards } = await asha.say('groups');
+      expect(cardButtons(cards[0]).size).toBe(1); // one Open per row, titles collapse in the map
+      expect(JSON.stringify(cards[0]).match(/"group\.open"/g)).toHaveLength(25);
+      expect(cardText(cards[0])).toContain('Your groups (27)');
+      expect(cardText(cards[0])).toContain('2 more: open one by name');
+    });
+
     test('when Create is pressed on the help card, then the group card is posted and the button acknowledged', async () => {
       const result = await asha.press('group.create', { name: 'Warehouse 3' });
       expect(result.invoke?.body).toEqual({
