@@ -1,7 +1,22 @@
-import { Card, Link, makeStyles, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Card,
+  Link,
+  makeStyles,
+  Spinner,
+  Text,
+  Title2,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import { useNavigate } from 'react-router-dom';
-import type { ManagedGroups } from '../api/types';
+import type { GroupDetail, ManagedGroups, MemberView } from '../api/types';
 import { useApi } from '../api/use-api';
+import { ChampsPanel } from '../components/champs-panel';
 import { EmptyState, ErrorState } from '../components/states';
 
 const useStyles = makeStyles({
@@ -16,6 +31,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
+  panel: { padding: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}` },
 });
 
 const duties = [
@@ -37,11 +53,29 @@ const duties = [
   },
 ];
 
-/** Champs: what a champ does, and for each group who its champs are (assigned on the group page). */
+/** One group's champs, loaded when its panel is opened. */
+function GroupChamps({ groupId }: { groupId: string }) {
+  const detail = useApi<GroupDetail>(`/api/v1/groups/${groupId}`);
+  const members = useApi<{ members: MemberView[] }>(`/api/v1/groups/${groupId}/members`);
+  if (detail.error !== undefined) return <ErrorState error={detail.error} onRetry={detail.reload} />;
+  if (!detail.data) return <Spinner size="tiny" label="Loading champs…" />;
+  return (
+    <ChampsPanel
+      groupId={groupId}
+      champs={detail.data.champs}
+      members={members.data?.members ?? []}
+      mayAssign={detail.data.allowed['assign-champs']}
+      onChanged={detail.reload}
+    />
+  );
+}
+
+/** Champs: what a champ does, and for each group who its champs are, assigned and unassigned in place. */
 export default function ChampsPage() {
   const styles = useStyles();
   const navigate = useNavigate();
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
+  const groups = (portal.data?.groups ?? []).filter((g) => g.organisationId);
   return (
     <>
       <Title2 as="h1">Champs</Title2>
@@ -55,17 +89,27 @@ export default function ChampsPage() {
         ))}
       </div>
       <div className={styles.list}>
-        <Title3 as="h2">Assign champs</Title3>
+        <Title3 as="h2">Champs per group</Title3>
         {portal.loading && <Spinner label="Loading groups…" />}
         {portal.error !== undefined && <ErrorState error={portal.error} onRetry={portal.reload} />}
-        {portal.data?.groups.length === 0 && (
-          <EmptyState title="No groups yet">Create groups first, then pick their champs.</EmptyState>
+        {portal.data && groups.length === 0 && (
+          <EmptyState title="No organisation groups yet">
+            Create groups first, then pick their champs.
+          </EmptyState>
         )}
-        {portal.data?.groups.map((g) => (
-          <Link key={g.id} onClick={() => navigate(`/groups/${g.id}`)}>
-            {g.name} – open to assign or unassign champs
-          </Link>
-        ))}
+        <Accordion collapsible multiple>
+          {groups.map((g) => (
+            <AccordionItem key={g.id} value={g.id}>
+              <AccordionHeader>
+                {g.name}&nbsp;<Badge appearance="outline">{g.memberCount} members</Badge>
+              </AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <GroupChamps groupId={g.id} />
+                <Link onClick={() => navigate(`/groups/${g.id}`)}>Open the group</Link>
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
       </div>
     </>
   );
