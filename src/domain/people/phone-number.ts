@@ -33,19 +33,21 @@ const lengthProblems: Record<string, PhoneProblem> = {
  */
 export function toE164(input: string, region: Region): string {
   const raw = input.trim().replace(/^00/, '+');
-  if (raw === '' || /[a-z]/i.test(raw.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
+  // Letters are allowed only in an extension ("… ext 12"); the cheap test runs first.
+  if (raw === '' || (/[a-z]/i.test(raw) && /[a-z]/i.test(raw.replace(/\s*(ext\.?|x)\s*\d+$/i, '')))) {
     throw new PhoneInvalid(input, region, 'not-a-number');
   }
-  const lengthProblem = validatePhoneNumberLength(raw, region);
-  if (lengthProblem) throw new PhoneInvalid(input, region, lengthProblems[lengthProblem] ?? 'not-a-number');
-  let parsed: ReturnType<typeof parsePhoneNumberWithError>;
+  // Parse once; the reason is worked out only for numbers that fail (bulk uploads check millions).
+  let parsed: ReturnType<typeof parsePhoneNumberWithError> | undefined;
   try {
     parsed = parsePhoneNumberWithError(raw, region);
   } catch {
-    throw new PhoneInvalid(input, region, 'not-a-number');
+    parsed = undefined;
   }
-  if (!parsed.isValid()) throw new PhoneInvalid(input, region, 'not-valid-for-region');
-  return parsed.number;
+  if (parsed?.isValid()) return parsed.number;
+  const lengthProblem = validatePhoneNumberLength(raw, region);
+  if (lengthProblem) throw new PhoneInvalid(input, region, lengthProblems[lengthProblem] ?? 'not-a-number');
+  throw new PhoneInvalid(input, region, parsed ? 'not-valid-for-region' : 'not-a-number');
 }
 
 /** Splits a comma-, semicolon- or newline-separated list as people paste it, dropping blanks. */
