@@ -4,6 +4,7 @@
  */
 import type { ManagedGroup, ManagedGroups } from '../../../src/domain/groups/list-managed-groups';
 import type { GroupView } from '../../../src/domain/groups/view-group';
+import type { CardInviteListing } from '../../../src/domain/invites/list-card-invites';
 import type { AddMemberResult } from '../../../src/domain/memberships/add-members-by-phone';
 import type { MemberView } from '../../../src/domain/memberships/membership.repository';
 import type { ActorProfile } from '../../../src/domain/organisations/describe-actor';
@@ -14,6 +15,7 @@ import type { Problem } from '../../../src/domain/uploads/upload-problem';
 
 export type {
   AddMemberResult,
+  CardInviteListing,
   ManagedGroup,
   ManagedGroups,
   MemberView,

@@ -18,6 +18,7 @@ import type { GroupDetail, ManagedGroups, MemberView } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useMe } from '../api/use-me';
 import { AddUsersPanel } from '../components/add-users-panel';
+import { CardInvitesPanel } from '../components/card-invites-panel';
 import { ChampsPanel } from '../components/champs-panel';
 import { InviteLinkPanel } from '../components/invite-link-panel';
 import { MembersTable } from '../components/members-table';
@@ -117,6 +118,12 @@ export default function GroupPage() {
             />
           )}
         </Card>
+        {allowed.invite && (
+          <Card className={styles.card}>
+            <Title3 as="h2">Invite cards</Title3>
+            <CardInvitesPanel groupId={group.id} />
+          </Card>
+        )}
         {allowed.invite && (
           <Card className={styles.card}>
             <Title3 as="h2">Invite link</Title3>

@@ -1,0 +1,124 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { CardInviteListing } from '../api/types';
+import { useApi } from '../api/use-api';
+import { ErrorState } from './states';
+
+const useStyles = makeStyles({
+  counts: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalS,
+  },
+});
+
+const stateColor = {
+  queued: 'informative',
+  sent: 'brand',
+  failed: 'danger',
+  joined: 'success',
+  declined: 'warning',
+} as const;
+
+/** Where each invite card stands (queued, sent, failed, joined, declined), with Resend for those who may invite. */
+export function CardInvitesPanel({ groupId }: { groupId: string }) {
+  const styles = useStyles();
+  const listing = useApi<CardInviteListing>(`/api/v1/groups/${groupId}/card-invites`);
+  const [error, setError] = useState<unknown>();
+  const pending = listing.data?.invites.some((i) => i.state === 'queued');
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(listing.reload, 2000);
+    return () => clearInterval(timer);
+  }, [pending, listing.reload]);
+
+  if (listing.error !== undefined) return <ErrorState error={listing.error} onRetry={listing.reload} />;
+  if (!listing.data) return <Spinner size="tiny" label="Loading invites…" />;
+  const { invites, counts } = listing.data;
+  if (invites.length === 0) {
+    return (
+      <Text>
+        No invite cards yet. People added to the group get one in Teams when they can be reached there.
+      </Text>
+    );
+  }
+  return (
+    <>
+      <div className={styles.counts}>
+        {Object.entries(counts).map(([state, count]) => (
+          <Badge
+            key={state}
+            appearance="tint"
+            color={stateColor[state as keyof typeof stateColor] ?? 'informative'}
+          >
+            {state}: {count}
+          </Badge>
+        ))}
+      </div>
+      {error !== undefined && <ErrorState error={error} />}
+      <Table aria-label="Invite cards" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Person</TableHeaderCell>
+            <TableHeaderCell>State</TableHeaderCell>
+            <TableHeaderCell>Attempts</TableHeaderCell>
+            <TableHeaderCell>Details</TableHeaderCell>
+            <TableHeaderCell>Actions</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {invites.map((invite) => (
+            <TableRow key={invite.id}>
+              <TableCell>{invite.person.displayName ?? invite.person.phone ?? '—'}</TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={stateColor[invite.state] ?? 'informative'}>
+                  {invite.state}
+                </Badge>
+              </TableCell>
+              <TableCell>{invite.attempts}</TableCell>
+              <TableCell>
+                {invite.failureReason ??
+                  (invite.sentAt ? `sent ${new Date(invite.sentAt).toLocaleString()}` : '')}
+              </TableCell>
+              <TableCell>
+                {(invite.state === 'failed' || invite.state === 'sent') && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-label={`Resend the invite to ${invite.person.displayName ?? invite.person.phone ?? 'this person'}`}
+                    onClick={async () => {
+                      setError(undefined);
+                      try {
+                        await api.post(`/api/v1/groups/${groupId}/card-invites/${invite.id}/resend`);
+                        listing.reload();
+                      } catch (e) {
+                        setError(e);
+                      }
+                    }}
+                  >
+                    Resend
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
