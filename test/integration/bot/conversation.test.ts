@@ -1,5 +1,6 @@
+import { ensureOrganisationAdmin } from '../../../src/domain/organisations/ensure-organisation-admin';
 import { CONTOSO_TENANT, FABRIKAM_TENANT } from '../../support/domain-world';
-import { BotUnderTest, type ChatUser, cardButtons, cardText, PUBLIC_URL } from './support/bot-under-test';
+import { BotUnderTest, ChatUser, cardButtons, cardText, PUBLIC_URL } from './support/bot-under-test';
 
 const linkPattern = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/join/[A-Za-z0-9_-]{22}`);
 
@@ -25,11 +26,7 @@ describe('the bot in conversation', () => {
 
   describe('welcome and help', () => {
     test('when someone writes for the first time, then the welcome card comes first and the command is answered', async () => {
-      const ben = new (asha.constructor as typeof import('./support/bot-under-test').ChatUser)(
-        world.bot,
-        'Ben',
-        CONTOSO_TENANT,
-      );
+      const ben = new ChatUser(world.bot, 'Ben', CONTOSO_TENANT);
       const first = await ben.say('groups');
       expect(first.cards).toHaveLength(2);
       expect(cardText(first.cards[0])).toContain('Welcome to Convene, Ben');
@@ -39,11 +36,7 @@ describe('the bot in conversation', () => {
     });
 
     test('when Teams sends installation and membership updates together, then exactly one welcome is shown', async () => {
-      const ben = new (asha.constructor as typeof import('./support/bot-under-test').ChatUser)(
-        world.bot,
-        'Ben',
-        CONTOSO_TENANT,
-      );
+      const ben = new ChatUser(world.bot, 'Ben', CONTOSO_TENANT);
       const results = await Promise.all([
         ben.send({ type: 'installationUpdate', action: 'add' }),
         ben.send({ type: 'conversationUpdate', membersAdded: [{ id: ben.userId, name: 'Ben' }] }),
@@ -282,6 +275,22 @@ describe('the bot in conversation', () => {
       expect((await asha.say('add 98765 43210 to Night shift')).texts).toEqual([
         'There is no group "Night shift". Say **groups** to see yours.',
       ]);
+    });
+
+    test('when an org admin who is not in an organisation group manages it, then the rules let them', async () => {
+      const groupId = await createGroup('Warehouse');
+      await asha.say('add Warehouse to organisation');
+      const ira = new ChatUser(world.bot, 'Ira', CONTOSO_TENANT);
+      await ensureOrganisationAdmin(
+        world.ctx,
+        { tenantId: CONTOSO_TENANT, displayName: 'Contoso', defaultRegion: 'IN' },
+        { tenantId: CONTOSO_TENANT, aadObjectId: ira.aadObjectId, displayName: 'Ira' },
+      );
+      const { cards } = await ira.say('add 98765 43210 to warehouse');
+      expect(cardText(cards.at(-1))).toContain('1 added.');
+      expect(cardButtons(cards.at(-1)).get('Members')!.data.groupId).toBe(groupId);
+      // Org admins manage members, but mapping stays the group admin's decision.
+      expect((await ira.say('members Warehouse')).cards[0]).toBeDefined();
     });
 
     test('when a member who is not an admin changes membership, then it is refused', async () => {
