@@ -14,6 +14,7 @@ import { createLogger } from '../src/infra/logging/logger';
 import { openStorage, type Storage } from '../src/infra/storage/database';
 import { KyselyUnitOfWork } from '../src/infra/storage/kysely-unit-of-work';
 import type { Database } from '../src/infra/storage/schema';
+import { WorkerPhoneChecker } from '../src/infra/uploads/worker-phone-checker';
 import type { Benchmark, Figure } from './figure';
 import { benchDir, writeUserGroupFile } from './upload-bench-data';
 
@@ -33,12 +34,13 @@ const dataTables = [
 
 export interface Convene {
   storage: Storage;
+  phones: WorkerPhoneChecker;
   ctx: DomainContext;
   runtime: UploadRuntime;
   actor: Actor;
 }
 
-/** A Convene database in `dir` with an org admin, as the server would open it. */
+/** A Convene database in `dir` with an org admin, as the server would open it (phones on a thread). */
 export async function openConvene(dir: string, batchRows = 1000): Promise<Convene> {
   const storage = await openStorage({ dataDir: dir });
   const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: systemClock };
@@ -49,13 +51,15 @@ export async function openConvene(dir: string, batchRows = 1000): Promise<Conven
     identity,
   );
   const actor = await identifyTeamsUser(ctx, identity);
+  const phones = new WorkerPhoneChecker();
   const runtime = createUploadRuntime(
     ctx,
     dir,
     { maxBytes: 2 ** 40, batchRows, jobLeaseMs: 60_000 },
     createLogger('silent'),
+    { phones },
   );
-  return { storage, ctx, runtime, actor };
+  return { storage, phones, ctx, runtime, actor };
 }
 
 /** Validates a file as an upload (not timed by callers), then applies it with this process's worker. */
@@ -101,6 +105,7 @@ export const uploadApplyBenchmark: Benchmark = {
       const { applyMs } = await uploadAndApply(convene, file);
       const final = new Map<string, Record<string, unknown>[]>();
       for (const table of dataTables) final.set(table, await rowsOf(convene.storage.db, table));
+      await convene.phones.close();
       await convene.storage.close();
 
       const rawDir = path.join(dir, 'raw');

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     .select(['status', 'rows_done'])
     .where('id', '=', uploadId)
     .executeTakeFirstOrThrow();
+  await convene.phones.close();
   await convene.storage.close();
   process.stdout.write(
     JSON.stringify({

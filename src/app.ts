@@ -13,6 +13,7 @@ import { createRolloutContext } from './infra/rollout/rollout-context';
 import { KyselyBotStateStorage } from './infra/storage/bot-state-storage';
 import { openStorage, type Storage } from './infra/storage/database';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
+import { WorkerPhoneChecker } from './infra/uploads/worker-phone-checker';
 import { createAppServer } from './server/app-server';
 import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
 
@@ -58,7 +59,9 @@ export async function startApp(
       name: config.localIdentity.organisationName,
     },
   });
-  const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger);
+  // Uploads check phone numbers on a second thread while the file is read.
+  const phones = new WorkerPhoneChecker();
+  const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger, { phones });
 
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
@@ -95,6 +98,7 @@ export async function startApp(
       server.server.closeIdleConnections();
       await closed;
       await uploads.runner.stop();
+      await phones.close();
       await storage.close();
     })();
     return stopping;

@@ -10,6 +10,7 @@ import { createUploadRuntime, type UploadRuntime } from '../infra/jobs/upload-jo
 import { createLogger } from '../infra/logging/logger';
 import { openStorage, type Storage } from '../infra/storage/database';
 import { KyselyUnitOfWork } from '../infra/storage/kysely-unit-of-work';
+import { WorkerPhoneChecker } from '../infra/uploads/worker-phone-checker';
 
 /** What a CLI command works with: the same database and upload files as `npm start`. */
 export interface CliContext {
@@ -34,7 +35,8 @@ export async function openCli(config: Readonly<Config>, identity: IdentityOption
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: systemClock };
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
-  const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger, { pollMs: 100 });
+  const phones = new WorkerPhoneChecker();
+  const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger, { pollMs: 100, phones });
   let actor: Actor;
   if (identity.tenant || identity.user) {
     if (!identity.tenant || !identity.user) throw new UsageError('--tenant and --user go together.');
@@ -65,6 +67,7 @@ export async function openCli(config: Readonly<Config>, identity: IdentityOption
     actor,
     close: async () => {
       await uploads.runner.stop();
+      await phones.close();
       await storage.close();
     },
   };

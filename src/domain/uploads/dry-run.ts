@@ -24,5 +24,9 @@ export async function dryRun(
     input.kind === 'parent-group-mapping'
       ? await loadKnownGroups(ctx, services, organisation.id, undefined)
       : undefined;
-  return validateCsv(input.bytes, { kind: input.kind, defaultRegion: region, knownGroups }, sink);
+  return validateCsv(
+    input.bytes,
+    { kind: input.kind, defaultRegion: region, knownGroups, phones: services.phones },
+    sink,
+  );
 }

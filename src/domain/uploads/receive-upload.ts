@@ -5,6 +5,7 @@ import { newId } from '../shared/ids';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
 import { requireOrgAdmin } from './org-admin';
 import type { KnownGroups } from './parent-group-validator';
+import type { PhoneBatchChecker } from './phone-batch-checker';
 import { emptyCounts, type Upload, type UploadKind } from './upload';
 import { UploadRequestInvalid } from './upload.errors';
 import type { ProblemTotal, UploadLogEntry } from './upload.repository';
@@ -18,6 +19,8 @@ import type { ValidationSink } from './validation';
 export interface UploadServices {
   files: UploadFiles;
   maxUploadBytes: number;
+  /** Where validation checks phone numbers; on the calling thread when absent. */
+  phones?: PhoneBatchChecker;
 }
 
 export interface ReceiveUploadInput {
@@ -108,7 +111,7 @@ export async function receiveUpload(
   sink.plan = plan;
   const summary = await validateCsv(
     services.files.readOriginal(id),
-    { kind: input.kind, defaultRegion: region, knownGroups },
+    { kind: input.kind, defaultRegion: region, knownGroups, phones: services.phones },
     sink,
   );
   await sink.drain();

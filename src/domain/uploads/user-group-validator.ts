@@ -1,12 +1,14 @@
 import { groupNameKey, normaliseGroupName } from '../groups/group';
 import type { GroupNameEmpty, GroupNameTooLong } from '../groups/group.errors';
-import { PhoneInvalid, RegionInvalid } from '../people/phone.errors';
-import { parseRegion, type Region, toE164 } from '../people/phone-number';
+import { RegionInvalid } from '../people/phone.errors';
+import { parseRegion, type Region } from '../people/phone-number';
 import { DomainError } from '../shared/domain-error';
 import { type ColumnMap, matchColumns, userGroupColumns } from './csv-columns';
 import type { CsvRecord } from './csv-records';
-import { problem, problemCodes } from './upload-problem';
-import { type CountingSink, DRAIN_EVERY_ROWS, planField } from './validation';
+import { inProcessPhoneChecker, type PhoneBatchChecker, phoneRefusal } from './phone-batch-checker';
+import { PhonePipeline } from './phone-pipeline';
+import { type Problem, problem, problemCodes } from './upload-problem';
+import { type CountingSink, planField } from './validation';
 
 type Column = (typeof userGroupColumns)[number]['key'];
 
@@ -49,15 +51,35 @@ export function fromUserGroupPlanFields(fields: string[]): UserGroupPlanRow {
 
 type GroupEntry = { name: string; index: number } | { error: GroupNameEmpty | GroupNameTooLong };
 
+/** A row read and checked but for its phone number, waiting for the number's verdict. */
+interface PendingRow {
+  line: number;
+  cells: string[];
+  /** What the row reported so far, in order; the phone's problem belongs at `phoneSlot`. */
+  problems: Array<[Problem, string[] | undefined]> | undefined;
+  phoneSlot: number;
+  failed: boolean;
+  group: GroupEntry;
+  rawPhone: string;
+  region: Region;
+  role: 'admin' | 'member';
+  action: 'add' | 'remove';
+  name: string;
+  email: string;
+}
+
 /**
- * Validates a User Group Mapping file row by row as it streams. Cross-row checks (the same person
- * twice in a group) keep one compact entry per row: a numeric phone key inside a per-group map, and
- * the line, role and action packed into one small integer, so a million rows fit in a few tens of MB.
+ * Validates a User Group Mapping file row by row as it streams. Phone numbers are checked a batch
+ * at a time by `phones` while the file is read on (see PhonePipeline); rows finish in file order.
+ * Cross-row checks (the same person twice in a group) keep one compact entry per row: a numeric
+ * phone key inside a per-group map, and the line, role and action packed into one small integer,
+ * so a million rows fit in a few tens of MB.
  */
 export async function validateUserGroupRecords(
-  records: AsyncIterable<CsvRecord>,
+  readRecords: (onProblem: (found: Problem) => void) => AsyncIterable<CsvRecord>,
   defaultRegion: Region,
   sink: CountingSink,
+  phones: PhoneBatchChecker = inProcessPhoneChecker,
 ): Promise<{ header: string[]; rowsTotal: number; rowsValid: number; groupCount: number }> {
   let columns: ColumnMap<Column> | undefined;
   let header: string[] = [];
@@ -70,116 +92,74 @@ export async function validateUserGroupRecords(
   const regions = new Map<string, Region | RegionInvalid>();
 
   // The row being checked; the helpers below are made once, not per row (a million rows add up).
-  let line = 0;
+  let row = {} as PendingRow;
   let cells: string[] = [];
-  let failed = false;
   let at = {} as Record<Column, number>;
   const blank = (value: string) => value.trim() === '';
   const cell = (key: Column): string => (at[key] >= 0 ? (cells[at[key]] ?? '') : '');
   const label = (key: Column): string => columns!.header[at[key]] ?? key;
+  const note = (found: Problem, cells?: string[]) => {
+    row.problems ??= [];
+    row.problems.push([found, cells]);
+  };
   const fail = (column: Column | null, code: string, message: string, details?: Record<string, unknown>) => {
-    failed = true;
-    sink.problem(problem(line, column ? label(column) : null, code, 'error', message, details), cells);
+    row.failed = true;
+    note(problem(row.line, column ? label(column) : null, code, 'error', message, details), row.cells);
   };
   const failWith = (column: Column, error: DomainError) =>
     fail(column, error.code, error.message, error.details);
 
-  for await (const record of records) {
-    line = record.line;
-    cells = record.cells;
-    if (!headerSeen) {
-      headerSeen = true;
-      header = cells.map((cell) => cell.trim());
-      columns = matchColumns(userGroupColumns, line, cells, (p) => sink.problem(p));
-      if (!columns) break;
-      continue;
-    }
-    if (cells.every(blank)) continue; // ",,," rows that spreadsheets leave behind
-    rowsTotal++;
-    if (rowsTotal % DRAIN_EVERY_ROWS === 0) await sink.drain();
-    at = columns!.index;
-    failed = false;
-
-    const rawGroup = cell('group');
+  const groupEntry = (rawGroup: string): GroupEntry => {
     let group = groups.get(rawGroup);
-    if (!group) {
-      try {
-        const name = normaliseGroupName(rawGroup);
-        const key = groupNameKey(name);
-        let index = groupsByKey.get(key);
-        if (index === undefined) {
-          index = groupsByKey.size;
-          groupsByKey.set(key, index);
-          members.push(new Map());
+    if (group) return group;
+    try {
+      const name = normaliseGroupName(rawGroup);
+      const key = groupNameKey(name);
+      let index = groupsByKey.get(key);
+      if (index === undefined) {
+        index = groupsByKey.size;
+        groupsByKey.set(key, index);
+        members.push(new Map());
+      }
+      group = { name, index };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      group = { error: error as GroupNameEmpty | GroupNameTooLong };
+    }
+    groups.set(rawGroup, group);
+    return group;
+  };
+
+  const pipeline = new PhonePipeline<PendingRow>({
+    checker: phones,
+    report: (found, cells) => sink.problem(found, cells),
+    drain: () => sink.drain(),
+    finish(pending, verdict) {
+      row = pending;
+      const refusal = verdict === undefined ? undefined : phoneRefusal(row.rawPhone, row.region, verdict);
+      const found = row.problems;
+      if (found || refusal) {
+        const slot = found ? row.phoneSlot : 0;
+        for (let i = 0; i < slot; i++) sink.problem(found![i]![0], found![i]![1]);
+        if (refusal) {
+          row.failed = true;
+          sink.problem(
+            problem(row.line, label('phone'), refusal.code, 'error', refusal.message, refusal.details),
+            row.cells,
+          );
         }
-        group = { name, index };
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        group = { error: error as GroupNameEmpty | GroupNameTooLong };
+        for (let i = slot; i < (found?.length ?? 0); i++) sink.problem(found![i]![0], found![i]![1]);
+        row.problems = undefined;
       }
-      groups.set(rawGroup, group);
-    }
-    if ('error' in group) failWith('group', group.error);
+      if (row.failed || 'error' in row.group || verdict === undefined) return;
+      if (checkRepeat(row, verdict)) rowsValid++;
+    },
+  });
 
-    const rawRegion = cell('region').trim();
-    let region: Region | RegionInvalid = defaultRegion;
-    if (rawRegion !== '') {
-      region = regions.get(rawRegion) ?? readRegion(rawRegion);
-      regions.set(rawRegion, region);
-    }
-    let phone = '';
-    if (region instanceof RegionInvalid) failWith('region', region);
-    else {
-      try {
-        phone = toE164(cell('phone'), region);
-      } catch (error) {
-        if (!(error instanceof PhoneInvalid)) throw error;
-        failWith('phone', error);
-      }
-    }
-
-    const userType = cell('userType').trim().toLowerCase();
-    if (userType !== 'admin' && userType !== 'member') {
-      fail(
-        'userType',
-        problemCodes.unknownUserType,
-        `User Type "${cell('userType').trim()}" is not one of Admin, Member.`,
-        { value: cell('userType').trim(), allowed: ['Admin', 'Member'] },
-      );
-    }
-    const action = cell('action').trim().toLowerCase() || 'add';
-    if (action !== 'add' && action !== 'remove') {
-      fail(
-        'action',
-        problemCodes.unknownAction,
-        `Action "${cell('action').trim()}" is not one of Add, Remove (empty means Add).`,
-        {
-          value: cell('action').trim(),
-          allowed: ['Add', 'Remove'],
-        },
-      );
-    }
-    const email = cell('email').trim();
-    if (email !== '' && !emailPattern.test(email)) {
-      sink.problem(
-        problem(
-          line,
-          label('email'),
-          problemCodes.emailInvalid,
-          'warning',
-          `"${email}" does not look like an email address; it is ignored.`,
-        ),
-      );
-    }
-    const name = cell('name').replace(/\s+/g, ' ').trim();
-    if ([...name].length > PERSON_NAME_MAX_LENGTH) {
-      fail('name', problemCodes.nameTooLong, `A name can be at most ${PERSON_NAME_MAX_LENGTH} characters.`, {
-        max: PERSON_NAME_MAX_LENGTH,
-      });
-    }
-    if (failed || 'error' in group) continue;
-
-    const role = userType as 'admin' | 'member';
+  /** The cross-row check; true when the row goes to the plan. */
+  const checkRepeat = (pending: PendingRow, phone: string): boolean => {
+    const group = pending.group as { name: string; index: number };
+    const { line, role, action } = pending;
     const packed = line * 4 + (role === 'admin' ? 2 : 0) + (action === 'remove' ? 1 : 0);
     const byPhone = members[group.index]!;
     const phoneKey = Number(phone.slice(1));
@@ -196,49 +176,139 @@ export async function validateUserGroupRecords(
             problemCodes.duplicateRow,
             'warning',
             `Repeats line ${earlierLine} (${phone} in "${group.name}"); it is applied once.`,
-            {
-              firstLine: earlierLine,
-            },
+            { firstLine: earlierLine },
           ),
         );
       } else if ((earlier & 1) !== (packed & 1)) {
-        fail(
-          null,
-          problemCodes.conflictingAction,
-          `${phone} is to be ${earlierAction === 'Add' ? 'added to' : 'removed from'} "${group.name}" on line ${earlierLine} but ${action === 'add' ? 'added' : 'removed'} here; keep one of the two rows.`,
-          {
-            firstLine: earlierLine,
-            phone,
-            group: group.name,
-          },
+        sink.problem(
+          problem(
+            line,
+            null,
+            problemCodes.conflictingAction,
+            'error',
+            `${phone} is to be ${earlierAction === 'Add' ? 'added to' : 'removed from'} "${group.name}" on line ${earlierLine} but ${action === 'add' ? 'added' : 'removed'} here; keep one of the two rows.`,
+            { firstLine: earlierLine, phone, group: group.name },
+          ),
+          pending.cells,
         );
       } else {
-        fail(
-          'userType',
-          problemCodes.conflictingRole,
-          `${phone} is in "${group.name}" as ${earlierRole} on line ${earlierLine} and as ${role === 'admin' ? 'Admin' : 'Member'} here; a person has one role in a group.`,
-          {
-            firstLine: earlierLine,
-            phone,
-            group: group.name,
-          },
+        sink.problem(
+          problem(
+            line,
+            label('userType'),
+            problemCodes.conflictingRole,
+            'error',
+            `${phone} is in "${group.name}" as ${earlierRole} on line ${earlierLine} and as ${role === 'admin' ? 'Admin' : 'Member'} here; a person has one role in a group.`,
+            { firstLine: earlierLine, phone, group: group.name },
+          ),
+          pending.cells,
         );
       }
-      continue;
+      return false;
     }
     byPhone.set(phoneKey, packed);
-    rowsValid++;
     sink.planRow(
       toUserGroupPlanFields({
         line,
         group: group.name,
         phone,
         role,
-        action: action as 'add' | 'remove',
-        name,
-        email: emailPattern.test(email) ? email : '',
+        action,
+        name: pending.name,
+        email: pending.email,
       }),
     );
+    return true;
+  };
+
+  try {
+    for await (const record of readRecords((found) => pipeline.problem(found))) {
+      cells = record.cells;
+      if (!headerSeen) {
+        headerSeen = true;
+        header = cells.map((cell) => cell.trim());
+        columns = matchColumns(userGroupColumns, record.line, cells, (p) => pipeline.problem(p));
+        if (!columns) break;
+        at = columns.index;
+        continue;
+      }
+      if (cells.every(blank)) continue; // ",,," rows that spreadsheets leave behind
+      rowsTotal++;
+      row = {
+        line: record.line,
+        cells,
+        problems: undefined,
+        phoneSlot: 0,
+        failed: false,
+        group: groupEntry(cell('group')),
+        rawPhone: cell('phone'),
+        region: defaultRegion,
+        role: 'member',
+        action: 'add',
+        name: '',
+        email: '',
+      };
+      if ('error' in row.group) failWith('group', row.group.error);
+
+      const rawRegion = cell('region').trim();
+      let region: Region | RegionInvalid = defaultRegion;
+      if (rawRegion !== '') {
+        region = regions.get(rawRegion) ?? readRegion(rawRegion);
+        regions.set(rawRegion, region);
+      }
+      if (region instanceof RegionInvalid) failWith('region', region);
+      else row.region = region;
+      row.phoneSlot = row.problems?.length ?? 0;
+
+      const userType = cell('userType').trim().toLowerCase();
+      if (userType !== 'admin' && userType !== 'member') {
+        fail(
+          'userType',
+          problemCodes.unknownUserType,
+          `User Type "${cell('userType').trim()}" is not one of Admin, Member.`,
+          { value: cell('userType').trim(), allowed: ['Admin', 'Member'] },
+        );
+      } else row.role = userType;
+      const action = cell('action').trim().toLowerCase() || 'add';
+      if (action !== 'add' && action !== 'remove') {
+        fail(
+          'action',
+          problemCodes.unknownAction,
+          `Action "${cell('action').trim()}" is not one of Add, Remove (empty means Add).`,
+          { value: cell('action').trim(), allowed: ['Add', 'Remove'] },
+        );
+      } else row.action = action;
+      const email = cell('email').trim();
+      if (email !== '' && !emailPattern.test(email)) {
+        note(
+          problem(
+            row.line,
+            label('email'),
+            problemCodes.emailInvalid,
+            'warning',
+            `"${email}" does not look like an email address; it is ignored.`,
+          ),
+        );
+      } else row.email = email;
+      row.name = cell('name').replace(/\s+/g, ' ').trim();
+      if ([...row.name].length > PERSON_NAME_MAX_LENGTH) {
+        fail(
+          'name',
+          problemCodes.nameTooLong,
+          `A name can be at most ${PERSON_NAME_MAX_LENGTH} characters.`,
+          {
+            max: PERSON_NAME_MAX_LENGTH,
+          },
+        );
+      }
+      await pipeline.add(
+        row,
+        region instanceof RegionInvalid ? undefined : { input: row.rawPhone, region: row.region },
+      );
+    }
+  } finally {
+    // Rows read before the file turned out unreadable still report their problems, in order.
+    await pipeline.end();
   }
 
   if (!headerSeen) {

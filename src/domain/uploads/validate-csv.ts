@@ -2,7 +2,9 @@ import type { Region } from '../people/phone-number';
 import { readCsvRecords } from './csv-records';
 import { CsvUnreadable, decodeCsvText } from './csv-text';
 import { type KnownGroups, validateParentGroupRecords } from './parent-group-validator';
+import type { PhoneBatchChecker } from './phone-batch-checker';
 import type { UploadKind } from './upload';
+import type { Problem } from './upload-problem';
 import { validateUserGroupRecords } from './user-group-validator';
 import { CountingSink, type ValidationSink, type ValidationSummary } from './validation';
 
@@ -13,6 +15,8 @@ export interface ValidateCsvOptions {
   knownGroups?: KnownGroups;
   /** The longest record csv-parse accepts, in characters. */
   maxRecordChars?: number;
+  /** Where phone numbers are checked (another thread in the server and CLI); here by default. */
+  phones?: PhoneBatchChecker;
 }
 
 const DEFAULT_MAX_RECORD_CHARS = 64 * 1024;
@@ -28,17 +32,18 @@ export async function validateCsv(
   sink: ValidationSink,
 ): Promise<ValidationSummary> {
   const counting = new CountingSink(sink);
-  const records = readCsvRecords(decodeCsvText(bytes), {
-    maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
-    onProblem: (found) => counting.problem(found),
-  });
+  const readRecords = (onProblem: (found: Problem) => void) =>
+    readCsvRecords(decodeCsvText(bytes), {
+      maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+      onProblem,
+    });
   let result = { header: [] as string[], rowsTotal: 0, rowsValid: 0, groupCount: 0 };
   try {
     result =
       options.kind === 'user-group-mapping'
-        ? await validateUserGroupRecords(records, options.defaultRegion, counting)
+        ? await validateUserGroupRecords(readRecords, options.defaultRegion, counting, options.phones)
         : await validateParentGroupRecords(
-            records,
+            readRecords((found) => counting.problem(found)),
             options.knownGroups ?? { organisation: new Map(), companion: new Set() },
             counting,
           );

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
+import type { PhoneBatchChecker } from '../../domain/uploads/phone-batch-checker';
 import type { UploadServices } from '../../domain/uploads/receive-upload';
 import { uploadApplyHandler } from '../../domain/uploads/upload-apply.job';
 import { FsUploadFiles } from '../storage/repositories/upload-files.fs';
@@ -20,14 +21,15 @@ export interface UploadRuntime extends UploadServices {
 
 /**
  * Wires bulk uploads for a process (the server or the CLI): files under `<dataDir>/uploads`, and a
- * job runner that applies upload jobs. Start the runner to take part in applying.
+ * job runner that applies upload jobs. Start the runner to take part in applying. `phones` is where
+ * validation checks numbers (the composition root passes a WorkerPhoneChecker; default: in process).
  */
 export function createUploadRuntime(
   ctx: DomainContext,
   dataDir: string,
   settings: UploadSettings,
   logger: Logger,
-  options: { pollMs?: number; owner?: string } = {},
+  options: { pollMs?: number; owner?: string; phones?: PhoneBatchChecker } = {},
 ): UploadRuntime {
   const files = new FsUploadFiles(
     path.join(dataDir === ':memory:' ? path.join(tmpdir(), 'convene-uploads') : dataDir, 'uploads'),
@@ -41,5 +43,5 @@ export function createUploadRuntime(
     pollMs: options.pollMs,
     owner: options.owner,
   });
-  return { files, maxUploadBytes: settings.maxBytes, runner };
+  return { files, maxUploadBytes: settings.maxBytes, phones: options.phones, runner };
 }
