@@ -19,21 +19,24 @@ export type Command =
   /** Anything else, with the closest command's usage when one is near. */
   | { kind: 'unknown'; text: string; suggestion: string | null };
 
-/**
- * How each command is written, as the help card and "did you mean" show it. Placeholders use ‹ ›,
- * not < >: Teams reads <name> as an HTML tag and drops it.
- */
+/** How each command is written (the Teams app's command menu says the same). Show them with `shown`. */
 export const usages = {
   help: 'help',
-  'create-group': 'create group ‹name›',
+  'create-group': 'create group <name>',
   groups: 'groups',
-  invite: 'invite ‹group›',
-  join: 'join ‹link›',
-  add: 'add ‹phone›, ‹phone› to ‹group› [as admin]',
-  remove: 'remove ‹phone› from ‹group›',
-  promote: 'promote ‹phone› in ‹group›',
-  demote: 'demote ‹phone› in ‹group›',
-  members: 'members ‹group›',
-  map: 'add ‹group› to organisation',
-  region: 'region ‹country code›',
+  invite: 'invite <group>',
+  join: 'join <link>',
+  add: 'add <phone>, <phone> to <group> [as admin]',
+  remove: 'remove <phone> from <group>',
+  promote: 'promote <phone> in <group>',
+  demote: 'demote <phone> in <group>',
+  members: 'members <group>',
+  map: 'add <group> to organisation',
+  region: 'region <country code>',
 } as const satisfies Record<Exclude<Command['kind'], 'incomplete' | 'unknown'>, string>;
+
+/**
+ * A usage as the bot shows it in messages and cards: placeholders in ‹ › rather than < >, which
+ * Teams would read as an HTML tag and drop.
+ */
+export const shown = (usage: string): string => usage.replace(/<([^<>]+)>/g, '‹$1›');

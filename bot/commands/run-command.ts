@@ -5,7 +5,7 @@ import { mapReply } from '../handlers/map-handlers';
 import { addMembersReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import { type Reply, textReply } from '../handlers/reply';
 import type { Session } from '../session';
-import type { Command } from './command';
+import { type Command, shown } from './command';
 
 /** Answers one chat command by calling its handler. */
 export function runCommand(session: Session, command: Command): Promise<Reply> | Reply {
@@ -39,11 +39,11 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
     case 'region':
       return regionReply(session, command.region);
     case 'incomplete':
-      return textReply(`Almost: write it like this: **${command.usage}**`);
+      return textReply(`Almost: write it like this: **${shown(command.usage)}**`);
     case 'unknown':
       return textReply(
         command.suggestion && command.suggestion !== 'help'
-          ? `I didn't get that. Did you mean **${command.suggestion}**? Say **help** to see everything I can do.`
+          ? `I didn't get that. Did you mean **${shown(command.suggestion)}**? Say **help** to see everything I can do.`
           : "I didn't get that. Say **help** to see everything I can do.",
       );
   }

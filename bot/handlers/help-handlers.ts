@@ -1,5 +1,5 @@
 import { parseRegion } from '../../src/domain/people/phone-number';
-import { usages } from '../commands/command';
+import { shown, usages } from '../commands/command';
 import type { Session } from '../session';
 import { cardReply, type Reply, textReply } from './reply';
 
@@ -18,7 +18,7 @@ const meanings: Array<[string, string]> = [
 export function helpReply(displayName: string | null): Reply {
   return cardReply('welcome', {
     userName: displayName ?? 'there',
-    commands: meanings.map(([usage, meaning]) => ({ usage, meaning })),
+    commands: meanings.map(([usage, meaning]) => ({ usage: shown(usage), meaning })),
   });
 }
 

@@ -16,8 +16,8 @@ const cases: Array<[string, Command]> = [
   ['create group “Contoso – Sales (East)”', { kind: 'create-group', name: 'Contoso – Sales (East)' }],
   ['new group Drivers', { kind: 'create-group', name: 'Drivers' }],
   ['create a group Drivers', { kind: 'create-group', name: 'Drivers' }],
-  ['create group', { kind: 'incomplete', usage: 'create group ‹name›' }],
-  ['create group ""', { kind: 'incomplete', usage: 'create group ‹name›' }],
+  ['create group', { kind: 'incomplete', usage: 'create group <name>' }],
+  ['create group ""', { kind: 'incomplete', usage: 'create group <name>' }],
   ['invite Night shift', { kind: 'invite', group: 'Night shift' }],
   ['INVITE "Back to school"', { kind: 'invite', group: 'Back to school' }],
   ['invite people to Drivers', { kind: 'invite', group: 'Drivers' }],
@@ -26,7 +26,7 @@ const cases: Array<[string, Command]> = [
     'join https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA',
     { kind: 'join', link: 'https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA' },
   ],
-  ['join', { kind: 'incomplete', usage: 'join ‹link›' }],
+  ['join', { kind: 'incomplete', usage: 'join <link>' }],
   [
     'add +91 98765 43210, 98765 43211 to Night shift',
     { kind: 'add', phones: ['+91 98765 43210', '98765 43211'], group: 'Night shift', role: 'member' },
@@ -55,17 +55,17 @@ const cases: Array<[string, Command]> = [
     'add 98765 43210 to organisation',
     { kind: 'add', phones: ['98765 43210'], group: 'organisation', role: 'member' },
   ],
-  ['add', { kind: 'incomplete', usage: 'add ‹phone›, ‹phone› to ‹group› [as admin]' }],
-  ['add 98765 43210', { kind: 'incomplete', usage: 'add ‹phone›, ‹phone› to ‹group› [as admin]' }],
+  ['add', { kind: 'incomplete', usage: 'add <phone>, <phone> to <group> [as admin]' }],
+  ['add 98765 43210', { kind: 'incomplete', usage: 'add <phone>, <phone> to <group> [as admin]' }],
   [
     'remove +91 98765 43210 from Night shift',
     { kind: 'remove', phone: '+91 98765 43210', group: 'Night shift' },
   ],
   ['remove 98765 from "Drivers from Pune"', { kind: 'remove', phone: '98765', group: 'Drivers from Pune' }],
-  ['remove someone', { kind: 'incomplete', usage: 'remove ‹phone› from ‹group›' }],
+  ['remove someone', { kind: 'incomplete', usage: 'remove <phone> from <group>' }],
   ['promote 98765 43210 in Sales in East', { kind: 'promote', phone: '98765 43210', group: 'Sales in East' }],
   ['DEMOTE 98765 43210 in Night shift', { kind: 'demote', phone: '98765 43210', group: 'Night shift' }],
-  ['promote', { kind: 'incomplete', usage: 'promote ‹phone› in ‹group›' }],
+  ['promote', { kind: 'incomplete', usage: 'promote <phone> in <group>' }],
   ['members Night shift', { kind: 'members', group: 'Night shift' }],
   ['members of "Night shift"', { kind: 'members', group: 'Night shift' }],
   ["who's in Drivers", { kind: 'members', group: 'Drivers' }],
@@ -75,7 +75,7 @@ const cases: Array<[string, Command]> = [
   ['grups', { kind: 'unknown', text: 'grups', suggestion: 'groups' }],
   [
     'craete group Drivers',
-    { kind: 'unknown', text: 'craete group Drivers', suggestion: 'create group ‹name›' },
+    { kind: 'unknown', text: 'craete group Drivers', suggestion: 'create group <name>' },
   ],
   ['please make coffee', { kind: 'unknown', text: 'please make coffee', suggestion: null }],
   ['', { kind: 'unknown', text: '', suggestion: 'help' }],
@@ -96,10 +96,10 @@ describe('command parsing', () => {
 
 describe('command suggestions', () => {
   test.each([
-    ['memebrs Drivers', 'members ‹group›'],
-    ['invte Drivers', 'invite ‹group›'],
-    ['promot 555 in X', 'promote ‹phone› in ‹group›'],
-    ['organisaton please', 'add ‹group› to organisation'],
+    ['memebrs Drivers', 'members <group>'],
+    ['invte Drivers', 'invite <group>'],
+    ['promot 555 in X', 'promote <phone> in <group>'],
+    ['organisaton please', 'add <group> to organisation'],
     ['banana', null],
   ])('when someone types %j, then the suggestion is %j', (text, usage) => {
     expect(suggestCommand(text)).toBe(usage);
