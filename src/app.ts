@@ -2,11 +2,16 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { ConveneBot } from '../bot/convene-bot';
+import { inviteCardMiddleware } from '../bot/invite-card/invite-card-middleware';
+import { renderInviteActivity } from '../bot/invite-card/render-invite-activity';
 import type { Config } from './config';
 import { ensureOrganisationAdmin } from './domain/organisations/ensure-organisation-admin';
 import type { Clock } from './domain/shared/clock.port';
 import { systemClock } from './domain/shared/clock.port';
 import type { DomainContext } from './domain/shared/unit-of-work.port';
+import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
+import { TeamsAddressBook } from './infra/delivery/teams-address-book';
+import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
 import { createRolloutContext } from './infra/rollout/rollout-context';
@@ -15,6 +20,7 @@ import { openStorage, type Storage } from './infra/storage/database';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
 import { WorkerPhoneChecker } from './infra/uploads/worker-phone-checker';
 import { createAppServer } from './server/app-server';
+import { createTenantAuthenticator } from './server/auth/create-authenticator';
 import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
 
 export interface RunningApp {
@@ -47,6 +53,18 @@ export async function startApp(
   const authenticator = await createAuthenticator(config, ctx);
   const botState = new KyselyBotStateStorage(storage.db, ctx.clock);
   const adapter = createBotAdapter(config.bot, logger, { storage: botState });
+  // Invite cards: people's chats are learnt from their activities; a durable queue sends the cards.
+  const identity = createIdentityRuntime(config, storage.db);
+  adapter.use(inviteCardMiddleware(ctx, new TeamsAddressBook(storage.db), logger));
+  const delivery = createDeliveryWorker({
+    storage,
+    ctx,
+    directory: identity.directory,
+    render: renderInviteActivity,
+    logger,
+    connectorToken: identity.connectorToken,
+    options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
+  });
   let url = '';
   const bot = new ConveneBot({
     ctx,
@@ -89,6 +107,7 @@ export async function startApp(
   url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, mode: config.mode, database: storage.dialect }, 'Convene is listening');
   uploads.runner.start();
+  delivery.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -99,6 +118,7 @@ export async function startApp(
       await closed;
       await uploads.runner.stop();
       await phones.close();
+      await delivery.stop();
       await storage.close();
     })();
     return stopping;
@@ -120,5 +140,5 @@ async function createAuthenticator(
     );
     return new LocalDeveloperAuthenticator(identity);
   }
-  throw new Error('Tenant mode needs the Teams SSO token verifier, which this build does not include yet.');
+  return createTenantAuthenticator(config);
 }

@@ -41,6 +41,25 @@ const environmentSchema = z.object({
   LOCAL_ORGANISATION_NAME: z.string().trim().min(1).default('Local organisation'),
   LOCAL_USER_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-0000000000de'),
   LOCAL_USER_NAME: z.string().trim().min(1).default('Local Developer'),
+  LOCAL_DIRECTORY_FILE: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_CLIENT_SECRET: optionalText,
+  AAD_APP_CERTIFICATE_PATH: optionalText,
+  AAD_APP_CERTIFICATE_THUMBPRINT: optionalText,
+  AAD_APP_ID_URI: optionalText,
+  AAD_ALLOWED_TENANTS: optionalText,
+  AAD_AUTHORITY_HOST: z.string().trim().url().default('https://login.microsoftonline.com'),
+  AAD_JWKS_URL: z
+    .string()
+    .trim()
+    .url()
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  GRAPH_BASE_URL: z.string().trim().url().default('https://graph.microsoft.com'),
+  TEAMS_APP_CATALOG_ID: optionalText,
+  BOT_SERVICE_URL: z.string().trim().url().default('https://smba.trafficmanager.net/teams/'),
+  DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(50),
+  DELIVERY_PER_CONVERSATION_PER_SECOND: z.coerce.number().positive().max(100).default(7),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
 });
 
 /** Settings without which tenant mode must not start (bot authentication among them). */
@@ -80,6 +99,26 @@ export interface Config {
   };
   /** Local mode only: the developer identity that stands in for a signed-in Microsoft 365 user. */
   localIdentity: { tenantId: string; organisationName: string; userId: string; userName: string };
+  /** Local mode only: a JSON file of `{ phone, aadObjectId, displayName }` standing in for Entra users. */
+  localDirectoryFile: string | undefined;
+  /** The Entra app: tab SSO, On-Behalf-Of and app-only Graph (defaults to the bot's registration). */
+  entra: {
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    certificate: { privateKeyPath: string; thumbprintSha256: string } | undefined;
+    appIdUri: string | undefined;
+    allowedTenants: string[] | '*';
+    authorityHost: string;
+    jwksUrl: string;
+  };
+  graph: { baseUrl: string; teamsAppCatalogId: string | undefined };
+  /** Invite-card delivery: where chats opened through Graph live, pacing below Teams' limits, attempts. */
+  delivery: {
+    botServiceUrl: string;
+    ratePerSecond: number;
+    perConversationPerSecond: number;
+    maxAttempts: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -122,8 +161,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       userId: e.LOCAL_USER_ID,
       userName: e.LOCAL_USER_NAME,
     },
+    localDirectoryFile: e.LOCAL_DIRECTORY_FILE && path.resolve(e.LOCAL_DIRECTORY_FILE),
+    entra: entraSettings(e),
+    graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''), teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
+    delivery: {
+      botServiceUrl: e.BOT_SERVICE_URL,
+      ratePerSecond: e.DELIVERY_RATE_PER_SECOND,
+      perConversationPerSecond: e.DELIVERY_PER_CONVERSATION_PER_SECOND,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+    },
   };
   return deepFreeze(config);
+}
+
+/** The Entra app defaults to the bot's registration, and its app id URI to Teams' SSO convention. */
+function entraSettings(e: z.infer<typeof environmentSchema>): Config['entra'] {
+  const clientId = e.AAD_APP_CLIENT_ID ?? e.MICROSOFT_APP_ID;
+  const host = e.PUBLIC_BASE_URL ? new URL(e.PUBLIC_BASE_URL).host : undefined;
+  const allowed = e.AAD_ALLOWED_TENANTS ?? e.MICROSOFT_APP_TENANT_ID;
+  return {
+    clientId,
+    clientSecret: e.AAD_APP_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD,
+    certificate:
+      e.AAD_APP_CERTIFICATE_PATH && e.AAD_APP_CERTIFICATE_THUMBPRINT
+        ? {
+            privateKeyPath: path.resolve(e.AAD_APP_CERTIFICATE_PATH),
+            thumbprintSha256: e.AAD_APP_CERTIFICATE_THUMBPRINT,
+          }
+        : undefined,
+    appIdUri: e.AAD_APP_ID_URI ?? (host && clientId ? `api://${host}/${clientId}` : undefined),
+    allowedTenants:
+      allowed === '*'
+        ? '*'
+        : (allowed ?? '')
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+    authorityHost: e.AAD_AUTHORITY_HOST.replace(/\/+$/, ''),
+    jwksUrl: e.AAD_JWKS_URL,
+  };
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {

@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import type { RolloutContext } from '../domain/rollout/rollout.ports';
 import type { ApiDeps } from './api-deps';
 import { registerBotRoutes } from './routes/bot.routes';
+import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
@@ -58,6 +59,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerBotRoutes(server, deps, deps.adapter, deps.bot);
   registerGroupRoutes(server, deps);
   registerInviteRoutes(server, deps);
+  registerCardInviteRoutes(server, deps);
   registerPortalRoutes(server, deps);
   registerTemplateRoutes(server, deps);
   if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);

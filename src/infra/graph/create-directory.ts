@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config';
+import type { Directory } from '../../domain/directory/directory.port';
+import type { ConnectorTokenSource } from '../delivery/bot-connector-client';
+import { LocalDirectory, type LocalDirectoryEntry } from '../directory/local-directory';
+import type { Database } from '../storage/schema';
+import { BOT_CONNECTOR_SCOPE, EntraApp, GRAPH_DEFAULT_SCOPE } from './entra-app';
+import { GraphClients } from './graph-client';
+import { GraphDirectory } from './graph-directory';
+
+export interface IdentityRuntime {
+  directory: Directory;
+  /** Bearer tokens for proactive sends; undefined in local mode (no bot credentials). */
+  connectorToken: ConnectorTokenSource | undefined;
+  /** The process's Entra app (tenant mode), for On-Behalf-Of calls as the signed-in user. */
+  entraApp: EntraApp | undefined;
+}
+
+/**
+ * Picks the directory for the mode: Graph with the Entra app in tenant mode (one
+ * ConfidentialClientApplication per registration for the whole process), the local stand-in otherwise.
+ */
+export function createIdentityRuntime(config: Readonly<Config>, db: Kysely<Database>): IdentityRuntime {
+  if (config.mode === 'local') {
+    const entries = config.localDirectoryFile
+      ? (JSON.parse(readFileSync(config.localDirectoryFile, 'utf8')) as LocalDirectoryEntry[])
+      : [];
+    return {
+      directory: new LocalDirectory(db, config.localIdentity.tenantId, entries),
+      connectorToken: undefined,
+      entraApp: undefined,
+    };
+  }
+  const { entra, bot } = config;
+  const entraApp = new EntraApp({
+    clientId: entra.clientId!,
+    tenantId: bot.tenantId!,
+    authorityHost: entra.authorityHost,
+    clientSecret: entra.clientSecret,
+    certificate: entra.certificate,
+  });
+  const botApp =
+    entra.clientId === bot.appId
+      ? entraApp
+      : new EntraApp({
+          clientId: bot.appId!,
+          tenantId: bot.tenantId!,
+          authorityHost: entra.authorityHost,
+          clientSecret: bot.appPassword,
+        });
+  const clients = new GraphClients((tenantId) => entraApp.appToken(GRAPH_DEFAULT_SCOPE, tenantId), {
+    baseUrl: config.graph.baseUrl,
+  });
+  return {
+    directory: new GraphDirectory(clients, {
+      defaultRegion: config.defaultRegion,
+      botServiceUrl: config.delivery.botServiceUrl,
+      teamsAppCatalogId: config.graph.teamsAppCatalogId,
+    }),
+    // Single-tenant bots get Bot Connector tokens from their own tenant.
+    connectorToken: () => botApp.appToken(BOT_CONNECTOR_SCOPE, bot.tenantId!),
+    entraApp,
+  };
+}
