@@ -1,6 +1,20 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import type { ApiDeps } from '../api-deps';
+import { HttpProblem, toHttpError } from '../http-errors';
+
+/** A body the adapter can take: botbuilder answers anything else with a bare 500. */
+function assertActivity(req: Request): void {
+  const body: unknown = req.body;
+  const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || type === '') {
+    throw new HttpProblem(
+      400,
+      'BOT_ACTIVITY_INVALID',
+      'The body must be a Bot Framework activity: a JSON object with a "type" such as "message".',
+    );
+  }
+}
 
 /** The Bot Framework endpoint: the adapter authenticates the request and runs the bot's turn. */
 export function registerBotRoutes(
@@ -11,10 +25,12 @@ export function registerBotRoutes(
 ): void {
   server.post('/api/messages', async (req, res) => {
     try {
+      assertActivity(req);
       await adapter.process(req, res, (turn) => bot.run(turn));
     } catch (error) {
-      deps.logger.error({ err: error }, 'bot turn failed');
-      if (!res.headersSent) res.send(500);
+      const { status, body, unexpected } = toHttpError(error);
+      if (unexpected) deps.logger.error({ err: error }, 'bot turn failed');
+      if (!res.headersSent) res.send(status, body);
     }
   });
 }

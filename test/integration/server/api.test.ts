@@ -88,9 +88,16 @@ describe('the HTTP API on a real server', () => {
   });
 
   test('when the tab has not been built, then /tab says so with a coded error', async () => {
-    const { status, body } = await h.request('GET', '/tab/index.html');
-    expect(status).toBe(503);
-    expect(body.error.code).toBe('TAB_NOT_BUILT');
+    const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'convene-no-tab-'));
+    const bare = await startHarness({ TAB_DIR: emptyDir });
+    try {
+      const { status, body } = await bare.request('GET', '/tab/index.html');
+      expect(status).toBe(503);
+      expect(body.error.code).toBe('TAB_NOT_BUILT');
+    } finally {
+      await bare.close();
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -121,6 +128,23 @@ describe('persistence', () => {
       expect(groups.body.groups.map((g: { name: string }) => g.name)).toEqual(['Survives restarts']);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('the bot endpoint', () => {
+  test.each([
+    ['an empty object', {}],
+    ['a JSON array', [1, 2]],
+    ['an activity without a type', { text: 'hello' }],
+  ])('when it is sent %s, then 400 BOT_ACTIVITY_INVALID rather than a bare 500', async (_label, body) => {
+    const h = await startHarness();
+    try {
+      const answer = await h.request('POST', '/api/messages', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe('BOT_ACTIVITY_INVALID');
+    } finally {
+      await h.close();
     }
   });
 });
