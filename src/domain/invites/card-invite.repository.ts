@@ -17,6 +17,14 @@ export interface CardInviteRepository {
     at: string,
     options?: { includeAnswered?: boolean },
   ): Promise<string[]>;
+  /**
+   * `enqueue` for many people at once (bulk uploads): a few statements instead of one per invite,
+   * same rules for answered invites. Each (group, person) counts once. Returns the invites queued.
+   */
+  enqueueMany(
+    invites: Array<{ groupId: string; personId: string; invitedBy: string | null }>,
+    at: string,
+  ): Promise<Array<{ id: string; groupId: string; personId: string }>>;
   findById(id: string): Promise<CardInvite | undefined>;
   findByMembership(groupId: string, personId: string): Promise<CardInvite | undefined>;
   listByGroup(groupId: string): Promise<CardInviteView[]>;

@@ -2,7 +2,6 @@ import type { Actor } from '../access/actor';
 import { assertMay, type GroupRelation } from '../access/permissions';
 import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import { type Group, groupNameKey, groupScopeKey } from '../groups/group';
-import { queueCardInvites } from '../invites/queue-card-invites';
 import type { Membership } from '../memberships/membership';
 import { LastAdmin } from '../memberships/membership.errors';
 import type { Person } from '../people/person';
@@ -201,10 +200,18 @@ export async function applyUserGroupRows(
   await repos.bulk.insertGroups(newGroups);
   await repos.bulk.insertPeople(newPeople);
   await repos.bulk.insertMemberships([...creatorMemberships, ...added]);
-  await repos.bulk.appendAudit(audit);
-  for (const [groupId, personIds] of addedByGroup) {
-    await queueCardInvites(repos, { groupId, personIds, invitedBy: actor.personId, now, jobId });
+  // Everyone added gets an invite card, as queueCardInvites does, with one audit entry per group.
+  const invites = [...addedByGroup].flatMap(([groupId, personIds]) =>
+    personIds.map((personId) => ({ groupId, personId, invitedBy: actor.personId })),
+  );
+  const queuedPerGroup = new Map<string, number>();
+  for (const invite of await repos.cardInvites.enqueueMany(invites, at)) {
+    queuedPerGroup.set(invite.groupId, (queuedPerGroup.get(invite.groupId) ?? 0) + 1);
   }
+  for (const [groupId, count] of queuedPerGroup) {
+    audit.push(auditEntry(now, actor.personId, 'card-invite.queued', groupId, { count }, jobId));
+  }
+  await repos.bulk.appendAudit(audit);
   return { counts, failures };
 }
 

@@ -70,6 +70,61 @@ export class SqlCardInviteRepository implements CardInviteRepository {
     return ids;
   }
 
+  async enqueueMany(
+    invites: Array<{ groupId: string; personId: string; invitedBy: string | null }>,
+    at: string,
+  ): Promise<Array<{ id: string; groupId: string; personId: string }>> {
+    // One row per membership: PostgreSQL refuses a statement that would update the same row twice.
+    const unique = new Map(invites.map((invite) => [`${invite.groupId}|${invite.personId}`, invite]));
+    const rows = [...unique.values()];
+    const queued: Array<{ id: string; groupId: string; personId: string }> = [];
+    // 15 values a row: 200 rows stay well under SQLite's limit on bound parameters.
+    for (let start = 0; start < rows.length; start += 200) {
+      const values = rows.slice(start, start + 200).map((invite) => ({
+        id: newId(),
+        group_id: invite.groupId,
+        person_id: invite.personId,
+        created_at: at,
+        state: 'queued',
+        attempts: 0,
+        next_attempt_at: at,
+        lease_owner: null,
+        lease_until: null,
+        sending_since: null,
+        failure_code: null,
+        failure_reason: null,
+        invited_by: invite.invitedBy,
+        updated_at: at,
+        answered_at: null,
+      }));
+      const returned = await this.db
+        .insertInto('card_invites')
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .columns(['group_id', 'person_id'])
+            .doUpdateSet((eb) => ({
+              state: 'queued',
+              attempts: 0,
+              next_attempt_at: at,
+              lease_owner: null,
+              lease_until: null,
+              sending_since: null,
+              failure_code: null,
+              failure_reason: null,
+              invited_by: eb.ref('excluded.invited_by'),
+              updated_at: at,
+              answered_at: null,
+            }))
+            .where('card_invites.state', 'not in', ['queued', 'joined', 'declined']),
+        )
+        .returning(['id', 'group_id', 'person_id'])
+        .execute();
+      for (const row of returned) queued.push({ id: row.id, groupId: row.group_id, personId: row.person_id });
+    }
+    return queued;
+  }
+
   async findById(id: string): Promise<CardInvite | undefined> {
     const row = await this.db.selectFrom('card_invites').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toCardInvite(row);
