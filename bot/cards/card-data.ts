@@ -45,6 +45,16 @@ export interface InviteLinkCardData {
   canLimitToOrganisation: boolean;
 }
 
+export interface PosterCardData {
+  groupName: string;
+  inviteUrl: string;
+  /** The QR code of the invite link as a data: URL, so the card needs no public image host. */
+  qrImage: string;
+  validUntil: string;
+  pdfUrl: string;
+  pngUrl: string;
+}
+
 export interface AddResultCardData {
   groupId: string;
   groupName: string;
@@ -87,6 +97,7 @@ export interface CardDataByName {
   'add-result': AddResultCardData;
   members: MembersCardData;
   mapped: MappedCardData;
+  poster: PosterCardData;
 }
 
 export type CardName = keyof CardDataByName;

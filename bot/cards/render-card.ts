@@ -7,6 +7,7 @@ import groups from './groups.json';
 import inviteLink from './invite-link.json';
 import mapped from './mapped.json';
 import members from './members.json';
+import poster from './poster.json';
 import welcome from './welcome.json';
 
 const templates: Record<CardName, ACData.Template> = {
@@ -17,6 +18,7 @@ const templates: Record<CardName, ACData.Template> = {
   'add-result': new ACData.Template(addResult),
   members: new ACData.Template(members),
   mapped: new ACData.Template(mapped),
+  poster: new ACData.Template(poster),
 };
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

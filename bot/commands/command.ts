@@ -13,6 +13,7 @@ export type Command =
   | { kind: 'demote'; phone: string; group: string }
   | { kind: 'members'; group: string | null }
   | { kind: 'map'; group: string | null }
+  | { kind: 'poster'; group: string | null }
   | { kind: 'region'; region: string | null }
   /** A known command missing its arguments: answer with how to write it. */
   | { kind: 'incomplete'; usage: string }
@@ -32,6 +33,7 @@ export const usages = {
   demote: 'demote <phone> in <group>',
   members: 'members <group>',
   map: 'add <group> to organisation',
+  poster: 'poster <group>',
   region: 'region <country code>',
 } as const satisfies Record<Exclude<Command['kind'], 'incomplete' | 'unknown'>, string>;
 

@@ -93,6 +93,10 @@ const rules: Rule[] = [
     /^(?:members|list\s+members|who\s+is\s+in|who's\s+in)(?:\s+(?:of|in))?(?:\s+(.+))?$/i,
     (m) => ({ kind: 'members', group: groupOrNull(m[1]) }),
   ],
+  [
+    /^(?:poster|print(?:\s+a)?\s+poster)(?:\s+(?:for|of))?(?:\s+(.+))?$/i,
+    (m) => ({ kind: 'poster', group: groupOrNull(m[1]) }),
+  ],
   [/^region(?:\s+(.+))?$/i, (m) => ({ kind: 'region', region: m[1]?.trim() || null })],
 ];
 

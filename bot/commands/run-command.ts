@@ -3,6 +3,7 @@ import { helpReply, regionReply } from '../handlers/help-handlers';
 import { inviteReply, joinReply } from '../handlers/invite-handlers';
 import { mapReply } from '../handlers/map-handlers';
 import { addMembersReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
+import { posterReply } from '../handlers/poster-handlers';
 import { type Reply, textReply } from '../handlers/reply';
 import type { Session } from '../session';
 import { type Command, shown } from './command';
@@ -36,6 +37,8 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
       return membersReply(session, { name: command.group });
     case 'map':
       return mapReply(session, { name: command.group });
+    case 'poster':
+      return posterReply(session, { name: command.group });
     case 'region':
       return regionReply(session, command.region);
     case 'incomplete':

@@ -16,6 +16,7 @@ const keywords: ReadonlyArray<[string, string]> = [
   ['organisation', usages.map],
   ['organization', usages.map],
   ['region', usages.region],
+  ['poster', usages.poster],
 ];
 
 /** Damerau–Levenshtein (optimal string alignment) distance: typos swap letters as often as they drop them. */

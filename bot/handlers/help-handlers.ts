@@ -10,6 +10,7 @@ const meanings: Array<[string, string]> = [
   [usages.add, 'Add people by phone number.'],
   [usages.members, 'See, promote, demote or remove people.'],
   [usages.map, 'Hand the group to your organisation.'],
+  [usages.poster, 'A poster with the invite link as a QR code.'],
   [usages.join, 'Join a group with its invite link.'],
   [usages.region, 'How to read numbers without a country code.'],
 ];

@@ -1,5 +1,9 @@
 import type { Actor } from '../access/actor';
+import type { Group } from '../groups/group';
+import { loadGroup } from '../groups/load-group';
 import { createInviteLink } from '../invites/create-invite-link';
+import { InviteExpired, InviteNotFound, InviteRevoked, InviteUsedUp } from '../invites/invite.errors';
+import { hashInviteToken, inviteLinkStatus } from '../invites/invite-link';
 import { genericPosterSpec, groupPosterSpec } from './content/posters';
 import { PosterFormatInvalid } from './rollout.errors';
 import type { DownloadableFile, PosterFormat, RolloutContext } from './rollout.ports';
@@ -61,22 +65,54 @@ export async function groupPoster(
     { groupId: input.groupId, expiresInDays: input.expiresInDays ?? POSTER_LINK_DAYS },
     actor,
   );
-  const organisation = issued.group.organisationId
-    ? await ctx.uow.run((repos) => repos.organisations.findById(issued.group.organisationId!))
+  const file = await renderGroupPoster(ctx, issued.group, issued.token, issued.link.expiresAt, format);
+  return { ...file, group: { id: issued.group.id, name: issued.group.name } };
+}
+
+async function renderGroupPoster(
+  ctx: RolloutContext,
+  group: Group,
+  token: string,
+  expiresAt: string | null,
+  format: PosterFormat,
+): Promise<Omit<GroupPosterFile, 'group'>> {
+  const organisation = group.organisationId
+    ? await ctx.uow.run((repos) => repos.organisations.findById(group.organisationId!))
     : undefined;
-  const inviteUrl = `${ctx.publicBaseUrl()}/join/${issued.token}`;
+  const inviteUrl = `${ctx.publicBaseUrl()}/join/${token}`;
   const spec = groupPosterSpec({
-    groupName: issued.group.name,
+    groupName: group.name,
     organisationName: organisation?.displayName ?? null,
     inviteUrl,
-    validUntil: issued.link.expiresAt,
+    validUntil: expiresAt,
   });
   return {
-    fileName: `convene-poster-${slug(issued.group.name)}.${format}`,
+    fileName: `convene-poster-${slug(group.name)}.${format}`,
     mediaType: mediaTypes[format],
     bytes: await ctx.render.poster(spec, format),
-    group: { id: issued.group.id, name: issued.group.name },
     inviteUrl,
-    expiresAt: issued.link.expiresAt,
+    expiresAt,
   };
+}
+
+/**
+ * The poster of an invite link, for whoever holds the link (the bot's `poster` card links here).
+ * It shows nothing the link itself does not already give: the group's name and the way in.
+ */
+export async function posterForInviteLink(
+  ctx: RolloutContext,
+  input: { token: string; format: string },
+): Promise<GroupPosterFile> {
+  const format = posterFormat(input.format);
+  const { link, group } = await ctx.uow.run(async (repos) => {
+    const found = await repos.inviteLinks.findByTokenHash(hashInviteToken(input.token));
+    if (!found) throw new InviteNotFound();
+    const status = inviteLinkStatus(found, ctx.clock.now());
+    if (status === 'revoked') throw new InviteRevoked();
+    if (status === 'expired') throw new InviteExpired(found.expiresAt!);
+    if (status === 'used-up') throw new InviteUsedUp(found.maxUses!);
+    return { link: found, group: await loadGroup(repos, found.groupId) };
+  });
+  const file = await renderGroupPoster(ctx, group, input.token, link.expiresAt, format);
+  return { ...file, group: { id: group.id, name: group.name } };
 }

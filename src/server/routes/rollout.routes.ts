@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { InviteNotFound } from '../../domain/invites/invite.errors';
 import { extractInviteToken } from '../../domain/invites/invite-link';
 import { addResource } from '../../domain/rollout/add-resource';
 import { posterDate } from '../../domain/rollout/content/posters';
@@ -9,7 +10,7 @@ import { guideFile, readGuide } from '../../domain/rollout/guides';
 import { listRolloutResources } from '../../domain/rollout/list-resources';
 import { groupMessageTemplates, listMessageTemplates } from '../../domain/rollout/message-templates';
 import { openResource } from '../../domain/rollout/open-resource';
-import { genericPoster, groupPoster } from '../../domain/rollout/posters';
+import { genericPoster, groupPoster, posterForInviteLink } from '../../domain/rollout/posters';
 import { removeResource } from '../../domain/rollout/remove-resource';
 import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
 import type { DownloadableFile, RolloutContext } from '../../domain/rollout/rollout.ports';
@@ -197,6 +198,17 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
       );
       res.status(201);
       return link;
+    }),
+  );
+
+  // Public like the slideshow: whoever holds an invite link may print its poster (the bot's poster card
+  // links here). A GET that never uses up or changes the link.
+  server.get(
+    '/rollout/poster',
+    route(deps, async (req, res) => {
+      const token = extractInviteToken(query(req, 'invite') ?? '');
+      if (!token) throw new InviteNotFound();
+      sendFile(res, await posterForInviteLink(rollout, { token, format: query(req, 'format') ?? 'pdf' }));
     }),
   );
 

@@ -1,3 +1,5 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { ensureOrganisationAdmin } from '../../../src/domain/organisations/ensure-organisation-admin';
 import { CONTOSO_TENANT, FABRIKAM_TENANT } from '../../support/domain-world';
 import { BotUnderTest, ChatUser, cardButtons, cardText, PUBLIC_URL } from './support/bot-under-test';
@@ -125,6 +127,36 @@ describe('the bot in conversation', () => {
         value: 'Created Warehouse 3.',
       });
       expect(cardText(result.cards[0])).toContain('Warehouse 3');
+    });
+  });
+
+  describe('posters', () => {
+    test('when an admin asks for a poster, then its QR code holds a fresh invite link and the print links point at it', async () => {
+      await createGroup('Drivers');
+      const { cards } = await asha.say('poster Drivers');
+      const card = cards[0] as {
+        body: Array<{ type: string; url?: string }>;
+        actions: Array<{ url: string }>;
+      };
+      expect(cardText(card)).toContain('Poster for Drivers');
+      const link = cardText(card).match(linkPattern)![0];
+      const image = card.body.find((element) => element.type === 'Image')!.url!;
+      const png = PNG.sync.read(Buffer.from(image.replace(/^data:image\/png;base64,/, ''), 'base64'));
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
+      const token = link.slice(link.lastIndexOf('/') + 1);
+      expect(card.actions.map((action) => action.url)).toEqual([
+        `${PUBLIC_URL}/rollout/poster?invite=${token}&format=pdf`,
+        `${PUBLIC_URL}/rollout/poster?invite=${token}&format=png`,
+      ]);
+    });
+
+    test('when a plain member asks for a poster, then they are told they may not and no link is made', async () => {
+      await createGroup('Drivers');
+      const ben = await world.user('Ben');
+      await ben.say(`join ${await inviteLink('Drivers')}`);
+      const { texts, cards } = await ben.say('poster Drivers');
+      expect(cards).toHaveLength(0);
+      expect(texts).toEqual([expect.stringMatching(/not allowed to invite in "Drivers"/)]);
     });
   });
 

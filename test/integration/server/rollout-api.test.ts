@@ -174,6 +174,34 @@ describe('the rollout API', () => {
     expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(inviteUrl);
   });
 
+  test('when someone holds an invite link, then its poster prints without signing in; a reset link prints nothing', async () => {
+    const groupId = await createGroup('Night shift – Pune');
+    const issued = await call('POST', `/api/v1/groups/${groupId}/invite-links`, {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const { url: inviteUrl } = (await json(issued)) as { url: string };
+    const png = await fetch(`${app.url}/rollout/poster?invite=${encodeURIComponent(inviteUrl)}&format=png`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('x-content-type-options')).toBe('nosniff');
+    const image = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(inviteUrl);
+    const pdf = await fetch(`${app.url}/rollout/poster?invite=${encodeURIComponent(inviteUrl)}&format=pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+
+    await call('POST', `/api/v1/groups/${groupId}/invite-links`, {
+      headers: { 'content-type': 'application/json' },
+      body: '{"reset":true}',
+    });
+    const revoked = await fetch(
+      `${app.url}/rollout/poster?invite=${encodeURIComponent(inviteUrl)}&format=png`,
+    );
+    expect(revoked.status).toBe(410);
+    expect((await json(revoked)).error.code).toBe('INVITE_REVOKED');
+    const unknown = await fetch(`${app.url}/rollout/poster?invite=nonsense&format=png`);
+    expect(unknown.status).toBe(404);
+  });
+
   test('when a poster is asked in an unknown format, then POSTER_FORMAT_INVALID', async () => {
     const response = await call('GET', '/api/v1/rollout/posters/generic?format=docx');
     expect(response.status).toBe(400);

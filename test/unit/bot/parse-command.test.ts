@@ -22,6 +22,9 @@ const cases: Array<[string, Command]> = [
   ['INVITE "Back to school"', { kind: 'invite', group: 'Back to school' }],
   ['invite people to Drivers', { kind: 'invite', group: 'Drivers' }],
   ['invite', { kind: 'invite', group: null }],
+  ['poster Night shift', { kind: 'poster', group: 'Night shift' }],
+  ['Print a poster for "Drivers"', { kind: 'poster', group: 'Drivers' }],
+  ['poster', { kind: 'poster', group: null }],
   [
     'join https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA',
     { kind: 'join', link: 'https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA' },
@@ -98,6 +101,7 @@ describe('command suggestions', () => {
   test.each([
     ['memebrs Drivers', 'members <group>'],
     ['invte Drivers', 'invite <group>'],
+    ['postr Drivers', 'poster <group>'],
     ['promot 555 in X', 'promote <phone> in <group>'],
     ['organisaton please', 'add <group> to organisation'],
     ['banana', null],

@@ -1,0 +1,34 @@
+import QRCode from 'qrcode';
+import { createInviteLink } from '../../src/domain/invites/create-invite-link';
+import { POSTER_LINK_DAYS } from '../../src/domain/rollout/posters';
+import type { GroupRef, Session } from '../session';
+import { formatDate } from './describe';
+import { cardReply, type Reply } from './reply';
+
+/**
+ * `poster <group>`: a fresh invite link (posters hang for weeks, so it lasts 90 days) as a QR code,
+ * with the printable PDF and the shareable PNG one tap away.
+ */
+export async function posterReply(session: Session, ref: GroupRef): Promise<Reply> {
+  const groupId = await session.groupId(ref);
+  const issued = await createInviteLink(
+    session.deps.ctx,
+    { groupId, expiresInDays: POSTER_LINK_DAYS },
+    await session.actor(),
+  );
+  const inviteUrl = session.inviteUrl(issued.token);
+  const posterUrl = (format: 'pdf' | 'png') =>
+    `${session.deps.publicBaseUrl()}/rollout/poster?invite=${encodeURIComponent(issued.token)}&format=${format}`;
+  return cardReply(
+    'poster',
+    {
+      groupName: issued.group.name,
+      inviteUrl,
+      qrImage: await QRCode.toDataURL(inviteUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }),
+      validUntil: issued.link.expiresAt ? formatDate(issued.link.expiresAt) : 'it is reset',
+      pdfUrl: posterUrl('pdf'),
+      pngUrl: posterUrl('png'),
+    },
+    'Here is the poster.',
+  );
+}
