@@ -5,6 +5,7 @@ import { parseRegion, type Region } from '../people/phone-number';
 import { DomainError } from '../shared/domain-error';
 import { type ColumnMap, matchColumns, userGroupColumns } from './csv-columns';
 import type { CsvRecord } from './csv-records';
+import { MemberKeys } from './member-keys';
 import { inProcessPhoneChecker, type PhoneBatchChecker, phoneRefusal } from './phone-batch-checker';
 import { PhonePipeline } from './phone-pipeline';
 import { type Problem, problem, problemCodes } from './upload-problem';
@@ -71,9 +72,9 @@ interface PendingRow {
 /**
  * Validates a User Group Mapping file row by row as it streams. Phone numbers are checked a batch
  * at a time by `phones` while the file is read on (see PhonePipeline); rows finish in file order.
- * Cross-row checks (the same person twice in a group) keep one compact entry per row: a numeric
- * phone key inside a per-group map, and the line, role and action packed into one small integer,
- * so a million rows fit in a few tens of MB.
+ * Cross-row checks (the same person twice in a group) keep one compact entry per row in a typed-array
+ * hash table (MemberKeys): the group's index and the phone as a number, with the line, role and
+ * action packed into one integer, so a million rows take about 40 MB.
  */
 export async function validateUserGroupRecords(
   readRecords: (onProblem: (found: Problem) => void) => AsyncIterable<CsvRecord>,
@@ -88,7 +89,7 @@ export async function validateUserGroupRecords(
   let rowsValid = 0;
   const groups = new Map<string, GroupEntry>();
   const groupsByKey = new Map<string, number>();
-  const members: Map<number, number>[] = [];
+  const members = new MemberKeys();
   const regions = new Map<string, Region | RegionInvalid>();
 
   // The row being checked; the helpers below are made once, not per row (a million rows add up).
@@ -119,7 +120,6 @@ export async function validateUserGroupRecords(
       if (index === undefined) {
         index = groupsByKey.size;
         groupsByKey.set(key, index);
-        members.push(new Map());
       }
       group = { name, index };
     } catch (error) {
@@ -161,9 +161,8 @@ export async function validateUserGroupRecords(
     const group = pending.group as { name: string; index: number };
     const { line, role, action } = pending;
     const packed = line * 4 + (role === 'admin' ? 2 : 0) + (action === 'remove' ? 1 : 0);
-    const byPhone = members[group.index]!;
     const phoneKey = Number(phone.slice(1));
-    const earlier = byPhone.get(phoneKey);
+    const earlier = members.get(group.index, phoneKey);
     if (earlier !== undefined) {
       const earlierLine = Math.floor(earlier / 4);
       const earlierRole = earlier & 2 ? 'Admin' : 'Member';
@@ -206,7 +205,7 @@ export async function validateUserGroupRecords(
       }
       return false;
     }
-    byPhone.set(phoneKey, packed);
+    members.set(group.index, phoneKey, packed);
     sink.planRow(
       toUserGroupPlanFields({
         line,
