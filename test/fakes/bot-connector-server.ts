@@ -47,9 +47,14 @@ export class BotConnectorServer {
     this.server = createServer((req, res) => {
       this.handle(req).then(
         ({ status, body, headers }) => {
-          res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+          // Not chained: restify, when loaded in the same process, patches writeHead to return nothing.
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(body));
         },
-        () => res.writeHead(500).end(),
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
       );
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));

@@ -60,13 +60,16 @@ export class GraphServer {
           const isText = typeof answer.body === 'string';
           const type =
             answer.body === undefined ? {} : { 'content-type': isText ? 'text/plain' : 'application/json' };
-          res
-            .writeHead(answer.status, { ...type, ...answer.headers })
-            .end(
-              answer.body === undefined ? '' : isText ? (answer.body as string) : JSON.stringify(answer.body),
-            );
+          // Not chained: restify, when loaded in the same process, patches writeHead to return nothing.
+          res.writeHead(answer.status, { ...type, ...answer.headers });
+          res.end(
+            answer.body === undefined ? '' : isText ? (answer.body as string) : JSON.stringify(answer.body),
+          );
         },
-        (error) => res.writeHead(500).end(String(error)),
+        (error) => {
+          res.writeHead(500);
+          res.end(String(error));
+        },
       );
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -27,8 +27,12 @@ export class SsoTokenIssuer {
     this.server = createServer((req, res) => {
       this.jwksRequests++;
       if (req.url === '/common/discovery/v2.0/keys') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [this.jwk] }));
-      } else res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ keys: [this.jwk] }));
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.jwksUrl = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/common/discovery/v2.0/keys`;
