@@ -1,5 +1,7 @@
 import { botThroughputBenchmark } from './bot-throughput.bench';
+import { deliveryPacingBenchmark } from './delivery-pacing.bench';
 import type { Benchmark } from './figure';
+import { graphRequestsBenchmark } from './graph-requests.bench';
 import { tabFirstLoadBenchmark } from './tab-first-load.bench';
 import { uploadApplyBenchmark } from './upload-apply.bench';
 import { uploadMemoryBenchmark } from './upload-memory.bench';
@@ -15,4 +17,6 @@ export const benchmarks: Benchmark[] = [
   uploadApplyBenchmark,
   uploadMemoryBenchmark,
   botThroughputBenchmark,
+  graphRequestsBenchmark,
+  deliveryPacingBenchmark,
 ];
