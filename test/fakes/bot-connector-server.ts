@@ -96,7 +96,8 @@ export class BotConnectorServer {
       this.createdConversations++;
       return { status: 201, body: { id: `a:personal:${member?.aadObjectId ?? member?.id}` } };
     }
-    const match = /^\/v3\/conversations\/([^/]+)\/activities$/.exec(path);
+    // New messages, and replies to an activity (the bot answering someone who wrote to it).
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(path);
     if (req.method !== 'POST' || !match) {
       return {
         status: 404,
