@@ -76,6 +76,9 @@ describeWithChromium('the management portal in Chromium', () => {
     expect(await phones.inputValue()).toBe('9988554401, 9988554402, 12');
     const members = page.getByRole('table', { name: 'Members' });
     await members.getByText('+919988554402').waitFor();
+    const invites = page.getByRole('table', { name: 'Invite cards' });
+    await invites.waitFor();
+    expect(await invites.locator('tbody tr').count()).toBe(2);
     await shot('02-group-page');
 
     await page.goto(`${h.app.url}/tab/#/groups`);

@@ -42,9 +42,12 @@ export default function GroupPage() {
     detail.data?.allowed['arrange-hierarchy'] ? '/api/v1/portal/groups' : undefined,
   );
   const [moveError, setMoveError] = useState<string>();
+  // Adding people queues invite cards: the invites panel is reloaded with every change.
+  const [changes, setChanges] = useState(0);
   const refresh = () => {
     detail.reload();
     members.reload();
+    setChanges((n) => n + 1);
   };
 
   if (detail.error !== undefined) return <ErrorState error={detail.error} onRetry={detail.reload} />;
@@ -121,7 +124,7 @@ export default function GroupPage() {
         {allowed.invite && (
           <Card className={styles.card}>
             <Title3 as="h2">Invite cards</Title3>
-            <CardInvitesPanel groupId={group.id} />
+            <CardInvitesPanel key={changes} groupId={group.id} />
           </Card>
         )}
         {allowed.invite && (
