@@ -13,9 +13,12 @@ const LIMIT = 50;
 /** Starts the loopback connector in its own process, so its clock is not disturbed by the sender's. */
 async function startConnector(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(
-    path.join(__dirname, '../node_modules/.bin/tsx'),
-    [path.join(__dirname, '../test/fakes/bot-connector-server.ts')],
-    { env: { ...process.env, PER_APP: String(LIMIT), PER_CONVERSATION: '7' }, stdio: ['ignore', 'pipe', 'inherit'] },
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, '../test/fakes/bot-connector-server.ts')],
+    {
+      env: { ...process.env, PER_APP: String(LIMIT), PER_CONVERSATION: '7' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
@@ -34,8 +37,15 @@ export const deliveryPacingBenchmark: Benchmark = {
     const connector = await startConnector();
     try {
       const world = new DomainWorld(storage);
-      const { entries } = await seedInvites(storage, world, { people: INVITES, groups: 1, connectorUrl: connector.url });
-      const worker = workerFor(storage, world, entries, { ratePerSecond: LIMIT, perConversationPerSecond: 7 });
+      const { entries } = await seedInvites(storage, world, {
+        people: INVITES,
+        groups: 1,
+        connectorUrl: connector.url,
+      });
+      const worker = workerFor(storage, world, entries, {
+        ratePerSecond: LIMIT,
+        perConversationPerSecond: 7,
+      });
       const started = performance.now();
       worker.start();
       const counts = await drained(storage, 120_000);
