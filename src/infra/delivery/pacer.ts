@@ -1,5 +1,7 @@
 import { setTimeout as sleep, setImmediate as yieldToIo } from 'node:timers/promises';
 
+const BELOW_LIMIT = 1.01;
+
 /**
  * Paces sends under two limits at once: a rate for the whole tenant and a rate per conversation
  * (Teams counts both). Each tenant slot goes to the longest-waiting sender whose conversation is
@@ -18,8 +20,9 @@ export class Pacer {
   private arrived: (() => void) | undefined;
 
   constructor(ratePerSecond: number, perKeyPerSecond: number) {
-    this.slotMs = 1000 / ratePerSecond;
-    this.keyMs = 1000 / perKeyPerSecond;
+    // One per cent below the limits, so that network jitter never pushes a window over them.
+    this.slotMs = (1000 / ratePerSecond) * BELOW_LIMIT;
+    this.keyMs = (1000 / perKeyPerSecond) * BELOW_LIMIT;
   }
 
   /** Resolves when a request into conversation `key` may leave. */
