@@ -106,23 +106,6 @@ export interface TeamsAddressesTable {
   updated_at: string;
 }
 
-export interface GroupProvisioningTable {
-  group_id: string;
-  state: string;
-  attempts: number;
-  next_attempt_at: string;
-  lease_owner: string | null;
-  lease_until: string | null;
-  requested_by: string | null;
-  entra_group_id: string | null;
-  team_id: string | null;
-  members_added: number;
-  members_pending: number;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 /** One botbuilder state document; `version` is its eTag. */
 export interface BotStateTable {
   key: string;
@@ -209,7 +192,6 @@ export interface Database {
   bot_state: BotStateTable;
   card_invites: CardInvitesTable;
   teams_addresses: TeamsAddressesTable;
-  group_provisioning: GroupProvisioningTable;
   rollout_resources: RolloutResourcesTable;
   jobs: JobsTable;
   uploads: UploadsTable;

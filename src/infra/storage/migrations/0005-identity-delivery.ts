@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Card invites (a durable delivery queue), where each Teams user can be reached (conversation
- * references learnt from activities or created through Graph) and tenant provisioning jobs.
+ * Card invites (a durable delivery queue) and where each Teams user can be reached (conversation
+ * references learnt from activities or created through Graph).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -45,23 +45,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('bot_id', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('teams_addresses_pk', ['tenant_id', 'aad_object_id'])
-    .execute();
-
-  await db.schema
-    .createTable('group_provisioning')
-    .addColumn('group_id', 'text', (c) => c.primaryKey().references('groups.id'))
-    .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-    .addColumn('lease_owner', 'text')
-    .addColumn('lease_until', 'text')
-    .addColumn('requested_by', 'text')
-    .addColumn('entra_group_id', 'text')
-    .addColumn('team_id', 'text')
-    .addColumn('members_added', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('members_pending', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('last_error', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 }
