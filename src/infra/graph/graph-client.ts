@@ -32,7 +32,8 @@ class BearerTokenHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const token = await this.tokens(this.tenantId);
-    const options = (context.options ??= {});
+    context.options ??= {};
+    const options = context.options;
     const headers = new Headers(options.headers as ConstructorParameters<typeof Headers>[0]);
     headers.set('authorization', `Bearer ${token}`);
     options.headers = Object.fromEntries(headers.entries());
