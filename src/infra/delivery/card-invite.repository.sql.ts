@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CardInvite, CardInviteState } from '../../domain/invites/card-invite';
 import type { CardInviteRepository, CardInviteView } from '../../domain/invites/card-invite.repository';
 import { newId } from '../../domain/shared/ids';
+import { executeMultiRow } from '../storage/repositories/multi-row-insert';
 import type { CardInvitesTable, Database } from '../storage/schema';
 
 /** Row → entity; shared with the delivery queue. */
@@ -21,6 +22,28 @@ export const toCardInvite = (row: Selectable<CardInvitesTable>): CardInvite => (
   sentAt: row.sent_at,
   answeredAt: row.answered_at,
 });
+
+const enqueueColumns = [
+  'id',
+  'group_id',
+  'person_id',
+  'created_at',
+  'state',
+  'attempts',
+  'next_attempt_at',
+  'lease_owner',
+  'lease_until',
+  'sending_since',
+  'failure_code',
+  'failure_reason',
+  'invited_by',
+  'updated_at',
+  'answered_at',
+] as const;
+/** What re-queuing resets: everything but the id, the membership and when it was first queued. */
+const requeueColumns = enqueueColumns.filter(
+  (c) => !['id', 'group_id', 'person_id', 'created_at'].includes(c),
+);
 
 /** Card invites in SQL: one row per membership, re-queued in place on resend. */
 export class SqlCardInviteRepository implements CardInviteRepository {
@@ -80,46 +103,45 @@ export class SqlCardInviteRepository implements CardInviteRepository {
     const queued: Array<{ id: string; groupId: string; personId: string }> = [];
     // 15 values a row: 200 rows stay well under SQLite's limit on bound parameters.
     for (let start = 0; start < rows.length; start += 200) {
-      const values = rows.slice(start, start + 200).map((invite) => ({
-        id: newId(),
-        group_id: invite.groupId,
-        person_id: invite.personId,
-        created_at: at,
-        state: 'queued',
-        attempts: 0,
-        next_attempt_at: at,
-        lease_owner: null,
-        lease_until: null,
-        sending_since: null,
-        failure_code: null,
-        failure_reason: null,
-        invited_by: invite.invitedBy,
-        updated_at: at,
-        answered_at: null,
-      }));
-      const returned = await this.db
-        .insertInto('card_invites')
-        .values(values)
-        .onConflict((oc) =>
-          oc
-            .columns(['group_id', 'person_id'])
-            .doUpdateSet((eb) => ({
-              state: 'queued',
-              attempts: 0,
-              next_attempt_at: at,
-              lease_owner: null,
-              lease_until: null,
-              sending_since: null,
-              failure_code: null,
-              failure_reason: null,
-              invited_by: eb.ref('excluded.invited_by'),
-              updated_at: at,
-              answered_at: null,
-            }))
-            .where('card_invites.state', 'not in', ['queued', 'joined', 'declined']),
-        )
-        .returning(['id', 'group_id', 'person_id'])
-        .execute();
+      const values = rows
+        .slice(start, start + 200)
+        .map((invite) => [
+          newId(),
+          invite.groupId,
+          invite.personId,
+          at,
+          'queued',
+          0,
+          at,
+          null,
+          null,
+          null,
+          null,
+          null,
+          invite.invitedBy,
+          at,
+          null,
+        ]);
+      // The statement is compiled once per size; the update takes every value from the new row.
+      const returned = await executeMultiRow<{ id: string; group_id: string; person_id: string }>(
+        this.db,
+        'enqueue card invites',
+        enqueueColumns,
+        values,
+        (placeholders) =>
+          this.db
+            .insertInto('card_invites')
+            .values(placeholders as never)
+            .onConflict((oc) =>
+              oc
+                .columns(['group_id', 'person_id'])
+                .doUpdateSet((eb) =>
+                  Object.fromEntries(requeueColumns.map((c) => [c, eb.ref(`excluded.${c}`)])),
+                )
+                .where(sql<boolean>`card_invites.state not in ('queued', 'joined', 'declined')`),
+            )
+            .returning(['id', 'group_id', 'person_id']),
+      );
       for (const row of returned) queued.push({ id: row.id, groupId: row.group_id, personId: row.person_id });
     }
     return queued;

@@ -10,7 +10,31 @@ import type {
 import type { Person } from '../../../domain/people/person';
 import type { BulkWrites } from '../../../domain/uploads/bulk-writes.port';
 import type { Database } from '../schema';
+import { executeMultiRow } from './multi-row-insert';
 import { toPerson } from './person.repository.sql';
+
+const groupColumns = [
+  'id',
+  'name',
+  'name_key',
+  'scope_key',
+  'parent_id',
+  'organisation_id',
+  'created_by',
+  'created_at',
+] as const;
+const personColumns = ['id', 'phone', 'tenant_id', 'aad_object_id', 'display_name', 'created_at'] as const;
+const membershipColumns = [
+  'group_id',
+  'person_id',
+  'role',
+  'source',
+  'state',
+  'invited_by',
+  'created_at',
+  'updated_at',
+] as const;
+const auditColumns = ['id', 'at', 'actor_id', 'action', 'group_id', 'job_id', 'details'] as const;
 
 /** Values per statement: keeps every multi-row statement under SQLite's bound-parameter limit. */
 const CHUNK = 1000;
@@ -87,79 +111,70 @@ export class SqlBulkWrites implements BulkWrites {
   }
 
   async insertGroups(groups: Group[]): Promise<void> {
-    for (const part of chunks(groups, 100)) {
-      await this.db
-        .insertInto('groups')
-        .values(
-          part.map((g) => ({
-            id: g.id,
-            name: g.name,
-            name_key: groupNameKey(g.name),
-            scope_key: groupScopeKey(g),
-            parent_id: g.parentId,
-            organisation_id: g.organisationId,
-            created_by: g.createdBy,
-            created_at: g.createdAt,
-          })),
-        )
-        .execute();
-    }
+    await this.insertRows(
+      'groups',
+      groupColumns,
+      groups.map((g) => [
+        g.id,
+        g.name,
+        groupNameKey(g.name),
+        groupScopeKey(g),
+        g.parentId,
+        g.organisationId,
+        g.createdBy,
+        g.createdAt,
+      ]),
+      100,
+    );
   }
 
   async insertPeople(people: Person[]): Promise<void> {
-    for (const part of chunks(people, 500)) {
-      await this.db
-        .insertInto('people')
-        .values(
-          part.map((p) => ({
-            id: p.id,
-            phone: p.phone,
-            tenant_id: p.tenantId,
-            aad_object_id: p.aadObjectId,
-            display_name: p.displayName,
-            created_at: p.createdAt,
-          })),
-        )
-        .execute();
-    }
+    await this.insertRows(
+      'people',
+      personColumns,
+      people.map((p) => [p.id, p.phone, p.tenantId, p.aadObjectId, p.displayName, p.createdAt]),
+      500,
+    );
   }
 
   async insertMemberships(memberships: Membership[]): Promise<void> {
-    for (const part of chunks(memberships, 500)) {
-      await this.db
-        .insertInto('memberships')
-        .values(
-          part.map((m) => ({
-            group_id: m.groupId,
-            person_id: m.personId,
-            role: m.role,
-            source: m.source,
-            state: m.state,
-            invited_by: m.invitedBy,
-            created_at: m.createdAt,
-            updated_at: m.updatedAt,
-          })),
-        )
-        .execute();
-    }
+    await this.insertRows(
+      'memberships',
+      membershipColumns,
+      memberships.map((m) => [
+        m.groupId,
+        m.personId,
+        m.role,
+        m.source,
+        m.state,
+        m.invitedBy,
+        m.createdAt,
+        m.updatedAt,
+      ]),
+      500,
+    );
   }
 
   async appendAudit(entries: AuditEntry[]): Promise<void> {
-    for (const part of chunks(entries, 500)) {
-      await this.db
-        .insertInto('audit_entries')
-        .values(
-          part.map((e) => ({
-            id: e.id,
-            at: e.at,
-            actor_id: e.actorId,
-            action: e.action,
-            group_id: e.groupId,
-            job_id: e.jobId,
-            details: JSON.stringify(e.details),
-          })),
-        )
-        .execute();
+    await this.insertRows(
+      'audit_entries',
+      auditColumns,
+      entries.map((e) => [e.id, e.at, e.actorId, e.action, e.groupId, e.jobId, JSON.stringify(e.details)]),
+      500,
+    );
+  }
+
+  /** Plain multi-row inserts, `size` rows a statement, each statement shape compiled once. */
+  private async insertRows(
+    table: 'groups' | 'people' | 'memberships' | 'audit_entries',
+    columns: readonly string[],
+    rows: unknown[][],
+    size: number,
+  ): Promise<void> {
+    for (const part of chunks(rows, size)) {
+      await executeMultiRow(this.db, `insert ${table}`, columns, part, (placeholders) =>
+        this.db.insertInto(table).values(placeholders as never),
+      );
     }
   }
 }

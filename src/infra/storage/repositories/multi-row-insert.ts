@@ -1,0 +1,45 @@
+import type { DialectAdapter } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+/**
+ * SQL text of multi-row statements by dialect and shape. Kysely builds and compiles a statement
+ * of 500 rows value by value every time (thousands of nodes); bulk uploads run thousands of them,
+ * so each shape is compiled once, with placeholders, and reused with fresh parameters.
+ */
+const compiled = new WeakMap<DialectAdapter, Map<string, string>>();
+
+/**
+ * Runs `build(rows)` for `rows.length` rows (each an array of values in `columns` order), compiling
+ * the statement once per dialect, `shape` and row count. `build` gets placeholder rows whose values
+ * are replaced by the real ones at run time, so it must only place them (no logic on the values).
+ */
+export async function executeMultiRow<R>(
+  db: Kysely<Database>,
+  shape: string,
+  columns: readonly string[],
+  rows: unknown[][],
+  build: (placeholders: Record<string, unknown>[]) => { compile(): CompiledQuery },
+): Promise<R[]> {
+  const adapter = db.getExecutor().adapter;
+  let byShape = compiled.get(adapter);
+  if (!byShape) {
+    byShape = new Map();
+    compiled.set(adapter, byShape);
+  }
+  const key = `${shape}:${rows.length}`;
+  let sql = byShape.get(key);
+  if (sql === undefined) {
+    const placeholders = rows.map(() => Object.fromEntries(columns.map((column) => [column, null])));
+    const query = build(placeholders).compile();
+    if (query.parameters.length !== rows.length * columns.length) {
+      throw new Error(`${shape}: the statement must take exactly one parameter per value`);
+    }
+    sql = query.sql;
+    byShape.set(key, sql);
+  }
+  const parameters: unknown[] = [];
+  for (const row of rows) for (const value of row) parameters.push(value);
+  const result = await db.executeQuery<R>(CompiledQuery.raw(sql, parameters));
+  return result.rows;
+}
