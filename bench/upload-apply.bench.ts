@@ -2,6 +2,7 @@ import { createReadStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { loadConfig } from '../src/config';
 import type { Actor } from '../src/domain/access/actor';
 import { ensureOrganisationAdmin } from '../src/domain/organisations/ensure-organisation-admin';
 import { identifyTeamsUser } from '../src/domain/people/identify-teams-user';
@@ -20,6 +21,7 @@ import { benchDir, writeUserGroupFile } from './upload-bench-data';
 
 const ROWS = 100_000;
 const GROUPS = 1_000;
+const BIGGER_BATCH_ROWS = 5_000;
 
 /** Tables holding the organisation's data, in foreign-key order. */
 const dataTables = [
@@ -40,8 +42,14 @@ export interface Convene {
   actor: Actor;
 }
 
-/** A Convene database in `dir` with an org admin, as the server would open it (phones on a thread). */
-export async function openConvene(dir: string, batchRows = 1000): Promise<Convene> {
+/**
+ * A Convene database in `dir` with an org admin, as the server would open it (phones on a thread,
+ * UPLOAD_BATCH_ROWS at its default unless given).
+ */
+export async function openConvene(
+  dir: string,
+  batchRows = loadConfig({}).uploads.batchRows,
+): Promise<Convene> {
   const storage = await openStorage({ dataDir: dir });
   const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: systemClock };
   const identity = { tenantId: 'bench-tenant', aadObjectId: 'bench-admin', displayName: 'Bench Admin' };
@@ -107,6 +115,11 @@ export const uploadApplyBenchmark: Benchmark = {
       for (const table of dataTables) final.set(table, await rowsOf(convene.storage.db, table));
       await convene.phones.close();
       await convene.storage.close();
+      // The same job with bigger transactions: what raising UPLOAD_BATCH_ROWS would buy.
+      const bigger = await openConvene(path.join(dir, 'bigger'), BIGGER_BATCH_ROWS);
+      const { applyMs: biggerMs } = await uploadAndApply(bigger, file);
+      await bigger.phones.close();
+      await bigger.storage.close();
 
       const rawDir = path.join(dir, 'raw');
       await (await openStorage({ dataDir: rawDir })).close(); // same schema, migrated
@@ -139,6 +152,8 @@ export const uploadApplyBenchmark: Benchmark = {
             rawMs: Math.round(rawMs),
             rows: [...final.values()].reduce((n, rows) => n + rows.length, 0),
             membershipsPerSecond: Math.round((ROWS / applyMs) * 1000),
+            batchRows: loadConfig({}).uploads.batchRows,
+            [`ratioAt${BIGGER_BATCH_ROWS}RowsPerBatch`]: Number((biggerMs / rawMs).toFixed(2)),
           },
         },
       ];
