@@ -12,6 +12,7 @@ import type { DomainContext } from './domain/shared/unit-of-work.port';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
+import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
 import { createRolloutContext } from './infra/rollout/rollout-context';
@@ -80,6 +81,14 @@ export async function startApp(
   // Uploads check phone numbers on a second thread while the file is read.
   const phones = new WorkerPhoneChecker();
   const uploads = createUploadRuntime(ctx, config.dataDir, config.uploads, logger, { phones });
+  // Mapped groups get their Microsoft 365 group and team from a provisioning worker in every instance.
+  const provisioning = new ProvisioningWorker({
+    uow: ctx.uow,
+    clock: ctx.clock,
+    logger,
+    directory: identity.directory,
+    leaseMs: config.uploads.jobLeaseMs,
+  });
 
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
@@ -108,6 +117,7 @@ export async function startApp(
   logger.info({ url, mode: config.mode, database: storage.dialect }, 'Convene is listening');
   uploads.runner.start();
   delivery.start();
+  provisioning.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -117,6 +127,7 @@ export async function startApp(
       server.server.closeIdleConnections();
       await closed;
       await uploads.runner.stop();
+      await provisioning.stop();
       await phones.close();
       await delivery.stop();
       await storage.close();

@@ -25,6 +25,8 @@ export interface ProvisionedTenantGroup {
   entraGroupId: string;
   teamId: string | null;
   membersAdded: number;
+  /** Set by local mode's stand-in, which creates nothing remote (its ids are Convene's own). */
+  local?: true;
 }
 
 /** Where a card can be sent to reach a Teams user in a 1:1 chat with the bot. */

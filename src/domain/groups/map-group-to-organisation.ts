@@ -5,6 +5,7 @@ import { auditEntry } from '../audit/audit-entry';
 import { ensureOrganisation, type OrganisationDraft } from '../organisations/ensure-organisation';
 import type { Organisation } from '../organisations/organisation';
 import { OrganisationAccountRequired } from '../organisations/organisation.errors';
+import { requestProvisioning } from '../provisioning/provision-group.job';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import { type Group, groupScopeKey } from './group';
 import { GroupAlreadyMapped, GroupNameTaken } from './group.errors';
@@ -12,7 +13,8 @@ import { loadGroup } from './load-group';
 
 /**
  * Hands a personal group to the actor's organisation so that its data belongs to the tenant.
- * The actor's tenant must be proven by a sign-in; a mapped group is never un-mapped.
+ * The actor's tenant must be proven by a sign-in; a mapped group is never un-mapped. Mapping also
+ * records the job that provisions the group in the tenant (see provision-group.job.ts).
  */
 export async function mapGroupToOrganisation(
   ctx: DomainContext,
@@ -31,6 +33,8 @@ export async function mapGroupToOrganisation(
     if (await repos.groups.findByName(groupScopeKey(mapped), group.name))
       throw new GroupNameTaken(group.name);
     await repos.groups.setOrganisation(group.id, organisation.id);
+    // The group's Microsoft 365 group and team are created by a durable job, committed with the mapping.
+    await requestProvisioning(repos, group.id, now);
     await repos.audit.append(
       auditEntry(now, actor.personId, 'group.mapped', group.id, { organisationId: organisation.id }),
     );

@@ -3,6 +3,7 @@ import { assertMay, type GroupAction, may } from '../access/permissions';
 import { relationsTo } from '../access/relations';
 import type { Role } from '../memberships/membership';
 import type { Organisation } from '../organisations/organisation';
+import { type ProvisioningView, provisioningView } from '../provisioning/group-provisioning';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { Group } from './group';
 import { loadGroup } from './load-group';
@@ -14,6 +15,8 @@ export interface GroupView {
   role: Role | null;
   memberCount: number;
   allowed: Record<GroupAction, boolean>;
+  /** Where the group stands in the tenant (its Microsoft 365 group and team). */
+  provisioning: ProvisioningView;
 }
 
 const actions: GroupAction[] = [
@@ -42,6 +45,7 @@ export function viewGroup(ctx: DomainContext, groupId: string, actor: Actor): Pr
       organisation,
       role: own && own.state !== 'declined' ? own.role : null,
       memberCount: members.filter((member) => member.state !== 'declined').length,
+      provisioning: provisioningView(await repos.groupProvisioning.find(group.id)),
       allowed: Object.fromEntries(actions.map((action) => [action, may(relations, action)])) as Record<
         GroupAction,
         boolean

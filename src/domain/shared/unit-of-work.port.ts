@@ -7,6 +7,7 @@ import type { JobRepository } from '../jobs/job';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { PersonRepository } from '../people/person.repository';
+import type { GroupProvisioningRepository } from '../provisioning/group-provisioning';
 import type { RolloutResourceRepository } from '../rollout/rollout-resource.repository';
 import type { BulkWrites } from '../uploads/bulk-writes.port';
 import type { UploadRepository } from '../uploads/upload.repository';
@@ -24,6 +25,7 @@ export interface Repositories {
   rolloutResources: RolloutResourceRepository;
   uploads: UploadRepository;
   jobs: JobRepository;
+  groupProvisioning: GroupProvisioningRepository;
   bulk: BulkWrites;
 }
 

@@ -4,6 +4,7 @@ import type {
   DirectoryUser,
   ProvisionedTenantGroup,
   TeamsAddress,
+  TenantGroupSpec,
 } from '../../domain/directory/directory.port';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Database } from '../storage/schema';
@@ -71,8 +72,14 @@ export class LocalDirectory implements Directory {
     return found;
   }
 
-  async provisionGroup(): Promise<ProvisionedTenantGroup> {
-    throw new ProvisioningNeedsTenant();
+  /**
+   * Locally there is no tenant to create a group in: the group is recorded as provisioned locally
+   * (so the flow is complete and visible), only for the local tenant's groups.
+   */
+  async provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup> {
+    if (spec.tenantId !== this.localTenantId) throw new ProvisioningNeedsTenant();
+    const people = new Set([...spec.ownerIds, ...spec.memberIds]);
+    return { entraGroupId: spec.groupId, teamId: null, membersAdded: people.size, local: true };
   }
 
   /** Locally a chat exists only once the person has talked to the bot; nothing can be installed. */

@@ -4,6 +4,7 @@ import { SqlCardInviteRepository } from '../delivery/card-invite.repository.sql'
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
+import { SqlGroupProvisioningRepository } from './repositories/group-provisioning.repository.sql';
 import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';
 import { SqlJobRepository } from './repositories/job.repository.sql';
 import { SqlMembershipRepository } from './repositories/membership.repository.sql';
@@ -28,6 +29,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     rolloutResources: new SqlRolloutResourceRepository(db),
     uploads: new SqlUploadRepository(db),
     jobs: new SqlJobRepository(db),
+    groupProvisioning: new SqlGroupProvisioningRepository(db),
     bulk: new SqlBulkWrites(db),
   };
 }

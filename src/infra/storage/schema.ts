@@ -180,6 +180,21 @@ export interface UploadLogTable {
   cells: string | null;
 }
 
+/** A mapped group's Microsoft 365 group and team, or why it could not be created. */
+export interface GroupProvisioningTable {
+  group_id: string;
+  job_id: string;
+  state: string;
+  target: string | null;
+  entra_group_id: string | null;
+  team_id: string | null;
+  members_added: number | null;
+  last_error: string | null;
+  failure_reason: string | null;
+  requested_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -194,6 +209,7 @@ export interface Database {
   teams_addresses: TeamsAddressesTable;
   rollout_resources: RolloutResourcesTable;
   jobs: JobsTable;
+  group_provisioning: GroupProvisioningTable;
   uploads: UploadsTable;
   upload_log: UploadLogTable;
 }

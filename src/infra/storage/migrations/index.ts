@@ -4,6 +4,7 @@ import * as uploads from './0002-uploads';
 import * as botState from './0003-bot-state';
 import * as rollout from './0004-rollout';
 import * as identityDelivery from './0005-identity-delivery';
+import * as provisioning from './0006-provisioning';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-bot-state': botState,
   '0004-rollout': rollout,
   '0005-identity-delivery': identityDelivery,
+  '0006-provisioning': provisioning,
 };
 
 export const migrationProvider: MigrationProvider = {

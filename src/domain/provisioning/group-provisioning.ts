@@ -1,0 +1,62 @@
+/** Where a mapped group stands in the tenant, as the portal shows it. */
+export type ProvisioningState = 'not-provisioned' | 'provisioning' | 'provisioned' | 'failed';
+
+/**
+ * The record of a group's provisioning: written with the job when the group is mapped, then with
+ * the job's outcome. `target` says whether a real tenant (Graph) or the local stand-in did it.
+ */
+export interface GroupProvisioning {
+  groupId: string;
+  jobId: string;
+  state: Exclude<ProvisioningState, 'not-provisioned'>;
+  target: 'tenant' | 'local' | null;
+  entraGroupId: string | null;
+  teamId: string | null;
+  membersAdded: number | null;
+  /** The latest failed attempt's error while retries remain. */
+  lastError: string | null;
+  /** Why provisioning gave up (state `failed`). */
+  failureReason: string | null;
+  requestedAt: string;
+  updatedAt: string;
+}
+
+export interface GroupProvisioningRepository {
+  find(groupId: string): Promise<GroupProvisioning | undefined>;
+  /** Inserts or replaces the group's record. */
+  save(record: GroupProvisioning): Promise<void>;
+}
+
+/** What the API and bot show about provisioning. */
+export interface ProvisioningView {
+  state: ProvisioningState;
+  target: 'tenant' | 'local' | null;
+  entraGroupId: string | null;
+  teamId: string | null;
+  lastError: string | null;
+  reason: string | null;
+  updatedAt: string | null;
+}
+
+/** Describes a group's record; a group never mapped has none and is `not-provisioned`. */
+export function provisioningView(record: GroupProvisioning | undefined): ProvisioningView {
+  if (!record)
+    return {
+      state: 'not-provisioned',
+      target: null,
+      entraGroupId: null,
+      teamId: null,
+      lastError: null,
+      reason: null,
+      updatedAt: null,
+    };
+  return {
+    state: record.state,
+    target: record.target,
+    entraGroupId: record.entraGroupId,
+    teamId: record.teamId,
+    lastError: record.lastError,
+    reason: record.failureReason,
+    updatedAt: record.updatedAt,
+  };
+}

@@ -1,0 +1,133 @@
+import { auditEntry } from '../audit/audit-entry';
+import type { ProvisionedTenantGroup, TenantGroupSpec } from '../directory/directory.port';
+import { loadGroup } from '../groups/load-group';
+import { newId } from '../shared/ids';
+import type { Repositories } from '../shared/unit-of-work.port';
+import type { GroupProvisioning } from './group-provisioning';
+
+/** The job kind that creates a mapped group's Microsoft 365 group and team. */
+export const PROVISION_GROUP_JOB = 'group.provision';
+
+export interface ProvisionGroupPayload {
+  groupId: string;
+}
+
+/**
+ * Records a provisioning job for a just-mapped group, inside the mapping's transaction, so the job
+ * exists exactly when the mapping committed.
+ */
+export async function requestProvisioning(repos: Repositories, groupId: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const jobId = newId();
+  await repos.jobs.enqueue({ id: jobId, kind: PROVISION_GROUP_JOB, payload: { groupId }, createdAt: at });
+  await repos.groupProvisioning.save({
+    groupId,
+    jobId,
+    state: 'provisioning',
+    target: null,
+    entraGroupId: null,
+    teamId: null,
+    membersAdded: null,
+    lastError: null,
+    failureReason: null,
+    requestedAt: at,
+    updatedAt: at,
+  });
+}
+
+/**
+ * What to create in the tenant, read fresh on every attempt: admins become owners, other members
+ * join; only people known to Entra in the organisation's tenant can be added, and declined
+ * invitations are left out.
+ */
+export async function provisioningSpec(repos: Repositories, groupId: string): Promise<TenantGroupSpec> {
+  const group = await loadGroup(repos, groupId);
+  const organisation = group.organisationId
+    ? await repos.organisations.findById(group.organisationId)
+    : undefined;
+  if (!organisation) throw new Error(`Group ${groupId} is not mapped to an organisation`);
+  const members = await repos.memberships.listByGroup(group.id);
+  const inTenant = members.filter(
+    (m) => m.state !== 'declined' && m.person.aadObjectId && m.person.tenantId === organisation.tenantId,
+  );
+  const record = await repos.groupProvisioning.find(group.id);
+  return {
+    tenantId: organisation.tenantId,
+    groupId: group.id,
+    name: group.name,
+    description: `${group.name}, moved to Microsoft Teams with Convene`,
+    ownerIds: inTenant.filter((m) => m.role === 'admin').map((m) => m.person.aadObjectId!),
+    memberIds: inTenant.filter((m) => m.role !== 'admin').map((m) => m.person.aadObjectId!),
+    existingGroupId: record?.entraGroupId ?? null,
+  };
+}
+
+async function update(
+  repos: Repositories,
+  groupId: string,
+  changes: Partial<GroupProvisioning>,
+  now: Date,
+): Promise<GroupProvisioning> {
+  const current = await repos.groupProvisioning.find(groupId);
+  if (!current) throw new Error(`Group ${groupId} has no provisioning record`);
+  const next = { ...current, ...changes, updatedAt: now.toISOString() };
+  await repos.groupProvisioning.save(next);
+  return next;
+}
+
+/** Records the tenant's group and team on the group (and audits it under the job's id). */
+export async function recordProvisioned(
+  repos: Repositories,
+  jobId: string,
+  groupId: string,
+  result: ProvisionedTenantGroup,
+  now: Date,
+): Promise<void> {
+  const target = result.local ? 'local' : 'tenant';
+  await update(
+    repos,
+    groupId,
+    {
+      state: 'provisioned',
+      target,
+      entraGroupId: result.local ? null : result.entraGroupId,
+      teamId: result.local ? null : result.teamId,
+      membersAdded: result.membersAdded,
+      lastError: null,
+      failureReason: null,
+    },
+    now,
+  );
+  await repos.audit.append(
+    auditEntry(
+      now,
+      null,
+      'group.provisioned',
+      groupId,
+      { target, entraGroupId: result.local ? null : result.entraGroupId, membersAdded: result.membersAdded },
+      jobId,
+    ),
+  );
+}
+
+/** Notes a failed attempt that will be retried. */
+export async function recordProvisioningRetry(
+  repos: Repositories,
+  groupId: string,
+  error: string,
+  now: Date,
+): Promise<void> {
+  await update(repos, groupId, { lastError: error }, now);
+}
+
+/** Records that provisioning gave up, and why. */
+export async function recordProvisioningFailed(
+  repos: Repositories,
+  jobId: string,
+  groupId: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  await update(repos, groupId, { state: 'failed', failureReason: reason, lastError: reason }, now);
+  await repos.audit.append(auditEntry(now, null, 'group.provisioning-failed', groupId, { reason }, jobId));
+}

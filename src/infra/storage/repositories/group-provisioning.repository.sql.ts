@@ -1,0 +1,56 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  GroupProvisioning,
+  GroupProvisioningRepository,
+} from '../../../domain/provisioning/group-provisioning';
+import type { Database, GroupProvisioningTable } from '../schema';
+
+const toRecord = (row: Selectable<GroupProvisioningTable>): GroupProvisioning => ({
+  groupId: row.group_id,
+  jobId: row.job_id,
+  state: row.state as GroupProvisioning['state'],
+  target: row.target as GroupProvisioning['target'],
+  entraGroupId: row.entra_group_id,
+  teamId: row.team_id,
+  membersAdded: row.members_added === null ? null : Number(row.members_added),
+  lastError: row.last_error,
+  failureReason: row.failure_reason,
+  requestedAt: row.requested_at,
+  updatedAt: row.updated_at,
+});
+
+/** One provisioning row per mapped group, replaced as the job moves on. */
+export class SqlGroupProvisioningRepository implements GroupProvisioningRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async find(groupId: string): Promise<GroupProvisioning | undefined> {
+    const row = await this.db
+      .selectFrom('group_provisioning')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async save(record: GroupProvisioning): Promise<void> {
+    const values = {
+      group_id: record.groupId,
+      job_id: record.jobId,
+      state: record.state,
+      target: record.target,
+      entra_group_id: record.entraGroupId,
+      team_id: record.teamId,
+      members_added: record.membersAdded,
+      last_error: record.lastError,
+      failure_reason: record.failureReason,
+      requested_at: record.requestedAt,
+      updated_at: record.updatedAt,
+    };
+    const { group_id: _key, ...changes } = values;
+    await this.db
+      .insertInto('group_provisioning')
+      .values(values)
+      .onConflict((oc) => oc.column('group_id').doUpdateSet(changes))
+      .execute();
+  }
+}

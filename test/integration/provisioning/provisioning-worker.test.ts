@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../src/domain/access/actor';
+import { createGroup } from '../../../src/domain/groups/create-group';
+import { mapGroupToOrganisation } from '../../../src/domain/groups/map-group-to-organisation';
+import { viewGroup } from '../../../src/domain/groups/view-group';
+import type { Role } from '../../../src/domain/memberships/membership';
+import { identifyTeamsUser } from '../../../src/domain/people/identify-teams-user';
+import { provisioningSpec } from '../../../src/domain/provisioning/provision-group.job';
+import type { Clock } from '../../../src/domain/shared/clock.port';
+import type { DomainContext } from '../../../src/domain/shared/unit-of-work.port';
+import { LocalDirectory } from '../../../src/infra/directory/local-directory';
+import { EntraApp, GRAPH_DEFAULT_SCOPE } from '../../../src/infra/graph/entra-app';
+import { GraphClients } from '../../../src/infra/graph/graph-client';
+import { GraphDirectory } from '../../../src/infra/graph/graph-directory';
+import { ProvisioningWorker } from '../../../src/infra/jobs/provisioning-worker';
+import { createLogger } from '../../../src/infra/logging/logger';
+import { KyselyUnitOfWork } from '../../../src/infra/storage/kysely-unit-of-work';
+import { type FakeUser, GraphServer, loopbackNetworkClient } from '../../fakes/graph-server';
+import { CONTOSO_TENANT, DomainWorld, FABRIKAM_TENANT } from '../../support/domain-world';
+import { describeEachDialect, type StorageUnderTest } from '../../support/storages';
+
+const contoso = { tenantId: CONTOSO_TENANT, displayName: 'Contoso', defaultRegion: 'IN' };
+const silent = createLogger('silent');
+const LEASE_MS = 30_000;
+
+/** A clock the test moves by hand, an hour after the world's clock (mappings happen before). */
+class StepClock implements Clock {
+  private at = Date.parse('2026-01-05T10:00:00.000Z');
+  now(): Date {
+    return new Date(this.at);
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
+describeEachDialect('provisioning mapped groups', (dialect) => {
+  let under: StorageUnderTest;
+  let world: DomainWorld;
+  let clock: StepClock;
+  let workerCtx: DomainContext;
+  let graph: GraphServer;
+  let directory: GraphDirectory;
+  beforeEach(async () => {
+    under = await dialect.open();
+    world = new DomainWorld(under.storage);
+    clock = new StepClock();
+    workerCtx = { uow: new KyselyUnitOfWork(under.storage.db), clock };
+    graph = new GraphServer();
+    await graph.start();
+    const entra = new EntraApp({
+      clientId: 'client-id',
+      tenantId: CONTOSO_TENANT,
+      authorityHost: 'https://login.microsoftonline.com',
+      clientSecret: 'secret',
+      networkClient: loopbackNetworkClient(graph),
+    });
+    const clients = new GraphClients((tenant) => entra.appToken(GRAPH_DEFAULT_SCOPE, tenant), {
+      baseUrl: graph.url,
+      retryDelaySeconds: 0,
+      maxRetries: 1,
+    });
+    directory = new GraphDirectory(clients, {
+      defaultRegion: 'IN',
+      botServiceUrl: 'https://smba.trafficmanager.net/in/',
+      teamsAppCatalogId: 'catalog-app-1',
+      replicationDelayMs: 5,
+      throttleDefaultMs: 5,
+    });
+  });
+  afterEach(async () => {
+    await graph.stop();
+    await under.dispose();
+  });
+
+  const worker = (options: { owner?: string; maxAttempts?: number; local?: boolean } = {}) =>
+    new ProvisioningWorker({
+      uow: workerCtx.uow,
+      clock,
+      logger: silent,
+      directory: options.local ? new LocalDirectory(under.storage.db, CONTOSO_TENANT) : directory,
+      leaseMs: LEASE_MS,
+      retryBaseMs: 1000,
+      maxAttempts: options.maxAttempts,
+      owner: options.owner ?? 'worker-a',
+    });
+
+  /** A Contoso person who is also a user of the loopback tenant. */
+  const entraPerson = (user: FakeUser): Promise<Actor> =>
+    identifyTeamsUser(world.ctx, {
+      tenantId: CONTOSO_TENANT,
+      aadObjectId: user.id,
+      displayName: user.displayName,
+    });
+
+  const join = (groupId: string, personId: string, role: Role, state: 'joined' | 'declined' = 'joined') =>
+    world.ctx.uow.run((repos) =>
+      repos.memberships.insert({
+        groupId,
+        personId,
+        role,
+        source: 'manual',
+        state,
+        invitedBy: null,
+        createdAt: '2026-01-05T09:00:00.000Z',
+        updatedAt: '2026-01-05T09:00:00.000Z',
+      }),
+    );
+
+  /**
+   * Warehouse: Asha (admin) and 24 members known to Entra, plus a declined Entra user, someone
+   * known only by phone, and a Fabrikam guest; only the 25 Contoso Entra users belong in the tenant.
+   */
+  async function mappedWarehouse() {
+    const users = graph.addUsers(27, () => ({}));
+    const asha = await entraPerson(users[0]!);
+    const group = await createGroup(world.ctx, { name: 'Warehouse – Night shift' }, asha);
+    for (const user of users.slice(1, 25)) await join(group.id, (await entraPerson(user)).personId, 'member');
+    await join(group.id, (await entraPerson(users[25]!)).personId, 'member', 'declined');
+    const phoneOnly = randomUUID();
+    await world.ctx.uow.run((repos) =>
+      repos.people.insert({
+        id: phoneOnly,
+        phone: '+919800000001',
+        tenantId: null,
+        aadObjectId: null,
+        displayName: null,
+        createdAt: '2026-01-05T09:00:00.000Z',
+      }),
+    );
+    await join(group.id, phoneOnly, 'member');
+    await join(group.id, (await world.person('Guest', FABRIKAM_TENANT)).personId, 'member');
+    await mapGroupToOrganisation(world.ctx, { groupId: group.id, organisation: contoso }, asha);
+    return { group, asha, users };
+  }
+
+  const stateOf = async (groupId: string, actor: Actor) =>
+    (await viewGroup(world.ctx, groupId, actor)).provisioning;
+
+  test('when a group is mapped, then its provisioning job is recorded with the mapping and the view says provisioning', async () => {
+    const asha = await world.person('Asha');
+    const group = await createGroup(world.ctx, { name: 'Drivers' }, asha);
+    expect((await stateOf(group.id, asha)).state).toBe('not-provisioned');
+
+    await mapGroupToOrganisation(world.ctx, { groupId: group.id, organisation: contoso }, asha);
+    const record = await world.ctx.uow.run((repos) => repos.groupProvisioning.find(group.id));
+    const job = await world.ctx.uow.run((repos) => repos.jobs.findById(record!.jobId));
+    expect(job).toMatchObject({ kind: 'group.provision', status: 'queued', payload: { groupId: group.id } });
+    expect(await stateOf(group.id, asha)).toMatchObject({ state: 'provisioning', entraGroupId: null });
+  });
+
+  test('when mapping is refused, then no provisioning job is left behind', async () => {
+    const asha = await world.person('Asha');
+    const ben = await world.person('Ben');
+    const group = await createGroup(world.ctx, { name: 'Drivers' }, asha);
+    await join(group.id, ben.personId, 'member');
+    await expect(
+      mapGroupToOrganisation(world.ctx, { groupId: group.id, organisation: contoso }, ben),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(await world.ctx.uow.run((repos) => repos.groupProvisioning.find(group.id))).toBeUndefined();
+    expect(await worker().runOnce()).toBe(false);
+  });
+
+  test('when the job runs against Graph, then the admins own a new team, the Entra members join 20 at a time and the ids are recorded', async () => {
+    const { group, asha, users } = await mappedWarehouse();
+    expect(await worker().runOnce()).toBe(true);
+
+    expect(graph.groups.size).toBe(1);
+    const [created] = [...graph.groups.values()];
+    expect(created!.owners).toEqual(new Set([users[0]!.id]));
+    expect(created!.members).toEqual(new Set(users.slice(0, 25).map((u) => u.id)));
+    expect(created!.team).toBe(true);
+    const calls = graph.graphRequests().map((r) => `${r.method} ${r.path.split('?')[0]}`);
+    expect(calls).toEqual([
+      'GET /v1.0/groups',
+      'POST /v1.0/groups',
+      'POST /v1.0/$batch',
+      `PUT /v1.0/groups/${created!.id}/team`,
+    ]);
+    const patches = graph.graphRequests().flatMap((r) => r.subRequests ?? []);
+    expect(patches.map((p) => `${p.method} ${p.status}`)).toEqual(['PATCH 204', 'PATCH 204']);
+
+    expect(await stateOf(group.id, asha)).toMatchObject({
+      state: 'provisioned',
+      target: 'tenant',
+      entraGroupId: created!.id,
+      teamId: created!.id,
+      reason: null,
+    });
+    const record = await world.ctx.uow.run((repos) => repos.groupProvisioning.find(group.id));
+    expect(record?.membersAdded).toBe(25);
+    const job = await world.ctx.uow.run((repos) => repos.jobs.findById(record!.jobId));
+    expect(job?.status).toBe('succeeded');
+    const audit = await world.ctx.uow.run((repos) => repos.audit.listByGroup(group.id, 10));
+    expect(audit[0]).toMatchObject({ action: 'group.provisioned', jobId: record!.jobId });
+    expect(await worker().runOnce()).toBe(false);
+  });
+
+  test('when Graph keeps failing once, then the attempt is retried after its back-off and the group is created once', async () => {
+    const { group, asha } = await mappedWarehouse();
+    // The client retries once; two 503s in a row fail the attempt.
+    graph.failNext.push({ status: 503 }, { status: 503 });
+    const a = worker();
+    expect(await a.runOnce()).toBe(true);
+    expect(await stateOf(group.id, asha)).toMatchObject({
+      state: 'provisioning',
+      lastError: expect.any(String),
+      reason: null,
+    });
+    expect(graph.groups.size).toBe(0);
+
+    // Not due before the back-off ends.
+    expect(await a.runOnce()).toBe(false);
+    clock.advance(1001);
+    expect(await a.runOnce()).toBe(true);
+    expect(graph.groups.size).toBe(1);
+    expect(await stateOf(group.id, asha)).toMatchObject({ state: 'provisioned', lastError: null });
+  });
+
+  test('when every attempt fails, then the group is failed with the reason and the job gives up', async () => {
+    const { group, asha } = await mappedWarehouse();
+    const a = worker({ maxAttempts: 2 });
+    graph.failNext.push({ status: 503 }, { status: 503 });
+    await a.runOnce();
+    clock.advance(1001);
+    graph.failNext.push({ status: 503 }, { status: 503 });
+    await a.runOnce();
+    const state = await stateOf(group.id, asha);
+    expect(state.state).toBe('failed');
+    expect(state.reason).toEqual(expect.any(String));
+    expect(state.reason).toBe(state.lastError);
+    clock.advance(60_000);
+    expect(await a.runOnce()).toBe(false);
+    const audit = await world.ctx.uow.run((repos) => repos.audit.listByGroup(group.id, 10));
+    expect(audit[0]).toMatchObject({
+      action: 'group.provisioning-failed',
+      details: { reason: state.reason },
+    });
+  });
+
+  test('when a worker died holding the job after creating the group, then another resumes after the lease and adds no one twice', async () => {
+    const { group, asha } = await mappedWarehouse();
+    // The dead worker claimed the job and got as far as doing the remote work, then vanished.
+    const claimed = await workerCtx.uow.run((repos) =>
+      repos.jobs.claimNext(['group.provision'], 'dead-worker', clock.now(), LEASE_MS),
+    );
+    expect(claimed).toBeDefined();
+    await directory.provisionGroup(await world.ctx.uow.run((repos) => provisioningSpec(repos, group.id)));
+    const [created] = [...graph.groups.values()];
+    const membersBefore = [...created!.members];
+    graph.log.length = 0;
+
+    const b = worker({ owner: 'worker-b' });
+    expect(await b.runOnce()).toBe(false); // the lease is still the dead worker's
+    clock.advance(LEASE_MS + 1);
+    expect(await b.runOnce()).toBe(true);
+
+    expect(graph.groups.size).toBe(1);
+    expect([...created!.members]).toEqual(membersBefore);
+    const requests = graph.graphRequests();
+    expect(requests.some((r) => r.method === 'POST' && r.path === '/v1.0/groups')).toBe(false);
+    expect(requests.flatMap((r) => r.subRequests ?? []).filter((s) => s.status === 204)).toHaveLength(0);
+    expect(await stateOf(group.id, asha)).toMatchObject({ state: 'provisioned', entraGroupId: created!.id });
+  });
+
+  test('when the local stand-in runs the job, then nothing remote happens and the group is provisioned locally', async () => {
+    const asha = await world.person('Asha');
+    const group = await createGroup(world.ctx, { name: 'Drivers' }, asha);
+    await mapGroupToOrganisation(world.ctx, { groupId: group.id, organisation: contoso }, asha);
+    expect(await worker({ local: true }).runOnce()).toBe(true);
+    expect(await stateOf(group.id, asha)).toMatchObject({
+      state: 'provisioned',
+      target: 'local',
+      entraGroupId: null,
+      teamId: null,
+    });
+    expect(graph.graphRequests()).toHaveLength(0);
+  });
+
+  test('when the local stand-in is asked for another tenant, then the group fails with PROVISIONING_NEEDS_TENANT at once', async () => {
+    const ira = await world.person('Ira', FABRIKAM_TENANT);
+    const group = await createGroup(world.ctx, { name: 'Drivers' }, ira);
+    await mapGroupToOrganisation(
+      world.ctx,
+      { groupId: group.id, organisation: { ...contoso, tenantId: FABRIKAM_TENANT, displayName: 'Fabrikam' } },
+      ira,
+    );
+    expect(await worker({ local: true }).runOnce()).toBe(true);
+    expect(await stateOf(group.id, ira)).toMatchObject({
+      state: 'failed',
+      reason: expect.stringContaining('tenant mode'),
+    });
+  });
+});
