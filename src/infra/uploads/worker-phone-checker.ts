@@ -55,7 +55,8 @@ export class WorkerPhoneChecker implements PhoneBatchChecker {
     // From the TypeScript sources (tsx, jest) the thread needs tsx too; the compiled build runs .js.
     const fromSource = path.extname(__filename) === '.ts';
     const worker = new Worker(path.join(__dirname, `phone-check.worker${fromSource ? '.ts' : '.js'}`), {
-      ...(fromSource ? { execArgv: ['--require', 'tsx/cjs'] } : {}),
+      // Resolved here: the process may run from any directory (the CLI in an IT script).
+      ...(fromSource ? { execArgv: ['--require', require.resolve('tsx/cjs')] } : {}),
       // Parsing makes short-lived garbage only; a small young generation keeps the thread ~20 MB lighter.
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
