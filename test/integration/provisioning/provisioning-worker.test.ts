@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../src/domain/access/actor';
+import type { Directory } from '../../../src/domain/directory/directory.port';
 import { createGroup } from '../../../src/domain/groups/create-group';
 import { mapGroupToOrganisation } from '../../../src/domain/groups/map-group-to-organisation';
 import { viewGroup } from '../../../src/domain/groups/view-group';
@@ -261,6 +262,37 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     expect(requests.some((r) => r.method === 'POST' && r.path === '/v1.0/groups')).toBe(false);
     expect(requests.flatMap((r) => r.subRequests ?? []).filter((s) => s.status === 204)).toHaveLength(0);
     expect(await stateOf(group.id, asha)).toMatchObject({ state: 'provisioned', entraGroupId: created!.id });
+  });
+
+  test('when Graph is slow, then the worker keeps renewing its lease and no other worker starts the group meanwhile', async () => {
+    const { group, asha } = await mappedWarehouse();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: Directory = {
+      findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
+      reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
+      provisionGroup: async (spec) => {
+        await gate;
+        return directory.provisionGroup(spec);
+      },
+    };
+    const leaseMs = 90;
+    const options = { uow: workerCtx.uow, clock, logger: silent, leaseMs };
+    const a = new ProvisioningWorker({ ...options, directory: slow, owner: 'worker-a' });
+    const b = new ProvisioningWorker({ ...options, directory, owner: 'worker-b' });
+    const running = a.runOnce();
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+    await pause();
+    clock.advance(60);
+    await pause(); // renewed: the lease now ends 90 ms after this clock time
+    clock.advance(60); // past the first lease's end
+    expect(await b.runOnce()).toBe(false);
+    release();
+    await expect(running).resolves.toBe(true);
+    expect(graph.groups.size).toBe(1);
+    expect((await stateOf(group.id, asha)).state).toBe('provisioned');
   });
 
   test('when the local stand-in runs the job, then nothing remote happens and the group is provisioned locally', async () => {
