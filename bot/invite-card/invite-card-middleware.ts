@@ -14,6 +14,13 @@ export function inviteCardMiddleware(
   addressBook: TeamsAddressBook,
   logger: Logger,
 ): Middleware {
+  // Every turn would otherwise write the same address again; a chat's address rarely changes, so each
+  // process remembers what it stored for a while (bounded) and skips identical writes. Installation and
+  // membership updates always write: delivery forgets a blocked chat's address, and a reinstall brings
+  // back the same conversation id.
+  const stored = new Map<string, { address: string; until: number }>();
+  const MAX_REMEMBERED = 10_000;
+  const REMEMBER_MS = 10 * 60_000;
   return {
     async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
       setDomainContext(turn, ctx);
@@ -22,7 +29,21 @@ export function inviteCardMiddleware(
       const aadObjectId = activity.from?.aadObjectId;
       const personal =
         activity.conversation?.conversationType === 'personal' || activity.conversation?.isGroup === false;
-      if (tenantId && aadObjectId && activity.serviceUrl && activity.conversation?.id && personal) {
+      const key = `${tenantId}|${aadObjectId}`;
+      const address = `${activity.serviceUrl}|${activity.conversation?.id}|${activity.recipient?.id}`;
+      const known = stored.get(key);
+      const unchanged =
+        activity.type === 'message' || activity.type === 'invoke'
+          ? known?.address === address && known.until > Date.now()
+          : false;
+      if (
+        tenantId &&
+        aadObjectId &&
+        activity.serviceUrl &&
+        activity.conversation?.id &&
+        personal &&
+        !unchanged
+      ) {
         await addressBook
           .remember(
             tenantId,
@@ -34,6 +55,10 @@ export function inviteCardMiddleware(
             },
             ctx.clock.now(),
           )
+          .then(() => {
+            if (stored.size >= MAX_REMEMBERED) stored.clear();
+            stored.set(key, { address, until: Date.now() + REMEMBER_MS });
+          })
           .catch((error) => logger.warn({ err: error }, 'could not remember the chat address'));
       }
       await next();
