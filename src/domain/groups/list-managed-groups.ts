@@ -33,16 +33,9 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
       const ids = await repos.roles.listGroupsOfChamp(actor.personId);
       if (ids.length > 0) scope = 'champ';
       const found = await Promise.all(ids.map((id) => repos.groups.findById(id)));
-      const counts = await repos.memberships.countStates(ids);
       groups = found
         .filter((group) => group !== undefined)
-        .map((group) => ({
-          ...group,
-          role: null,
-          memberCount: counts
-            .filter((c) => c.groupId === group.id && c.state !== 'declined')
-            .reduce((n, c) => n + c.count, 0),
-        }))
+        .map((group) => ({ ...group, role: null, memberCount: 0 }))
         .sort((a, b) => a.name.localeCompare(b.name));
     }
     const counts = await repos.memberships.countStates(groups.map((group) => group.id));
@@ -51,7 +44,8 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
       groups: groups.map((group) => {
         const adoption: Record<InvitationState, number> = { invited: 0, joined: 0, declined: 0 };
         for (const c of counts) if (c.groupId === group.id) adoption[c.state] = c.count;
-        return { ...group, adoption };
+        // Member counts leave out those who declined, as everywhere else.
+        return { ...group, memberCount: adoption.invited + adoption.joined, adoption };
       }),
     };
   });
