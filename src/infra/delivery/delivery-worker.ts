@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Directory } from '../../domain/directory/directory.port';
 import type { Clock } from '../../domain/shared/clock.port';
+import { PollingLoop } from '../jobs/polling-loop';
 import type { BotConnectorClient } from './bot-connector-client';
 import type { Delivery, DeliveryQueue } from './delivery-queue';
 import type { RenderInviteActivity } from './invite-card-content';
@@ -47,33 +47,32 @@ export interface DeliveryWorkerDeps {
 export class DeliveryWorker {
   readonly id: string;
   private readonly pacers = new Map<string, Pacer>();
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly polling: PollingLoop;
 
   constructor(
     private readonly deps: DeliveryWorkerDeps,
     private readonly options: DeliveryWorkerOptions,
   ) {
     this.id = options.workerId ?? `delivery-${randomUUID()}`;
+    this.polling = new PollingLoop(
+      async () => (await this.runOnce()) > 0,
+      options.pollMs ?? 500,
+      (error) => deps.logger.error({ err: error }, 'invite delivery round failed'),
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.polling.start();
   }
 
   /** Stops claiming; resolves when the current batch has been recorded. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+    await this.polling.stop();
   }
 
   /** Looks for due invites now instead of at the next poll (after new invites were queued). */
   wake(): void {
-    this.wakeUp?.();
+    this.polling.nudge();
   }
 
   /** Claims and sends one batch; returns how many invites it handled. */
@@ -102,24 +101,6 @@ export class DeliveryWorker {
       ),
     );
     return batch.length;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (error) {
-        this.deps.logger.error({ err: error }, 'invite delivery round failed');
-      }
-      if (handled === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          this.wakeUp = resolve;
-          sleep(this.options.pollMs ?? 500).then(resolve);
-        });
-        this.wakeUp = undefined;
-      }
-    }
   }
 
   private async deliver(delivery: Delivery, recipient: Recipient): Promise<void> {

@@ -6,6 +6,7 @@ import type { JobHandler } from '../../domain/jobs/job-handler';
 import type { Clock } from '../../domain/shared/clock.port';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { PollingLoop } from './polling-loop';
 
 export interface JobRunnerOptions {
   uow: UnitOfWork;
@@ -38,39 +39,36 @@ export class JobRunner {
   readonly owner: string;
   private readonly handlers: Map<string, JobHandler<never, never>>;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
   private readonly maxAttempts: number;
-  private running = false;
+  private readonly polling: PollingLoop;
   private stopping = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.handlers = new Map(options.handlers.map((h) => [h.kind, h]));
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.pollMs = options.pollMs ?? 500;
     this.maxAttempts = options.maxAttempts ?? 5;
+    this.polling = new PollingLoop(
+      () => this.runOnce(),
+      options.pollMs ?? 500,
+      (error) => options.logger.error({ err: error }, 'job runner: claiming failed'),
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
     this.stopping = false;
-    this.loop = this.run();
+    this.polling.start();
   }
 
   /** Looks for work now instead of at the next poll (after a job was enqueued in this process). */
   nudge(): void {
-    this.wake?.();
+    this.polling.nudge();
   }
 
   /** Stops after the current step; the job stays leased until its lease expires or another step runs. */
   async stop(): Promise<void> {
-    this.running = false;
     this.stopping = true;
-    this.nudge();
-    await this.loop;
+    await this.polling.stop();
   }
 
   /** Runs one job to its end (or until the lease is lost); false when there was nothing to do. */
@@ -82,27 +80,6 @@ export class JobRunner {
     if (!job) return false;
     await this.work(job);
     return true;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.runOnce();
-      } catch (error) {
-        this.options.logger.error({ err: error }, 'job runner: claiming failed');
-      }
-      if (!worked && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
-    }
   }
 
   private async work(claimed: Job): Promise<void> {

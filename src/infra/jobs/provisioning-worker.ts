@@ -14,6 +14,7 @@ import {
 import type { Clock } from '../../domain/shared/clock.port';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { PollingLoop } from './polling-loop';
 
 export interface ProvisioningWorkerOptions {
   uow: UnitOfWork;
@@ -40,37 +41,34 @@ export interface ProvisioningWorkerOptions {
 export class ProvisioningWorker {
   readonly owner: string;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly polling: PollingLoop;
 
   constructor(private readonly options: ProvisioningWorkerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.pollMs = options.pollMs ?? 1000;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBaseMs = options.retryBaseMs ?? 2000;
+    this.polling = new PollingLoop(
+      () => this.runOnce(),
+      options.pollMs ?? 1000,
+      (error) => options.logger.error({ err: error }, 'provisioning worker: claiming failed'),
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.polling.start();
   }
 
   /** Looks for work now instead of at the next poll. */
   nudge(): void {
-    this.wake?.();
+    this.polling.nudge();
   }
 
   /** Stops after the current job; a job still leased is picked up by others when its lease ends. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.nudge();
-    await this.loop;
+    await this.polling.stop();
   }
 
   /** Runs one provisioning job if one is due; false when there was nothing to do. */
@@ -82,27 +80,6 @@ export class ProvisioningWorker {
     if (!job) return false;
     await this.work(job as unknown as Job<ProvisionGroupPayload>);
     return true;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.runOnce();
-      } catch (error) {
-        this.options.logger.error({ err: error }, 'provisioning worker: claiming failed');
-      }
-      if (!worked && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
-    }
   }
 
   private async work(job: Job<ProvisionGroupPayload>): Promise<void> {
