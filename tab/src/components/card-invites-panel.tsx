@@ -12,9 +12,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api } from '../api/client';
 import type { CardInviteListing } from '../api/types';
+import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { ErrorState } from './states';
 
@@ -39,7 +40,7 @@ const stateColor = {
 export function CardInvitesPanel({ groupId }: { groupId: string }) {
   const styles = useStyles();
   const listing = useApi<CardInviteListing>(`/api/v1/groups/${groupId}/card-invites`);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction(listing.reload);
   const pending = listing.data?.invites.some((i) => i.state === 'queued');
   useEffect(() => {
     if (!pending) return;
@@ -101,15 +102,9 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
                     size="small"
                     appearance="subtle"
                     aria-label={`Resend the invite to ${invite.person.displayName ?? invite.person.phone ?? 'this person'}`}
-                    onClick={async () => {
-                      setError(undefined);
-                      try {
-                        await api.post(`/api/v1/groups/${groupId}/card-invites/${invite.id}/resend`);
-                        listing.reload();
-                      } catch (e) {
-                        setError(e);
-                      }
-                    }}
+                    onClick={() =>
+                      run(() => api.post(`/api/v1/groups/${groupId}/card-invites/${invite.id}/resend`))
+                    }
                   >
                     Resend
                   </Button>

@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentu
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { MemberView, Person } from '../api/types';
+import { useAction } from '../api/use-action';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -34,18 +35,11 @@ export function ChampsPanel({
   const styles = useStyles();
   const [pick, setPick] = useState('');
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState<unknown>();
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-      setPick('');
-      setPhone('');
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, run: act } = useAction(() => {
+    setPick('');
+    setPhone('');
+    onChanged();
+  });
   const candidates = members.filter((m) => !champs.some((c) => c.id === m.personId));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>

@@ -9,9 +9,9 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import { api } from '../api/client';
 import type { MemberView } from '../api/types';
+import { useAction } from '../api/use-action';
 import { ErrorState } from './states';
 
 const stateColor = { joined: 'success', invited: 'informative', declined: 'danger' } as const;
@@ -30,16 +30,7 @@ export function MembersTable({
   mayManageAdmins: boolean;
   onChanged: () => void;
 }) {
-  const [error, setError] = useState<unknown>();
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, run: act } = useAction(onChanged);
   return (
     <>
       {error !== undefined && <ErrorState error={error} />}
