@@ -31,7 +31,7 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166 code such as IN or GB')
     .default('US'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(2048).default(50),
-  UPLOAD_BATCH_ROWS: z.coerce.number().int().min(1).max(10_000).default(5000),
+  UPLOAD_BATCH_ROWS: z.coerce.number().int().min(1).max(10_000).default(10_000),
   JOB_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,

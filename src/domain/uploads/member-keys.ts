@@ -1,19 +1,22 @@
 /** Slots to start with; the table doubles when three quarters are taken. */
 const INITIAL_SLOTS = 1 << 12;
 const TWO_TO_32 = 4_294_967_296;
+/** The largest value a slot holds (values are 32-bit). */
+export const MAX_MEMBER_VALUE = TWO_TO_32 - 1;
 
 /**
  * Who is already in which group earlier in the file, for the cross-row check over a million rows:
  * an open-addressing hash table over typed arrays, keyed by (group index, phone number as digits)
- * and holding one number per row (line, role and action packed by the caller). About 20 bytes a
+ * and holding one 32-bit number per row (line, role and action packed by the caller). 16 bytes a
  * slot and no object per row, where a Map per group took several times that and kept the garbage
- * collector busy.
+ * collector busy. The table's growth (old and new arrays side by side) is the peak of a
+ * million-row validation, so every byte a slot saves counts.
  */
 export class MemberKeys {
   private phones = new Float64Array(INITIAL_SLOTS);
   private groups = new Uint32Array(INITIAL_SLOTS);
   /** 0 marks an empty slot, so stored values must be positive. */
-  private values = new Float64Array(INITIAL_SLOTS);
+  private values = new Uint32Array(INITIAL_SLOTS);
   private count = 0;
 
   /** Entries stored. */
@@ -33,7 +36,9 @@ export class MemberKeys {
 
   /** Stores a positive value for this person in this group (replacing any earlier one). */
   set(group: number, phone: number, value: number): void {
-    if (!(value > 0)) throw new RangeError('MemberKeys stores positive values only');
+    if (!(value > 0 && value <= MAX_MEMBER_VALUE && Number.isInteger(value))) {
+      throw new RangeError(`MemberKeys stores integers from 1 to ${MAX_MEMBER_VALUE}, not ${value}`);
+    }
     if ((this.count + 1) * 4 > this.values.length * 3) this.grow();
     const mask = this.values.length - 1;
     for (let slot = hash(group, phone) & mask; ; slot = (slot + 1) & mask) {
@@ -57,7 +62,7 @@ export class MemberKeys {
     const slots = values.length * 2;
     this.phones = new Float64Array(slots);
     this.groups = new Uint32Array(slots);
-    this.values = new Float64Array(slots);
+    this.values = new Uint32Array(slots);
     this.count = 0;
     for (let slot = 0; slot < values.length; slot++) {
       if (values[slot] !== 0) this.set(groups[slot]!, phones[slot]!, values[slot]!);

@@ -160,6 +160,7 @@ export async function validateUserGroupRecords(
   const checkRepeat = (pending: PendingRow, phone: string): boolean => {
     const group = pending.group as { name: string; index: number };
     const { line, role, action } = pending;
+    // Fits 32 bits: UPLOAD_MAX_MB's ceiling (2 GB) allows fewer than 400 million lines.
     const packed = line * 4 + (role === 'admin' ? 2 : 0) + (action === 'remove' ? 1 : 0);
     const phoneKey = Number(phone.slice(1));
     const earlier = members.get(group.index, phoneKey);

@@ -1,4 +1,4 @@
-import { MemberKeys } from '../../../src/domain/uploads/member-keys';
+import { MAX_MEMBER_VALUE, MemberKeys } from '../../../src/domain/uploads/member-keys';
 
 describe('the cross-row member table of a User Group Mapping upload', () => {
   test('when people are stored per group, then each is found in its own group only', () => {
@@ -20,8 +20,14 @@ describe('the cross-row member table of a User Group Mapping upload', () => {
     expect(keys.size).toBe(1);
   });
 
-  test.each([0, -4, Number.NaN])(
-    'when the value is %p, then it is refused (0 marks an empty slot)',
+  test('when the value is the largest a slot holds, then it is kept exactly', () => {
+    const keys = new MemberKeys();
+    keys.set(1, 919876543210, MAX_MEMBER_VALUE);
+    expect(keys.get(1, 919876543210)).toBe(MAX_MEMBER_VALUE);
+  });
+
+  test.each([0, -4, Number.NaN, 1.5, MAX_MEMBER_VALUE + 1])(
+    'when the value is %p, then it is refused (0 marks an empty slot; slots hold 32-bit integers)',
     (value) => {
       expect(() => new MemberKeys().set(0, 1, value)).toThrow(RangeError);
     },
