@@ -27,6 +27,8 @@ type BotKind = 'convene' | 'echo';
 
 interface Run {
   turnsPerSecond: number;
+  /** CPU the bot's process spent per turn (user + system), warm-up included: steadier than wall time. */
+  cpuMsPerTurn: number;
   p50: number;
   p99: number;
   failures: number;
@@ -57,12 +59,26 @@ function startConnector(): Promise<{ server: Server; url: string; replies: () =>
 /** Starts one bot in its own process and resolves with its /api/messages URL. */
 function startBot(kind: BotKind, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(__filename, ['--serve', kind, dataDir], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=dir writes a V8 CPU profile of each bot process there, to see where a turn's time goes.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, url: (message as { url: string }).url }));
     child.once('exit', (code) => reject(new Error(`the ${kind} bot exited (${code}) before listening`)));
+  });
+}
+
+/** The bot process's CPU time so far, in ms. */
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve((message as { cpuMs: number }).cpuMs));
+    child.send('cpu');
   });
 }
 
@@ -78,7 +94,7 @@ const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Drives 32 conversations against one bot; measures after each has warmed up. */
-async function drive(endpoint: string, connectorUrl: string): Promise<Run> {
+async function drive(endpoint: string, connectorUrl: string): Promise<Omit<Run, 'cpuMsPerTurn'>> {
   const latencies: number[] = [];
   let failures = 0;
   let measuring = 0;
@@ -133,7 +149,10 @@ async function measure(kind: BotKind, connectorUrl: string): Promise<Run> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `convene-bench-${kind}-`));
   const bot = await startBot(kind, dataDir);
   try {
-    return await drive(bot.url, connectorUrl);
+    const before = await cpuOf(bot.child);
+    const run = await drive(bot.url, connectorUrl);
+    const spent = (await cpuOf(bot.child)) - before;
+    return { ...run, cpuMsPerTurn: spent / (CONVERSATIONS * (WARM_UP_TURNS + MEASURED_TURNS)) };
   } finally {
     await stopBot(bot.child);
     rmSync(dataDir, { recursive: true, force: true });
@@ -165,6 +184,8 @@ export const botThroughputBenchmark: Benchmark = {
           notes: {
             conveneTurnsPerSecond: round(convene.turnsPerSecond),
             echoTurnsPerSecond: round(echo.turnsPerSecond),
+            conveneCpuMsPerTurn: convene.cpuMsPerTurn.toFixed(2),
+            echoCpuMsPerTurn: echo.cpuMsPerTurn.toFixed(2),
             failures: convene.failures + echo.failures,
           },
         },
@@ -223,6 +244,10 @@ async function serve(kind: BotKind, dataDir: string): Promise<void> {
     close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   }
   process.send!({ url });
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpuMs: (user + system) / 1000 });
+  });
   process.on('SIGTERM', () => void close().then(() => process.exit(0)));
 }
 

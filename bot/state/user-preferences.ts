@@ -20,6 +20,8 @@ interface TurnEntry {
 }
 
 const RECENT_GROUPS_KEPT = 5;
+/** How many welcomed people a process remembers before starting over (a few MB at most). */
+const WELCOMED_REMEMBERED = 50_000;
 const TURN_KEY = Symbol('convene.preferences');
 
 /**
@@ -29,6 +31,12 @@ const TURN_KEY = Symbol('convene.preferences');
  * the fresh document, so neither turn's change is lost (and no command runs twice).
  */
 export class UserPreferences {
+  /**
+   * People known to have had their welcome. `welcomed` never goes back to false, so remembering it
+   * in the process is always right, and saves a state read on turns that need nothing else from it.
+   */
+  private readonly welcomedKeys = new Set<string>();
+
   constructor(
     private readonly storage: Storage,
     private readonly maxAttempts = 5,
@@ -62,10 +70,14 @@ export class UserPreferences {
    * conversationUpdate at the same moment) exactly one of them wins and shows the welcome.
    */
   async claimWelcome(turn: TurnContext): Promise<boolean> {
-    const entry = await this.entry(turn);
     const key = this.keyOf(turn);
+    if (this.welcomedKeys.has(key)) return false;
+    const entry = await this.entry(turn);
     for (let attempt = 1; ; attempt++) {
-      if (entry.preferences.welcomed) return false;
+      if (entry.preferences.welcomed) {
+        this.rememberWelcomed(key);
+        return false;
+      }
       const next: Preferences = { ...structuredClone(entry.preferences), welcomed: true };
       const item = { ...next, eTag: entry.eTag };
       try {
@@ -81,8 +93,14 @@ export class UserPreferences {
       entry.preferences = next;
       entry.eTag = item.eTag;
       entry.changes = [];
+      this.rememberWelcomed(key);
       return true;
     }
+  }
+
+  private rememberWelcomed(key: string): void {
+    if (this.welcomedKeys.size >= WELCOMED_REMEMBERED) this.welcomedKeys.clear();
+    this.welcomedKeys.add(key);
   }
 
   /** Saves this turn's changes; returns how many writes it took (1 unless another turn interfered). */

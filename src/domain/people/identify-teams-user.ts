@@ -10,9 +10,16 @@ export interface TeamsIdentity {
 
 /**
  * Turns a proven Microsoft 365 identity into an actor, creating the person on first contact and
- * keeping their display name current.
+ * keeping their display name current. This runs on every bot turn and API call: a known person
+ * whose name is unchanged costs one read, without a transaction.
  */
-export function identifyTeamsUser(ctx: DomainContext, identity: TeamsIdentity): Promise<Actor> {
+export async function identifyTeamsUser(ctx: DomainContext, identity: TeamsIdentity): Promise<Actor> {
+  const known = await ctx.uow.read((repos) =>
+    repos.people.findByAadObjectId(identity.tenantId, identity.aadObjectId),
+  );
+  if (known && (!identity.displayName || identity.displayName === known.displayName)) {
+    return { personId: known.id, tenantId: identity.tenantId, displayName: identity.displayName };
+  }
   return ctx.uow.run(async (repos) => {
     let person = await repos.people.findByAadObjectId(identity.tenantId, identity.aadObjectId);
     if (!person) {

@@ -32,6 +32,11 @@ export interface Repositories {
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */
 export interface UnitOfWork {
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs reads outside a transaction, each statement on its own: for a lookup on the hot path
+   * that needs no consistent view across statements. Writes belong in `run`.
+   */
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 /** What every use case needs from the outside world. */

@@ -36,9 +36,18 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
 
 /** Each unit of work is one database transaction: it commits whole or rolls back whole. */
 export class KyselyUnitOfWork implements UnitOfWork {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Repositories on the plain connection (pool), built once: reads need no transaction of their own. */
+  private readonly outsideTransaction: Repositories;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.outsideTransaction = repositoriesFor(db);
+  }
 
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(repositoriesFor(trx)));
+  }
+
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return work(this.outsideTransaction);
   }
 }

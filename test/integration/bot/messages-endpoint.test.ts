@@ -133,7 +133,10 @@ describe('POST /api/messages with bot authentication on (tenant mode)', () => {
     );
     const bot = new ConveneBot({
       ctx: {
-        uow: { run: () => Promise.reject(new Error('no turn may reach the domain')) },
+        uow: {
+          run: () => Promise.reject(new Error('no turn may reach the domain')),
+          read: () => Promise.reject(new Error('no turn may reach the domain')),
+        },
         clock: { now: () => new Date() },
       },
       storage: { read: async () => ({}), write: async () => undefined, delete: async () => undefined },

@@ -11,7 +11,8 @@ describe('remembering where each person chats with the bot', () => {
       writes.push(`${aad}@${address.conversationId}`);
     },
   } as unknown as TeamsAddressBook;
-  const ctx = { uow: { run: () => Promise.reject(new Error('unused')) }, clock: new ManualClock() };
+  const unused = () => Promise.reject(new Error('unused'));
+  const ctx = { uow: { run: unused, read: unused }, clock: new ManualClock() };
   const middleware = inviteCardMiddleware(ctx, addressBook, createLogger('silent'));
   const adapter = new TestAdapter();
   const turn = (type: string, conversationId: string) =>

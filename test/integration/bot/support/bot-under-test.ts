@@ -82,9 +82,14 @@ export class ChatUser {
 
   /** Sends an activity and collects what came back. */
   async send(activity: Partial<Activity>): Promise<TurnResult> {
-    this.adapter.activeQueue.splice(0);
-    await this.adapter.receiveActivity(activity);
-    const all = this.adapter.activeQueue.splice(0);
+    // Turns may run at once: each takes the replies to its own activity (and anything sent
+    // proactively meanwhile), leaving other turns' replies in the queue for them.
+    const id = activity.id ?? randomUUID();
+    await this.adapter.receiveActivity({ ...activity, id });
+    const queue = this.adapter.activeQueue;
+    const all = queue.filter((a) => !a.replyToId || a.replyToId === id);
+    const others = queue.filter((a) => a.replyToId && a.replyToId !== id);
+    queue.splice(0, queue.length, ...others);
     const invoke = all.find((a) => a.type === 'invokeResponse');
     const posted = all.filter((a) => a.type !== 'invokeResponse');
     return {
