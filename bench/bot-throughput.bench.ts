@@ -14,6 +14,9 @@ import type { Benchmark, Figure } from './figure';
  * the connector run here. 32 conversations each send turns back to back, alternating
  * `create group …` and `groups` (the echo bot just echoes them). The two bots alternate for several
  * rounds and the medians are compared.
+ *
+ * For diagnosis: BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each bot process, BENCH_NODE_FLAGS
+ * passes Node flags to both bots, BENCH_CHILD_STDOUT=1 shows their standard output (e.g. --trace-gc).
  */
 
 const CONVERSATIONS = 32;
@@ -66,7 +69,7 @@ function startBot(kind: BotKind, dataDir: string): Promise<{ child: ChildProcess
       ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, url: (message as { url: string }).url }));

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
+import { FairSqliteDialect } from './fair-sqlite-dialect';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import { withStatementCache } from './sqlite-statement-cache';
@@ -40,7 +41,7 @@ function openSqlite(dataDir: string): Kysely<Database> {
   // Bulk uploads write hundreds of thousands of rows; checkpointing the WAL every ~40 MB instead of every
   // 4 MB spares most of the page rewrites (readers are unaffected; the file is trimmed at checkpoints).
   database.pragma('wal_autocheckpoint = 10000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return new Kysely<Database>({ dialect: new FairSqliteDialect({ database: withStatementCache(database) }) });
 }
 
 function openPostgres(url: string, schema: string | undefined): Kysely<Database> {
