@@ -55,15 +55,25 @@ export async function applyUserGroupRows(
   const audit: AuditEntry[] = [];
   const scope = groupScopeKey({ organisationId, createdBy: actor.personId });
 
-  // Groups: find by name, create the missing ones that rows add people to.
+  // Groups: find by name, create the missing ones that rows add people to. A batch names the same
+  // few groups thousands of times, so each spelling is normalised once.
+  const keyOf = new Map<string, string>();
+  const nameKey = (name: string): string => {
+    let key = keyOf.get(name);
+    if (key === undefined) {
+      key = groupNameKey(name);
+      keyOf.set(name, key);
+    }
+    return key;
+  };
   const groups = new Map<string, Group>();
-  const keys = [...new Set(rows.map((row) => groupNameKey(row.group)))];
+  const keys = [...new Set(rows.map((row) => nameKey(row.group)))];
   for (const group of await repos.bulk.groupsByNameKeys(scope, keys))
     groups.set(groupNameKey(group.name), group);
   const newGroups: Group[] = [];
   const creatorMemberships: Membership[] = [];
   for (const row of rows) {
-    const key = groupNameKey(row.group);
+    const key = nameKey(row.group);
     if (groups.has(key) || row.action === 'remove') continue;
     const group: Group = {
       id: newId(),
@@ -126,7 +136,7 @@ export async function applyUserGroupRows(
   const added: Membership[] = [];
   const addedByGroup = new Map<string, string[]>();
   for (const [index, row] of rows.entries()) {
-    const group = groups.get(groupNameKey(row.group));
+    const group = groups.get(nameKey(row.group));
     const person = people.get(row.phone);
     const existing = group && person ? memberships.get(membershipKey(group.id, person.id)) : undefined;
     try {

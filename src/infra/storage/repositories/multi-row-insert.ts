@@ -38,8 +38,9 @@ export async function executeMultiRow<R>(
     sql = query.sql;
     byShape.set(key, sql);
   }
-  const parameters: unknown[] = [];
-  for (const row of rows) for (const value of row) parameters.push(value);
+  const parameters: unknown[] = new Array(rows.length * columns.length);
+  let next = 0;
+  for (const row of rows) for (const value of row) parameters[next++] = value;
   const result = await db.executeQuery<R>(CompiledQuery.raw(sql, parameters));
   return result.rows;
 }
