@@ -87,6 +87,19 @@ describeWithChromium('the management portal in Chromium', () => {
     await shot('03-groups-tree');
   });
 
+  test('when an org admin limits an invite link to the organisation, then the link says so', async () => {
+    await page.goto(`${h.app.url}/tab/#/groups`);
+    await page.getByRole('tree', { name: 'Group hierarchy' }).getByText('Contoso – Sales (East)').click();
+    await page.getByRole('heading', { level: 1, name: 'Contoso – Sales (East)' }).waitFor();
+    const onlyOrganisation = page.getByRole('switch', { name: 'Only Local organisation accounts' });
+    expect(await onlyOrganisation.isEnabled()).toBe(true);
+    await onlyOrganisation.check();
+    await page.getByRole('button', { name: 'New invite link' }).click();
+    await page.getByText(/only for Local organisation accounts/).waitFor();
+    expect(await page.getByLabel('Invite link').inputValue()).toMatch(/\/join\/[A-Za-z0-9_-]{22}$/);
+    await shot('02b-invite-link-organisation-only');
+  });
+
   test('when a file has problems, then every one is listed with its line; when fixed, then the job completes', async () => {
     await page.goto(`${h.app.url}/tab/#/upload`);
     await page

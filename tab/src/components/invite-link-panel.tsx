@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
+  Switch,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -20,12 +21,21 @@ const useStyles = makeStyles({
 
 /**
  * Invite link: Convene keeps only a fingerprint of each link, so a link is shown once, when it is
- * made. "Reset" makes earlier links stop working.
+ * made. "Reset" makes earlier links stop working. A group in an organisation can limit a link to
+ * the organisation's own Microsoft 365 accounts.
  */
-export function InviteLinkPanel({ groupId }: { groupId: string }) {
+export function InviteLinkPanel({
+  groupId,
+  organisationName,
+}: {
+  groupId: string;
+  /** The organisation the group belongs to, or null for a personal group. */
+  organisationName: string | null;
+}) {
   const styles = useStyles();
   const [days, setDays] = useState('30');
   const [maxUses, setMaxUses] = useState('');
+  const [organisationOnly, setOrganisationOnly] = useState(false);
   const [issued, setIssued] = useState<IssuedLink>();
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string>();
@@ -38,6 +48,7 @@ export function InviteLinkPanel({ groupId }: { groupId: string }) {
         await api.post<IssuedLink>(`/api/v1/groups/${groupId}/invite-links`, {
           expiresInDays: Number(days),
           maxUses: maxUses.trim() === '' ? null : Number(maxUses),
+          organisationAccountsOnly: organisationOnly,
           reset,
         }),
       );
@@ -54,6 +65,19 @@ export function InviteLinkPanel({ groupId }: { groupId: string }) {
         </Field>
         <Field label="Maximum uses" hint="Empty for no limit">
           <Input type="number" min={1} value={maxUses} onChange={(_e, d) => setMaxUses(d.value)} />
+        </Field>
+        <Field
+          label="Who may join"
+          hint={
+            organisationName ? undefined : 'Add the group to an organisation to limit joining to its accounts'
+          }
+        >
+          <Switch
+            label={`Only ${organisationName ?? 'organisation'} accounts`}
+            checked={organisationOnly}
+            disabled={!organisationName}
+            onChange={(_e, d) => setOrganisationOnly(d.checked)}
+          />
         </Field>
         <Button appearance="primary" onClick={() => issue(false)}>
           New invite link
@@ -78,7 +102,11 @@ export function InviteLinkPanel({ groupId }: { groupId: string }) {
           </Button>
           <Text size={200}>
             Works until {issued.expiresAt ? new Date(issued.expiresAt).toLocaleDateString() : 'revoked'}
-            {issued.maxUses ? `, for ${issued.maxUses} people` : ''}. Share it in your old chat group.
+            {issued.maxUses ? `, for ${issued.maxUses} people` : ''}
+            {issued.organisationAccountsOnly
+              ? `, only for ${organisationName ?? 'organisation'} accounts`
+              : ', for anyone with the link'}
+            . Share it in your old chat group.
           </Text>
         </div>
       )}

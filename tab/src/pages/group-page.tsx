@@ -130,7 +130,7 @@ export default function GroupPage() {
         {allowed.invite && (
           <Card className={styles.card}>
             <Title3 as="h2">Invite link</Title3>
-            <InviteLinkPanel groupId={group.id} />
+            <InviteLinkPanel groupId={group.id} organisationName={organisation?.displayName ?? null} />
           </Card>
         )}
         <Card className={styles.card}>

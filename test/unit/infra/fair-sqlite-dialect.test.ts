@@ -51,7 +51,11 @@ describe('the SQLite dialect that serves callers in arrival order', () => {
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    await expect(sql`select * from missing_table`.execute(db)).rejects.toThrow(/no such table/);
+    // better-sqlite3 builds its errors with the class of the first test file that loaded it, so in a
+    // full run they are not instances of this file's Error: match on the message instead.
+    await expect(sql`select * from missing_table`.execute(db)).rejects.toMatchObject({
+      message: expect.stringMatching(/no such table/),
+    });
     await db.insertInto('t').values({ n: 2 }).execute();
     expect(await db.selectFrom('t').select('n').execute()).toEqual([{ n: 2 }]);
   });
