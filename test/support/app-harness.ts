@@ -4,8 +4,18 @@ import path from 'node:path';
 import { type RunningApp, startApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/infra/logging/logger';
+import { dropSchema, testDatabaseUrl, uniqueSchemaName } from './postgres';
 
-/** A real Convene server on a free loopback port, with its own data directory. */
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface HarnessOptions {
+  /** Reuse a data directory (a restart); by default each harness gets a fresh one. */
+  dataDir?: string;
+  /** PostgreSQL runs in a schema of its own, dropped at close; SQLite (the default) in the data directory. */
+  dialect?: Dialect;
+}
+
+/** A real Convene server on a free loopback port, with its own data directory (and schema). */
 export interface AppHarness {
   app: RunningApp;
   dataDir: string;
@@ -16,10 +26,20 @@ export interface AppHarness {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, dataDir?: string): Promise<AppHarness> {
-  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'convene-test-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
-  const app = await startApp(config, createLogger('silent'));
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: HarnessOptions = {},
+): Promise<AppHarness> {
+  const dir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'convene-test-'));
+  const schema = options.dialect === 'postgres' ? uniqueSchemaName() : undefined;
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    ...(schema ? { DATABASE_URL: testDatabaseUrl } : {}),
+    ...env,
+  });
+  const app = await startApp(config, createLogger('silent'), { databaseSchema: schema });
   return {
     app,
     dataDir: dir,
@@ -39,9 +59,10 @@ export async function startHarness(env: Record<string, string> = {}, dataDir?: s
       }
       return { status: response.status, body: parsed };
     },
-    async close(options = {}) {
+    async close(closeOptions = {}) {
       await app.stop();
-      if (!options.keepData) rmSync(dir, { recursive: true, force: true });
+      if (!closeOptions.keepData) rmSync(dir, { recursive: true, force: true });
+      if (schema) await dropSchema(schema);
     },
   };
 }

@@ -122,7 +122,7 @@ describe('persistence', () => {
     const first = await startHarness();
     await first.request('POST', '/api/v1/groups', { name: 'Survives restarts' });
     await first.close({ keepData: true });
-    const second = await startHarness({}, first.dataDir);
+    const second = await startHarness({}, { dataDir: first.dataDir });
     try {
       const groups = await second.request('GET', '/api/v1/groups');
       expect(groups.body.groups.map((g: { name: string }) => g.name)).toEqual(['Survives restarts']);

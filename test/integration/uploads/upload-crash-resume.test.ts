@@ -41,8 +41,16 @@ function startConvene(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-async function getJob(url: string, id: string) {
-  return ((await (await fetch(`${url}/api/v1/jobs/${id}`)).json()) as { job: Record<string, any> }).job;
+/** The job fields these tests follow (the API sends more). */
+interface JobView {
+  id: string;
+  status: string;
+  rowsDone: number;
+  counts: Record<string, number>;
+}
+
+async function getJob(url: string, id: string): Promise<JobView> {
+  return ((await (await fetch(`${url}/api/v1/jobs/${id}`)).json()) as { job: JobView }).job;
 }
 
 /** What the organisation looks like: every membership as group › phone › role, and the audit of adds. */

@@ -1,77 +1,44 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type RunningApp, startApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
-import { createLogger } from '../../../src/infra/logging/logger';
-import { dropSchema, testDatabaseUrl, uniqueSchemaName } from '../../support/postgres';
+import { type AppHarness, type Dialect, startHarness } from '../../support/app-harness';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect };
 
-/** A real Convene server for upload tests: its own data directory, and its own schema on PostgreSQL. */
-export interface UploadServer {
-  app: RunningApp;
-  dataDir: string;
-  json(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+/** The app harness with the upload API's two moves: sending a file, and waiting for its job. */
+export interface UploadServer extends AppHarness {
+  /** The app harness's `request`, under the name these tests use. */
+  json: AppHarness['request'];
   upload(
     kind: string,
     name: string,
     content: string | Buffer,
     fields?: Record<string, string>,
-  ): Promise<{ status: number; body: any }>;
-  /** Polls the job until it has finished applying. */
-  waitForJob(id: string): Promise<any>;
-  close(): Promise<void>;
+  ): ReturnType<AppHarness['request']>;
+  /** Polls the job until it has finished applying; resolves with the job. */
+  waitForJob(id: string): Promise<Awaited<ReturnType<AppHarness['request']>>['body']>;
 }
 
 export async function startUploadServer(
   dialect: Dialect,
   env: Record<string, string> = {},
 ): Promise<UploadServer> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-upload-test-'));
-  const schema = dialect === 'postgres' ? uniqueSchemaName() : undefined;
-  const config = loadConfig({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    DEFAULT_REGION: 'IN',
-    ...(dialect === 'postgres' ? { DATABASE_URL: testDatabaseUrl } : {}),
-    ...env,
-  });
-  const app = await startApp(config, createLogger('silent'), { databaseSchema: schema });
-  const json = async (method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${app.url}${url}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
-  };
+  const harness = await startHarness({ DEFAULT_REGION: 'IN', ...env }, { dialect });
   return {
-    app,
-    dataDir,
-    json,
+    ...harness,
+    json: harness.request,
     async upload(kind, name, content, fields = {}) {
       const form = new FormData();
       form.set('kind', kind);
       for (const [key, value] of Object.entries(fields)) form.set(key, value);
       form.set('file', new Blob([content]), name);
-      const response = await fetch(`${app.url}/api/v1/uploads`, { method: 'POST', body: form });
+      const response = await fetch(`${harness.app.url}/api/v1/uploads`, { method: 'POST', body: form });
       return { status: response.status, body: await response.json() };
     },
     async waitForJob(id) {
       for (let i = 0; i < 400; i++) {
-        const { body } = await json('GET', `/api/v1/jobs/${id}`);
+        const { body } = await harness.request('GET', `/api/v1/jobs/${id}`);
         if (['completed', 'partial', 'failed'].includes(body.job?.status)) return body.job;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error(`job ${id} did not finish`);
-    },
-    async close() {
-      await app.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      if (schema) await dropSchema(schema);
     },
   };
 }
