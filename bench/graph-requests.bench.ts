@@ -53,6 +53,7 @@ export const graphRequestsBenchmark: Benchmark = {
         ownerIds: ids.slice(0, 2),
         memberIds: ids.slice(2),
         existingGroupId: null,
+        existingTeamId: null,
       });
       const seconds = (performance.now() - started) / 1000;
       const made = graph.graphRequests().length;

@@ -50,6 +50,8 @@ export class GraphServer {
   readonly failNext: Array<{ status: number; retryAfter?: number }> = [];
   /** How many more times creating/adding should claim the referenced objects do not exist. */
   replicationDelays = { create: 0, members: 0, team: 0 };
+  /** Largest page of group members or owners it answers (Graph's is 999; tests make it small). */
+  memberPageSize = 999;
   private server: Server | undefined;
   private subRequestCount = 0;
 
@@ -203,7 +205,13 @@ export class GraphServer {
     }
     if (method === 'POST' && path === '/groups') return this.createGroup(body as Record<string, unknown>);
     if (groupPath)
-      return this.changeGroup(method, groupPath[1]!, groupPath[2] ?? '', body as Record<string, unknown>);
+      return this.changeGroup(
+        method,
+        groupPath[1]!,
+        groupPath[2] ?? '',
+        body as Record<string, unknown>,
+        params,
+      );
     if (installPath)
       return this.install(method, installPath[1]!, installPath[2], body as Record<string, unknown>);
     return { status: 404, body: error('Request_ResourceNotFound', `No route ${method} ${url}`) };
@@ -273,10 +281,45 @@ export class GraphServer {
     };
   }
 
-  private changeGroup(method: string, id: string, rest: string, body: Record<string, unknown>): Answer {
+  private changeGroup(
+    method: string,
+    id: string,
+    rest: string,
+    body: Record<string, unknown>,
+    params: URLSearchParams,
+  ): Answer {
     const group = this.groups.get(id);
     if (!group)
       return { status: 404, body: error('Request_ResourceNotFound', `Resource '${id}' does not exist.`) };
+    if (method === 'GET' && (rest === '/members' || rest === '/owners')) {
+      // Paged like Graph: $top per page (at most 999), the rest behind @odata.nextLink.
+      const all = [...(rest === '/members' ? group.members : group.owners)];
+      const top = Math.min(Number(params.get('$top') ?? 100), 999, this.memberPageSize);
+      const skip = Number(params.get('$skiptoken') ?? 0);
+      const next = skip + top;
+      return {
+        status: 200,
+        body: {
+          value: all.slice(skip, next).map((memberId) => ({ id: memberId })),
+          ...(next < all.length
+            ? {
+                '@odata.nextLink': `${this.url}/v1.0/groups/${id}${rest}?$select=id&$top=${top}&$skiptoken=${next}`,
+              }
+            : {}),
+        },
+      };
+    }
+    if (method === 'POST' && rest === '/owners/$ref') {
+      const owner = String(body['@odata.id']).split('/').pop()!;
+      if (group.owners.has(owner)) {
+        return {
+          status: 400,
+          body: error('Request_BadRequest', 'One or more added object references already exist.'),
+        };
+      }
+      group.owners.add(owner);
+      return { status: 204 };
+    }
     if (method === 'PATCH' && rest === '') {
       const ids = ((body['members@odata.bind'] as string[] | undefined) ?? []).map(
         (u) => u.split('/').pop()!,

@@ -19,6 +19,8 @@ export interface TenantGroupSpec {
   memberIds: string[];
   /** Set when an earlier attempt already created the group (provisioning is idempotent). */
   existingGroupId: string | null;
+  /** Set when the team exists too: a later run only brings the members up to date. */
+  existingTeamId: string | null;
 }
 
 export interface ProvisionedTenantGroup {

@@ -1,5 +1,6 @@
 import { auditEntry } from '../audit/audit-entry';
 import type { TeamsIdentity } from '../people/identify-teams-user';
+import { requestMemberSync } from '../provisioning/provision-group.job';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { CardInviteAnswer } from './card-invite';
 import { CardInviteWithdrawn } from './card-invite.errors';
@@ -37,6 +38,8 @@ export function answerCardInvite(
         inviteId: invite.id,
       }),
     );
+    // Someone who declined before and joins now belongs in the organisation's team again.
+    if (outcome === 'joined') await requestMemberSync(repos, [group.id], now);
     const joinedDelta = (outcome === 'joined' ? 1 : 0) - (summary.membershipState === 'joined' ? 1 : 0);
     return {
       ...summary,

@@ -2,6 +2,7 @@ import type { Actor } from '../access/actor';
 import { auditEntry } from '../audit/audit-entry';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
+import { requestMemberSync } from '../provisioning/provision-group.job';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import {
   InviteExpired,
@@ -59,6 +60,7 @@ export function redeemInviteLink(
       });
     }
     await repos.audit.append(auditEntry(now, actor.personId, 'member.joined', group.id, { linkId: link.id }));
+    await requestMemberSync(repos, [group.id], now);
     return { group, outcome: 'joined' };
   });
 }

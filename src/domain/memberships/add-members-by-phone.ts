@@ -7,6 +7,7 @@ import { queueCardInvites } from '../invites/queue-card-invites';
 import { findOrCreatePersonByPhone } from '../people/find-or-create-person';
 import { PhoneInvalid } from '../people/phone.errors';
 import { parseRegion, toE164 } from '../people/phone-number';
+import { requestMemberSync } from '../provisioning/provision-group.job';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { MembershipSource, Role } from './membership';
 
@@ -70,6 +71,8 @@ export async function addMembersByPhone(
     // Everyone added gets an invite card, sent by the delivery worker once this commits.
     const added = results.flatMap((r) => (r.outcome === 'added' ? [r.personId] : []));
     await queueCardInvites(repos, { groupId: group.id, personIds: added, invitedBy: actor.personId, now });
+    // Those already known to Entra join the organisation's team now; the others once they are found.
+    if (added.length > 0) await requestMemberSync(repos, [group.id], now);
     return results;
   });
 }

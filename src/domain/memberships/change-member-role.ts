@@ -3,6 +3,7 @@ import { assertMay } from '../access/permissions';
 import { relationsTo } from '../access/relations';
 import { auditEntry } from '../audit/audit-entry';
 import { loadGroup } from '../groups/load-group';
+import { requestMemberSync } from '../provisioning/provision-group.job';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import { type MemberRef, resolveMember } from './member-ref';
 import type { Role } from './membership';
@@ -35,6 +36,8 @@ export async function changeMemberRole(
         },
       ),
     );
+    // A new admin becomes an owner of the organisation's team (a demoted one stays an owner there).
+    if (input.role === 'admin') await requestMemberSync(repos, [group.id], now);
     return { changed: true };
   });
 }

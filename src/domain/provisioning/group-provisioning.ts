@@ -25,6 +25,13 @@ export interface GroupProvisioningRepository {
   find(groupId: string): Promise<GroupProvisioning | undefined>;
   /** Inserts or replaces the group's record. */
   save(record: GroupProvisioning): Promise<void>;
+  /**
+   * Marks a member sync as pending for those of the groups that are mapped (not failed) and have
+   * none pending yet; returns the groups it marked, each of which needs a sync job.
+   */
+  markSyncPending(groupIds: string[]): Promise<string[]>;
+  /** The sync job is reading the group's members now: later changes need a sync of their own. */
+  clearSyncPending(groupId: string): Promise<void>;
 }
 
 /** What the API and bot show about provisioning. */

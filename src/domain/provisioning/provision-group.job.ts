@@ -36,6 +36,24 @@ export async function requestProvisioning(repos: Repositories, groupId: string, 
 }
 
 /**
+ * Queues a member sync for those of the groups that are mapped to an organisation, after their
+ * members changed (someone joined, was added or promoted, or was found in Entra). A group with a
+ * sync already queued gets no second one: that job reads the members when it runs. Call it in the
+ * transaction that made the change, so the sync exists exactly when the change committed.
+ */
+export async function requestMemberSync(repos: Repositories, groupIds: string[], now: Date): Promise<void> {
+  if (groupIds.length === 0) return;
+  for (const groupId of await repos.groupProvisioning.markSyncPending([...new Set(groupIds)])) {
+    await repos.jobs.enqueue({
+      id: newId(),
+      kind: PROVISION_GROUP_JOB,
+      payload: { groupId },
+      createdAt: now.toISOString(),
+    });
+  }
+}
+
+/**
  * What to create in the tenant, read fresh on every attempt: admins become owners, other members
  * join; only people known to Entra in the organisation's tenant can be added, and declined
  * invitations are left out.
@@ -59,6 +77,7 @@ export async function provisioningSpec(repos: Repositories, groupId: string): Pr
     ownerIds: inTenant.filter((m) => m.role === 'admin').map((m) => m.person.aadObjectId!),
     memberIds: inTenant.filter((m) => m.role !== 'admin').map((m) => m.person.aadObjectId!),
     existingGroupId: record?.entraGroupId ?? null,
+    existingTeamId: record?.teamId ?? null,
   };
 }
 
@@ -75,7 +94,10 @@ async function update(
   return next;
 }
 
-/** Records the tenant's group and team on the group (and audits it under the job's id). */
+/**
+ * Records the tenant's group and team on the group (and audits it under the job's id). For a group
+ * provisioned before, this was a member sync: the count grows by the people it added.
+ */
 export async function recordProvisioned(
   repos: Repositories,
   jobId: string,
@@ -84,6 +106,11 @@ export async function recordProvisioned(
   now: Date,
 ): Promise<void> {
   const target = result.local ? 'local' : 'tenant';
+  const before = await repos.groupProvisioning.find(groupId);
+  const sync = before?.state === 'provisioned';
+  // The local stand-in reports everyone each time; Graph reports whom this run added.
+  const membersAdded =
+    sync && !result.local ? (before.membersAdded ?? 0) + result.membersAdded : result.membersAdded;
   await update(
     repos,
     groupId,
@@ -92,17 +119,18 @@ export async function recordProvisioned(
       target,
       entraGroupId: result.local ? null : result.entraGroupId,
       teamId: result.local ? null : result.teamId,
-      membersAdded: result.membersAdded,
+      membersAdded,
       lastError: null,
       failureReason: null,
     },
     now,
   );
+  if (sync && result.membersAdded === 0) return;
   await repos.audit.append(
     auditEntry(
       now,
       null,
-      'group.provisioned',
+      sync ? 'group.members-synced' : 'group.provisioned',
       groupId,
       { target, entraGroupId: result.local ? null : result.entraGroupId, membersAdded: result.membersAdded },
       jobId,
@@ -120,7 +148,10 @@ export async function recordProvisioningRetry(
   await update(repos, groupId, { lastError: error }, now);
 }
 
-/** Records that provisioning gave up, and why. */
+/**
+ * Records that provisioning gave up, and why. A group that was provisioned before stays provisioned
+ * (its team exists); only the failed sync is noted.
+ */
 export async function recordProvisioningFailed(
   repos: Repositories,
   jobId: string,
@@ -128,6 +159,12 @@ export async function recordProvisioningFailed(
   reason: string,
   now: Date,
 ): Promise<void> {
+  const before = await repos.groupProvisioning.find(groupId);
+  if (before?.state === 'provisioned') {
+    await update(repos, groupId, { lastError: reason }, now);
+    await repos.audit.append(auditEntry(now, null, 'group.member-sync-failed', groupId, { reason }, jobId));
+    return;
+  }
   await update(repos, groupId, { state: 'failed', failureReason: reason, lastError: reason }, now);
   await repos.audit.append(auditEntry(now, null, 'group.provisioning-failed', groupId, { reason }, jobId));
 }

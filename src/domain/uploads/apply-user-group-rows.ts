@@ -5,6 +5,7 @@ import { type Group, groupNameKey, groupScopeKey } from '../groups/group';
 import type { Membership } from '../memberships/membership';
 import { LastAdmin } from '../memberships/membership.errors';
 import type { Person } from '../people/person';
+import { requestMemberSync } from '../provisioning/provision-group.job';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import type { Repositories } from '../shared/unit-of-work.port';
@@ -135,6 +136,7 @@ export async function applyUserGroupRows(
 
   const added: Membership[] = [];
   const addedByGroup = new Map<string, string[]>();
+  const promotedGroups = new Set<string>();
   for (const [index, row] of rows.entries()) {
     const group = groups.get(nameKey(row.group));
     const person = people.get(row.phone);
@@ -198,6 +200,7 @@ export async function applyUserGroupRows(
             jobId,
           ),
         );
+        if (row.role === 'admin') promotedGroups.add(group.id);
         counts.rolesChanged++;
       }
     } catch (error) {
@@ -222,6 +225,8 @@ export async function applyUserGroupRows(
     audit.push(auditEntry(now, actor.personId, 'card-invite.queued', groupId, { count }, jobId));
   }
   await repos.bulk.appendAudit(audit);
+  // Groups already in the organisation's tenant get the people added or promoted here.
+  await requestMemberSync(repos, [...addedByGroup.keys(), ...promotedGroups], now);
   return { counts, failures };
 }
 

@@ -29,7 +29,7 @@ export function createDeliveryWorker(setup: DeliverySetup): DeliveryWorker {
       directory: setup.directory,
       connector: new BotConnectorClient(setup.connectorToken),
       render: setup.render,
-      linkPerson: entraLinker(setup.ctx.uow),
+      linkPerson: entraLinker(setup.ctx),
       clock: setup.ctx.clock,
       logger: setup.logger,
     },

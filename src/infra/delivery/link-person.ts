@@ -1,17 +1,19 @@
 import type { DirectoryUser } from '../../domain/directory/directory.port';
-import type { UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { requestMemberSync } from '../../domain/provisioning/provision-group.job';
+import type { DomainContext } from '../../domain/shared/unit-of-work.port';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { EntraLink } from './resolve-recipients';
 
 /**
  * Links a person known by phone to the Entra user found with that number, so their later answers
  * and sign-ins are recognised. When someone else already holds that identity (they signed in before
- * being added by phone) the two stay apart; the invite still reaches the right chat.
+ * being added by phone) the two stay apart; the invite still reaches the right chat. Once linked,
+ * the person can join the teams of their groups that are in the organisation's tenant.
  */
-export function entraLinker(uow: UnitOfWork): EntraLink {
+export function entraLinker(ctx: DomainContext): EntraLink {
   return async (personId: string, user: DirectoryUser) => {
     try {
-      await uow.run(async (repos) => {
+      await ctx.uow.run(async (repos) => {
         const person = await repos.people.findById(personId);
         if (!person || person.aadObjectId) return;
         await repos.people.update(personId, {
@@ -19,6 +21,9 @@ export function entraLinker(uow: UnitOfWork): EntraLink {
           aadObjectId: user.aadObjectId,
           displayName: person.displayName ?? user.displayName,
         });
+        const groups = await repos.groups.listForPerson(personId);
+        const mapped = groups.filter((group) => group.organisationId).map((group) => group.id);
+        await requestMemberSync(repos, mapped, ctx.clock.now());
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -152,6 +152,8 @@ export class GraphDirectory implements Directory {
    * Creates the Microsoft 365 group (or finds the one an interrupted attempt created, by its
    * mail nickname), adds the members 20 per request in `$batch`es, then makes it a team. New
    * objects take a while to replicate inside Entra, so "does not exist" answers are retried.
+   * For a group that exists already (a retry, or a member sync after people joined) only those
+   * missing from its members and owners are added, and an existing team is left as it is.
    */
   async provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup> {
     const client = this.clients.forTenant(spec.tenantId);
@@ -165,9 +167,10 @@ export class GraphDirectory implements Directory {
       groupId = existing.value[0]?.id ?? null;
     }
     let members = [...new Set([...spec.ownerIds, ...spec.memberIds])];
+    let owners = spec.ownerIds;
     let added = 0;
     if (!groupId) {
-      const owners = spec.ownerIds.slice(0, MEMBERS_PER_REQUEST);
+      const first = spec.ownerIds.slice(0, MEMBERS_PER_REQUEST);
       const created = (await this.whileReplicating(() =>
         client.api('/groups').post({
           displayName: spec.name,
@@ -176,20 +179,67 @@ export class GraphDirectory implements Directory {
           mailEnabled: true,
           securityEnabled: false,
           groupTypes: ['Unified'],
-          'owners@odata.bind': owners.map(bind),
-          'members@odata.bind': owners.map(bind),
+          'owners@odata.bind': first.map(bind),
+          'members@odata.bind': first.map(bind),
         }),
       )) as { id: string };
       groupId = created.id;
       // The first owners joined as members when the group was created.
-      added = owners.length;
-      members = members.filter((id) => !owners.includes(id));
+      added = first.length;
+      members = members.filter((id) => !first.includes(id));
+      owners = spec.ownerIds.slice(MEMBERS_PER_REQUEST);
+    } else {
+      const [currentMembers, currentOwners] = await Promise.all([
+        this.memberIds(spec.tenantId, `/groups/${groupId}/members`),
+        this.memberIds(spec.tenantId, `/groups/${groupId}/owners`),
+      ]);
+      members = members.filter((id) => !currentMembers.has(id));
+      owners = owners.filter((id) => !currentOwners.has(id));
     }
     added += await this.addMembers(spec.tenantId, groupId, members);
+    await this.addOwners(spec.tenantId, groupId, owners);
+    if (spec.existingTeamId)
+      return { entraGroupId: groupId, teamId: spec.existingTeamId, membersAdded: added };
     const team = (await this.whileReplicating(() =>
       client.api(`/groups/${groupId}/team`).put({ memberSettings: { allowCreateUpdateChannels: true } }),
     )) as { id?: string } | undefined;
     return { entraGroupId: groupId, teamId: team?.id ?? groupId, membersAdded: added };
+  }
+
+  /** The object ids in a group's members or owners, following the pages (999 a page). */
+  private async memberIds(tenantId: string, path: string): Promise<Set<string>> {
+    const client = this.clients.forTenant(tenantId);
+    const ids = new Set<string>();
+    let next: string | undefined = `${path}?$select=id&$top=999`;
+    while (next) {
+      const page = (await client.api(next).get()) as {
+        value: Array<{ id: string }>;
+        '@odata.nextLink'?: string;
+      };
+      for (const item of page.value) ids.add(item.id);
+      next = page['@odata.nextLink'] ? this.clients.relativeLink(page['@odata.nextLink']) : undefined;
+    }
+    return ids;
+  }
+
+  /** Makes these people owners too (they are members already); one already an owner is fine. */
+  private async addOwners(tenantId: string, groupId: string, ownerIds: string[]): Promise<void> {
+    if (ownerIds.length === 0) return;
+    const answers = await sendBatched(
+      this.clients.forTenant(tenantId),
+      ownerIds.map((id) => ({
+        method: 'POST' as const,
+        url: `/groups/${groupId}/owners/$ref`,
+        body: { '@odata.id': `${this.graphRoot()}/directoryObjects/${id}` },
+      })),
+      { defaultRetryAfterMs: this.options.throttleDefaultMs },
+    );
+    for (const answer of answers) {
+      const message = graphErrorMessage(answer.body);
+      if (answer.status >= 300 && !/already exist/i.test(message)) {
+        throw new GraphRequestFailed(answer.status, `Adding an owner failed: ${message}`);
+      }
+    }
   }
 
   private async addMembers(tenantId: string, groupId: string, memberIds: string[]): Promise<number> {

@@ -37,6 +37,7 @@ export interface ProvisioningWorkerOptions {
  * transaction reads what to create, the directory creates it while the lease is renewed on a timer,
  * and a second short transaction records the result and finishes the job if the lease is still ours.
  * A retry after a crash or failure repeats the remote work, which provisionGroup makes idempotent.
+ * The same job brings a provisioned group's members up to date after they change (a member sync).
  */
 export class ProvisioningWorker {
   readonly owner: string;
@@ -97,7 +98,11 @@ export class ProvisioningWorker {
       Math.max(10, Math.floor(this.leaseMs / 3)),
     );
     try {
-      const spec = await uow.run((repos) => provisioningSpec(repos, groupId));
+      // From here on, a change to the members needs a sync of its own: this run may have read too early.
+      const spec = await uow.run(async (repos) => {
+        await repos.groupProvisioning.clearSyncPending(groupId);
+        return provisioningSpec(repos, groupId);
+      });
       const result = await directory.provisionGroup(spec);
       clearInterval(renewal);
       const recorded = await uow.run(async (repos) => {

@@ -2,6 +2,8 @@
  * Table shapes as Kysely sees them. Time stamps are ISO-8601 UTC text and flags are 0/1 integers on
  * both SQLite and PostgreSQL, so one set of repositories serves both dialects unchanged.
  */
+import type { Generated } from 'kysely';
+
 export interface OrganisationsTable {
   id: string;
   tenant_id: string;
@@ -193,6 +195,8 @@ export interface GroupProvisioningTable {
   failure_reason: string | null;
   requested_at: string;
   updated_at: string;
+  /** 1 while a member sync job is queued and has not read its spec yet. */
+  sync_pending: Generated<number>;
 }
 
 export interface Database {

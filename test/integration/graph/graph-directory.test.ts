@@ -121,6 +121,7 @@ describe('Microsoft Graph directory over the wire', () => {
       ownerIds: people.slice(0, 2).map((u) => u.id),
       memberIds: people.slice(2).map((u) => u.id),
       existingGroupId: null,
+      existingTeamId: null,
     };
     const result = await directory.provisionGroup(spec);
 

@@ -4,11 +4,15 @@ import type { Directory } from '../../../src/domain/directory/directory.port';
 import { createGroup } from '../../../src/domain/groups/create-group';
 import { mapGroupToOrganisation } from '../../../src/domain/groups/map-group-to-organisation';
 import { viewGroup } from '../../../src/domain/groups/view-group';
+import { createInviteLink } from '../../../src/domain/invites/create-invite-link';
+import { redeemInviteLink } from '../../../src/domain/invites/redeem-invite-link';
+import { changeMemberRole } from '../../../src/domain/memberships/change-member-role';
 import type { Role } from '../../../src/domain/memberships/membership';
 import { identifyTeamsUser } from '../../../src/domain/people/identify-teams-user';
-import { provisioningSpec } from '../../../src/domain/provisioning/provision-group.job';
+import { provisioningSpec, requestMemberSync } from '../../../src/domain/provisioning/provision-group.job';
 import type { Clock } from '../../../src/domain/shared/clock.port';
 import type { DomainContext } from '../../../src/domain/shared/unit-of-work.port';
+import { entraLinker } from '../../../src/infra/delivery/link-person';
 import { LocalDirectory } from '../../../src/infra/directory/local-directory';
 import { EntraApp, GRAPH_DEFAULT_SCOPE } from '../../../src/infra/graph/entra-app';
 import { GraphClients } from '../../../src/infra/graph/graph-client';
@@ -132,7 +136,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     await join(group.id, phoneOnly, 'member');
     await join(group.id, (await world.person('Guest', FABRIKAM_TENANT)).personId, 'member');
     await mapGroupToOrganisation(world.ctx, { groupId: group.id, organisation: contoso }, asha);
-    return { group, asha, users };
+    return { group, asha, users, phoneOnly };
   }
 
   const stateOf = async (groupId: string, actor: Actor) =>
@@ -293,6 +297,133 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     await expect(running).resolves.toBe(true);
     expect(graph.groups.size).toBe(1);
     expect((await stateOf(group.id, asha)).state).toBe('provisioned');
+  });
+
+  describe('after provisioning, as the members change', () => {
+    const provisionJobs = async () =>
+      (await under.storage.db
+        .selectFrom('jobs')
+        .select(['id', 'status'])
+        .where('kind', '=', 'group.provision')
+        .execute()) as Array<{ id: string; status: string }>;
+
+    /** The Warehouse, provisioned, with Graph's log cleared and two Entra users not yet in it. */
+    async function provisionedWarehouse() {
+      const warehouse = await mappedWarehouse();
+      expect(await worker().runOnce()).toBe(true);
+      const [team] = [...graph.groups.values()];
+      const newcomers = graph.addUsers(2, () => ({}));
+      graph.log.length = 0;
+      return { ...warehouse, team: team!, newcomers };
+    }
+
+    test('when two people join through the invite link, then one sync adds just them to the team', async () => {
+      const { group, asha, team, newcomers } = await provisionedWarehouse();
+      const { token } = await createInviteLink(world.ctx, { groupId: group.id }, asha);
+      for (const user of newcomers) await redeemInviteLink(world.ctx, { token }, await entraPerson(user));
+      expect((await provisionJobs()).filter((job) => job.status === 'queued')).toHaveLength(1);
+
+      expect(await worker().runOnce()).toBe(true);
+      for (const user of newcomers) expect(team.members.has(user.id)).toBe(true);
+      expect(team.members.size).toBe(27);
+      const calls = graph.graphRequests().map((r) => `${r.method} ${r.path.split('?')[0]}`);
+      expect(calls.sort()).toEqual(
+        [
+          `GET /v1.0/groups/${team.id}/members`,
+          `GET /v1.0/groups/${team.id}/owners`,
+          'POST /v1.0/$batch',
+        ].sort(),
+      );
+      expect(graph.graphRequests().flatMap((r) => r.subRequests ?? [])).toEqual([
+        { method: 'PATCH', url: `/groups/${team.id}`, status: 204 },
+      ]);
+      const record = await world.ctx.uow.run((repos) => repos.groupProvisioning.find(group.id));
+      expect(record).toMatchObject({ state: 'provisioned', membersAdded: 27, teamId: team.id });
+      const audit = await world.ctx.uow.run((repos) => repos.audit.listByGroup(group.id, 10));
+      expect(audit.find((entry) => entry.action === 'group.members-synced')).toMatchObject({
+        details: { membersAdded: 2 },
+      });
+      expect(await worker().runOnce()).toBe(false);
+    });
+
+    test('when a member is promoted, then the sync makes them an owner; with nothing missing it only reads', async () => {
+      const { group, asha, team, users } = await provisionedWarehouse();
+      const ben = await entraPerson(users[1]!);
+      await changeMemberRole(
+        world.ctx,
+        { groupId: group.id, member: { personId: ben.personId }, role: 'admin' },
+        asha,
+      );
+      expect(await worker().runOnce()).toBe(true);
+      expect(team.owners).toEqual(new Set([users[0]!.id, users[1]!.id]));
+
+      // A change that leaves the tenant's view as it is (Ben promoted again is no change; a
+      // declined-then-joined guest is not in the tenant) costs two reads and nothing else.
+      await world.ctx.uow.run((repos) => requestMemberSync(repos, [group.id], clock.now()));
+      graph.log.length = 0;
+      expect(await worker().runOnce()).toBe(true);
+      expect(graph.graphRequests().map((r) => r.method)).toEqual(['GET', 'GET']);
+    });
+
+    test('when the team has more members than a page holds, then the sync reads every page before adding', async () => {
+      const { group, asha, team, newcomers } = await provisionedWarehouse();
+      graph.memberPageSize = 10;
+      const { token } = await createInviteLink(world.ctx, { groupId: group.id }, asha);
+      await redeemInviteLink(world.ctx, { token }, await entraPerson(newcomers[0]!));
+      expect(await worker().runOnce()).toBe(true);
+      expect(team.members.size).toBe(26);
+      const reads = graph
+        .graphRequests()
+        .filter((r) => r.method === 'GET' && r.path.split('?')[0]!.endsWith('/members'));
+      expect(reads).toHaveLength(3);
+      // Nobody already in the team was sent again.
+      expect(graph.graphRequests().flatMap((r) => r.subRequests ?? [])).toHaveLength(1);
+    });
+
+    test('when a sync keeps failing, then the group stays provisioned and the failure is noted', async () => {
+      const { group, asha, newcomers } = await provisionedWarehouse();
+      const { token } = await createInviteLink(world.ctx, { groupId: group.id }, asha);
+      await redeemInviteLink(world.ctx, { token }, await entraPerson(newcomers[0]!));
+      // Members and owners are read side by side, each retried once: four faults fail the attempt.
+      graph.failNext.push({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
+      await worker({ maxAttempts: 1 }).runOnce();
+      expect(await stateOf(group.id, asha)).toMatchObject({
+        state: 'provisioned',
+        lastError: expect.any(String),
+        reason: null,
+      });
+      const audit = await world.ctx.uow.run((repos) => repos.audit.listByGroup(group.id, 10));
+      expect(audit.map((entry) => entry.action)).toContain('group.member-sync-failed');
+      // The next change queues a fresh sync, which succeeds.
+      await redeemInviteLink(world.ctx, { token }, await entraPerson(newcomers[1]!));
+      expect(await worker().runOnce()).toBe(true);
+      expect(await stateOf(group.id, asha)).toMatchObject({ state: 'provisioned', lastError: null });
+    });
+
+    test('when someone known only by phone is found in Entra, then they join the team of their mapped group', async () => {
+      const { group, team, newcomers, phoneOnly } = await provisionedWarehouse();
+      const found = newcomers[0]!;
+      await entraLinker(world.ctx)(phoneOnly, {
+        tenantId: CONTOSO_TENANT,
+        aadObjectId: found.id,
+        displayName: found.displayName,
+        userPrincipalName: null,
+      });
+      expect(await worker().runOnce()).toBe(true);
+      expect(team.members.has(found.id)).toBe(true);
+      expect(await provisionJobs()).toHaveLength(2);
+      expect((await world.ctx.uow.run((repos) => repos.groupProvisioning.find(group.id)))?.membersAdded).toBe(
+        26,
+      );
+    });
+
+    test('when a group is not in an organisation, then its changes queue no sync', async () => {
+      const asha = await world.person('Asha');
+      const group = await createGroup(world.ctx, { name: 'Drivers' }, asha);
+      const { token } = await createInviteLink(world.ctx, { groupId: group.id }, asha);
+      await redeemInviteLink(world.ctx, { token }, await world.person('Ben'));
+      expect(await provisionJobs()).toHaveLength(0);
+    });
   });
 
   test('when the local stand-in runs the job, then nothing remote happens and the group is provisioned locally', async () => {

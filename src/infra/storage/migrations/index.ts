@@ -5,6 +5,7 @@ import * as botState from './0003-bot-state';
 import * as rollout from './0004-rollout';
 import * as identityDelivery from './0005-identity-delivery';
 import * as provisioning from './0006-provisioning';
+import * as memberSync from './0007-member-sync';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-rollout': rollout,
   '0005-identity-delivery': identityDelivery,
   '0006-provisioning': provisioning,
+  '0007-member-sync': memberSync,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -53,4 +53,29 @@ export class SqlGroupProvisioningRepository implements GroupProvisioningReposito
       .onConflict((oc) => oc.column('group_id').doUpdateSet(changes))
       .execute();
   }
+
+  async markSyncPending(groupIds: string[]): Promise<string[]> {
+    const marked: string[] = [];
+    // A conditional update decides: of two transactions marking at once, one gets the group.
+    for (let start = 0; start < groupIds.length; start += 500) {
+      const rows = await this.db
+        .updateTable('group_provisioning')
+        .set({ sync_pending: 1 })
+        .where('group_id', 'in', groupIds.slice(start, start + 500))
+        .where('state', '<>', 'failed')
+        .where('sync_pending', '=', 0)
+        .returning('group_id')
+        .execute();
+      marked.push(...rows.map((row) => row.group_id));
+    }
+    return marked;
+  }
+
+  async clearSyncPending(groupId: string): Promise<void> {
+    await this.db
+      .updateTable('group_provisioning')
+      .set({ sync_pending: 0 })
+      .where('group_id', '=', groupId)
+      .execute();
+  }
 }
