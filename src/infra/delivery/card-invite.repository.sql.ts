@@ -101,10 +101,11 @@ export class SqlCardInviteRepository implements CardInviteRepository {
     const unique = new Map(invites.map((invite) => [`${invite.groupId}|${invite.personId}`, invite]));
     const rows = [...unique.values()];
     const queued: Array<{ id: string; groupId: string; personId: string }> = [];
-    // 15 values a row: 200 rows stay well under SQLite's limit on bound parameters.
-    for (let start = 0; start < rows.length; start += 200) {
+    // 15 values a row: 256 rows (a power of two, see executeMultiRow) stay well under SQLite's limit
+    // on bound parameters.
+    for (let start = 0; start < rows.length; start += 256) {
       const values = rows
-        .slice(start, start + 200)
+        .slice(start, start + 256)
         .map((invite) => [
           newId(),
           invite.groupId,

@@ -10,6 +10,7 @@ import type {
 import type { Person } from '../../../domain/people/person';
 import type { BulkWrites } from '../../../domain/uploads/bulk-writes.port';
 import type { Database } from '../schema';
+import { inLists } from './in-lists';
 import { executeMultiRow } from './multi-row-insert';
 import { toPerson } from './person.repository.sql';
 
@@ -36,10 +37,7 @@ const membershipColumns = [
 ] as const;
 const auditColumns = ['id', 'at', 'actor_id', 'action', 'group_id', 'job_id', 'details'] as const;
 
-/** Values per statement: keeps every multi-row statement under SQLite's bound-parameter limit. */
-const CHUNK = 1000;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
   return out;
@@ -51,7 +49,7 @@ export class SqlBulkWrites implements BulkWrites {
 
   async groupsByNameKeys(scopeKey: string, nameKeys: string[]): Promise<Group[]> {
     const found: Group[] = [];
-    for (const part of chunks(nameKeys)) {
+    for (const part of inLists(nameKeys)) {
       const rows = await this.db
         .selectFrom('groups')
         .selectAll()
@@ -74,7 +72,7 @@ export class SqlBulkWrites implements BulkWrites {
 
   async peopleByPhones(phones: string[]): Promise<Person[]> {
     const found: Person[] = [];
-    for (const part of chunks(phones)) {
+    for (const part of inLists(phones)) {
       const rows = await this.db.selectFrom('people').selectAll().where('phone', 'in', part).execute();
       found.push(...rows.map(toPerson));
     }
@@ -85,7 +83,7 @@ export class SqlBulkWrites implements BulkWrites {
     if (groupIds.length === 0 || personIds.length === 0) return [];
     const found: Membership[] = [];
     const wanted = new Set(groupIds);
-    for (const part of chunks(personIds)) {
+    for (const part of inLists(personIds)) {
       // By person only: with a group list too, SQLite may walk whole groups through the primary key,
       // which grows with every batch; a person is in few groups, so filtering here stays cheap.
       const rows = await this.db
@@ -124,7 +122,7 @@ export class SqlBulkWrites implements BulkWrites {
         g.createdBy,
         g.createdAt,
       ]),
-      100,
+      128,
     );
   }
 
@@ -133,7 +131,7 @@ export class SqlBulkWrites implements BulkWrites {
       'people',
       personColumns,
       people.map((p) => [p.id, p.phone, p.tenantId, p.aadObjectId, p.displayName, p.createdAt]),
-      500,
+      512,
     );
   }
 
@@ -151,7 +149,7 @@ export class SqlBulkWrites implements BulkWrites {
         m.createdAt,
         m.updatedAt,
       ]),
-      500,
+      512,
     );
   }
 
@@ -160,11 +158,11 @@ export class SqlBulkWrites implements BulkWrites {
       'audit_entries',
       auditColumns,
       entries.map((e) => [e.id, e.at, e.actorId, e.action, e.groupId, e.jobId, JSON.stringify(e.details)]),
-      500,
+      512,
     );
   }
 
-  /** Plain multi-row inserts, `size` rows a statement, each statement shape compiled once. */
+  /** Plain multi-row inserts, `size` rows a statement (a power of two), each shape compiled once. */
   private async insertRows(
     table: 'groups' | 'people' | 'memberships' | 'audit_entries',
     columns: readonly string[],

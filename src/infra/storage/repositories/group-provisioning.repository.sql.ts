@@ -4,6 +4,7 @@ import type {
   GroupProvisioningRepository,
 } from '../../../domain/provisioning/group-provisioning';
 import type { Database, GroupProvisioningTable } from '../schema';
+import { inLists } from './in-lists';
 
 const toRecord = (row: Selectable<GroupProvisioningTable>): GroupProvisioning => ({
   groupId: row.group_id,
@@ -57,11 +58,11 @@ export class SqlGroupProvisioningRepository implements GroupProvisioningReposito
   async markSyncPending(groupIds: string[]): Promise<string[]> {
     const marked: string[] = [];
     // A conditional update decides: of two transactions marking at once, one gets the group.
-    for (let start = 0; start < groupIds.length; start += 500) {
+    for (const part of inLists(groupIds)) {
       const rows = await this.db
         .updateTable('group_provisioning')
         .set({ sync_pending: 1 })
-        .where('group_id', 'in', groupIds.slice(start, start + 500))
+        .where('group_id', 'in', part)
         .where('state', '<>', 'failed')
         .where('sync_pending', '=', 0)
         .returning('group_id')
