@@ -30,6 +30,8 @@ export interface GroupProvisioningRepository {
    * none pending yet; returns the groups it marked, each of which needs a sync job.
    */
   markSyncPending(groupIds: string[]): Promise<string[]>;
+  /** The same for every group the person belongs to (and has not declined). */
+  markSyncPendingForPerson(personId: string): Promise<string[]>;
   /** The sync job is reading the group's members now: later changes need a sync of their own. */
   clearSyncPending(groupId: string): Promise<void>;
 }

@@ -37,13 +37,26 @@ export async function requestProvisioning(repos: Repositories, groupId: string, 
 
 /**
  * Queues a member sync for those of the groups that are mapped to an organisation, after their
- * members changed (someone joined, was added or promoted, or was found in Entra). A group with a
- * sync already queued gets no second one: that job reads the members when it runs. Call it in the
- * transaction that made the change, so the sync exists exactly when the change committed.
+ * members changed (someone joined, was added or promoted). A group with a sync already queued gets
+ * no second one: that job reads the members when it runs. Call it in the transaction that made the
+ * change, so the sync exists exactly when the change committed.
  */
 export async function requestMemberSync(repos: Repositories, groupIds: string[], now: Date): Promise<void> {
   if (groupIds.length === 0) return;
-  for (const groupId of await repos.groupProvisioning.markSyncPending([...new Set(groupIds)])) {
+  await enqueueSyncs(repos, await repos.groupProvisioning.markSyncPending([...new Set(groupIds)]), now);
+}
+
+/** The same for every mapped group of a person who was just found in Entra (one statement). */
+export async function requestMemberSyncForPerson(
+  repos: Repositories,
+  personId: string,
+  now: Date,
+): Promise<void> {
+  await enqueueSyncs(repos, await repos.groupProvisioning.markSyncPendingForPerson(personId), now);
+}
+
+async function enqueueSyncs(repos: Repositories, groupIds: string[], now: Date): Promise<void> {
+  for (const groupId of groupIds) {
     await repos.jobs.enqueue({
       id: newId(),
       kind: PROVISION_GROUP_JOB,

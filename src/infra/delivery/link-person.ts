@@ -1,5 +1,5 @@
 import type { DirectoryUser } from '../../domain/directory/directory.port';
-import { requestMemberSync } from '../../domain/provisioning/provision-group.job';
+import { requestMemberSyncForPerson } from '../../domain/provisioning/provision-group.job';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { EntraLink } from './resolve-recipients';
@@ -21,9 +21,7 @@ export function entraLinker(ctx: DomainContext): EntraLink {
           aadObjectId: user.aadObjectId,
           displayName: person.displayName ?? user.displayName,
         });
-        const groups = await repos.groups.listForPerson(personId);
-        const mapped = groups.filter((group) => group.organisationId).map((group) => group.id);
-        await requestMemberSync(repos, mapped, ctx.clock.now());
+        await requestMemberSyncForPerson(repos, personId, ctx.clock.now());
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -72,6 +72,24 @@ export class SqlGroupProvisioningRepository implements GroupProvisioningReposito
     return marked;
   }
 
+  async markSyncPendingForPerson(personId: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('group_provisioning')
+      .set({ sync_pending: 1 })
+      .where('group_id', 'in', (eb) =>
+        eb
+          .selectFrom('memberships')
+          .select('memberships.group_id')
+          .where('memberships.person_id', '=', personId)
+          .where('memberships.state', '<>', 'declined'),
+      )
+      .where('state', '<>', 'failed')
+      .where('sync_pending', '=', 0)
+      .returning('group_id')
+      .execute();
+    return rows.map((row) => row.group_id);
+  }
+
   async clearSyncPending(groupId: string): Promise<void> {
     await this.db
       .updateTable('group_provisioning')
