@@ -1,30 +1,43 @@
 import type { DirectoryUser } from '../../domain/directory/directory.port';
 import { requestMemberSyncForPerson } from '../../domain/provisioning/provision-group.job';
-import type { DomainContext } from '../../domain/shared/unit-of-work.port';
+import type { DomainContext, Repositories } from '../../domain/shared/unit-of-work.port';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { EntraLink } from './resolve-recipients';
 
 /**
- * Links a person known by phone to the Entra user found with that number, so their later answers
- * and sign-ins are recognised. When someone else already holds that identity (they signed in before
- * being added by phone) the two stay apart; the invite still reaches the right chat. Once linked,
- * the person can join the teams of their groups that are in the organisation's tenant.
+ * Links people known by phone to the Entra users found with their numbers, so their later answers
+ * and sign-ins are recognised, and they can join the teams of their groups that are in the
+ * organisation's tenant. When someone else already holds an identity (they signed in before being
+ * added by phone) the two stay apart; the invite still reaches the right chat.
  */
 export function entraLinker(ctx: DomainContext): EntraLink {
-  return async (personId: string, user: DirectoryUser) => {
+  const link = async (repos: Repositories, personId: string, user: DirectoryUser): Promise<void> => {
+    const person = await repos.people.findById(personId);
+    if (!person || person.aadObjectId) return;
+    if (await repos.people.findByAadObjectId(user.tenantId, user.aadObjectId)) return;
+    await repos.people.update(personId, {
+      tenantId: user.tenantId,
+      aadObjectId: user.aadObjectId,
+      displayName: person.displayName ?? user.displayName,
+    });
+    await requestMemberSyncForPerson(repos, personId, ctx.clock.now());
+  };
+  return async (links) => {
+    if (links.length === 0) return;
     try {
       await ctx.uow.run(async (repos) => {
-        const person = await repos.people.findById(personId);
-        if (!person || person.aadObjectId) return;
-        await repos.people.update(personId, {
-          tenantId: user.tenantId,
-          aadObjectId: user.aadObjectId,
-          displayName: person.displayName ?? user.displayName,
-        });
-        await requestMemberSyncForPerson(repos, personId, ctx.clock.now());
+        for (const { personId, user } of links) await link(repos, personId, user);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      // Someone signed in meanwhile and took one of these identities: link the rest one at a time.
+      for (const { personId, user } of links) {
+        await ctx.uow
+          .run((repos) => link(repos, personId, user))
+          .catch((failure: unknown) => {
+            if (!isUniqueViolation(failure)) throw failure;
+          });
+      }
     }
   };
 }

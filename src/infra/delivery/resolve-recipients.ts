@@ -11,8 +11,8 @@ export type Recipient =
   | { kind: 'retry'; code: string; reason: string }
   | { kind: 'settled-joined' };
 
-/** Records that a person known by phone is this Entra user. */
-export type EntraLink = (personId: string, user: DirectoryUser) => Promise<void>;
+/** Records that people known by phone are these Entra users (one batch's worth at a time). */
+export type EntraLink = (links: Array<{ personId: string; user: DirectoryUser }>) => Promise<void>;
 
 export interface ResolveDeps {
   directory: Directory;
@@ -78,6 +78,7 @@ export async function resolveRecipients(
       }
       continue;
     }
+    const links: Array<{ personId: string; user: DirectoryUser }> = [];
     for (const d of deliveries) {
       const user = found.get(d.personPhone!);
       if (!user) {
@@ -89,10 +90,12 @@ export async function resolveRecipients(
         continue;
       }
       identities.set(d.id, { tenantId: user.tenantId, aadObjectId: user.aadObjectId });
-      await deps.linkPerson(d.personId, user).catch((error) => {
-        deps.logger.warn({ err: error, personId: d.personId }, 'could not link the person to their account');
-      });
+      links.push({ personId: d.personId, user });
     }
+    // One transaction for the batch: the cards wait for it, and Teams' rate leaves no time to spare.
+    await deps.linkPerson(links).catch((error) => {
+      deps.logger.warn({ err: error, tenantId }, 'could not link people to their accounts');
+    });
   }
 
   const pending = [...identities.entries()];

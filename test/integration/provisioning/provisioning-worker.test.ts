@@ -403,18 +403,58 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     test('when someone known only by phone is found in Entra, then they join the team of their mapped group', async () => {
       const { group, team, newcomers, phoneOnly } = await provisionedWarehouse();
       const found = newcomers[0]!;
-      await entraLinker(world.ctx)(phoneOnly, {
-        tenantId: CONTOSO_TENANT,
-        aadObjectId: found.id,
-        displayName: found.displayName,
-        userPrincipalName: null,
-      });
+      await entraLinker(world.ctx)([
+        {
+          personId: phoneOnly,
+          user: {
+            tenantId: CONTOSO_TENANT,
+            aadObjectId: found.id,
+            displayName: found.displayName,
+            userPrincipalName: null,
+          },
+        },
+      ]);
       expect(await worker().runOnce()).toBe(true);
       expect(team.members.has(found.id)).toBe(true);
       expect(await provisionJobs()).toHaveLength(2);
       expect((await world.ctx.uow.run((repos) => repos.groupProvisioning.find(group.id)))?.membersAdded).toBe(
         26,
       );
+    });
+
+    test('when one of a batch of people found in Entra is already someone else, then the rest are still linked', async () => {
+      const { newcomers, phoneOnly } = await provisionedWarehouse();
+      const [held, free] = newcomers as [FakeUser, FakeUser];
+      const signedInBefore = await entraPerson(held);
+      const other = randomUUID();
+      await world.ctx.uow.run((repos) =>
+        repos.people.insert({
+          id: other,
+          phone: '+919800000002',
+          tenantId: null,
+          aadObjectId: null,
+          displayName: null,
+          createdAt: '2026-01-05T09:00:00.000Z',
+        }),
+      );
+      const user = (u: FakeUser) => ({
+        tenantId: CONTOSO_TENANT,
+        aadObjectId: u.id,
+        displayName: u.displayName,
+        userPrincipalName: null,
+      });
+      await entraLinker(world.ctx)([
+        { personId: phoneOnly, user: user(held) },
+        { personId: other, user: user(free) },
+      ]);
+      const people = await world.ctx.uow.run(async (repos) => ({
+        phoneOnly: await repos.people.findById(phoneOnly),
+        other: await repos.people.findById(other),
+        signedIn: await repos.people.findById(signedInBefore.personId),
+      }));
+      expect(people.phoneOnly?.aadObjectId).toBeNull();
+      expect(people.other?.aadObjectId).toBe(free.id);
+      expect(people.signedIn?.aadObjectId).toBe(held.id);
     });
 
     test('when a group is not in an organisation, then its changes queue no sync', async () => {
