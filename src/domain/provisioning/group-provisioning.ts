@@ -26,12 +26,16 @@ export interface GroupProvisioningRepository {
   /** Inserts or replaces the group's record. */
   save(record: GroupProvisioning): Promise<void>;
   /**
-   * Marks a member sync as pending for those of the groups that are mapped (not failed) and have
-   * none pending yet; returns the groups it marked, each of which needs a sync job.
+   * Marks a member sync as pending for those of the groups that are mapped (provisioned, or being
+   * provisioned) and have none pending yet; returns those of them already provisioned, each of which
+   * needs a sync job now. (A group still being provisioned gets its sync when provisioning ends: a
+   * second job beside the first could create its Microsoft 365 group twice.)
    */
   markSyncPending(groupIds: string[]): Promise<string[]>;
   /** The same for every group the person belongs to (and has not declined). */
   markSyncPendingForPerson(personId: string): Promise<string[]>;
+  /** Whether a member change is waiting for a sync. */
+  isSyncPending(groupId: string): Promise<boolean>;
   /** The sync job is reading the group's members now: later changes need a sync of their own. */
   clearSyncPending(groupId: string): Promise<void>;
 }

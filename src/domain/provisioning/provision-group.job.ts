@@ -138,6 +138,9 @@ export async function recordProvisioned(
     },
     now,
   );
+  // Members changed after this run read them (while the group was being provisioned): sync now.
+  if (!sync && (await repos.groupProvisioning.isSyncPending(groupId)))
+    await enqueueSyncs(repos, [groupId], now);
   if (sync && result.membersAdded === 0) return;
   await repos.audit.append(
     auditEntry(

@@ -457,6 +457,44 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       expect(people.signedIn?.aadObjectId).toBe(held.id);
     });
 
+    test('when someone joins while the team is still being created, then no second job runs beside it and a sync follows', async () => {
+      const { group, asha } = await mappedWarehouse();
+      const [joiner] = graph.addUsers(1, () => ({}));
+      const { token } = await createInviteLink(world.ctx, { groupId: group.id }, asha);
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const gated: Directory = {
+        findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
+        reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
+        provisionGroup: async (spec) => {
+          await gate;
+          return directory.provisionGroup(spec);
+        },
+      };
+      const creating = new ProvisioningWorker({
+        uow: workerCtx.uow,
+        clock,
+        logger: silent,
+        directory: gated,
+        leaseMs: LEASE_MS,
+        owner: 'worker-a',
+      }).runOnce();
+      // The worker has read the members; the joiner comes after.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await redeemInviteLink(world.ctx, { token }, await entraPerson(joiner!));
+      expect(await provisionJobs()).toHaveLength(1);
+      release();
+      await expect(creating).resolves.toBe(true);
+      const [team] = [...graph.groups.values()];
+      expect(team!.members.has(joiner!.id)).toBe(false);
+
+      expect(await worker().runOnce()).toBe(true);
+      expect(team!.members.has(joiner!.id)).toBe(true);
+      expect(graph.groups.size).toBe(1);
+    });
+
     test('when a group is not in an organisation, then its changes queue no sync', async () => {
       const asha = await world.person('Asha');
       const group = await createGroup(world.ctx, { name: 'Drivers' }, asha);

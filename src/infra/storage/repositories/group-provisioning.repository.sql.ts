@@ -65,9 +65,9 @@ export class SqlGroupProvisioningRepository implements GroupProvisioningReposito
         .where('group_id', 'in', part)
         .where('state', '<>', 'failed')
         .where('sync_pending', '=', 0)
-        .returning('group_id')
+        .returning(['group_id', 'state'])
         .execute();
-      marked.push(...rows.map((row) => row.group_id));
+      marked.push(...rows.filter((row) => row.state === 'provisioned').map((row) => row.group_id));
     }
     return marked;
   }
@@ -85,9 +85,18 @@ export class SqlGroupProvisioningRepository implements GroupProvisioningReposito
       )
       .where('state', '<>', 'failed')
       .where('sync_pending', '=', 0)
-      .returning('group_id')
+      .returning(['group_id', 'state'])
       .execute();
-    return rows.map((row) => row.group_id);
+    return rows.filter((row) => row.state === 'provisioned').map((row) => row.group_id);
+  }
+
+  async isSyncPending(groupId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('group_provisioning')
+      .select('sync_pending')
+      .where('group_id', '=', groupId)
+      .executeTakeFirst();
+    return Number(row?.sync_pending ?? 0) === 1;
   }
 
   async clearSyncPending(groupId: string): Promise<void> {
