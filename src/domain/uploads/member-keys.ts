@@ -11,12 +11,16 @@ export const MAX_MEMBER_VALUE = TWO_TO_32 - 1;
  * slot and no object per row, where a Map per group took several times that and kept the garbage
  * collector busy. The table's growth (old and new arrays side by side) is the peak of a
  * million-row validation, so every byte a slot saves counts.
+ *
+ * The arrays sit on resizable ArrayBuffers so that memory is given back the moment it is no longer
+ * needed (a grown-out-of table, or the whole table once validation ends: `release`), not whenever
+ * the garbage collector next gets to it, which can be after the upload's apply has started.
  */
 export class MemberKeys {
-  private phones = new Float64Array(INITIAL_SLOTS);
-  private groups = new Uint32Array(INITIAL_SLOTS);
+  private phones = new Float64Array(releasable(INITIAL_SLOTS * 8));
+  private groups = new Uint32Array(releasable(INITIAL_SLOTS * 4));
   /** 0 marks an empty slot, so stored values must be positive. */
-  private values = new Uint32Array(INITIAL_SLOTS);
+  private values = new Uint32Array(releasable(INITIAL_SLOTS * 4));
   private count = 0;
 
   /** Entries stored. */
@@ -57,17 +61,38 @@ export class MemberKeys {
     }
   }
 
+  /** Gives the table's memory back at once; the table is empty afterwards. */
+  release(): void {
+    for (const array of [this.phones, this.groups, this.values]) shrink(array);
+    this.phones = new Float64Array(releasable(INITIAL_SLOTS * 8));
+    this.groups = new Uint32Array(releasable(INITIAL_SLOTS * 4));
+    this.values = new Uint32Array(releasable(INITIAL_SLOTS * 4));
+    this.count = 0;
+  }
+
   private grow(): void {
     const { phones, groups, values } = this;
     const slots = values.length * 2;
-    this.phones = new Float64Array(slots);
-    this.groups = new Uint32Array(slots);
-    this.values = new Uint32Array(slots);
+    this.phones = new Float64Array(releasable(slots * 8));
+    this.groups = new Uint32Array(releasable(slots * 4));
+    this.values = new Uint32Array(releasable(slots * 4));
     this.count = 0;
     for (let slot = 0; slot < values.length; slot++) {
       if (values[slot] !== 0) this.set(groups[slot]!, phones[slot]!, values[slot]!);
     }
+    for (const array of [phones, groups, values]) shrink(array);
   }
+}
+
+/** A buffer of `bytes` that `shrink` can empty (resizing it to nothing frees its pages at once). */
+function releasable(bytes: number): ArrayBuffer {
+  return new (ArrayBuffer as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(bytes, {
+    maxByteLength: bytes,
+  });
+}
+
+function shrink(array: Float64Array | Uint32Array): void {
+  (array.buffer as ArrayBuffer & { resize(bytes: number): void }).resize(0);
 }
 
 /** Mixes both halves of the phone number and the group (MurmurHash3's finaliser spreads the bits). */

@@ -309,6 +309,8 @@ export async function validateUserGroupRecords(
   } finally {
     // Rows read before the file turned out unreadable still report their problems, in order.
     await pipeline.end();
+    // Every row has been checked against the others: the table's memory can go back now.
+    members.release();
   }
 
   if (!headerSeen) {

@@ -50,4 +50,14 @@ describe('the cross-row member table of a User Group Mapping upload', () => {
       expect(keys.get(group + 1000, phone)).toBeUndefined();
     }
   });
+
+  test('when the table is released, then it is empty, its memory is given back, and it can be used again', () => {
+    const keys = new MemberKeys();
+    for (let i = 0; i < 50_000; i++) keys.set(i % 100, 919800000000 + i, i + 1);
+    keys.release();
+    expect(keys.size).toBe(0);
+    expect(keys.get(1, 919800000001)).toBeUndefined();
+    keys.set(1, 919800000001, 7);
+    expect(keys.get(1, 919800000001)).toBe(7);
+  });
 });
