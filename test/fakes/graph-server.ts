@@ -309,17 +309,7 @@ export class GraphServer {
         },
       };
     }
-    if (method === 'POST' && rest === '/owners/$ref') {
-      const owner = String(body['@odata.id']).split('/').pop()!;
-      if (group.owners.has(owner)) {
-        return {
-          status: 400,
-          body: error('Request_BadRequest', 'One or more added object references already exist.'),
-        };
-      }
-      group.owners.add(owner);
-      return { status: 204 };
-    }
+
     if (method === 'PATCH' && rest === '') {
       const ids = ((body['members@odata.bind'] as string[] | undefined) ?? []).map(
         (u) => u.split('/').pop()!,
@@ -345,15 +335,17 @@ export class GraphServer {
       for (const m of ids) group.members.add(m);
       return { status: 204 };
     }
-    if (method === 'POST' && rest === '/members/$ref') {
-      const member = String(body['@odata.id']).split('/').pop()!;
-      if (group.members.has(member)) {
+    const ref = /^\/(members|owners)\/\$ref$/.exec(rest);
+    if (method === 'POST' && ref) {
+      const set = ref[1] === 'members' ? group.members : group.owners;
+      const id = String(body['@odata.id']).split('/').pop()!;
+      if (set.has(id)) {
         return {
           status: 400,
           body: error('Request_BadRequest', 'One or more added object references already exist.'),
         };
       }
-      group.members.add(member);
+      set.add(id);
       return { status: 204 };
     }
     if (method === 'PUT' && rest === '/team') {

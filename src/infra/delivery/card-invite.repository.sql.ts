@@ -100,52 +100,44 @@ export class SqlCardInviteRepository implements CardInviteRepository {
     // One row per membership: PostgreSQL refuses a statement that would update the same row twice.
     const unique = new Map(invites.map((invite) => [`${invite.groupId}|${invite.personId}`, invite]));
     const rows = [...unique.values()];
-    const queued: Array<{ id: string; groupId: string; personId: string }> = [];
-    // 15 values a row: 256 rows (a power of two, see executeMultiRow) stay well under SQLite's limit
-    // on bound parameters.
-    for (let start = 0; start < rows.length; start += 256) {
-      const values = rows
-        .slice(start, start + 256)
-        .map((invite) => [
-          newId(),
-          invite.groupId,
-          invite.personId,
-          at,
-          'queued',
-          0,
-          at,
-          null,
-          null,
-          null,
-          null,
-          null,
-          invite.invitedBy,
-          at,
-          null,
-        ]);
-      // The statement is compiled once per size; the update takes every value from the new row.
-      const returned = await executeMultiRow<{ id: string; group_id: string; person_id: string }>(
-        this.db,
-        'enqueue card invites',
-        enqueueColumns,
-        values,
-        (placeholders) =>
-          this.db
-            .insertInto('card_invites')
-            .values(placeholders as never)
-            .onConflict((oc) =>
-              oc
-                .columns(['group_id', 'person_id'])
-                .doUpdateSet((eb) =>
-                  Object.fromEntries(requeueColumns.map((c) => [c, eb.ref(`excluded.${c}`)])),
-                )
-                .where(sql<boolean>`card_invites.state not in ('queued', 'joined', 'declined')`),
-            )
-            .returning(['id', 'group_id', 'person_id']),
-      );
-      for (const row of returned) queued.push({ id: row.id, groupId: row.group_id, personId: row.person_id });
-    }
-    return queued;
+    const values = rows.map((invite) => [
+      newId(),
+      invite.groupId,
+      invite.personId,
+      at,
+      'queued',
+      0,
+      at,
+      null,
+      null,
+      null,
+      null,
+      null,
+      invite.invitedBy,
+      at,
+      null,
+    ]);
+    // The statements are compiled once per size; the update takes every value from the new row.
+    const returned = await executeMultiRow<{ id: string; group_id: string; person_id: string }>(
+      this.db,
+      'enqueue card invites',
+      enqueueColumns,
+      values,
+      (placeholders) =>
+        this.db
+          .insertInto('card_invites')
+          .values(placeholders as never)
+          .onConflict((oc) =>
+            oc
+              .columns(['group_id', 'person_id'])
+              .doUpdateSet((eb) =>
+                Object.fromEntries(requeueColumns.map((c) => [c, eb.ref(`excluded.${c}`)])),
+              )
+              .where(sql<boolean>`card_invites.state not in ('queued', 'joined', 'declined')`),
+          )
+          .returning(['id', 'group_id', 'person_id']),
+    );
+    return returned.map((row) => ({ id: row.id, groupId: row.group_id, personId: row.person_id }));
   }
 
   async findById(id: string): Promise<CardInvite | undefined> {

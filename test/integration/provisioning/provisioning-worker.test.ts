@@ -139,6 +139,25 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     return { group, asha, users, phoneOnly };
   }
 
+  /** The Graph directory, with provisioning held until `release` is called. */
+  function gatedDirectory(): { directory: Directory; release: () => void } {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return {
+      directory: {
+        findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
+        reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
+        provisionGroup: async (spec) => {
+          await gate;
+          return directory.provisionGroup(spec);
+        },
+      },
+      release: () => release(),
+    };
+  }
+
   const stateOf = async (groupId: string, actor: Actor) =>
     (await viewGroup(world.ctx, groupId, actor)).provisioning;
 
@@ -270,18 +289,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
 
   test('when Graph is slow, then the worker keeps renewing its lease and no other worker starts the group meanwhile', async () => {
     const { group, asha } = await mappedWarehouse();
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const slow: Directory = {
-      findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
-      reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
-      provisionGroup: async (spec) => {
-        await gate;
-        return directory.provisionGroup(spec);
-      },
-    };
+    const { directory: slow, release } = gatedDirectory();
     const leaseMs = 90;
     const options = { uow: workerCtx.uow, clock, logger: silent, leaseMs };
     const a = new ProvisioningWorker({ ...options, directory: slow, owner: 'worker-a' });
@@ -461,18 +469,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       const { group, asha } = await mappedWarehouse();
       const [joiner] = graph.addUsers(1, () => ({}));
       const { token } = await createInviteLink(world.ctx, { groupId: group.id }, asha);
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const gated: Directory = {
-        findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
-        reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
-        provisionGroup: async (spec) => {
-          await gate;
-          return directory.provisionGroup(spec);
-        },
-      };
+      const { directory: gated, release } = gatedDirectory();
       const creating = new ProvisioningWorker({
         uow: workerCtx.uow,
         clock,

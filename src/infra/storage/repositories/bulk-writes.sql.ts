@@ -37,12 +37,6 @@ const membershipColumns = [
 ] as const;
 const auditColumns = ['id', 'at', 'actor_id', 'action', 'group_id', 'job_id', 'details'] as const;
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
-}
-
 /** Many rows per statement for applying uploads; same tables and shapes as the one-row repositories. */
 export class SqlBulkWrites implements BulkWrites {
   constructor(private readonly db: Kysely<Database>) {}
@@ -122,7 +116,6 @@ export class SqlBulkWrites implements BulkWrites {
         g.createdBy,
         g.createdAt,
       ]),
-      128,
     );
   }
 
@@ -131,7 +124,6 @@ export class SqlBulkWrites implements BulkWrites {
       'people',
       personColumns,
       people.map((p) => [p.id, p.phone, p.tenantId, p.aadObjectId, p.displayName, p.createdAt]),
-      512,
     );
   }
 
@@ -149,7 +141,6 @@ export class SqlBulkWrites implements BulkWrites {
         m.createdAt,
         m.updatedAt,
       ]),
-      512,
     );
   }
 
@@ -158,21 +149,17 @@ export class SqlBulkWrites implements BulkWrites {
       'audit_entries',
       auditColumns,
       entries.map((e) => [e.id, e.at, e.actorId, e.action, e.groupId, e.jobId, JSON.stringify(e.details)]),
-      512,
     );
   }
 
-  /** Plain multi-row inserts, `size` rows a statement (a power of two), each shape compiled once. */
+  /** Plain multi-row inserts (executeMultiRow sizes the statements), each shape compiled once. */
   private async insertRows(
     table: 'groups' | 'people' | 'memberships' | 'audit_entries',
     columns: readonly string[],
     rows: unknown[][],
-    size: number,
   ): Promise<void> {
-    for (const part of chunks(rows, size)) {
-      await executeMultiRow(this.db, `insert ${table}`, columns, part, (placeholders) =>
-        this.db.insertInto(table).values(placeholders as never),
-      );
-    }
+    await executeMultiRow(this.db, `insert ${table}`, columns, rows, (placeholders) =>
+      this.db.insertInto(table).values(placeholders as never),
+    );
   }
 }

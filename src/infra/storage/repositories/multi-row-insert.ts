@@ -9,27 +9,37 @@ import type { Database } from '../schema';
  */
 const compiled = new WeakMap<DialectAdapter, Map<string, string>>();
 
+/** Builds the statement for placeholder rows; it must only place the values (no logic on them). */
+type BuildStatement = (placeholders: Record<string, unknown>[]) => { compile(): CompiledQuery };
+
+/** Bound values per statement: well under SQLite's limit, and small enough to keep prepared. */
+const MAX_PARAMETERS = 4096;
+
 /**
- * Runs `build(rows)` for `rows.length` rows (each an array of values in `columns` order), compiling
- * the statement once per dialect, `shape` and row count. `build` gets placeholder rows whose values
- * are replaced by the real ones at run time, so it must only place them (no logic on the values).
+ * Runs `build` for any number of rows (each an array of values in `columns` order), compiling each
+ * statement once per dialect, `shape` and row count, and returns what the statements return.
  *
- * Rows go out in pieces of power-of-two sizes (437 rows: 256 + 128 + 32 + 16 + 4 + 1). Every
+ * Rows go out in pieces of power-of-two sizes: as many of the largest that fits MAX_PARAMETERS as
+ * they fill, then the rest by its binary digits (437 rows: 256 + 128 + 32 + 16 + 4 + 1). Every
  * distinct row count is a statement SQLite keeps prepared (the statement cache holds hundreds, some
  * of them large); batches end on all sorts of counts, so without this a million-row upload piled up
- * a statement per count. Callers pick power-of-two chunk sizes, so a full chunk is one statement.
+ * a statement per count.
  */
 export async function executeMultiRow<R>(
   db: Kysely<Database>,
   shape: string,
   columns: readonly string[],
   rows: unknown[][],
-  build: (placeholders: Record<string, unknown>[]) => { compile(): CompiledQuery },
+  build: BuildStatement,
 ): Promise<R[]> {
   const results: R[] = [];
+  const largest = highestPowerOfTwo(Math.max(1, Math.floor(MAX_PARAMETERS / columns.length)));
   let start = 0;
-  for (let size = highestPowerOfTwo(rows.length); start < rows.length; size >>= 1) {
-    if (rows.length - start < size) continue;
+  for (let size = largest; start < rows.length; ) {
+    if (rows.length - start < size) {
+      size >>= 1;
+      continue;
+    }
     results.push(...(await executePiece<R>(db, shape, columns, rows.slice(start, start + size), build)));
     start += size;
   }
@@ -47,7 +57,7 @@ async function executePiece<R>(
   shape: string,
   columns: readonly string[],
   rows: unknown[][],
-  build: (placeholders: Record<string, unknown>[]) => { compile(): CompiledQuery },
+  build: BuildStatement,
 ): Promise<R[]> {
   const adapter = db.getExecutor().adapter;
   let byShape = compiled.get(adapter);
