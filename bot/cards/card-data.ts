@@ -17,6 +17,10 @@ export interface GroupCardData {
   /** Text, not a number: a FactSet shows only string values. */
   memberCount: string;
   organisationLabel: string;
+  /** Where its Microsoft 365 team stands, e.g. "Ready" (shown for organisation groups only); '' for none. */
+  teamLabel: string;
+  /** The team's link in Teams ("Open in Teams"); '' while there is none. */
+  teamUrl: string;
   /** Whether "Add to organisation" is offered: a personal group, and the viewer is its admin. */
   canMap: boolean;
 }

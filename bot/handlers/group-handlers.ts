@@ -1,12 +1,21 @@
 import { createGroup } from '../../src/domain/groups/create-group';
 import { listMyGroups } from '../../src/domain/groups/list-groups';
 import { type GroupView, viewGroup } from '../../src/domain/groups/view-group';
+import type { ProvisioningState } from '../../src/domain/provisioning/group-provisioning';
 import type { GroupCardData } from '../cards/card-data';
 import type { Session } from '../session';
 import { countOf, roleLabel } from './describe';
 import { cardReply, type Reply } from './reply';
 
 const PERSONAL = 'Not yet: add it so the organisation owns its data';
+
+/** An organisation group's Microsoft 365 team, in a word or two (the portal has the details). */
+const teamLabels: Record<ProvisioningState, string> = {
+  'not-provisioned': 'Not created (the portal can create it)',
+  provisioning: 'Being created…',
+  provisioned: 'Ready',
+  failed: 'Could not be created (see the portal)',
+};
 
 /** Teams refuses cards over about 28 KB: a long list is cut here and the rest named. */
 const GROUPS_SHOWN = 25;
@@ -24,6 +33,8 @@ export async function createGroupReply(session: Session, name: string): Promise<
       roleLabel: 'Admin',
       memberCount: '1',
       organisationLabel: PERSONAL,
+      teamLabel: '',
+      teamUrl: '',
       canMap: true,
     },
     `Created ${group.name}.`,
@@ -72,6 +83,8 @@ export function groupCardData(view: GroupView, headline: string): GroupCardData 
     roleLabel: roleLabel(view.role),
     memberCount: String(view.memberCount),
     organisationLabel: view.organisation?.displayName ?? PERSONAL,
+    teamLabel: view.organisation ? teamLabels[view.provisioning.state] : '',
+    teamUrl: view.provisioning.teamUrl ?? '',
     canMap: !view.group.organisationId && view.allowed['map-to-organisation'],
   };
 }

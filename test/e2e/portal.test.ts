@@ -100,6 +100,20 @@ describeWithChromium('the management portal in Chromium', () => {
     await shot('02b-invite-link-organisation-only');
   });
 
+  test('when an org admin creates the team of an organisation group, then the page follows it until the team is ready', async () => {
+    await page.goto(`${h.app.url}/tab/#/groups`);
+    await page.getByRole('tree', { name: 'Group hierarchy' }).getByText('Contoso – All Employees').click();
+    await page.getByRole('heading', { level: 1, name: 'Contoso – All Employees' }).waitFor();
+    await page.getByText('No team yet').waitFor();
+    await shot('02c-team-not-created');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    // The server's provisioning worker (the local stand-in here) picks the job up within a second.
+    await page.getByText('Team ready').waitFor({ timeout: 15_000 });
+    await page.getByText(/local stand-in/).waitFor();
+    expect(await page.getByRole('button', { name: 'Create team' }).count()).toBe(0);
+    await shot('02d-team-ready');
+  });
+
   test('when a file has problems, then every one is listed with its line; when fixed, then the job completes', async () => {
     await page.goto(`${h.app.url}/tab/#/upload`);
     await page

@@ -354,7 +354,15 @@ export class GraphServer {
         return { status: 404, body: error('NotFound', 'Failed to execute Templates backend request.') };
       }
       group.team = true;
-      return { status: 201, body: { id: group.id } };
+      // As Graph answers: the team's link names its general channel's thread and the group.
+      const thread = encodeURIComponent(`19:${group.id.replace(/-/g, '')}@thread.tacv2`);
+      return {
+        status: 201,
+        body: {
+          id: group.id,
+          webUrl: `https://teams.microsoft.com/l/team/${thread}/conversations?groupId=${group.id}`,
+        },
+      };
     }
     return { status: 404, body: error('Request_ResourceNotFound', `No route ${method} ${rest}`) };
   }

@@ -10,12 +10,14 @@ export type GroupAction =
   | 'invite'
   | 'map-to-organisation'
   | 'arrange-hierarchy'
-  | 'assign-champs';
+  | 'assign-champs'
+  | 'provision';
 
 /**
  * Who may do what. Champs steward a group's people (engagement, help, membership) but do not
  * appoint admins; mapping a group to an organisation is its own admin's decision; the hierarchy
- * and champs are the organisation's business.
+ * and champs are the organisation's business; an organisation group's admins and the org admins may
+ * have its Microsoft 365 group and team created or brought up to date.
  */
 export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>> = {
   view: ['member', 'group-admin', 'champ', 'org-admin'],
@@ -25,6 +27,7 @@ export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>
   'map-to-organisation': ['group-admin'],
   'arrange-hierarchy': ['org-admin'],
   'assign-champs': ['org-admin'],
+  provision: ['group-admin', 'org-admin'],
 };
 
 export const may = (relations: ReadonlySet<GroupRelation>, action: GroupAction): boolean =>

@@ -26,6 +26,8 @@ export interface TenantGroupSpec {
 export interface ProvisionedTenantGroup {
   entraGroupId: string;
   teamId: string | null;
+  /** The team's link in Teams, when this run created the team (an existing team keeps its own). */
+  teamUrl: string | null;
   membersAdded: number;
   /** Set by local mode's stand-in, which creates nothing remote (its ids are Convene's own). */
   local?: true;

@@ -27,6 +27,7 @@ const actions: GroupAction[] = [
   'map-to-organisation',
   'arrange-hierarchy',
   'assign-champs',
+  'provision',
 ];
 
 /** Describes a group for someone who may see it (its cards show only the buttons they may use). */

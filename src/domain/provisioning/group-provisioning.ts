@@ -12,6 +12,8 @@ export interface GroupProvisioning {
   target: 'tenant' | 'local' | null;
   entraGroupId: string | null;
   teamId: string | null;
+  /** Opens the team in Teams. */
+  teamUrl: string | null;
   membersAdded: number | null;
   /** The latest failed attempt's error while retries remain. */
   lastError: string | null;
@@ -46,6 +48,8 @@ export interface ProvisioningView {
   target: 'tenant' | 'local' | null;
   entraGroupId: string | null;
   teamId: string | null;
+  /** "Open in Teams": the team's link, once the team exists. */
+  teamUrl: string | null;
   lastError: string | null;
   reason: string | null;
   updatedAt: string | null;
@@ -59,6 +63,7 @@ export function provisioningView(record: GroupProvisioning | undefined): Provisi
       target: null,
       entraGroupId: null,
       teamId: null,
+      teamUrl: null,
       lastError: null,
       reason: null,
       updatedAt: null,
@@ -68,6 +73,7 @@ export function provisioningView(record: GroupProvisioning | undefined): Provisi
     target: record.target,
     entraGroupId: record.entraGroupId,
     teamId: record.teamId,
+    teamUrl: record.teamUrl,
     lastError: record.lastError,
     reason: record.failureReason,
     updatedAt: record.updatedAt,

@@ -14,9 +14,16 @@ export interface ProvisionGroupPayload {
 
 /**
  * Records a provisioning job for a just-mapped group, inside the mapping's transaction, so the job
- * exists exactly when the mapping committed.
+ * exists exactly when the mapping committed. After a failed run, `previous` is that run's record:
+ * whatever it got as far as creating (the Microsoft 365 group, the team) is kept, so the new run
+ * goes on from there.
  */
-export async function requestProvisioning(repos: Repositories, groupId: string, now: Date): Promise<void> {
+export async function requestProvisioning(
+  repos: Repositories,
+  groupId: string,
+  now: Date,
+  previous?: GroupProvisioning,
+): Promise<void> {
   const at = now.toISOString();
   const jobId = newId();
   await repos.jobs.enqueue({ id: jobId, kind: PROVISION_GROUP_JOB, payload: { groupId }, createdAt: at });
@@ -24,10 +31,11 @@ export async function requestProvisioning(repos: Repositories, groupId: string, 
     groupId,
     jobId,
     state: 'provisioning',
-    target: null,
-    entraGroupId: null,
-    teamId: null,
-    membersAdded: null,
+    target: previous?.target ?? null,
+    entraGroupId: previous?.entraGroupId ?? null,
+    teamId: previous?.teamId ?? null,
+    teamUrl: previous?.teamUrl ?? null,
+    membersAdded: previous?.membersAdded ?? null,
     lastError: null,
     failureReason: null,
     requestedAt: at,
@@ -132,6 +140,7 @@ export async function recordProvisioned(
       target,
       entraGroupId: result.local ? null : result.entraGroupId,
       teamId: result.local ? null : result.teamId,
+      teamUrl: result.local ? null : (result.teamUrl ?? before?.teamUrl ?? null),
       membersAdded,
       lastError: null,
       failureReason: null,

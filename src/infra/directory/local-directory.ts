@@ -79,7 +79,13 @@ export class LocalDirectory implements Directory {
   async provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup> {
     if (spec.tenantId !== this.localTenantId) throw new ProvisioningNeedsTenant();
     const people = new Set([...spec.ownerIds, ...spec.memberIds]);
-    return { entraGroupId: spec.groupId, teamId: null, membersAdded: people.size, local: true };
+    return {
+      entraGroupId: spec.groupId,
+      teamId: null,
+      teamUrl: null,
+      membersAdded: people.size,
+      local: true,
+    };
   }
 
   /** Locally a chat exists only once the person has talked to the bot; nothing can be installed. */

@@ -199,11 +199,16 @@ export class GraphDirectory implements Directory {
     added += await this.addMembers(spec.tenantId, groupId, members);
     await this.addOwners(spec.tenantId, groupId, owners);
     if (spec.existingTeamId)
-      return { entraGroupId: groupId, teamId: spec.existingTeamId, membersAdded: added };
+      return { entraGroupId: groupId, teamId: spec.existingTeamId, teamUrl: null, membersAdded: added };
     const team = (await this.whileReplicating(() =>
       client.api(`/groups/${groupId}/team`).put({ memberSettings: { allowCreateUpdateChannels: true } }),
-    )) as { id?: string } | undefined;
-    return { entraGroupId: groupId, teamId: team?.id ?? groupId, membersAdded: added };
+    )) as { id?: string; webUrl?: string } | undefined;
+    return {
+      entraGroupId: groupId,
+      teamId: team?.id ?? groupId,
+      teamUrl: team?.webUrl ?? null,
+      membersAdded: added,
+    };
   }
 
   /** The object ids in a group's members or owners, following the pages (999 a page). */

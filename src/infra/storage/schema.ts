@@ -190,6 +190,8 @@ export interface GroupProvisioningTable {
   target: string | null;
   entra_group_id: string | null;
   team_id: string | null;
+  /** Opens the team in Teams (Graph's team.webUrl). */
+  team_url: string | null;
   members_added: number | null;
   last_error: string | null;
   failure_reason: string | null;

@@ -5,6 +5,7 @@ import { listManagedGroups } from '../../domain/groups/list-managed-groups';
 import { viewGroup } from '../../domain/groups/view-group';
 import { describeActor } from '../../domain/organisations/describe-actor';
 import { supportedRegions } from '../../domain/people/phone-number';
+import { startProvisioning } from '../../domain/provisioning/start-provisioning';
 import type { ApiDeps } from '../api-deps';
 import { actorOf, parseBody, route } from '../route';
 
@@ -33,6 +34,15 @@ export function registerPortalRoutes(server: Server, deps: ApiDeps): void {
       const view = await viewGroup(deps.ctx, req.params.id, actor);
       const champs = await listChamps(deps.ctx, req.params.id, actor);
       return { ...view, champs };
+    }),
+  );
+
+  server.post(
+    '/api/v1/groups/:id/provisioning',
+    route(deps, async (req, res) => {
+      const result = await startProvisioning(deps.ctx, req.params.id, await actorOf(deps, req));
+      res.status(202);
+      return result;
     }),
   );
 

@@ -54,3 +54,12 @@ export async function detectHost(): Promise<Host> {
     return outsideTeams();
   }
 }
+
+/**
+ * Opens a Teams link (a team, a chat): inside Teams the host goes there itself; in a browser a new
+ * tab opens it (Teams on the web, or the desktop app if the browser hands it over).
+ */
+export async function openTeamsLink(url: string): Promise<void> {
+  if (app.isInitialized()) await app.openLink(url);
+  else window.open(url, '_blank', 'noopener');
+}

@@ -23,6 +23,7 @@ import { ChampsPanel } from '../components/champs-panel';
 import { InviteLinkPanel } from '../components/invite-link-panel';
 import { MembersTable } from '../components/members-table';
 import { ErrorState, errorText } from '../components/states';
+import { TeamPanel } from '../components/team-panel';
 
 const useStyles = makeStyles({
   head: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
@@ -30,7 +31,7 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL },
 });
 
-/** One group: members, adding users, the invite link, champs, hierarchy and organisation state. */
+/** One group: its team in Teams, members, adding users, the invite link, champs, hierarchy and organisation state. */
 export default function GroupPage() {
   const styles = useStyles();
   const { id = '' } = useParams();
@@ -68,6 +69,10 @@ export default function GroupPage() {
         <Badge appearance="outline">{detail.data.memberCount} members</Badge>
       </div>
       <div className={styles.grid}>
+        <Card className={styles.card}>
+          <Title3 as="h2">Microsoft Teams</Title3>
+          <TeamPanel detail={detail.data} onChanged={detail.reload} />
+        </Card>
         {allowed['arrange-hierarchy'] && portal.data && (
           <Card className={styles.card}>
             <Title3 as="h2">Place in the hierarchy</Title3>

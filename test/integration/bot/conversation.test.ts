@@ -424,6 +424,23 @@ describe('the bot in conversation', () => {
       expect(cardButtons(opened.cards[0]).has('Add to organisation')).toBe(false);
     });
 
+    test('when a mapped group has its team, then its card says so and opens it in Teams', async () => {
+      const groupId = await createGroup('Night shift');
+      await asha.press('group.map', { groupId });
+      const teamUrl = 'https://teams.microsoft.com/l/team/19%3Aabc%40thread.tacv2/conversations?groupId=g1';
+      await world.ctx.uow.run(async (repos) => {
+        const record = (await repos.groupProvisioning.find(groupId))!;
+        await repos.groupProvisioning.save({ ...record, state: 'provisioned', target: 'tenant', teamUrl });
+      });
+      const listed = cardButtons((await asha.say('groups')).cards[0]).get('Open')!;
+      const { cards } = await asha.press(listed.verb, listed.data);
+      expect(cardText(cards[0])).toContain('Ready');
+      const open = (
+        cards[0] as { actions: Array<{ type: string; title: string; url?: string }> }
+      ).actions.find((action) => action.title === 'Open in Teams');
+      expect(open).toEqual({ type: 'Action.OpenUrl', title: 'Open in Teams', url: teamUrl });
+    });
+
     test('when Add to organisation is pressed, then the group card is replaced by the confirmation', async () => {
       const groupId = await createGroup('Night shift');
       const result = await asha.press('group.map', { groupId });

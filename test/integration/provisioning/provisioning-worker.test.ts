@@ -10,6 +10,7 @@ import { changeMemberRole } from '../../../src/domain/memberships/change-member-
 import type { Role } from '../../../src/domain/memberships/membership';
 import { identifyTeamsUser } from '../../../src/domain/people/identify-teams-user';
 import { provisioningSpec, requestMemberSync } from '../../../src/domain/provisioning/provision-group.job';
+import { startProvisioning } from '../../../src/domain/provisioning/start-provisioning';
 import type { Clock } from '../../../src/domain/shared/clock.port';
 import type { DomainContext } from '../../../src/domain/shared/unit-of-work.port';
 import { entraLinker } from '../../../src/infra/delivery/link-person';
@@ -209,6 +210,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       target: 'tenant',
       entraGroupId: created!.id,
       teamId: created!.id,
+      teamUrl: expect.stringMatching(/^https:\/\/teams\.microsoft\.com\/l\/team\/19%3A.*groupId=/),
       reason: null,
     });
     const record = await world.ctx.uow.run((repos) => repos.groupProvisioning.find(group.id));
@@ -260,6 +262,38 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       action: 'group.provisioning-failed',
       details: { reason: state.reason },
     });
+  });
+
+  test('when an admin asks again after provisioning gave up, then a new run creates the group once, with its link', async () => {
+    const { group, asha } = await mappedWarehouse();
+    const a = worker({ maxAttempts: 1 });
+    graph.failNext.push({ status: 503 }, { status: 503 });
+    await a.runOnce();
+    expect((await stateOf(group.id, asha)).state).toBe('failed');
+
+    const asked = await startProvisioning(world.ctx, group.id, asha);
+    expect(asked).toMatchObject({
+      started: 'provisioning',
+      provisioning: { state: 'provisioning', reason: null },
+    });
+    await expect(startProvisioning(world.ctx, group.id, asha)).rejects.toMatchObject({
+      code: 'PROVISIONING_IN_PROGRESS',
+    });
+    expect(await a.runOnce()).toBe(true);
+    expect(graph.groups.size).toBe(1);
+    expect(await stateOf(group.id, asha)).toMatchObject({
+      state: 'provisioned',
+      teamUrl: expect.stringContaining('teams.microsoft.com'),
+      lastError: null,
+    });
+    const audit = await world.ctx.uow.run((repos) => repos.audit.listByGroup(group.id, 10));
+    expect(audit.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining([
+        'group.provisioning-failed',
+        'group.provisioning-requested',
+        'group.provisioned',
+      ]),
+    );
   });
 
   test('when a worker died holding the job after creating the group, then another resumes after the lease and adds no one twice', async () => {
@@ -406,6 +440,25 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       await redeemInviteLink(world.ctx, { token }, await entraPerson(newcomers[1]!));
       expect(await worker().runOnce()).toBe(true);
       expect(await stateOf(group.id, asha)).toMatchObject({ state: 'provisioned', lastError: null });
+    });
+
+    test('when a sync failed and an admin asks for one, then the missing members are added and the link is kept', async () => {
+      const { group, asha, team, newcomers } = await provisionedWarehouse();
+      const { token } = await createInviteLink(world.ctx, { groupId: group.id }, asha);
+      await redeemInviteLink(world.ctx, { token }, await entraPerson(newcomers[0]!));
+      graph.failNext.push({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
+      await worker({ maxAttempts: 1 }).runOnce();
+      const failed = await stateOf(group.id, asha);
+      expect(failed.lastError).toEqual(expect.any(String));
+
+      expect((await startProvisioning(world.ctx, group.id, asha)).started).toBe('member-sync');
+      expect(await worker().runOnce()).toBe(true);
+      expect(team.members.has(newcomers[0]!.id)).toBe(true);
+      expect(await stateOf(group.id, asha)).toMatchObject({
+        state: 'provisioned',
+        lastError: null,
+        teamUrl: failed.teamUrl,
+      });
     });
 
     test('when someone known only by phone is found in Entra, then they join the team of their mapped group', async () => {

@@ -80,4 +80,59 @@ describe('provisioning a mapped group in local mode, over HTTP', () => {
       reason: null,
     });
   });
+
+  /** Polls the group view until provisioning has left the `provisioning` state. */
+  const settled = async (groupId: string, as: string) => {
+    let view = (await call('GET', `/api/v1/groups/${groupId}`, as)).body;
+    for (let i = 0; i < 50 && view.provisioning.state === 'provisioning'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      view = (await call('GET', `/api/v1/groups/${groupId}`, as)).body;
+    }
+    return view;
+  };
+
+  test('when an org admin asks for the team of a group made in the organisation, then it is created, and asking again syncs its members', async () => {
+    // The local developer (no stand-in header) is the local organisation's admin.
+    const admin = '';
+    const created = await call('POST', '/api/v1/groups', admin, { name: `Depot ${randomUUID()}` });
+    const groupId = created.body.group.id as string;
+    const before = (await call('GET', `/api/v1/groups/${groupId}`, admin)).body;
+    expect(before.organisation).not.toBeNull();
+    expect(before.provisioning.state).toBe('not-provisioned');
+    expect(before.allowed.provision).toBe(true);
+
+    const started = await call('POST', `/api/v1/groups/${groupId}/provisioning`, admin);
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ started: 'provisioning', provisioning: { state: 'provisioning' } });
+    const again = await call('POST', `/api/v1/groups/${groupId}/provisioning`, admin);
+    if (again.status === 409) expect(again.body.error.code).toBe('PROVISIONING_IN_PROGRESS');
+
+    expect((await settled(groupId, admin)).provisioning).toMatchObject({
+      state: 'provisioned',
+      target: 'local',
+    });
+    const sync = await call('POST', `/api/v1/groups/${groupId}/provisioning`, admin);
+    expect(sync.status).toBe(202);
+    expect(sync.body).toMatchObject({ started: 'member-sync', provisioning: { state: 'provisioned' } });
+  });
+
+  test('when the team of a personal group is asked for, or a plain member asks, then each is refused with its reason', async () => {
+    const asha = `asha-${randomUUID()}`;
+    const personal = (await call('POST', '/api/v1/groups', asha, { name: 'Night shift' })).body.group;
+    const refused = await call('POST', `/api/v1/groups/${personal.id}/provisioning`, asha);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('GROUP_NOT_IN_ORGANISATION');
+    expect(refused.body.error.message).toContain('add Night shift to organisation');
+
+    const groupId = (await call('POST', '/api/v1/groups', '', { name: `Yard ${randomUUID()}` })).body.group
+      .id;
+    const ravi = `ravi-${randomUUID()}`;
+    const link = await call('POST', `/api/v1/groups/${groupId}/invite-links`, '', { expiresInDays: 1 });
+    expect((await call('POST', '/api/v1/invites/redeem', ravi, { token: link.body.url })).status).toBe(200);
+    const member = await call('GET', `/api/v1/groups/${groupId}`, ravi);
+    expect(member.body.allowed.provision).toBe(false);
+    const forbidden = await call('POST', `/api/v1/groups/${groupId}/provisioning`, ravi);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('NOT_ALLOWED');
+  });
 });

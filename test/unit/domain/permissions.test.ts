@@ -17,6 +17,7 @@ const table: Array<[GroupAction, Record<GroupRelation | 'stranger', boolean>]> =
     'assign-champs',
     { stranger: false, member: false, 'group-admin': false, champ: false, 'org-admin': true },
   ],
+  ['provision', { stranger: false, member: false, 'group-admin': true, champ: false, 'org-admin': true }],
 ];
 
 describe('who may do what', () => {

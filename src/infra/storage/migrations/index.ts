@@ -6,6 +6,7 @@ import * as rollout from './0004-rollout';
 import * as identityDelivery from './0005-identity-delivery';
 import * as provisioning from './0006-provisioning';
 import * as memberSync from './0007-member-sync';
+import * as teamUrl from './0008-team-url';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-identity-delivery': identityDelivery,
   '0006-provisioning': provisioning,
   '0007-member-sync': memberSync,
+  '0008-team-url': teamUrl,
 };
 
 export const migrationProvider: MigrationProvider = {

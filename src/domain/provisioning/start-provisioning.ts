@@ -1,0 +1,45 @@
+import type { Actor } from '../access/actor';
+import { assertMay } from '../access/permissions';
+import { relationsTo } from '../access/relations';
+import { auditEntry } from '../audit/audit-entry';
+import { loadGroup } from '../groups/load-group';
+import type { DomainContext } from '../shared/unit-of-work.port';
+import { type ProvisioningView, provisioningView } from './group-provisioning';
+import { requestMemberSync, requestProvisioning } from './provision-group.job';
+import { GroupNotInOrganisation, ProvisioningInProgress } from './provisioning.errors';
+
+/** What a request to bring a group's Microsoft 365 group and team up to date set going. */
+export type ProvisioningStarted = 'provisioning' | 'member-sync';
+
+/**
+ * Brings an organisation group's Microsoft 365 group and team up to date, on request from the
+ * portal: a group created in the organisation (in the portal or by a bulk upload) gets them created
+ * now; after provisioning gave up (say while an admin fixed the app's Graph permissions) a new run
+ * starts where the last one stopped; a provisioned group gets a member sync (say the last one
+ * failed). Group admins and org admins may ask. Mapping a personal group still starts provisioning
+ * by itself (mapGroupToOrganisation).
+ */
+export function startProvisioning(
+  ctx: DomainContext,
+  groupId: string,
+  actor: Actor,
+): Promise<{ provisioning: ProvisioningView; started: ProvisioningStarted }> {
+  return ctx.uow.run(async (repos) => {
+    const group = await loadGroup(repos, groupId);
+    assertMay(await relationsTo(repos, actor, group), 'provision', group.name);
+    if (!group.organisationId) throw new GroupNotInOrganisation(group.name);
+    const record = await repos.groupProvisioning.find(group.id);
+    if (record?.state === 'provisioning') throw new ProvisioningInProgress(group.name);
+    const now = ctx.clock.now();
+    const started: ProvisioningStarted = record?.state === 'provisioned' ? 'member-sync' : 'provisioning';
+    if (started === 'provisioning') await requestProvisioning(repos, group.id, now, record);
+    else await requestMemberSync(repos, [group.id], now);
+    await repos.audit.append(
+      auditEntry(now, actor.personId, `group.${started}-requested`, group.id, {
+        previousState: record?.state ?? 'not-provisioned',
+        previousError: record?.lastError ?? null,
+      }),
+    );
+    return { provisioning: provisioningView(await repos.groupProvisioning.find(group.id)), started };
+  });
+}
