@@ -34,7 +34,8 @@ export async function mapGroupToOrganisation(
       throw new GroupNameTaken(group.name);
     await repos.groups.setOrganisation(group.id, organisation.id);
     // The group's Microsoft 365 group and team are created by a durable job, committed with the mapping.
-    await requestProvisioning(repos, group.id, now);
+    if (!(await requestProvisioning(repos, group.id, now)))
+      throw new Error(`Group ${group.id} has a provisioning record but was not in an organisation`);
     await repos.audit.append(
       auditEntry(now, actor.personId, 'group.mapped', group.id, { organisationId: organisation.id }),
     );

@@ -28,6 +28,11 @@ export interface GroupProvisioningRepository {
   /** Inserts or replaces the group's record. */
   save(record: GroupProvisioning): Promise<void>;
   /**
+   * Saves the record only while the group's current one is still in the `expected` state (null: the
+   * group has none yet); false when another request changed it first.
+   */
+  saveIfState(record: GroupProvisioning, expected: GroupProvisioning['state'] | null): Promise<boolean>;
+  /**
    * Marks a member sync as pending for those of the groups that are mapped (provisioned, or being
    * provisioned) and have none pending yet; returns those of them already provisioned, each of which
    * needs a sync job now. (A group still being provisioned gets its sync when provisioning ends: a

@@ -13,34 +13,40 @@ export interface ProvisionGroupPayload {
 }
 
 /**
- * Records a provisioning job for a just-mapped group, inside the mapping's transaction, so the job
- * exists exactly when the mapping committed. After a failed run, `previous` is that run's record:
- * whatever it got as far as creating (the Microsoft 365 group, the team) is kept, so the new run
- * goes on from there.
+ * Records a provisioning job for a group (just mapped, or made in the organisation), inside the
+ * caller's transaction, so the job exists exactly when the change committed. After a failed run,
+ * `previous` is that run's record: whatever it got as far as creating is kept, so the new run goes
+ * on from there. False, and nothing queued, when another request started a run first: two runs side
+ * by side could create the Microsoft 365 group twice.
  */
 export async function requestProvisioning(
   repos: Repositories,
   groupId: string,
   now: Date,
   previous?: GroupProvisioning,
-): Promise<void> {
+): Promise<boolean> {
   const at = now.toISOString();
   const jobId = newId();
-  await repos.jobs.enqueue({ id: jobId, kind: PROVISION_GROUP_JOB, payload: { groupId }, createdAt: at });
-  await repos.groupProvisioning.save({
-    groupId,
-    jobId,
-    state: 'provisioning',
-    target: previous?.target ?? null,
-    entraGroupId: previous?.entraGroupId ?? null,
-    teamId: previous?.teamId ?? null,
-    teamUrl: previous?.teamUrl ?? null,
-    membersAdded: previous?.membersAdded ?? null,
-    lastError: null,
-    failureReason: null,
-    requestedAt: at,
-    updatedAt: at,
-  });
+  const claimed = await repos.groupProvisioning.saveIfState(
+    {
+      groupId,
+      jobId,
+      state: 'provisioning',
+      target: previous?.target ?? null,
+      entraGroupId: previous?.entraGroupId ?? null,
+      teamId: previous?.teamId ?? null,
+      teamUrl: previous?.teamUrl ?? null,
+      membersAdded: previous?.membersAdded ?? null,
+      lastError: null,
+      failureReason: null,
+      requestedAt: at,
+      updatedAt: at,
+    },
+    previous?.state ?? null,
+  );
+  if (claimed)
+    await repos.jobs.enqueue({ id: jobId, kind: PROVISION_GROUP_JOB, payload: { groupId }, createdAt: at });
+  return claimed;
 }
 
 /**

@@ -32,8 +32,10 @@ export function startProvisioning(
     if (record?.state === 'provisioning') throw new ProvisioningInProgress(group.name);
     const now = ctx.clock.now();
     const started: ProvisioningStarted = record?.state === 'provisioned' ? 'member-sync' : 'provisioning';
-    if (started === 'provisioning') await requestProvisioning(repos, group.id, now, record);
-    else await requestMemberSync(repos, [group.id], now);
+    if (started === 'provisioning') {
+      if (!(await requestProvisioning(repos, group.id, now, record)))
+        throw new ProvisioningInProgress(group.name);
+    } else await requestMemberSync(repos, [group.id], now);
     await repos.audit.append(
       auditEntry(now, actor.personId, `group.${started}-requested`, group.id, {
         previousState: record?.state ?? 'not-provisioned',

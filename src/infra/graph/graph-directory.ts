@@ -206,7 +206,8 @@ export class GraphDirectory implements Directory {
     return {
       entraGroupId: groupId,
       teamId: team?.id ?? groupId,
-      teamUrl: team?.webUrl ?? null,
+      // Shown as a link: only a web address is taken.
+      teamUrl: team?.webUrl?.startsWith('https://') ? team.webUrl : null,
       membersAdded: added,
     };
   }

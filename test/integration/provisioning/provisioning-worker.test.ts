@@ -296,6 +296,23 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     );
   });
 
+  test('when two admins ask again at the same moment, then one run starts and the other is told it is in progress', async () => {
+    const { group, asha } = await mappedWarehouse();
+    graph.failNext.push({ status: 503 }, { status: 503 });
+    await worker({ maxAttempts: 1 }).runOnce();
+    const jobsBefore = await under.storage.db.selectFrom('jobs').select('id').execute();
+
+    const asks = await Promise.allSettled([
+      startProvisioning(world.ctx, group.id, asha),
+      startProvisioning(world.ctx, group.id, asha),
+    ]);
+    expect(asks.map((ask) => ask.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = asks.find((ask) => ask.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'PROVISIONING_IN_PROGRESS' });
+    const jobsAfter = await under.storage.db.selectFrom('jobs').select('id').execute();
+    expect(jobsAfter).toHaveLength(jobsBefore.length + 1);
+  });
+
   test('when a worker died holding the job after creating the group, then another resumes after the lease and adds no one twice', async () => {
     const { group, asha } = await mappedWarehouse();
     // The dead worker claimed the job and got as far as doing the remote work, then vanished.

@@ -21,6 +21,21 @@ const toRecord = (row: Selectable<GroupProvisioningTable>): GroupProvisioning =>
   updatedAt: row.updated_at,
 });
 
+const toRow = (record: GroupProvisioning) => ({
+  group_id: record.groupId,
+  job_id: record.jobId,
+  state: record.state,
+  target: record.target,
+  entra_group_id: record.entraGroupId,
+  team_id: record.teamId,
+  team_url: record.teamUrl,
+  members_added: record.membersAdded,
+  last_error: record.lastError,
+  failure_reason: record.failureReason,
+  requested_at: record.requestedAt,
+  updated_at: record.updatedAt,
+});
+
 /** One provisioning row per mapped group, replaced as the job moves on. */
 export class SqlGroupProvisioningRepository implements GroupProvisioningRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -35,26 +50,39 @@ export class SqlGroupProvisioningRepository implements GroupProvisioningReposito
   }
 
   async save(record: GroupProvisioning): Promise<void> {
-    const values = {
-      group_id: record.groupId,
-      job_id: record.jobId,
-      state: record.state,
-      target: record.target,
-      entra_group_id: record.entraGroupId,
-      team_id: record.teamId,
-      team_url: record.teamUrl,
-      members_added: record.membersAdded,
-      last_error: record.lastError,
-      failure_reason: record.failureReason,
-      requested_at: record.requestedAt,
-      updated_at: record.updatedAt,
-    };
+    const values = toRow(record);
     const { group_id: _key, ...changes } = values;
     await this.db
       .insertInto('group_provisioning')
       .values(values)
       .onConflict((oc) => oc.column('group_id').doUpdateSet(changes))
       .execute();
+  }
+
+  async saveIfState(
+    record: GroupProvisioning,
+    expected: GroupProvisioning['state'] | null,
+  ): Promise<boolean> {
+    const values = toRow(record);
+    // Of two transactions at once, the second waits for the first's row and then finds it changed.
+    if (expected === null) {
+      const inserted = await this.db
+        .insertInto('group_provisioning')
+        .values(values)
+        .onConflict((oc) => oc.column('group_id').doNothing())
+        .returning('group_id')
+        .execute();
+      return inserted.length > 0;
+    }
+    const { group_id: _key, ...changes } = values;
+    const updated = await this.db
+      .updateTable('group_provisioning')
+      .set(changes)
+      .where('group_id', '=', record.groupId)
+      .where('state', '=', expected)
+      .returning('group_id')
+      .execute();
+    return updated.length > 0;
   }
 
   async markSyncPending(groupIds: string[]): Promise<string[]> {
