@@ -227,9 +227,12 @@ export class GraphServer {
       if (!values) return { status: 400, body: error('BadRequest', `Unsupported filter ${filter}`) };
       if (values.length > 15)
         return { status: 400, body: error('BadRequest', 'Too many values in the in clause.') };
+      // A set, not a list: P4 filters 50,000 users 20 times a batch, and a slow answer here held the
+      // event loop long enough for idle keep-alive sockets to be reset under the client.
+      const wanted = new Set(values);
       return {
         status: 200,
-        body: { value: this.users.filter((u) => u.mobilePhone && values.includes(u.mobilePhone)) },
+        body: { value: this.users.filter((u) => u.mobilePhone && wanted.has(u.mobilePhone)) },
       };
     }
     const top = Math.min(Number(params.get('$top') ?? 100), 999);
