@@ -50,6 +50,8 @@ export class GraphServer {
   readonly failNext: Array<{ status: number; retryAfter?: number }> = [];
   /** How many more times creating/adding should claim the referenced objects do not exist. */
   replicationDelays = { create: 0, members: 0, team: 0 };
+  /** Graph requests whose connection is dropped without an answer (as a reset keep-alive socket). */
+  resetNext = 0;
   /** Largest page of group members or owners it answers (Graph's is 999; tests make it small). */
   memberPageSize = 999;
   private server: Server | undefined;
@@ -57,6 +59,12 @@ export class GraphServer {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
+      if (this.resetNext > 0 && req.url?.startsWith('/v1.0/')) {
+        this.resetNext--;
+        this.log.push({ method: req.method ?? '', path: req.url, authorization: req.headers.authorization });
+        req.socket.destroy();
+        return;
+      }
       this.handle(req).then(
         (answer) => {
           const isText = typeof answer.body === 'string';

@@ -6,6 +6,7 @@ import {
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
+import { NetworkRetryHandler } from './network-retry-handler';
 
 /** Supplies a Graph access token for one tenant. */
 export type GraphTokenSource = (tenantId: string) => Promise<string>;
@@ -16,6 +17,8 @@ export interface GraphClientSettings {
   /** Seconds the retry handler waits when Graph gives no Retry-After. */
   retryDelaySeconds?: number;
   maxRetries?: number;
+  /** Milliseconds before a read is sent again after a network failure (doubling; 2 retries). */
+  networkRetryDelayMs?: number;
 }
 
 /**
@@ -47,7 +50,7 @@ class BearerTokenHandler implements Middleware {
 
 /**
  * One Graph client per tenant, built once: bearer token → the client's RetryHandler (429, 503 and
- * 504 with Retry-After, else exponential backoff) → HTTP. Throttling inside `$batch` answers is
+ * 504 with Retry-After, else exponential backoff) → reads again after a network failure → HTTP. Throttling inside `$batch` answers is
  * the caller's to handle (see GraphBatcher).
  */
 export class GraphClients {
@@ -65,8 +68,13 @@ export class GraphClients {
       const retry = new RetryHandler(
         new RetryHandlerOptions(this.settings.retryDelaySeconds ?? 3, this.settings.maxRetries ?? 3),
       );
+      const network = new NetworkRetryHandler({
+        retries: 2,
+        delayMs: this.settings.networkRetryDelayMs ?? 500,
+      });
       auth.setNext(retry);
-      retry.setNext(new HTTPMessageHandler());
+      retry.setNext(network);
+      network.setNext(new HTTPMessageHandler());
       client = Client.initWithMiddleware({
         middleware: auth,
         baseUrl: `${this.settings.baseUrl.replace(/\/+$/, '')}/`,

@@ -24,6 +24,7 @@ describe('Microsoft Graph directory over the wire', () => {
     const clients = new GraphClients((tenant) => entra.appToken(GRAPH_DEFAULT_SCOPE, tenant), {
       baseUrl: graph.url,
       retryDelaySeconds: 0,
+      networkRetryDelayMs: 5,
     });
     directory = new GraphDirectory(clients, {
       defaultRegion: 'IN',
@@ -91,6 +92,40 @@ describe('Microsoft Graph directory over the wire', () => {
     const found = await directory.findUsersByPhone(TENANT, [phone(1), phone(2)]);
     expect(found.size).toBe(2);
     expect(graph.graphRequests()).toHaveLength(3);
+  });
+
+  test('when the connection drops before Graph answers a lookup, then the lookup is sent again', async () => {
+    graph.addUsers(10, (i) => ({ mobilePhone: phone(i) }));
+    graph.resetNext = 2;
+    const found = await directory.findUsersByPhone(TENANT, [phone(1), phone(2)]);
+    expect(found.size).toBe(2);
+    expect(graph.graphRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /v1.0/$batch',
+      'POST /v1.0/$batch',
+      'POST /v1.0/$batch',
+    ]);
+  });
+
+  test('when the connection keeps dropping, or drops under a write, then the error reaches the caller', async () => {
+    const client = new GraphClients((tenant) => entra.appToken(GRAPH_DEFAULT_SCOPE, tenant), {
+      baseUrl: graph.url,
+      retryDelaySeconds: 0,
+      networkRetryDelayMs: 0,
+    }).forTenant(TENANT);
+    // No answer at all: the client's GraphError carries no HTTP status (-1).
+    const noAnswer = { statusCode: -1 };
+    graph.resetNext = 3;
+    await expect(client.api('/users?$top=1').get()).rejects.toMatchObject(noAnswer);
+    expect(graph.graphRequests()).toHaveLength(3);
+
+    // A write may have reached Graph before the drop: it is not sent again blindly.
+    graph.log.length = 0;
+    graph.resetNext = 1;
+    await expect(client.api('/groups/g1').patch({ displayName: 'Renamed' })).rejects.toMatchObject(noAnswer);
+    graph.resetNext = 1;
+    const batch = { requests: [{ id: '1', method: 'PATCH', url: '/groups/g1', body: {} }] };
+    await expect(client.api('/$batch').post(batch)).rejects.toMatchObject(noAnswer);
+    expect(graph.graphRequests().map((r) => r.method)).toEqual(['PATCH', 'POST']);
   });
 
   test('when the list is large next to the tenant, then all users are paged 999 at a time and matched after E.164 normalisation', async () => {
