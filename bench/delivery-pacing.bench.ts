@@ -47,9 +47,11 @@ export const deliveryPacingBenchmark: Benchmark = {
         perConversationPerSecond: 7,
       });
       const started = performance.now();
+      const cpuBefore = process.cpuUsage();
       worker.start();
       const counts = await drained(storage, 120_000);
       const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
       await worker.stop();
       const stats = (await (await fetch(`${connector.url}/_stats`)).json()) as {
         accepted: number;
@@ -76,6 +78,9 @@ export const deliveryPacingBenchmark: Benchmark = {
             duplicates,
             throttledByConnector: stats.throttled.app + stats.throttled.conversation,
             seconds: seconds.toFixed(2),
+            firstToLastS: ((stats.lastAt - stats.firstAt) / 1000).toFixed(2),
+            // The sender's CPU per invite: on a slow machine, what leaves the pacer's timers late.
+            cpuMsPerInvite: ((cpu.user + cpu.system) / 1000 / INVITES).toFixed(2),
           },
         },
       ];

@@ -41,13 +41,16 @@ export interface DeliveryWorkerDeps {
 /**
  * Sends queued invite cards: claims a batch under a lease, works out where each person can be
  * reached, then sends through two gates (one per tenant, one per conversation) so that Teams'
- * limits are never exceeded, recording each outcome before the next claim. Retries are durable:
- * a retry is a new due time in the database, not a timer in memory.
+ * limits are never exceeded. While one batch goes out, the next is claimed and resolved, so the
+ * gates never stand idle waiting for a claim (at most two batches are out at once). Retries are
+ * durable: a retry is a new due time in the database, not a timer in memory.
  */
 export class DeliveryWorker {
   readonly id: string;
   private readonly pacers = new Map<string, Pacer>();
   private readonly polling: PollingLoop;
+  /** The batch still being sent while the polling loop prepares the next one. */
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: DeliveryWorkerDeps,
@@ -55,7 +58,7 @@ export class DeliveryWorker {
   ) {
     this.id = options.workerId ?? `delivery-${randomUUID()}`;
     this.polling = new PollingLoop(
-      async () => (await this.runOnce()) > 0,
+      () => this.round(),
       options.pollMs ?? 500,
       (error) => deps.logger.error({ err: error }, 'invite delivery round failed'),
     );
@@ -65,9 +68,10 @@ export class DeliveryWorker {
     this.polling.start();
   }
 
-  /** Stops claiming; resolves when the current batch has been recorded. */
+  /** Stops claiming; resolves when the batches out have been recorded. */
   async stop(): Promise<void> {
     await this.polling.stop();
+    await this.sending;
   }
 
   /** Looks for due invites now instead of at the next poll (after new invites were queued). */
@@ -75,24 +79,50 @@ export class DeliveryWorker {
     this.polling.nudge();
   }
 
-  /** Claims and sends one batch; returns how many invites it handled. */
+  /** Claims and sends one batch, to the end; returns how many invites it handled. */
   async runOnce(): Promise<number> {
+    const batch = await this.prepare();
+    if (!batch) return 0;
+    await this.send(batch);
+    return batch.deliveries.length;
+  }
+
+  /**
+   * One round of the polling loop: prepares a batch while the previous one is still going out,
+   * starts sending it, then waits for the previous one to finish.
+   */
+  private async round(): Promise<boolean> {
+    const batch = await this.prepare();
+    const previous = this.sending;
+    if (batch) this.sending = this.send(batch);
+    await previous;
+    return batch !== undefined;
+  }
+
+  /** Claims due invites and works out where each person can be reached. */
+  private async prepare(): Promise<
+    { deliveries: Delivery[]; recipients: Map<string, Recipient> } | undefined
+  > {
     const batch = await this.deps.queue.claim(
       this.id,
       this.options.batchSize ?? 100,
       this.deps.clock.now(),
       this.options.leaseMs ?? 60_000,
     );
-    if (batch.length === 0) return 0;
+    if (batch.length === 0) return undefined;
     const interrupted = batch.filter((d) => d.interruptedSend).length;
     if (interrupted > 0) {
       // A worker died with these requests in flight; Teams offers no way to ask whether they arrived.
       this.deps.logger.warn({ count: interrupted }, 'resending invites whose earlier send was interrupted');
     }
-    const recipients = await resolveRecipients(batch, this.deps);
+    return { deliveries: batch, recipients: await resolveRecipients(batch, this.deps) };
+  }
+
+  /** Sends a prepared batch and records every outcome; never rejects (each failure is logged). */
+  private async send(batch: { deliveries: Delivery[]; recipients: Map<string, Recipient> }): Promise<void> {
     await Promise.all(
-      batch.map((delivery) =>
-        this.deliver(delivery, recipients.get(delivery.id)!).catch((error) => {
+      batch.deliveries.map((delivery) =>
+        this.deliver(delivery, batch.recipients.get(delivery.id)!).catch((error) => {
           this.deps.logger.error(
             { err: error, inviteId: delivery.id },
             'invite delivery failed unexpectedly',
@@ -100,7 +130,6 @@ export class DeliveryWorker {
         }),
       ),
     );
-    return batch.length;
   }
 
   private async deliver(delivery: Delivery, recipient: Recipient): Promise<void> {
@@ -119,9 +148,10 @@ export class DeliveryWorker {
     }
     const { tenantId, aadObjectId, address } = recipient;
     const target = { tenantId, aadObjectId, conversationId: address.conversationId };
+    // Marked as leaving only once the gates let it go: a crash while it waits sends it once, not twice.
+    await this.pacer(tenantId).pass(address.conversationId);
     if (!(await queue.markSending(delivery.id, this.id, clock.now(), target))) return;
     const attempts = delivery.attempts + 1;
-    await this.pacer(tenantId).pass(address.conversationId);
     try {
       const activityId = await this.deps.connector.sendToConversation(
         address.serviceUrl,
