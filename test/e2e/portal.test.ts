@@ -150,6 +150,34 @@ describeWithChromium('the management portal in Chromium', () => {
     await shot('07-job-log');
   });
 
+  test('when an org admin creates the teams of every group at once, then the tree shows each team', async () => {
+    await page.goto(`${h.app.url}/tab/#/groups`);
+    const tree = page.getByRole('tree', { name: 'Group hierarchy' });
+    await tree.getByText('Warehouse Team').waitFor();
+    expect(await tree.getByText('no team yet').count()).toBeGreaterThan(0);
+    await shot('03b-groups-without-teams');
+    await page.getByRole('button', { name: /^Create teams \(\d+ groups?\)$/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/Every group of Local organisation without a team/).waitFor();
+    await dialog.getByRole('button', { name: 'Create teams', exact: true }).click();
+    await page.getByText(/^Creating \d+ teams?; each group shows how far it got\.$/).waitFor();
+    // The server's provisioning worker (the local stand-in) works through them within seconds; the
+    // page is loaded afresh each time, as someone coming back to it would.
+    const badges = (label: string) => page.getByText(label, { exact: true }).count();
+    const unfinished = async () =>
+      (await badges('no team yet')) + (await badges('team being created')) + (await badges('team failed'));
+    for (let i = 0; i < 30; i++) {
+      await page.reload();
+      await tree.getByText('Warehouse Team').waitFor();
+      if ((await unfinished()) === 0) break;
+      await page.waitForTimeout(500);
+    }
+    expect(await unfinished()).toBe(0);
+    expect(await badges('team')).toBe(4);
+    expect(await page.getByRole('button', { name: /^Create teams/ }).count()).toBe(0);
+    await shot('03c-groups-with-teams');
+  });
+
   test('when the portal is shown in the dark theme, then the page is dark', async () => {
     await page.goto(`${h.app.url}/tab/?theme=dark#/home`);
     const provider = page.locator('[data-theme="dark"]');

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor';
 import type { InvitationState } from '../memberships/membership';
+import type { ProvisioningState } from '../provisioning/group-provisioning';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { GroupSummary } from './group.repository';
 
@@ -7,6 +8,8 @@ import type { GroupSummary } from './group.repository';
 export interface ManagedGroup extends GroupSummary {
   /** Memberships per invitation state: invited (not yet joined), joined, declined. */
   adoption: Record<InvitationState, number>;
+  /** Where its Microsoft 365 group and team stand. */
+  teamState: ProvisioningState;
 }
 
 export interface ManagedGroups {
@@ -39,13 +42,19 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
         .sort((a, b) => a.name.localeCompare(b.name));
     }
     const counts = await repos.memberships.countStates(groups.map((group) => group.id));
+    const teams = await repos.groupProvisioning.statesOf(groups.map((group) => group.id));
     return {
       scope,
       groups: groups.map((group) => {
         const adoption: Record<InvitationState, number> = { invited: 0, joined: 0, declined: 0 };
         for (const c of counts) if (c.groupId === group.id) adoption[c.state] = c.count;
         // Member counts leave out those who declined, as everywhere else.
-        return { ...group, memberCount: adoption.invited + adoption.joined, adoption };
+        return {
+          ...group,
+          memberCount: adoption.invited + adoption.joined,
+          adoption,
+          teamState: teams.get(group.id) ?? 'not-provisioned',
+        };
       }),
     };
   });

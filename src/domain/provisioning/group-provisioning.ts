@@ -25,6 +25,8 @@ export interface GroupProvisioning {
 
 export interface GroupProvisioningRepository {
   find(groupId: string): Promise<GroupProvisioning | undefined>;
+  /** Where each of these groups stands; groups never provisioned are left out. */
+  statesOf(groupIds: string[]): Promise<Map<string, GroupProvisioning['state']>>;
   /** Inserts or replaces the group's record. */
   save(record: GroupProvisioning): Promise<void>;
   /**

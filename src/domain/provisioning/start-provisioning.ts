@@ -3,8 +3,8 @@ import { assertMay } from '../access/permissions';
 import { relationsTo } from '../access/relations';
 import { auditEntry } from '../audit/audit-entry';
 import { loadGroup } from '../groups/load-group';
-import type { DomainContext } from '../shared/unit-of-work.port';
-import { type ProvisioningView, provisioningView } from './group-provisioning';
+import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
+import { type GroupProvisioning, type ProvisioningView, provisioningView } from './group-provisioning';
 import { requestMemberSync, requestProvisioning } from './provision-group.job';
 import { GroupNotInOrganisation, ProvisioningInProgress } from './provisioning.errors';
 
@@ -33,15 +33,37 @@ export function startProvisioning(
     const now = ctx.clock.now();
     const started: ProvisioningStarted = record?.state === 'provisioned' ? 'member-sync' : 'provisioning';
     if (started === 'provisioning') {
-      if (!(await requestProvisioning(repos, group.id, now, record)))
+      if (!(await startRun(repos, group.id, record, actor.personId, now)))
         throw new ProvisioningInProgress(group.name);
-    } else await requestMemberSync(repos, [group.id], now);
-    await repos.audit.append(
-      auditEntry(now, actor.personId, `group.${started}-requested`, group.id, {
-        previousState: record?.state ?? 'not-provisioned',
-        previousError: record?.lastError ?? null,
-      }),
-    );
+    } else {
+      await requestMemberSync(repos, [group.id], now);
+      await repos.audit.append(
+        auditEntry(now, actor.personId, 'group.member-sync-requested', group.id, {
+          previousError: record?.lastError ?? null,
+        }),
+      );
+    }
     return { provisioning: provisioningView(await repos.groupProvisioning.find(group.id)), started };
   });
+}
+
+/**
+ * Starts a provisioning run, audited, for an organisation group with no team yet (`record`
+ * undefined) or whose last run gave up; false when another request started one first.
+ */
+export async function startRun(
+  repos: Repositories,
+  groupId: string,
+  record: GroupProvisioning | undefined,
+  actorId: string,
+  now: Date,
+): Promise<boolean> {
+  if (!(await requestProvisioning(repos, groupId, now, record))) return false;
+  await repos.audit.append(
+    auditEntry(now, actorId, 'group.provisioning-requested', groupId, {
+      previousState: record?.state ?? 'not-provisioned',
+      previousError: record?.lastError ?? null,
+    }),
+  );
+  return true;
 }

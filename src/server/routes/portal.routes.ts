@@ -5,6 +5,7 @@ import { listManagedGroups } from '../../domain/groups/list-managed-groups';
 import { viewGroup } from '../../domain/groups/view-group';
 import { describeActor } from '../../domain/organisations/describe-actor';
 import { supportedRegions } from '../../domain/people/phone-number';
+import { startOrganisationProvisioning } from '../../domain/provisioning/start-organisation-provisioning';
 import { startProvisioning } from '../../domain/provisioning/start-provisioning';
 import type { ApiDeps } from '../api-deps';
 import { actorOf, parseBody, route } from '../route';
@@ -25,6 +26,15 @@ export function registerPortalRoutes(server: Server, deps: ApiDeps): void {
   server.get(
     '/api/v1/portal/groups',
     route(deps, async (req) => listManagedGroups(deps.ctx, await actorOf(deps, req))),
+  );
+
+  server.post(
+    '/api/v1/portal/teams',
+    route(deps, async (req, res) => {
+      const result = await startOrganisationProvisioning(deps.ctx, await actorOf(deps, req));
+      res.status(202);
+      return result;
+    }),
   );
 
   server.get(

@@ -17,6 +17,17 @@ export function buildForest(groups: ManagedGroup[]): Node[] {
   return roots;
 }
 
+/** An organisation group's Microsoft 365 team, at a glance. */
+const teamBadges: Record<
+  ManagedGroup['teamState'],
+  { label: string; color: 'subtle' | 'informative' | 'success' | 'danger' }
+> = {
+  'not-provisioned': { label: 'no team yet', color: 'subtle' },
+  provisioning: { label: 'team being created', color: 'informative' },
+  provisioned: { label: 'team', color: 'success' },
+  failed: { label: 'team failed', color: 'danger' },
+};
+
 function renderNode(node: Node, open: (id: string) => void) {
   const { group } = node;
   const layout = (
@@ -24,7 +35,13 @@ function renderNode(node: Node, open: (id: string) => void) {
       aside={
         <>
           <Badge appearance="outline">{group.memberCount} members</Badge>
-          {group.organisationId ? null : <Badge color="informative">personal</Badge>}
+          {group.organisationId ? (
+            <Badge appearance="tint" color={teamBadges[group.teamState].color}>
+              {teamBadges[group.teamState].label}
+            </Badge>
+          ) : (
+            <Badge color="informative">personal</Badge>
+          )}
         </>
       }
     >

@@ -1,11 +1,20 @@
-import { Input, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
+import {
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ManagedGroups } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useMe } from '../api/use-me';
 import { CreateGroupDialog } from '../components/create-group-dialog';
+import { CreateTeamsDialog } from '../components/create-teams-dialog';
 import { GroupTree } from '../components/group-tree';
 import { EmptyState, ErrorState } from '../components/states';
 
@@ -23,17 +32,30 @@ const useStyles = makeStyles({
   },
 });
 
-/** Groups: search, the hierarchy, and Create group. */
+/** Groups: search, the hierarchy with each group's team, Create group and Create teams. */
 export default function GroupsPage() {
   const styles = useStyles();
   const navigate = useNavigate();
   const me = useMe();
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   const [search, setSearch] = useState('');
+  const [started, setStarted] = useState<number>();
   const groups = portal.data?.groups ?? [];
   const needle = search.trim().toLowerCase();
   const shown = needle ? groups.filter((g) => g.name.toLowerCase().includes(needle)) : groups;
   const open = (id: string) => navigate(`/groups/${id}`);
+  const withoutTeam = groups.filter(
+    (g) => g.organisationId && (g.teamState === 'not-provisioned' || g.teamState === 'failed'),
+  ).length;
+  const organisation = me.data?.organisation;
+  // While teams are being created the tree keeps up by itself.
+  const creating = groups.some((g) => g.teamState === 'provisioning');
+  const { reload } = portal;
+  useEffect(() => {
+    if (!creating) return;
+    const timer = setInterval(reload, 2000);
+    return () => clearInterval(timer);
+  }, [creating, reload]);
   return (
     <>
       <Title2 as="h1">Groups</Title2>
@@ -46,8 +68,27 @@ export default function GroupsPage() {
           onChange={(_e, d) => setSearch(d.value)}
         />
         {me.data?.isOrgAdmin && <CreateGroupDialog groups={groups} onCreated={open} />}
+        {me.data?.isOrgAdmin && organisation && portal.data?.scope === 'organisation' && withoutTeam > 0 && (
+          <CreateTeamsDialog
+            waiting={withoutTeam}
+            organisationName={organisation.displayName}
+            onStarted={(count) => {
+              setStarted(count);
+              portal.reload();
+            }}
+          />
+        )}
       </div>
-      {portal.loading && <Spinner label="Loading groups…" />}
+      {started !== undefined && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {started === 0
+              ? 'Every group already has its team, or is getting one.'
+              : `Creating ${started} ${started === 1 ? 'team' : 'teams'}; each group shows how far it got.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {portal.loading && !portal.data && <Spinner label="Loading groups…" />}
       {portal.error !== undefined && <ErrorState error={portal.error} onRetry={portal.reload} />}
       {portal.data && groups.length === 0 && (
         <EmptyState title="No groups yet">

@@ -135,4 +135,34 @@ describe('provisioning a mapped group in local mode, over HTTP', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('NOT_ALLOWED');
   });
+
+  test('when an org admin creates the teams of the whole organisation, then every group without one gets one, and others are refused', async () => {
+    const names = [`Dock ${randomUUID()}`, `Gate ${randomUUID()}`];
+    for (const name of names) await call('POST', '/api/v1/groups', '', { name });
+    const listed = async () =>
+      (await call('GET', '/api/v1/portal/groups', '')).body.groups as Array<{
+        name: string;
+        teamState: string;
+      }>;
+    expect((await listed()).filter((g) => names.includes(g.name)).map((g) => g.teamState)).toEqual([
+      'not-provisioned',
+      'not-provisioned',
+    ]);
+
+    const refused = await call('POST', '/api/v1/portal/teams', `asha-${randomUUID()}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('NOT_ALLOWED');
+
+    const started = await call('POST', '/api/v1/portal/teams', '');
+    expect(started.status).toBe(202);
+    expect(started.body.started).toBeGreaterThanOrEqual(2);
+    let groups = await listed();
+    for (let i = 0; i < 100 && groups.some((g) => g.teamState !== 'provisioned'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      groups = await listed();
+    }
+    expect(groups.every((g) => g.teamState === 'provisioned')).toBe(true);
+    // Nothing is left to start: a second request starts no run.
+    expect((await call('POST', '/api/v1/portal/teams', '')).body.started).toBe(0);
+  });
 });

@@ -49,6 +49,19 @@ export class SqlGroupProvisioningRepository implements GroupProvisioningReposito
     return row && toRecord(row);
   }
 
+  async statesOf(groupIds: string[]): Promise<Map<string, GroupProvisioning['state']>> {
+    const states = new Map<string, GroupProvisioning['state']>();
+    for (const part of inLists(groupIds)) {
+      const rows = await this.db
+        .selectFrom('group_provisioning')
+        .select(['group_id', 'state'])
+        .where('group_id', 'in', part)
+        .execute();
+      for (const row of rows) states.set(row.group_id, row.state as GroupProvisioning['state']);
+    }
+    return states;
+  }
+
   async save(record: GroupProvisioning): Promise<void> {
     const values = toRow(record);
     const { group_id: _key, ...changes } = values;
