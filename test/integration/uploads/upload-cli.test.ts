@@ -22,11 +22,12 @@ describe('the convene command line', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const convene = (...args: string[]) =>
+  /** Runs a program with the CLI's environment; resolves with its exit code and output. */
+  const runProgram = (file: string, args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
-        process.execPath,
-        [path.join(repo, 'bin/convene.js'), ...args],
+        file,
+        args,
         { cwd: repo, env: { ...quiet, DATA_DIR: dataDir, DEFAULT_REGION: 'IN' } },
         (error, stdout, stderr) =>
           resolve({
@@ -36,6 +37,8 @@ describe('the convene command line', () => {
           }),
       );
     });
+  const convene = (...args: string[]) =>
+    runProgram(process.execPath, [path.join(repo, 'bin/convene.js'), ...args]);
 
   test('when a well-formed file is validated, then it exits 0 and sums the file up', async () => {
     const run = await convene(
@@ -123,14 +126,7 @@ describe('the convene command line', () => {
       .concat(['--kind', 'user-group', '--wait'])
       .map((part) => `'${part}'`)
       .join(' ');
-    const run = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      execFile(
-        'script',
-        ['-qec', command, '/dev/null'],
-        { cwd: repo, env: { ...quiet, DATA_DIR: dataDir, DEFAULT_REGION: 'IN' } },
-        (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: String(stdout) }),
-      );
-    });
+    const run = await runProgram('script', ['-qec', command, '/dev/null']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('applying [');
     expect(run.stdout).toContain('2/2 rows');
