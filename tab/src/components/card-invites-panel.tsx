@@ -12,11 +12,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect } from 'react';
 import { api } from '../api/client';
 import type { CardInviteListing } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { useReloadWhile } from '../api/use-reload-while';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -42,11 +42,7 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
   const listing = useApi<CardInviteListing>(`/api/v1/groups/${groupId}/card-invites`);
   const { error, run } = useAction(listing.reload);
   const pending = listing.data?.invites.some((i) => i.state === 'queued');
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setInterval(listing.reload, 2000);
-    return () => clearInterval(timer);
-  }, [pending, listing.reload]);
+  useReloadWhile(!!pending, listing.reload, 2000);
 
   if (listing.error !== undefined) return <ErrorState error={listing.error} onRetry={listing.reload} />;
   if (!listing.data) return <Spinner size="tiny" label="Loading invites…" />;

@@ -7,9 +7,10 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import { type ReactElement, useEffect, useState } from 'react';
+import { type ReactElement, useState } from 'react';
 import { api } from '../api/client';
 import type { GroupDetail } from '../api/types';
+import { useReloadWhile } from '../api/use-reload-while';
 import { openTeamsLink } from '../host/teams-host';
 import { errorText } from './states';
 
@@ -34,11 +35,7 @@ export function TeamPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  useEffect(() => {
-    if (provisioning.state !== 'provisioning') return;
-    const timer = setInterval(onChanged, WATCH_MS);
-    return () => clearInterval(timer);
-  }, [provisioning.state, onChanged]);
+  useReloadWhile(provisioning.state === 'provisioning', onChanged, WATCH_MS);
 
   const start = async () => {
     setBusy(true);

@@ -8,11 +8,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ManagedGroups } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useMe } from '../api/use-me';
+import { useReloadWhile } from '../api/use-reload-while';
 import { CreateGroupDialog } from '../components/create-group-dialog';
 import { CreateTeamsDialog } from '../components/create-teams-dialog';
 import { GroupTree } from '../components/group-tree';
@@ -50,12 +51,7 @@ export default function GroupsPage() {
   const organisation = me.data?.organisation;
   // While teams are being created the tree keeps up by itself.
   const creating = groups.some((g) => g.teamState === 'provisioning');
-  const { reload } = portal;
-  useEffect(() => {
-    if (!creating) return;
-    const timer = setInterval(reload, 2000);
-    return () => clearInterval(timer);
-  }, [creating, reload]);
+  useReloadWhile(creating, portal.reload, 2000);
   return (
     <>
       <Title2 as="h1">Groups</Title2>

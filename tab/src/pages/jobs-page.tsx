@@ -10,10 +10,10 @@ import {
   TableRow,
   Title2,
 } from '@fluentui/react-components';
-import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Job } from '../api/types';
 import { useApi } from '../api/use-api';
+import { useReloadWhile } from '../api/use-reload-while';
 import { EmptyState, ErrorState } from '../components/states';
 
 export const statusColor: Record<string, 'success' | 'warning' | 'danger' | 'informative' | 'brand'> = {
@@ -34,11 +34,7 @@ export default function JobsPage() {
   const navigate = useNavigate();
   const jobs = useApi<{ jobs: Job[] }>('/api/v1/jobs?limit=100');
   const running = jobs.data?.jobs.some((j) => j.status === 'running' || j.status === 'validating');
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(jobs.reload, 1500);
-    return () => clearInterval(timer);
-  }, [running, jobs.reload]);
+  useReloadWhile(!!running, jobs.reload, 1500);
   return (
     <>
       <Title2 as="h1">Jobs</Title2>

@@ -113,6 +113,22 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       }),
     );
 
+  /** Someone Convene knows only by phone (not yet found in Entra); returns their id. */
+  const phoneOnlyPerson = async (phone: string): Promise<string> => {
+    const id = randomUUID();
+    await world.ctx.uow.run((repos) =>
+      repos.people.insert({
+        id,
+        phone,
+        tenantId: null,
+        aadObjectId: null,
+        displayName: null,
+        createdAt: '2026-01-05T09:00:00.000Z',
+      }),
+    );
+    return id;
+  };
+
   /**
    * Warehouse: Asha (admin) and 24 members known to Entra, plus a declined Entra user, someone
    * known only by phone, and a Fabrikam guest; only the 25 Contoso Entra users belong in the tenant.
@@ -123,17 +139,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     const group = await createGroup(world.ctx, { name: 'Warehouse – Night shift' }, asha);
     for (const user of users.slice(1, 25)) await join(group.id, (await entraPerson(user)).personId, 'member');
     await join(group.id, (await entraPerson(users[25]!)).personId, 'member', 'declined');
-    const phoneOnly = randomUUID();
-    await world.ctx.uow.run((repos) =>
-      repos.people.insert({
-        id: phoneOnly,
-        phone: '+919800000001',
-        tenantId: null,
-        aadObjectId: null,
-        displayName: null,
-        createdAt: '2026-01-05T09:00:00.000Z',
-      }),
-    );
+    const phoneOnly = await phoneOnlyPerson('+919800000001');
     await join(group.id, phoneOnly, 'member');
     await join(group.id, (await world.person('Guest', FABRIKAM_TENANT)).personId, 'member');
     await mapGroupToOrganisation(world.ctx, { groupId: group.id, organisation: contoso }, asha);
@@ -504,17 +510,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       const { newcomers, phoneOnly } = await provisionedWarehouse();
       const [held, free] = newcomers as [FakeUser, FakeUser];
       const signedInBefore = await entraPerson(held);
-      const other = randomUUID();
-      await world.ctx.uow.run((repos) =>
-        repos.people.insert({
-          id: other,
-          phone: '+919800000002',
-          tenantId: null,
-          aadObjectId: null,
-          displayName: null,
-          createdAt: '2026-01-05T09:00:00.000Z',
-        }),
-      );
+      const other = await phoneOnlyPerson('+919800000002');
       const user = (u: FakeUser) => ({
         tenantId: CONTOSO_TENANT,
         aadObjectId: u.id,
