@@ -105,6 +105,7 @@ export async function startApp(
     defaultRegion: config.defaultRegion,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     ping: storage.ping,
+    directory: identity.directory,
     adapter,
     bot,
     tabDir: config.tabDir,
