@@ -18,7 +18,12 @@ export interface RoleRepository {
   /** The Entra claims recorded at the person's latest verified sign-in (empty: none). */
   findOrgAdminClaims(organisationId: string, personId: string): Promise<OrgAdminClaim[]>;
   /** Records the claims of a verified sign-in; an empty list removes the record. */
-  setOrgAdminClaims(organisationId: string, personId: string, claims: OrgAdminClaim[], now: Date): Promise<void>;
+  setOrgAdminClaims(
+    organisationId: string,
+    personId: string,
+    claims: OrgAdminClaim[],
+    now: Date,
+  ): Promise<void>;
   isChamp(groupId: string, personId: string): Promise<boolean>;
   addChamp(groupId: string, personId: string): Promise<void>;
   removeChamp(groupId: string, personId: string): Promise<void>;

@@ -4,7 +4,12 @@ import type { Directory } from '../directory/directory.port';
 import { identifyTeamsUser } from '../people/identify-teams-user';
 import { type Person, personLabel } from '../people/person';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
-import { type OrgAdminClaim, type OrgAdminGrantSource, type OrgAdminRecord, orgAdminReason } from './org-admin';
+import {
+  type OrgAdminClaim,
+  type OrgAdminGrantSource,
+  type OrgAdminRecord,
+  orgAdminReason,
+} from './org-admin';
 import { LastOrgAdmin, OrgAdminCandidateNotFound, OrgAdminManagedInEntra } from './org-admin.errors';
 import { requireOrgAdminOf } from './require-org-admin';
 
@@ -114,9 +119,14 @@ export function removeOrgAdmin(
     const grant = await repos.roles.findOrgAdminGrant(organisation.id, personId);
     const claims = await repos.roles.findOrgAdminClaims(organisation.id, personId);
     const name = await nameOf(repos, personId);
-    if (claims.length > 0) throw new OrgAdminManagedInEntra(name, claims.map((c) => orgAdminReason(c)));
+    if (claims.length > 0)
+      throw new OrgAdminManagedInEntra(
+        name,
+        claims.map((c) => orgAdminReason(c)),
+      );
     if (!grant) return { changed: false };
-    if (!(await repos.roles.removeOrgAdminUnlessLast(organisation.id, personId))) throw new LastOrgAdmin(name);
+    if (!(await repos.roles.removeOrgAdminUnlessLast(organisation.id, personId)))
+      throw new LastOrgAdmin(name);
     await repos.audit.append(
       auditEntry(ctx.clock.now(), actor.personId, 'organisation.admin-removed', null, {
         organisationId: organisation.id,

@@ -16,7 +16,12 @@ interface Caller {
   oid: string;
   name: string;
   // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field
-  call(method: string, url: string, claims?: Record<string, unknown>, body?: unknown): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    url: string,
+    claims?: Record<string, unknown>,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
 }
 
 run('tenant mode: org admins come from Entra, and org admins name others in the portal', () => {
@@ -44,7 +49,13 @@ run('tenant mode: org admins come from Entra, and org admins name others in the 
       oid,
       name,
       async call(method, url, claims = {}, body) {
-        const token = await issuer.token({ oid, name, upn: `${name.split(' ')[0]!.toLowerCase()}@contoso.com`, tid, ...claims });
+        const token = await issuer.token({
+          oid,
+          name,
+          upn: `${name.split(' ')[0]!.toLowerCase()}@contoso.com`,
+          tid,
+          ...claims,
+        });
         const response = await fetch(`${harness.app.url}${url}`, {
           method,
           headers: {
@@ -73,10 +84,26 @@ run('tenant mode: org admins come from Entra, and org admins name others in the 
     ).map((row) => row.action);
 
   test.each([
-    ['a Global Administrator (wids)', { wids: [GLOBAL_ADMINISTRATOR_ROLE] }, 'Global Administrator in Microsoft Entra'],
-    ['a Teams Administrator (wids)', { wids: [TEAMS_ADMINISTRATOR_ROLE] }, 'Teams Administrator in Microsoft Entra'],
-    ['holder of the Convene.OrgAdmin app role (roles)', { roles: ['Convene.OrgAdmin'] }, 'Convene.OrgAdmin app role in Microsoft Entra'],
-    ['a member of the configured group (groups)', { groups: [randomUUID(), ORG_ADMIN_GROUP] }, 'Member of the org admins group in Microsoft Entra'],
+    [
+      'a Global Administrator (wids)',
+      { wids: [GLOBAL_ADMINISTRATOR_ROLE] },
+      'Global Administrator in Microsoft Entra',
+    ],
+    [
+      'a Teams Administrator (wids)',
+      { wids: [TEAMS_ADMINISTRATOR_ROLE] },
+      'Teams Administrator in Microsoft Entra',
+    ],
+    [
+      'holder of the Convene.OrgAdmin app role (roles)',
+      { roles: ['Convene.OrgAdmin'] },
+      'Convene.OrgAdmin app role in Microsoft Entra',
+    ],
+    [
+      'a member of the configured group (groups)',
+      { groups: [randomUUID(), ORG_ADMIN_GROUP] },
+      'Member of the org admins group in Microsoft Entra',
+    ],
   ])('when %s signs in, then they are an org admin and the panel says why', async (_who, claims, why) => {
     const someone = person(`Admin ${randomUUID().slice(0, 4)}`);
     const me = await someone.call('GET', '/api/v1/me', claims);
@@ -84,14 +111,24 @@ run('tenant mode: org admins come from Entra, and org admins name others in the 
     const panel = await someone.call('GET', '/api/v1/portal/org-admins', claims);
     expect(panel.status).toBe(200);
     const mine = panel.body.admins.find((a: { personId: string }) => a.personId === me.body.personId);
-    expect(mine).toMatchObject({ you: true, removable: false, reasons: [{ managedIn: 'entra', words: why }] });
+    expect(mine).toMatchObject({
+      you: true,
+      removable: false,
+      reasons: [{ managedIn: 'entra', words: why }],
+    });
   });
 
   test.each([
     ['no admin claims', {}],
     ['a directory role that is not an admin one', { wids: ['b79fbf4d-3ef9-4689-8143-76b194e85509'] }],
     ['another app role', { roles: ['Convene.Reader'] }],
-    ['more groups than fit in a token (overage)', { _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/x/getMemberObjects' } } }],
+    [
+      'more groups than fit in a token (overage)',
+      {
+        _claim_names: { groups: 'src1' },
+        _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/x/getMemberObjects' } },
+      },
+    ],
   ])('when someone with %s calls an org admin route, then it is refused with 403', async (_what, claims) => {
     const someone = person('Plain Person');
     const panel = await someone.call('GET', '/api/v1/portal/org-admins', claims);
@@ -127,7 +164,9 @@ run('tenant mode: org admins come from Entra, and org admins name others in the 
     const added = await asha.call('POST', '/api/v1/portal/org-admins', global, { personId: benId });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ changed: true, admin: { name: 'Ben Okafor' } });
-    expect((await asha.call('POST', '/api/v1/portal/org-admins', global, { personId: benId })).status).toBe(200);
+    expect((await asha.call('POST', '/api/v1/portal/org-admins', global, { personId: benId })).status).toBe(
+      200,
+    );
 
     // Ben, named in the portal, may now name Chen, and sees why each is an admin.
     expect((await ben.call('POST', '/api/v1/portal/org-admins', {}, { personId: chenId })).status).toBe(201);
@@ -191,6 +230,9 @@ run('tenant mode: org admins come from Entra, and org admins name others in the 
       eli.call('DELETE', `/api/v1/portal/org-admins/${danaId}`),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect((await dana.call('GET', '/api/v1/me')).body.isOrgAdmin || (await eli.call('GET', '/api/v1/me')).body.isOrgAdmin).toBe(true);
+    expect(
+      (await dana.call('GET', '/api/v1/me')).body.isOrgAdmin ||
+        (await eli.call('GET', '/api/v1/me')).body.isOrgAdmin,
+    ).toBe(true);
   });
 });

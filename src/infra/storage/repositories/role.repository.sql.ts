@@ -13,7 +13,9 @@ import type { Database } from '../schema';
 const claimsText = (claims: readonly OrgAdminClaim[]): string =>
   ORG_ADMIN_CLAIMS.filter((claim) => claims.includes(claim)).join(',');
 const claimsOf = (text: string): OrgAdminClaim[] =>
-  text.split(',').filter((claim): claim is OrgAdminClaim => ORG_ADMIN_CLAIMS.includes(claim as OrgAdminClaim));
+  text
+    .split(',')
+    .filter((claim): claim is OrgAdminClaim => ORG_ADMIN_CLAIMS.includes(claim as OrgAdminClaim));
 
 export class SqlRoleRepository implements RoleRepository {
   private readonly postgres: boolean;
@@ -114,7 +116,8 @@ export class SqlRoleRepository implements RoleRepository {
       .where('organisation_id', '=', organisationId)
       .execute();
     const admins = new Map<string, OrgAdminRecord>();
-    for (const row of grants) admins.set(row.person_id, { personId: row.person_id, grant: grantOf(row), claims: [] });
+    for (const row of grants)
+      admins.set(row.person_id, { personId: row.person_id, grant: grantOf(row), claims: [] });
     for (const row of claimed) {
       const admin = admins.get(row.person_id) ?? { personId: row.person_id, grant: null, claims: [] };
       admin.claims = claimsOf(row.claims);
@@ -200,6 +203,10 @@ export class SqlRoleRepository implements RoleRepository {
   }
 }
 
-function grantOf(row: { source: string; granted_by: string | null; granted_at: string | null }): OrgAdminGrant {
+function grantOf(row: {
+  source: string;
+  granted_by: string | null;
+  granted_at: string | null;
+}): OrgAdminGrant {
   return { source: row.source as OrgAdminGrantSource, grantedBy: row.granted_by, grantedAt: row.granted_at };
 }
