@@ -12,16 +12,12 @@ const ORG_ADMIN_GROUP = 'a0a0a0a0-0000-4000-8000-0000000000ad';
 const run = postgresAvailable() ? describe : describe.skip;
 
 /** A person of the home tenant, calling the API with Teams SSO tokens carrying the claims given. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field
+type Answer = { status: number; body: any };
 interface Caller {
   oid: string;
   name: string;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field
-  call(
-    method: string,
-    url: string,
-    claims?: Record<string, unknown>,
-    body?: unknown,
-  ): Promise<{ status: number; body: any }>;
+  call(method: string, url: string, claims?: Record<string, unknown>, body?: unknown): Promise<Answer>;
 }
 
 run('tenant mode: org admins come from Entra, and org admins name others in the portal', () => {
