@@ -98,6 +98,9 @@ run(
       'when the request carries %s, then it is refused with 401 and nothing is handled',
       async (_what, header) => {
         await expect(post(await header())).resolves.toEqual({ status: 401, handled: false });
+        const started = performance.now();
+        expect((await fetch(`${harness.app.url}/healthz`)).status).toBe(200);
+        expect(performance.now() - started).toBeLessThan(200);
       },
     );
   },
