@@ -56,7 +56,9 @@ export async function startApp(
   const adapter = createBotAdapter(config.bot, logger, { storage: botState });
   // Invite cards: people's chats are learnt from their activities; a durable queue sends the cards.
   const identity = createIdentityRuntime(config, storage.db);
-  adapter.use(inviteCardMiddleware(ctx, new TeamsAddressBook(storage.db), logger));
+  // In tenant mode only Teams activities of the allowed tenants name a person (bot/turn-identity.ts).
+  const trust = { mode: config.mode, allowedTenants: config.entra.allowedTenants };
+  adapter.use(inviteCardMiddleware(ctx, new TeamsAddressBook(storage.db), logger, trust));
   const delivery = createDeliveryWorker({
     storage,
     ctx,
@@ -71,6 +73,7 @@ export async function startApp(
     ctx,
     storage: botState,
     mode: config.mode,
+    allowedTenants: config.entra.allowedTenants,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     defaultRegion: config.defaultRegion,
     localOrganisation: {
@@ -102,6 +105,7 @@ export async function startApp(
     defaultRegion: config.defaultRegion,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     ping: storage.ping,
+    directory: identity.directory,
     adapter,
     bot,
     tabDir: config.tabDir,

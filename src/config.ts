@@ -37,6 +37,9 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MICROSOFT_APP_TENANT_ID: optionalText,
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.string().url().optional()),
+  BOT_TOKEN_ISSUER: optionalText,
+  ORG_ADMIN_GROUP_ID: optionalText.pipe(z.string().uuid().optional()),
   LOCAL_TENANT_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-00000000c0de'),
   LOCAL_ORGANISATION_NAME: z.string().trim().min(1).default('Local organisation'),
   LOCAL_USER_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-0000000000de'),
@@ -96,6 +99,12 @@ export interface Config {
     appPassword: string | undefined;
     appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     tenantId: string | undefined;
+    /**
+     * Where the Bot Connector's signing keys are announced, and the issuer of its tokens; unset means
+     * the public cloud's (botbuilder's defaults). Tests point them at a loopback authority.
+     */
+    openIdMetadataUrl: string | undefined;
+    tokenIssuer: string | undefined;
   };
   /** Local mode only: the developer identity that stands in for a signed-in Microsoft 365 user. */
   localIdentity: { tenantId: string; organisationName: string; userId: string; userName: string };
@@ -110,6 +119,8 @@ export interface Config {
     allowedTenants: string[] | '*';
     authorityHost: string;
     jwksUrl: string;
+    /** Members of this Entra security group (object id) are org admins of their organisation. */
+    orgAdminGroupId: string | undefined;
   };
   graph: { baseUrl: string; teamsAppCatalogId: string | undefined };
   /** Invite-card delivery: where chats opened through Graph live, pacing below Teams' limits, attempts. */
@@ -154,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       appPassword: e.MICROSOFT_APP_PASSWORD,
       appType: e.MICROSOFT_APP_TYPE,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      tokenIssuer: e.BOT_TOKEN_ISSUER,
     },
     localIdentity: {
       tenantId: e.LOCAL_TENANT_ID,
@@ -199,6 +212,7 @@ function entraSettings(e: z.infer<typeof environmentSchema>): Config['entra'] {
             .filter(Boolean),
     authorityHost: e.AAD_AUTHORITY_HOST.replace(/\/+$/, ''),
     jwksUrl: e.AAD_JWKS_URL,
+    orgAdminGroupId: e.ORG_ADMIN_GROUP_ID,
   };
 }
 

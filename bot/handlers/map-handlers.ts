@@ -2,7 +2,10 @@ import { NotAllowed } from '../../src/domain/access/permissions';
 import { GroupAlreadyMapped } from '../../src/domain/groups/group.errors';
 import { mapGroupToOrganisation } from '../../src/domain/groups/map-group-to-organisation';
 import { viewGroup } from '../../src/domain/groups/view-group';
-import type { OrganisationDraft } from '../../src/domain/organisations/ensure-organisation';
+import {
+  type OrganisationDraft,
+  organisationNameFor,
+} from '../../src/domain/organisations/ensure-organisation';
 import { identifyTeamsUser, type TeamsIdentity } from '../../src/domain/people/identify-teams-user';
 import type { GroupRef, Session } from '../session';
 import { MAP_SIGN_IN_DIALOG } from '../sign-in/map-sign-in-dialog';
@@ -67,10 +70,6 @@ export async function mapAfterSignIn(session: Session, groupId: string, claims: 
 /** The organisation a first mapping creates; an existing organisation keeps its own name. */
 function organisationDraft(session: Session, tenantId: string, upn: string | null): OrganisationDraft {
   const local = session.deps.localOrganisation;
-  const domain = upn?.split('@')[1];
-  const displayName =
-    local && local.tenantId === tenantId
-      ? local.name
-      : (domain ?? `Microsoft 365 organisation ${tenantId.slice(0, 8)}`);
+  const displayName = local && local.tenantId === tenantId ? local.name : organisationNameFor(tenantId, upn);
   return { tenantId, displayName, defaultRegion: session.deps.defaultRegion };
 }

@@ -4,6 +4,8 @@ export interface PersonRepository {
   findById(id: string): Promise<Person | undefined>;
   findByPhone(e164: string): Promise<Person | undefined>;
   findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | undefined>;
+  /** People of a tenant with a Microsoft 365 account, by name (for pickers), at most `limit`. */
+  listAccountsOfTenant(tenantId: string, limit: number): Promise<Person[]>;
   insert(person: Person): Promise<void>;
   update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void>;
 }

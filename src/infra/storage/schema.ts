@@ -59,6 +59,17 @@ export interface InviteLinksTable {
 export interface OrganisationAdminsTable {
   organisation_id: string;
   person_id: string;
+  source: Generated<string>;
+  granted_by: string | null;
+  granted_at: string | null;
+}
+
+export interface OrganisationAdminClaimsTable {
+  organisation_id: string;
+  person_id: string;
+  /** The Entra claims that make the person an org admin, comma-separated. */
+  claims: string;
+  seen_at: string;
 }
 
 export interface ChampsTable {
@@ -208,6 +219,7 @@ export interface Database {
   memberships: MembershipsTable;
   invite_links: InviteLinksTable;
   organisation_admins: OrganisationAdminsTable;
+  organisation_admin_claims: OrganisationAdminClaimsTable;
   champs: ChampsTable;
   audit_entries: AuditEntriesTable;
   bot_state: BotStateTable;

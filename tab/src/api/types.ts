@@ -8,6 +8,7 @@ import type { CardInviteListing } from '../../../src/domain/invites/list-card-in
 import type { AddMemberResult } from '../../../src/domain/memberships/add-members-by-phone';
 import type { MemberView } from '../../../src/domain/memberships/membership.repository';
 import type { ActorProfile } from '../../../src/domain/organisations/describe-actor';
+import type { OrgAdminsPanel, OrgAdminView } from '../../../src/domain/organisations/manage-org-admins';
 import type { Person } from '../../../src/domain/people/person';
 import type { Upload } from '../../../src/domain/uploads/upload';
 import type { ProblemTotal, UploadLogEntry } from '../../../src/domain/uploads/upload.repository';
@@ -19,6 +20,8 @@ export type {
   ManagedGroup,
   ManagedGroups,
   MemberView,
+  OrgAdminsPanel,
+  OrgAdminView,
   Person,
   Problem,
   ProblemTotal,

@@ -35,6 +35,19 @@ export class SqlPersonRepository implements PersonRepository {
     return row && toPerson(row);
   }
 
+  async listAccountsOfTenant(tenantId: string, limit: number): Promise<Person[]> {
+    const rows = await this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('aad_object_id', 'is not', null)
+      .orderBy('display_name')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(toPerson);
+  }
+
   async insert(p: Person): Promise<void> {
     await this.db
       .insertInto('people')

@@ -141,6 +141,7 @@ export class BotUnderTest {
       defaultRegion: 'IN',
       localOrganisation: { tenantId: CONTOSO_TENANT, name: 'Contoso' },
       oauthConnectionName: OAUTH_CONNECTION,
+      allowedTenants: [CONTOSO_TENANT],
     });
   }
 
