@@ -10,7 +10,7 @@ import { listJoinRequests } from '../../../src/domain/join-requests/list-join-re
 import { requestToJoin } from '../../../src/domain/join-requests/request-to-join';
 import { addMembersByPhone } from '../../../src/domain/memberships/add-members-by-phone';
 import { listMembers } from '../../../src/domain/memberships/list-members';
-import { CONTOSO_TENANT, DomainWorld } from '../../support/domain-world';
+import { CONTOSO_TENANT, DomainWorld, FABRIKAM_TENANT } from '../../support/domain-world';
 import { describeEachDialect, type StorageUnderTest } from '../../support/storages';
 
 describeEachDialect('join requests', (dialect) => {
@@ -209,6 +209,22 @@ describeEachDialect('join requests', (dialect) => {
       await expect(
         requestToJoin(world.ctx, { token: issued.token, displayName: 'Ravi', phone: '9876543210' }),
       ).rejects.toMatchObject({ code: 'INVITE_ORGANISATION_ACCOUNTS_ONLY' });
+    });
+
+    test('when someone of another tenant joins through a widened link, then they are listed as external', async () => {
+      const issued = await createInviteLink(
+        world.ctx,
+        { groupId: group.id, organisationAccountsOnly: false },
+        asha,
+      );
+      const fay = await world.person('Fay', FABRIKAM_TENANT);
+      const ben = await world.person('Ben', CONTOSO_TENANT);
+      await redeemInviteLink(world.ctx, { token: issued.token }, fay);
+      await redeemInviteLink(world.ctx, { token: issued.token }, ben);
+      const members = await listMembers(world.ctx, group.id, asha);
+      expect(members.find((m) => m.personId === fay.personId)?.external).toBe(true);
+      expect(members.find((m) => m.personId === ben.personId)?.external).toBe(false);
+      expect(members.find((m) => m.personId === asha.personId)?.external).toBe(false);
     });
 
     test('when the link is widened to anyone, then the number is read in the organisation region', async () => {
