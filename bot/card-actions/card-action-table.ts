@@ -1,6 +1,7 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { createGroupReply, listGroupsReply, openGroupReply } from '../handlers/group-handlers';
 import { inviteReply, resetLinkReply, saveLinkSettingsReply } from '../handlers/invite-handlers';
+import { decideJoinRequestsReply, joinRequestsReply } from '../handlers/join-request-handlers';
 import { mapReply } from '../handlers/map-handlers';
 import { addFromCardReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import type { Reply } from '../handlers/reply';
@@ -29,6 +30,15 @@ export const cardActions: Readonly<Record<string, CardAction>> = {
   'group.invite': { placement: 'post', handle: (s, d) => inviteReply(s, { id: text(d.groupId) }) },
   'group.members': { placement: 'post', handle: (s, d) => membersReply(s, { id: text(d.groupId) }) },
   'group.map': { placement: 'replace', handle: (s, d) => mapReply(s, { id: text(d.groupId) }) },
+  'group.requests': { placement: 'post', handle: (s, d) => joinRequestsReply(s, { id: text(d.groupId) }) },
+  'request.approve': {
+    placement: 'replace',
+    handle: (s, d) => decideJoinRequestsReply(s, text(d.groupId), 'approve', text(d.requestId)),
+  },
+  'request.decline': {
+    placement: 'replace',
+    handle: (s, d) => decideJoinRequestsReply(s, text(d.groupId), 'decline', text(d.requestId)),
+  },
   'link.reset': { placement: 'replace', handle: (s, d) => resetLinkReply(s, text(d.groupId)) },
   'link.save': { placement: 'replace', handle: (s, d) => saveLinkSettingsReply(s, text(d.groupId), d) },
   'members.add': { placement: 'replace', handle: (s, d) => addFromCardReply(s, text(d.groupId), d) },

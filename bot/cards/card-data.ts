@@ -47,6 +47,11 @@ export interface InviteLinkCardData {
   maxUses: string;
   organisationAccountsOnly: 'true' | 'false';
   canLimitToOrganisation: boolean;
+  /** Shown in orange when an organisation group's link is open to anyone; '' otherwise. */
+  openWarning: string;
+  /** Whether an admin approves each join, in words, and as the toggle's pre-filled value. */
+  approval: string;
+  approvalRequired: 'true' | 'false';
 }
 
 export interface PosterCardData {
@@ -86,6 +91,17 @@ export interface MembersCardData {
   }>;
 }
 
+export interface JoinRequestsCardData {
+  groupId: string;
+  groupName: string;
+  /** "2 requests waiting" or "No requests waiting". */
+  countLabel: string;
+  count: number;
+  /** What the last button did ("Approved Ravi."); '' for none. */
+  notice: string;
+  requests: Array<{ requestId: string; label: string; facts: string }>;
+}
+
 export interface MappedCardData {
   groupId: string;
   groupName: string;
@@ -101,6 +117,7 @@ export interface CardDataByName {
   'add-result': AddResultCardData;
   members: MembersCardData;
   mapped: MappedCardData;
+  'join-requests': JoinRequestsCardData;
   poster: PosterCardData;
 }
 

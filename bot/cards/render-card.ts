@@ -5,6 +5,7 @@ import type { CardDataByName, CardName } from './card-data';
 import group from './group.json';
 import groups from './groups.json';
 import inviteLink from './invite-link.json';
+import joinRequests from './join-requests.json';
 import mapped from './mapped.json';
 import members from './members.json';
 import poster from './poster.json';
@@ -19,6 +20,7 @@ const templates: Record<CardName, ACData.Template> = {
   members: new ACData.Template(members),
   mapped: new ACData.Template(mapped),
   poster: new ACData.Template(poster),
+  'join-requests': new ACData.Template(joinRequests),
 };
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
