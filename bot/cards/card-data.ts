@@ -102,6 +102,13 @@ export interface JoinRequestsCardData {
   requests: Array<{ requestId: string; label: string; facts: string }>;
 }
 
+/** "Add ‹group› to ‹organisation›?" with Confirm / Cancel, before a mapping that can't be undone. */
+export interface MapConfirmCardData {
+  groupId: string;
+  groupName: string;
+  organisationName: string;
+}
+
 export interface MappedCardData {
   groupId: string;
   groupName: string;
@@ -117,6 +124,7 @@ export interface CardDataByName {
   'add-result': AddResultCardData;
   members: MembersCardData;
   mapped: MappedCardData;
+  'map-confirm': MapConfirmCardData;
   'join-requests': JoinRequestsCardData;
   poster: PosterCardData;
 }
