@@ -12,6 +12,7 @@ import type { DomainContext } from './domain/shared/unit-of-work.port';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
+import { standingTokensFor } from './infra/invites/hmac-standing-tokens';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
@@ -69,8 +70,11 @@ export async function startApp(
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
   });
   let url = '';
+  // Posters, templates, the slideshow and the bot's poster card show the same standing link.
+  const standingTokens = standingTokensFor({ secret: config.standingLinkSecret, dataDir: config.dataDir });
   const bot = new ConveneBot({
     ctx,
+    standingTokens,
     storage: botState,
     mode: config.mode,
     allowedTenants: config.entra.allowedTenants,
@@ -96,6 +100,7 @@ export async function startApp(
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
+    standingTokens,
   });
   const server = createAppServer({
     ctx,

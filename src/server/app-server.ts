@@ -7,6 +7,7 @@ import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
+import { registerJoinRequestRoutes } from './routes/join-requests.routes';
 import { registerOrgAdminRoutes } from './routes/org-admins.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
@@ -61,6 +62,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerGroupRoutes(server, deps);
   registerOrgAdminRoutes(server, deps);
   registerInviteRoutes(server, deps);
+  registerJoinRequestRoutes(server, deps);
   registerCardInviteRoutes(server, deps);
   registerPortalRoutes(server, deps);
   registerTemplateRoutes(server, deps);

@@ -8,4 +8,9 @@ export interface PersonRepository {
   listAccountsOfTenant(tenantId: string, limit: number): Promise<Person[]>;
   insert(person: Person): Promise<void>;
   update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void>;
+  /**
+   * Moves everything `fromId` holds (memberships, card invites, champ and org-admin roles, the phone
+   * number) to `intoId`, which keeps its own where both hold one. `fromId` stays, empty.
+   */
+  mergeInto(fromId: string, intoId: string): Promise<void>;
 }
