@@ -309,6 +309,27 @@ describe('the bot in conversation', () => {
       ]);
     });
 
+    test('when a stranger presses the buttons of a group they have no part in, then the answer says nothing about it', async () => {
+      const groupId = await createGroup('Night shift');
+      await asha.say('add 98765 43210 to Night shift');
+      const sam = await world.user('Sam');
+      for (const [verb, data] of [
+        ['group.members', { groupId }],
+        ['group.open', { groupId }],
+        ['group.invite', { groupId }],
+        ['members.add', { groupId, phones: '98765 43211' }],
+        ['member.remove', { groupId, personId: 'anyone' }],
+        ['member.promote', { groupId, personId: 'anyone' }],
+      ] as const) {
+        const answer = await sam.press(verb, data);
+        expect({ verb, answer: answer.invoke?.body.value }).toEqual({
+          verb,
+          answer: expect.stringMatching(/^You are not allowed to .* in that group\.$/),
+        });
+        expect(JSON.stringify(answer)).not.toContain('Night shift');
+      }
+    });
+
     test('when an org admin who is not in an organisation group manages it, then the rules let them', async () => {
       const groupId = await createGroup('Warehouse');
       await asha.say('add Warehouse to organisation');
