@@ -24,10 +24,11 @@ export async function removeMember(
     if (membership.personId !== actor.personId) {
       assertMay(relations, membership.role === 'admin' ? 'manage-admins' : 'manage-members', group.name);
     }
-    if (membership.role === 'admin' && (await repos.memberships.countAdmins(group.id)) <= 1) {
+    if (membership.role !== 'admin') await repos.memberships.remove(group.id, membership.personId);
+    else if (!(await repos.memberships.removeAdmin(group.id, membership.personId))) {
+      // A conditional write: two admins leaving at once cannot leave the group without one.
       throw new LastAdmin(group.name);
     }
-    await repos.memberships.remove(group.id, membership.personId);
     await repos.audit.append(
       auditEntry(ctx.clock.now(), actor.personId, 'member.removed', group.id, {
         personId: membership.personId,
