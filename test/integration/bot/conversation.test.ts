@@ -309,6 +309,19 @@ describe('the bot in conversation', () => {
       ]);
     });
 
+    test('when more numbers are pasted than one message may add, then the bot says the limit and points to bulk upload', async () => {
+      await createGroup('Night shift');
+      const numbers = Array.from({ length: 5001 }, (_, i) => `98100 ${String(i).padStart(5, '0')}`).join(
+        ', ',
+      );
+      const { texts, cards } = await asha.say(`add ${numbers} to Night shift`);
+      expect(cards).toHaveLength(0);
+      expect(texts).toEqual([
+        'At most 5,000 phone numbers can be added at once; this was 5,001. Add them in parts, or use Bulk upload in the Convene tab for a file of any size.',
+      ]);
+      expect(cardText((await asha.say('members Night shift')).cards[0])).toContain('1 person');
+    });
+
     test('when a stranger presses the buttons of a group they have no part in, then the answer says nothing about it', async () => {
       const groupId = await createGroup('Night shift');
       await asha.say('add 98765 43210 to Night shift');
