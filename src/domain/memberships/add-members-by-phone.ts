@@ -36,7 +36,7 @@ export const MAX_PHONES_PER_REQUEST = 5000;
  * Numbers per slice: each slice is one short transaction (SQLite's one connection serves everyone)
  * of a few set-at-a-time statements, and the process turns to other work between slices.
  */
-const SLICE = 100;
+const SLICE = 50;
 
 type Checked = { input: string; phone: string } | { input: string; problem: PhoneInvalid };
 
