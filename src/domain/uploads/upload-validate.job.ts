@@ -3,6 +3,7 @@ import type { JobHandler } from '../jobs/job-handler';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
 import { type UploadServices, validateStoredUpload } from './receive-upload';
 import { UPLOAD_VALIDATE_JOB } from './upload';
+import { UploadOriginalMissing } from './upload.errors';
 
 type UploadValidateJob = Job<{ uploadId: string }>;
 
@@ -21,6 +22,8 @@ export function uploadValidateHandler(
     async prepare(job: UploadValidateJob): Promise<void> {
       const upload = await ctx.uow.run((repos) => repos.uploads.findById(job.payload.uploadId));
       if (upload?.status !== 'validating') return;
+      // Nothing to retry without the file: the upload fails at once with the reason.
+      if (!(await services.files.hasOriginal(upload.id))) throw new UploadOriginalMissing(upload.fileName);
       const validated = await validateStoredUpload(ctx, services, upload);
       await ctx.uow.run((repos) => repos.uploads.transition(upload.id, ['validating'], validated));
     },
