@@ -309,6 +309,21 @@ describe('the bot in conversation', () => {
       ]);
     });
 
+    test('when hundreds of numbers are added at once, then the card lists the first of each outcome and counts the rest', async () => {
+      await createGroup('Night shift');
+      await asha.say('add 98100 00000 to Night shift');
+      const numbers = Array.from({ length: 200 }, (_, i) => `98100 ${String(i).padStart(5, '0')}`);
+      const { cards } = await asha.say(
+        `add ${[...numbers, ...Array(40).fill('12')].join(', ')} to Night shift`,
+      );
+      const text = cardText(cards[0]);
+      expect(text).toContain('199 added · 1 already a member · 40 not added.');
+      expect(text).toContain('… and 169 more');
+      expect(text).toContain('and 10 more');
+      expect(text).not.toContain('+919810000199');
+      expect(JSON.stringify(cards[0]).length).toBeLessThan(20_000);
+    });
+
     test('when more numbers are pasted than one message may add, then the bot says the limit and points to bulk upload', async () => {
       await createGroup('Night shift');
       const numbers = Array.from({ length: 5001 }, (_, i) => `98100 ${String(i).padStart(5, '0')}`).join(
