@@ -308,6 +308,55 @@ describe('the bot in conversation', () => {
       ]);
     });
 
+    test('when hundreds of numbers are added at once, then the card lists the first of each outcome and counts the rest', async () => {
+      await createGroup('Night shift');
+      await asha.say('add 98100 00000 to Night shift');
+      const numbers = Array.from({ length: 200 }, (_, i) => `98100 ${String(i).padStart(5, '0')}`);
+      const { cards } = await asha.say(
+        `add ${[...numbers, ...Array(40).fill('12')].join(', ')} to Night shift`,
+      );
+      const text = cardText(cards[0]);
+      expect(text).toContain('199 added · 1 already a member · 40 not added.');
+      expect(text).toContain('… and 169 more');
+      expect(text).toContain('and 10 more');
+      expect(text).not.toContain('+919810000199');
+      expect(JSON.stringify(cards[0]).length).toBeLessThan(20_000);
+    });
+
+    test('when more numbers are pasted than one message may add, then the bot says the limit and points to bulk upload', async () => {
+      await createGroup('Night shift');
+      const numbers = Array.from({ length: 5001 }, (_, i) => `98100 ${String(i).padStart(5, '0')}`).join(
+        ', ',
+      );
+      const { texts, cards } = await asha.say(`add ${numbers} to Night shift`);
+      expect(cards).toHaveLength(0);
+      expect(texts).toEqual([
+        'At most 5,000 phone numbers can be added at once; this was 5,001. Add them in parts, or use Bulk upload in the Convene tab for a file of any size.',
+      ]);
+      expect(cardText((await asha.say('members Night shift')).cards[0])).toContain('1 person');
+    });
+
+    test('when a stranger presses the buttons of a group they have no part in, then the answer says nothing about it', async () => {
+      const groupId = await createGroup('Night shift');
+      await asha.say('add 98765 43210 to Night shift');
+      const sam = await world.user('Sam');
+      for (const [verb, data] of [
+        ['group.members', { groupId }],
+        ['group.open', { groupId }],
+        ['group.invite', { groupId }],
+        ['members.add', { groupId, phones: '98765 43211' }],
+        ['member.remove', { groupId, personId: 'anyone' }],
+        ['member.promote', { groupId, personId: 'anyone' }],
+      ] as const) {
+        const answer = await sam.press(verb, data);
+        expect({ verb, answer: answer.invoke?.body.value }).toEqual({
+          verb,
+          answer: expect.stringMatching(/^You are not allowed to .* in that group\.$/),
+        });
+        expect(JSON.stringify(answer)).not.toContain('Night shift');
+      }
+    });
+
     test('when an org admin who is not in an organisation group manages it, then the rules let them', async () => {
       const groupId = await createGroup('Warehouse');
       await asha.press('group.map.confirm', { groupId });
