@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import { identifyTeamsUser } from '../domain/people/identify-teams-user';
+import { redactPath } from '../infra/logging/redact';
 import type { Actor, ApiDeps } from './api-deps';
 import { HttpProblem, toHttpError } from './http-errors';
 
@@ -19,7 +20,7 @@ export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
       else res.send(res.statusCode >= 200 && res.statusCode < 300 ? res.statusCode : 200, result);
     } catch (error) {
       const { status, body, unexpected } = toHttpError(error);
-      if (unexpected) deps.logger.error({ err: error, url: req.url, method: req.method }, 'request failed');
+      if (unexpected) deps.logger.error({ err: error, url: redactPath(req.url), method: req.method }, 'request failed');
       if (!res.headersSent) res.send(status, body);
     }
   };

@@ -48,7 +48,7 @@ function sendFile(res: Response, file: DownloadableFile, extraHeaders: Record<st
 }
 
 /**
- * Reads an upload's raw body (the global parser skips application/octet-stream), stopping as soon as it
+ * Reads an upload's raw body (the body reader streams this route, see `body-rules.ts`), stopping as soon as it
  * passes the limit so an oversized file is refused without being held in memory.
  */
 async function readUpload(req: Request, res: Response, limit: number): Promise<Uint8Array> {
