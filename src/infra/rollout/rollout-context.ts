@@ -2,6 +2,7 @@ import type { RolloutContext } from '../../domain/rollout/rollout.ports';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
 import { DiskResourceStore } from './disk-resource-store';
 import { sniffFileType } from './file-type-sniffer';
+import { cachedPosterRenderer } from './cached-poster-renderer';
 import { rolloutRenderer } from './rollout-renderer';
 
 /** The rollout use cases' context: the domain context plus file storage, type sniffing and rendering. */
@@ -13,7 +14,7 @@ export function createRolloutContext(
     ...base,
     files: new DiskResourceStore(options.dataDir),
     sniffFileType,
-    render: rolloutRenderer,
+    render: cachedPosterRenderer(rolloutRenderer),
     publicBaseUrl: options.publicBaseUrl,
   };
 }
