@@ -47,7 +47,9 @@ export function createAppServer(deps: AppServerDeps): Server {
   applyServerLimits(server.server);
   // Before routing, in this order: who may knock (local mode), how often (public pages), what they may send.
   if (deps.mode === 'local') {
-    server.pre(localModeGuard({ listenHost: deps.http.listenHost, publicBaseUrl: deps.http.configuredBaseUrl }));
+    server.pre(
+      localModeGuard({ listenHost: deps.http.listenHost, publicBaseUrl: deps.http.configuredBaseUrl }),
+    );
   }
   server.pre(publicRateLimit({ requestsPerMinute: deps.http.publicRequestsPerMinute }));
   server.pre(readRequestBodies());

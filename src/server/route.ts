@@ -20,7 +20,8 @@ export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
       else res.send(res.statusCode >= 200 && res.statusCode < 300 ? res.statusCode : 200, result);
     } catch (error) {
       const { status, body, unexpected } = toHttpError(error);
-      if (unexpected) deps.logger.error({ err: error, url: redactPath(req.url), method: req.method }, 'request failed');
+      if (unexpected)
+        deps.logger.error({ err: error, url: redactPath(req.url), method: req.method }, 'request failed');
       if (!res.headersSent) res.send(status, body);
     }
   };

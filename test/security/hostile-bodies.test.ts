@@ -2,6 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { rawRequest } from '../support/raw-http';
 import { startTarget, type TargetProcess } from './support/target-process';
 
+/** A JSON answer, loosely typed: each test asserts the shape it relies on. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions, not the compiler.
+const json = (response: Response): Promise<any> => response.json();
+
 /**
  * Bodies an attacker sends without signing in, against a real process: each is refused with a coded
  * answer, the server keeps answering `/healthz` within 200 ms, and nothing is left in its temp dir.
@@ -36,7 +40,7 @@ describe('hostile request bodies', () => {
       body: bomb,
     });
     expect(response.status).toBe(415);
-    expect((await response.json()).error.code).toBe('UNSUPPORTED_CONTENT_ENCODING');
+    expect((await json(response)).error.code).toBe('UNSUPPORTED_CONTENT_ENCODING');
   });
 
   test.each(['/api/messages', '/api/v1/groups'])(
@@ -44,7 +48,10 @@ describe('hostile request bodies', () => {
     async (path) => {
       // Sent with node:http, which reads an answer that comes before the body is sent (fetch does not).
       const { body, contentType } = await multipart(20);
-      const answer = await rawRequest(`${target.url}${path}`, { headers: { 'content-type': contentType }, body });
+      const answer = await rawRequest(`${target.url}${path}`, {
+        headers: { 'content-type': contentType },
+        body,
+      });
       expect(answer.status).toBe(415);
       expect(answer.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       expect(answer.closed).toBe(true);
@@ -54,7 +61,11 @@ describe('hostile request bodies', () => {
   test('when bulk upload gets its multipart form, then it is accepted and still nothing lands in the temp dir', async () => {
     const form = new FormData();
     form.append('kind', 'user-group-mapping');
-    form.append('file', new Blob(['Group Name,Phone Number,User Type\nDrivers,+91 98100 00001,Member\n']), 'a.csv');
+    form.append(
+      'file',
+      new Blob(['Group Name,Phone Number,User Type\nDrivers,+91 98100 00001,Member\n']),
+      'a.csv',
+    );
     const response = await fetch(`${target.url}/api/v1/uploads`, { method: 'POST', body: form });
     expect(response.status).toBe(201);
   });
@@ -79,7 +90,7 @@ describe('hostile request bodies', () => {
         body: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
       });
       expect(response.status).toBe(400);
-      expect((await response.json()).error.code).toBe('JSON_TOO_DEEP');
+      expect((await json(response)).error.code).toBe('JSON_TOO_DEEP');
     },
   );
 });

@@ -51,7 +51,9 @@ describe('configuration', () => {
 
   test('when local mode is asked to listen beyond loopback, then start-up is refused unless it is allowed explicitly', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow('ALLOW_LOCAL_MODE_ON_NETWORK=true');
-    expect(() => loadConfig({ HOST: '192.168.1.20', ALLOW_LOCAL_MODE_ON_NETWORK: 'false' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOST: '192.168.1.20', ALLOW_LOCAL_MODE_ON_NETWORK: 'false' })).toThrow(
+      ConfigError,
+    );
     expect(loadConfig({ HOST: 'localhost' }).http.localModeOnNetwork).toBe(false);
     const allowed = loadConfig({ HOST: '0.0.0.0', ALLOW_LOCAL_MODE_ON_NETWORK: 'true' });
     expect(allowed.host).toBe('0.0.0.0');

@@ -19,14 +19,17 @@ export function cachedPosterRenderer(inner: RolloutRenderer, maxBytes = POSTER_C
   });
   return {
     poster(spec: PosterSpec, format: PosterFormat): Promise<Uint8Array> {
-      const key = createHash('sha256').update(JSON.stringify([format, spec])).digest('base64url');
+      const key = createHash('sha256')
+        .update(JSON.stringify([format, spec]))
+        .digest('base64url');
       const cached = cache.get(key);
       if (cached) return cached;
       const rendering = inner.poster(spec, format);
       cache.set(key, rendering);
       rendering.then(
         (bytes) => {
-          if (cache.peek(key) === rendering) cache.set(key, rendering, { size: Math.max(1, bytes.byteLength) });
+          if (cache.peek(key) === rendering)
+            cache.set(key, rendering, { size: Math.max(1, bytes.byteLength) });
         },
         () => cache.delete(key),
       );

@@ -1,8 +1,8 @@
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
+import { cachedPosterRenderer } from './cached-poster-renderer';
 import { DiskResourceStore } from './disk-resource-store';
 import { sniffFileType } from './file-type-sniffer';
-import { cachedPosterRenderer } from './cached-poster-renderer';
 import { rolloutRenderer } from './rollout-renderer';
 
 /** The rollout use cases' context: the domain context plus file storage, type sniffing and rendering. */

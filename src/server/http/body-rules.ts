@@ -27,6 +27,7 @@ export function bodyRuleFor(method: string, path: string): BodyRule {
   if (bodyless.has(method)) return { kind: 'none' };
   if (streamedRoutes.has(`${method} ${path.replace(/\/+$/, '')}`)) return { kind: 'stream' };
   // The public join page posts plain HTML forms (no script needed on a cheap phone).
-  if (path.startsWith('/join/')) return { kind: 'parsed', jsonBytes: 16 * 1024, formBytes: MAX_JOIN_FORM_BYTES };
+  if (path.startsWith('/join/'))
+    return { kind: 'parsed', jsonBytes: 16 * 1024, formBytes: MAX_JOIN_FORM_BYTES };
   return { kind: 'parsed', jsonBytes: MAX_JSON_BYTES };
 }

@@ -23,7 +23,9 @@ export interface LocalModeGuardOptions {
 export function localModeGuard(options: LocalModeGuardOptions) {
   const names = new Set(['localhost', '127.0.0.1', '[::1]']);
   if (!['0.0.0.0', '::', '[::]'].includes(options.listenHost)) {
-    names.add(options.listenHost.includes(':') ? `[${options.listenHost}]` : options.listenHost.toLowerCase());
+    names.add(
+      options.listenHost.includes(':') ? `[${options.listenHost}]` : options.listenHost.toLowerCase(),
+    );
   }
   const publicHost = options.publicBaseUrl ? new URL(options.publicBaseUrl).host.toLowerCase() : undefined;
   const allowedHosts = (port: number) => {
@@ -33,7 +35,7 @@ export function localModeGuard(options: LocalModeGuardOptions) {
     return hosts;
   };
 
-  return (req: Request, res: Response, next: Next): void => {
+  return (req: Request, res: Response, next: Next) => {
     const hosts = allowedHosts(req.socket.localPort ?? 0);
     const host = String(req.headers.host ?? '').toLowerCase();
     if (!hosts.has(host)) {
@@ -54,8 +56,10 @@ export function localModeGuard(options: LocalModeGuardOptions) {
       const origin = req.headers.origin;
       const site = req.headers['sec-fetch-site'];
       const originAllowed =
-        origin === undefined || [...hosts].some((h) => origin.toLowerCase() === `http://${h}`) ||
-        (publicHost !== undefined && origin.toLowerCase() === new URL(options.publicBaseUrl!).origin.toLowerCase());
+        origin === undefined ||
+        [...hosts].some((h) => origin.toLowerCase() === `http://${h}`) ||
+        (publicHost !== undefined &&
+          origin.toLowerCase() === new URL(options.publicBaseUrl!).origin.toLowerCase());
       const siteAllowed = site === undefined || trustedFetchSites.has(String(site));
       if (!originAllowed || !siteAllowed) {
         refuse(

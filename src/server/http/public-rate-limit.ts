@@ -13,8 +13,12 @@ const publicPrefixes = ['/rollout/', '/join/'];
  * `RateLimiterPostgres` with the same options.
  */
 export function publicRateLimit(options: { requestsPerMinute: number }) {
-  const limiter = new RateLimiterMemory({ keyPrefix: 'public', points: options.requestsPerMinute, duration: 60 });
-  return (req: Request, res: Response, next: Next): void => {
+  const limiter = new RateLimiterMemory({
+    keyPrefix: 'public',
+    points: options.requestsPerMinute,
+    duration: 60,
+  });
+  return (req: Request, res: Response, next: Next) => {
     const path = req.getPath();
     if (!publicPrefixes.some((prefix) => path.startsWith(prefix))) return next();
     limiter.consume(req.socket.remoteAddress ?? 'unknown').then(

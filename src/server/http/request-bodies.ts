@@ -22,10 +22,12 @@ const hasBody = (req: Request) =>
  * (and, under `/join/`, the parsed form as a plain object); upload routes get the untouched stream.
  */
 export function readRequestBodies() {
-  return (req: Request, res: Response, next: Next): void => {
+  return (req: Request, res: Response, next: Next) => {
     const rule = bodyRuleFor(req.method ?? 'GET', req.getPath());
     if (rule.kind === 'none' || !hasBody(req)) return next();
-    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    const encoding = String(req.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
     if (encoding !== 'identity' && encoding !== '') {
       // Nothing that talks to Convene compresses its requests; inflating would invite a bomb.
       refuse(
@@ -49,12 +51,21 @@ export function readRequestBodies() {
   };
 }
 
-async function readParsed(req: Request, res: Response, rule: Extract<BodyRule, { kind: 'parsed' }>): Promise<boolean> {
-  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+async function readParsed(
+  req: Request,
+  res: Response,
+  rule: Extract<BodyRule, { kind: 'parsed' }>,
+): Promise<boolean> {
+  const mediaType = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   const isJson = mediaType === 'application/json' || /^application\/[\w.+-]+\+json$/.test(mediaType);
   const isForm = mediaType === 'application/x-www-form-urlencoded' && rule.formBytes !== undefined;
   if (!isJson && !isForm) {
-    const accepted = rule.formBytes ? 'application/json or application/x-www-form-urlencoded' : 'application/json';
+    const accepted = rule.formBytes
+      ? 'application/json or application/x-www-form-urlencoded'
+      : 'application/json';
     refuse(
       req,
       res,
@@ -76,7 +87,10 @@ async function readParsed(req: Request, res: Response, rule: Extract<BodyRule, {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') refuse(req, res, tooLarge(limit), { close: true });
     else if (type === 'request.aborted') req.socket.destroy();
-    else refuse(req, res, new HttpProblem(400, 'BODY_UNREADABLE', 'The request body could not be read.'), { close: true });
+    else
+      refuse(req, res, new HttpProblem(400, 'BODY_UNREADABLE', 'The request body could not be read.'), {
+        close: true,
+      });
     return false;
   }
   if (isForm) {
@@ -100,7 +114,11 @@ async function readParsed(req: Request, res: Response, rule: Extract<BodyRule, {
     refuse(
       req,
       res,
-      new HttpProblem(400, 'MALFORMED_JSON', `The request body is not valid JSON (${(error as Error).message}).`),
+      new HttpProblem(
+        400,
+        'MALFORMED_JSON',
+        `The request body is not valid JSON (${(error as Error).message}).`,
+      ),
     );
     return false;
   }

@@ -1,10 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import type { Request, Response, Server } from 'restify';
+import type { Request, Response as RestifyResponse, Server } from 'restify';
 import { MAX_JOIN_FORM_BYTES, MAX_JSON_BYTES, MAX_JSON_DEPTH } from '../../../src/server/http/body-rules';
 import { readRequestBodies } from '../../../src/server/http/request-bodies';
 import { restify } from '../../../src/server/http/restify';
 import { rawRequest } from '../../support/raw-http';
+
+/** A JSON answer, loosely typed: each test asserts the shape it relies on. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions, not the compiler.
+const json = (response: globalThis.Response): Promise<any> => response.json();
 
 /**
  * The body reader in front of a bare restify server whose routes echo what they were given: the
@@ -17,10 +21,10 @@ let url: string;
 beforeAll(async () => {
   server = restify.createServer({ handleUncaughtExceptions: false });
   server.pre(readRequestBodies());
-  const echoBody = async (req: Request, res: Response) => {
+  const echoBody = async (req: Request, res: RestifyResponse) => {
     res.send(200, { body: req.body ?? null });
   };
-  const echoStream = async (req: Request, res: Response) => {
+  const echoStream = async (req: Request, res: RestifyResponse) => {
     let bytes = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) bytes += chunk.length;
     res.send(200, { streamedBytes: bytes, contentType: req.headers['content-type'] });
@@ -35,7 +39,12 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const post = (path: string, contentType: string | undefined, body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (
+  path: string,
+  contentType: string | undefined,
+  body: RequestInit['body'],
+  headers: Record<string, string> = {},
+) =>
   fetch(`${url}${path}`, {
     method: 'POST',
     headers: { ...(contentType ? { 'content-type': contentType } : {}), ...headers },
@@ -45,12 +54,12 @@ const post = (path: string, contentType: string | undefined, body: BodyInit, hea
 describe('request bodies, read by route', () => {
   test('when the API gets JSON, then the route sees the parsed object', async () => {
     const response = await post('/api/v1/groups', 'application/json; charset=utf-8', '{"name":"Drivers"}');
-    expect(await response.json()).toEqual({ body: { name: 'Drivers' } });
+    expect(await json(response)).toEqual({ body: { name: 'Drivers' } });
   });
 
   test('when a POST carries no body at all, then the route runs with none', async () => {
     const response = await fetch(`${url}/api/v1/groups`, { method: 'POST' });
-    expect(await response.json()).toEqual({ body: null });
+    expect(await json(response)).toEqual({ body: null });
   });
 
   test('when the join page posts its form, then the route sees a plain object of its fields', async () => {
@@ -59,14 +68,18 @@ describe('request bodies, read by route', () => {
       'application/x-www-form-urlencoded',
       'choice=join&__proto__=x&name=Ana+Mar%C3%ADa',
     );
-    const { body } = await response.json();
+    const { body } = await json(response);
     expect(body).toEqual({ choice: 'join', name: 'Ana María', ['__proto__']: 'x' });
   });
 
   test('when a join form is larger than its few KB, then 413 BODY_TOO_LARGE says the limit', async () => {
-    const response = await post('/join/x', 'application/x-www-form-urlencoded', `a=${'x'.repeat(MAX_JOIN_FORM_BYTES)}`);
+    const response = await post(
+      '/join/x',
+      'application/x-www-form-urlencoded',
+      `a=${'x'.repeat(MAX_JOIN_FORM_BYTES)}`,
+    );
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toMatchObject({
+    expect((await json(response)).error).toMatchObject({
       code: 'BODY_TOO_LARGE',
       message: 'The request body is larger than the 8 KB limit.',
       details: { limitBytes: MAX_JOIN_FORM_BYTES },
@@ -81,7 +94,7 @@ describe('request bodies, read by route', () => {
   ])('when %s gets %s, then 415 UNSUPPORTED_MEDIA_TYPE', async (path, contentType, body) => {
     const response = await post(path, contentType, body);
     expect(response.status).toBe(415);
-    expect((await response.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect((await json(response)).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   test('when a multipart form is sent anywhere but bulk upload, then 415 and the file is never read', async () => {
@@ -97,9 +110,15 @@ describe('request bodies, read by route', () => {
     form.append('kind', 'user-group-mapping');
     form.append('file', new Blob(['phone,group\n']), 'a.csv');
     const upload = await post('/api/v1/uploads', undefined, form);
-    expect(await upload.json()).toMatchObject({ contentType: expect.stringContaining('multipart/form-data') });
-    const resource = await post('/api/v1/rollout/resources', 'application/octet-stream', new Uint8Array(3 * MAX_JSON_BYTES));
-    expect(await resource.json()).toMatchObject({ streamedBytes: 3 * MAX_JSON_BYTES });
+    expect(await json(upload)).toMatchObject({
+      contentType: expect.stringContaining('multipart/form-data'),
+    });
+    const resource = await post(
+      '/api/v1/rollout/resources',
+      'application/octet-stream',
+      new Uint8Array(3 * MAX_JSON_BYTES),
+    );
+    expect(await json(resource)).toMatchObject({ streamedBytes: 3 * MAX_JSON_BYTES });
   });
 
   test('when a body is compressed, then 415 UNSUPPORTED_CONTENT_ENCODING, on upload routes too', async () => {
@@ -107,7 +126,7 @@ describe('request bodies, read by route', () => {
     for (const path of ['/api/messages', '/api/v1/rollout/resources']) {
       const response = await post(path, 'application/json', bomb, { 'content-encoding': 'gzip' });
       expect(response.status).toBe(415);
-      expect((await response.json()).error).toMatchObject({
+      expect((await json(response)).error).toMatchObject({
         code: 'UNSUPPORTED_CONTENT_ENCODING',
         details: { contentEncoding: 'gzip' },
       });
@@ -118,15 +137,22 @@ describe('request bodies, read by route', () => {
     const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const deep = await post('/api/v1/groups', 'application/json', nested(MAX_JSON_DEPTH + 1));
     expect(deep.status).toBe(400);
-    expect((await deep.json()).error).toMatchObject({ code: 'JSON_TOO_DEEP', details: { maxDepth: MAX_JSON_DEPTH } });
-    const fine = await post('/api/v1/groups', 'application/json', `{"a":"[[[[","b":${nested(MAX_JSON_DEPTH - 1)}}`);
+    expect((await json(deep)).error).toMatchObject({
+      code: 'JSON_TOO_DEEP',
+      details: { maxDepth: MAX_JSON_DEPTH },
+    });
+    const fine = await post(
+      '/api/v1/groups',
+      'application/json',
+      `{"a":"[[[[","b":${nested(MAX_JSON_DEPTH - 1)}}`,
+    );
     expect(fine.status).toBe(200);
   });
 
   test('when the JSON is broken, then 400 MALFORMED_JSON', async () => {
     const response = await post('/api/v1/groups', 'application/json', '{"name":');
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('MALFORMED_JSON');
+    expect((await json(response)).error.code).toBe('MALFORMED_JSON');
   });
 
   test('when a chunked body passes the limit, then 413 comes at once and the connection is closed', async () => {
@@ -135,7 +161,10 @@ describe('request bodies, read by route', () => {
       chunked: { chunks: 10_000, chunkBytes: 64 * 1024, neverEnd: true },
     });
     expect(answer.status).toBe(413);
-    expect(answer.body.error).toMatchObject({ code: 'BODY_TOO_LARGE', details: { limitBytes: MAX_JSON_BYTES } });
+    expect(answer.body.error).toMatchObject({
+      code: 'BODY_TOO_LARGE',
+      details: { limitBytes: MAX_JSON_BYTES },
+    });
     expect(answer.headers.connection).toBe('close');
     expect(answer.answeredAfterMs).toBeLessThan(2000);
     expect(answer.closed).toBe(true);

@@ -20,7 +20,13 @@ export async function startTarget(env: Record<string, string> = {}): Promise<Tar
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'convene-sec-tmp-'));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-sec-data-'));
   // tsx would keep its compile cache in TMPDIR; without it the temp dir is the server's alone.
-  const proc = startConveneProcess({ DATA_DIR: dataDir, PORT: '0', TMPDIR: tmpDir, TSX_DISABLE_CACHE: '1', ...env });
+  const proc = startConveneProcess({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    TMPDIR: tmpDir,
+    TSX_DISABLE_CACHE: '1',
+    ...env,
+  });
   const url = await listeningUrl(proc);
   return {
     url,
