@@ -31,15 +31,11 @@ export interface AppServerDeps extends ApiDeps {
   http: { listenHost: string; configuredBaseUrl: string | undefined; publicRequestsPerMinute: number };
 }
 
-/** Errors raised by restify itself (bad JSON, unknown route) get the same body shape as ours. */
+/** Errors raised by restify itself (unknown route, wrong method) get the same body shape as ours. */
 const restifyCodes: Record<string, string> = {
-  InvalidContent: 'MALFORMED_JSON',
   BadRequest: 'BAD_REQUEST',
   ResourceNotFound: 'NOT_FOUND',
   MethodNotAllowed: 'METHOD_NOT_ALLOWED',
-  PayloadTooLarge: 'BODY_TOO_LARGE',
-  RequestEntityTooLarge: 'BODY_TOO_LARGE',
-  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
 export function createAppServer(deps: AppServerDeps): Server {
@@ -57,11 +53,7 @@ export function createAppServer(deps: AppServerDeps): Server {
 
   server.on('restifyError', (_req, _res, err, callback) => {
     const code = restifyCodes[String(err.restCode ?? err.name).replace(/Error$/, '')] ?? 'HTTP_ERROR';
-    const message =
-      code === 'MALFORMED_JSON'
-        ? `The request body is not valid JSON (${String(err.message).replace(/^Invalid JSON: /, '')}).`
-        : String(err.message);
-    err.toJSON = () => ({ error: { code, message, details: {} } });
+    err.toJSON = () => ({ error: { code, message: String(err.message), details: {} } });
     return callback();
   });
 

@@ -5,10 +5,12 @@ import { type BodyRule, bodyRuleFor, MAX_JSON_DEPTH } from './body-rules';
 import { jsonNestsDeeperThan } from './json-depth';
 import { refuse } from './refuse';
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+/** "1 MB", "8 KB": limits as people say them. */
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 
 const tooLarge = (limit: number) =>
-  new HttpProblem(413, 'BODY_TOO_LARGE', `The request body is larger than the ${kb(limit)} limit.`, {
+  new HttpProblem(413, 'BODY_TOO_LARGE', `The request body is larger than the ${size(limit)} limit.`, {
     limitBytes: limit,
   });
 
