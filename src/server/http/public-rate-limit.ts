@@ -1,10 +1,8 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Next, Request, Response } from 'restify';
 import { HttpProblem } from '../http-errors';
+import { isPublicPath } from './public-paths';
 import { refuse } from './refuse';
-
-/** Paths anyone may open without signing in: posters and the slideshow, the join page and its image. */
-const publicPrefixes = ['/rollout/', '/join/'];
 
 /**
  * A per-address budget on the public pages, applied by path prefix before routing so that every public
@@ -19,8 +17,7 @@ export function publicRateLimit(options: { requestsPerMinute: number }) {
     duration: 60,
   });
   return (req: Request, res: Response, next: Next) => {
-    const path = req.getPath();
-    if (!publicPrefixes.some((prefix) => path.startsWith(prefix))) return next();
+    if (!isPublicPath(req.getPath())) return next();
     limiter.consume(req.socket.remoteAddress ?? 'unknown').then(
       () => next(),
       (rejection: unknown) => {
