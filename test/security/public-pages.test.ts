@@ -1,3 +1,4 @@
+import { waitFor } from '../support/convene-process';
 import { startTarget, type TargetProcess } from './support/target-process';
 
 /** A JSON answer, loosely typed: each test asserts the shape it relies on. */
@@ -34,8 +35,10 @@ describe('public pages', () => {
       body: '{"broken":',
     });
     expect(broken.status).toBe(400);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const log = target.proc.output();
+    const log = await waitFor(() => {
+      const output = target.proc.output();
+      return /"method":"POST","url":"[^"]*","status":400/.test(output) ? output : undefined;
+    });
     expect(log).toContain('"url":"/join/[redacted]"');
     expect(log).toContain('"url":"/join/[redacted]/preview.png"');
     expect(log).toContain('"url":"/rollout/poster"');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listeningUrl, startConveneProcess } from '../../support/convene-process';
+import { listeningUrl, startConveneProcess, waitFor } from '../../support/convene-process';
 
 const crashPreload = path.resolve(__dirname, '../../fixtures/crash-after-start.mjs');
 
@@ -53,7 +53,11 @@ describe('the Convene process', () => {
     });
     try {
       await listeningUrl(proc);
-      expect(proc.output()).toMatch(/"level":40,.*LOCAL MODE IS ON THE NETWORK.*org admin/);
+      const warning = await waitFor(
+        () => /\{"level":40,[^\n]*LOCAL MODE IS ON THE NETWORK[^\n]*/.exec(proc.output())?.[0],
+      );
+      expect(warning).toContain('org admin');
+      expect(warning).toContain('"host":"0.0.0.0"');
     } finally {
       proc.child.kill('SIGKILL');
     }
