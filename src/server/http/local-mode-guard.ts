@@ -27,7 +27,8 @@ export function localModeGuard(options: LocalModeGuardOptions) {
       options.listenHost.includes(':') ? `[${options.listenHost}]` : options.listenHost.toLowerCase(),
     );
   }
-  const publicHost = options.publicBaseUrl ? new URL(options.publicBaseUrl).host.toLowerCase() : undefined;
+  const publicUrl = options.publicBaseUrl ? new URL(options.publicBaseUrl) : undefined;
+  const publicHost = publicUrl?.host.toLowerCase();
   const allowedHosts = (port: number) => {
     const hosts = new Set([...names].map((name) => `${name}:${port}`));
     if (port === 80) for (const name of names) hosts.add(name);
@@ -53,13 +54,12 @@ export function localModeGuard(options: LocalModeGuardOptions) {
       return next(false);
     }
     if (stateChanging.has(req.method ?? '') && req.getPath().startsWith('/api/')) {
-      const origin = req.headers.origin;
+      const origin = req.headers.origin?.toLowerCase();
       const site = req.headers['sec-fetch-site'];
       const originAllowed =
         origin === undefined ||
-        [...hosts].some((h) => origin.toLowerCase() === `http://${h}`) ||
-        (publicHost !== undefined &&
-          origin.toLowerCase() === new URL(options.publicBaseUrl!).origin.toLowerCase());
+        [...hosts].some((h) => origin === `http://${h}`) ||
+        origin === publicUrl?.origin.toLowerCase();
       const siteAllowed = site === undefined || trustedFetchSites.has(String(site));
       if (!originAllowed || !siteAllowed) {
         refuse(
@@ -69,7 +69,7 @@ export function localModeGuard(options: LocalModeGuardOptions) {
             403,
             'CROSS_SITE_REQUEST',
             'Local Convene accepts changes only from its own pages: this request came from another site.',
-            { origin: origin ?? null, secFetchSite: site ?? null },
+            { origin: req.headers.origin ?? null, secFetchSite: site ?? null },
           ),
           { close: true },
         );
