@@ -194,12 +194,15 @@ export const botThroughputBenchmark: Benchmark = {
         },
         {
           id: 'B2',
-          figure: `Convene p99 turn latency at ${CONVERSATIONS} concurrent conversations`,
-          value: convene.p99,
-          unit: 'ms',
-          target: '<= 50',
+          // A ratio against the echo bot on the same stack in the same run: an absolute figure measured
+          // the machine of the day more than Convene (closed-loop drivers make p99 ≈ load ÷ throughput).
+          figure: `Convene p99 ÷ echo bot p99 turn latency at ${CONVERSATIONS} concurrent conversations`,
+          value: convene.p99 / echo.p99,
+          unit: 'ratio',
+          target: '<= 1.5',
           notes: {
             conveneP50: round(convene.p50),
+            conveneP99: round(convene.p99),
             echoP50: round(echo.p50),
             echoP99: round(echo.p99),
             replies: connector.replies(),

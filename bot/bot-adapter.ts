@@ -1,17 +1,16 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Storage,
-  TeamsSSOTokenExchangeMiddleware,
-} from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, type Storage, TeamsSSOTokenExchangeMiddleware } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DEFAULT_OAUTH_CONNECTION } from './sign-in/map-sign-in-dialog';
+import { StrictBotFrameworkAuthentication } from './strict-bot-authentication';
 
 export interface BotCredentials {
   appId: string | undefined;
   appPassword: string | undefined;
   appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   tenantId: string | undefined;
+  /** The Bot Connector's OpenID metadata and token issuer, when not the public cloud's. */
+  openIdMetadataUrl?: string;
+  tokenIssuer?: string;
 }
 
 /**
@@ -31,13 +30,14 @@ export function createBotAdapter(
   logger: Logger,
   options: BotAdapterOptions = {},
 ): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new StrictBotFrameworkAuthentication(
     credentials.appId
       ? {
           MicrosoftAppId: credentials.appId,
           MicrosoftAppPassword: credentials.appPassword,
           MicrosoftAppType: credentials.appType,
           MicrosoftAppTenantId: credentials.tenantId,
+          ...channelAuthority(credentials),
         }
       : {},
   );
@@ -56,4 +56,30 @@ export function createBotAdapter(
     await turn.sendActivity('Sorry, something went wrong on my side. Please try again in a moment.');
   };
   return adapter;
+}
+
+/** The public cloud's Bot Framework endpoints, as botbuilder's `AuthenticationConstants` spell them. */
+const PUBLIC_CLOUD = {
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: CallerIdConstants.PublicAzureChannel,
+};
+
+/**
+ * botbuilder treats any one of its endpoint settings as "all of them are given", so overriding where
+ * the channel's keys come from means spelling out the rest of the public cloud's values too.
+ */
+function channelAuthority(credentials: BotCredentials): Record<string, string> {
+  if (!credentials.openIdMetadataUrl && !credentials.tokenIssuer) return {};
+  return {
+    ...PUBLIC_CLOUD,
+    ToBotFromChannelOpenIdMetadataUrl:
+      credentials.openIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: credentials.tokenIssuer ?? PUBLIC_CLOUD.ToBotFromChannelTokenIssuer,
+  };
 }

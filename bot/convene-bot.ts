@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Storage,
@@ -7,6 +8,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { StandingTokens } from '../src/domain/invites/standing-invite-link';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
 import type { BotDeps } from './bot-deps';
 import { cardActions, delegatedCardActions } from './card-actions/card-action-table';
@@ -22,10 +24,12 @@ import { DEFAULT_OAUTH_CONNECTION, MAP_SIGN_IN_DIALOG, MapSignInDialog } from '.
 import { readTokenClaims } from './sign-in/token-claims';
 import { OptimisticConversationState } from './state/optimistic-conversation-state';
 import { UserPreferences } from './state/user-preferences';
-import { teamsIdentityOf } from './turn-identity';
+import { type IdentityTrust, teamsIdentityOf, type UntrustedSender, untrustedSender } from './turn-identity';
 
 export interface ConveneBotOptions {
   ctx: DomainContext;
+  /** The tokens of standing invite links, shared with the rollout routes (the poster card shows one). */
+  standingTokens: StandingTokens;
   /** Where conversation and user state live (the database, with eTag concurrency). */
   storage: Storage;
   mode: 'local' | 'tenant';
@@ -34,9 +38,19 @@ export interface ConveneBotOptions {
   /** Local mode: the configured tenant and the name of its organisation. */
   localOrganisation?: { tenantId: string; name: string } | null;
   oauthConnectionName?: string;
+  /** Tenant mode: the tenants whose Teams users the bot serves (none unless named). */
+  allowedTenants?: readonly string[] | '*';
 }
 
 const NOT_IN_TEAMS = 'Convene works with Microsoft 365 accounts. Open me in Microsoft Teams to continue.';
+const REFUSALS: Record<Exclude<UntrustedSender, null>, { code: string; words: string }> = {
+  channel: { code: 'TEAMS_ACCOUNT_REQUIRED', words: NOT_IN_TEAMS },
+  tenant: {
+    code: 'TENANT_NOT_ALLOWED',
+    words:
+      'Sorry, this Convene serves another organisation’s Microsoft 365. Ask your IT team whether Convene is set up for yours.',
+  },
+};
 const MAGIC_CODE = /^\d{6}$/;
 
 /**
@@ -46,9 +60,11 @@ const MAGIC_CODE = /^\d{6}$/;
 export class ConveneBot extends TeamsActivityHandler {
   private readonly deps: BotDeps;
   private readonly conversationState: OptimisticConversationState | null = null;
+  private readonly trust: IdentityTrust;
 
   constructor(options: ConveneBotOptions) {
     super();
+    this.trust = { mode: options.mode, allowedTenants: options.allowedTenants ?? [] };
     let signIn: BotDeps['signIn'] = null;
     if (options.mode === 'tenant') {
       this.conversationState = new OptimisticConversationState(options.storage);
@@ -63,6 +79,7 @@ export class ConveneBot extends TeamsActivityHandler {
     }
     this.deps = {
       ctx: options.ctx,
+      standingTokens: options.standingTokens,
       mode: options.mode,
       publicBaseUrl: options.publicBaseUrl,
       defaultRegion: options.defaultRegion,
@@ -87,6 +104,11 @@ export class ConveneBot extends TeamsActivityHandler {
 
   /** Runs the turn, then saves what it changed with the eTags it read. */
   override async run(turn: TurnContext): Promise<void> {
+    const untrusted = untrustedSender(turn.activity, this.trust);
+    if (untrusted) {
+      await refuse(turn, REFUSALS[untrusted]);
+      return;
+    }
     await super.run(turn);
     await this.deps.preferences.commit(turn);
     await this.conversationState?.saveChanges(turn);
@@ -207,6 +229,17 @@ async function nameOf(turn: TurnContext): Promise<string | null> {
     return (await TeamsInfo.getMember(turn, from.id)).name ?? null;
   } catch {
     return null;
+  }
+}
+
+/** A polite no, without touching anything: words for a message, an error for a button, silence otherwise. */
+async function refuse(turn: TurnContext, refusal: { code: string; words: string }): Promise<void> {
+  if (turn.activity.type === ActivityTypes.Message) await turn.sendActivity(refusal.words);
+  else if (turn.activity.type === ActivityTypes.Invoke) {
+    await turn.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: errorResponse(403, refusal.code, refusal.words) },
+    });
   }
 }
 

@@ -12,6 +12,7 @@ import type { DomainContext } from './domain/shared/unit-of-work.port';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
+import { standingTokensFor } from './infra/invites/hmac-standing-tokens';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
@@ -56,7 +57,9 @@ export async function startApp(
   const adapter = createBotAdapter(config.bot, logger, { storage: botState });
   // Invite cards: people's chats are learnt from their activities; a durable queue sends the cards.
   const identity = createIdentityRuntime(config, storage.db);
-  adapter.use(inviteCardMiddleware(ctx, new TeamsAddressBook(storage.db), logger));
+  // In tenant mode only Teams activities of the allowed tenants name a person (bot/turn-identity.ts).
+  const trust = { mode: config.mode, allowedTenants: config.entra.allowedTenants };
+  adapter.use(inviteCardMiddleware(ctx, new TeamsAddressBook(storage.db), logger, trust));
   const delivery = createDeliveryWorker({
     storage,
     ctx,
@@ -67,10 +70,14 @@ export async function startApp(
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
   });
   let url = '';
+  // Posters, templates, the slideshow and the bot's poster card show the same standing link.
+  const standingTokens = standingTokensFor({ secret: config.standingLinkSecret, dataDir: config.dataDir });
   const bot = new ConveneBot({
     ctx,
+    standingTokens,
     storage: botState,
     mode: config.mode,
+    allowedTenants: config.entra.allowedTenants,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     defaultRegion: config.defaultRegion,
     localOrganisation: {
@@ -93,6 +100,7 @@ export async function startApp(
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
+    standingTokens,
   });
   const server = createAppServer({
     ctx,
@@ -102,6 +110,7 @@ export async function startApp(
     defaultRegion: config.defaultRegion,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     ping: storage.ping,
+    directory: identity.directory,
     adapter,
     bot,
     tabDir: config.tabDir,

@@ -37,11 +37,15 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MICROSOFT_APP_TENANT_ID: optionalText,
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.string().url().optional()),
+  BOT_TOKEN_ISSUER: optionalText,
+  ORG_ADMIN_GROUP_ID: optionalText.pipe(z.string().uuid().optional()),
   LOCAL_TENANT_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-00000000c0de'),
   LOCAL_ORGANISATION_NAME: z.string().trim().min(1).default('Local organisation'),
   LOCAL_USER_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-0000000000de'),
   LOCAL_USER_NAME: z.string().trim().min(1).default('Local Developer'),
   LOCAL_DIRECTORY_FILE: optionalText,
+  STANDING_LINK_SECRET: optionalText,
   AAD_APP_CLIENT_ID: optionalText,
   AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_CERTIFICATE_PATH: optionalText,
@@ -108,11 +112,22 @@ export interface Config {
     appPassword: string | undefined;
     appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     tenantId: string | undefined;
+    /**
+     * Where the Bot Connector's signing keys are announced, and the issuer of its tokens; unset means
+     * the public cloud's (botbuilder's defaults). Tests point them at a loopback authority.
+     */
+    openIdMetadataUrl: string | undefined;
+    tokenIssuer: string | undefined;
   };
   /** Local mode only: the developer identity that stands in for a signed-in Microsoft 365 user. */
   localIdentity: { tenantId: string; organisationName: string; userId: string; userName: string };
   /** Local mode only: a JSON file of `{ phone, aadObjectId, displayName }` standing in for Entra users. */
   localDirectoryFile: string | undefined;
+  /**
+   * The secret standing invite links' tokens are derived from (shared by every instance); defaults to
+   * the bot's password in tenant mode, and to a key kept in DATA_DIR otherwise.
+   */
+  standingLinkSecret: string | undefined;
   /** The Entra app: tab SSO, On-Behalf-Of and app-only Graph (defaults to the bot's registration). */
   entra: {
     clientId: string | undefined;
@@ -122,6 +137,8 @@ export interface Config {
     allowedTenants: string[] | '*';
     authorityHost: string;
     jwksUrl: string;
+    /** Members of this Entra security group (object id) are org admins of their organisation. */
+    orgAdminGroupId: string | undefined;
   };
   graph: { baseUrl: string; teamsAppCatalogId: string | undefined };
   /** Invite-card delivery: where chats opened through Graph live, pacing below Teams' limits, attempts. */
@@ -174,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       appPassword: e.MICROSOFT_APP_PASSWORD,
       appType: e.MICROSOFT_APP_TYPE,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      tokenIssuer: e.BOT_TOKEN_ISSUER,
     },
     localIdentity: {
       tenantId: e.LOCAL_TENANT_ID,
@@ -182,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       userName: e.LOCAL_USER_NAME,
     },
     localDirectoryFile: e.LOCAL_DIRECTORY_FILE && path.resolve(e.LOCAL_DIRECTORY_FILE),
+    standingLinkSecret:
+      e.STANDING_LINK_SECRET ?? (e.CONVENE_MODE === 'tenant' ? e.MICROSOFT_APP_PASSWORD : undefined),
     entra: entraSettings(e),
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''), teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
     delivery: {
@@ -223,6 +244,7 @@ function entraSettings(e: z.infer<typeof environmentSchema>): Config['entra'] {
             .filter(Boolean),
     authorityHost: e.AAD_AUTHORITY_HOST.replace(/\/+$/, ''),
     jwksUrl: e.AAD_JWKS_URL,
+    orgAdminGroupId: e.ORG_ADMIN_GROUP_ID,
   };
 }
 

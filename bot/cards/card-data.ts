@@ -23,6 +23,8 @@ export interface GroupCardData {
   teamUrl: string;
   /** Whether "Add to organisation" is offered: a personal group, and the viewer is its admin. */
   canMap: boolean;
+  /** Join requests waiting for the viewer's answer (a "Requests to join" button when above 0). */
+  pendingRequests: number;
 }
 
 export interface GroupsCardData {
@@ -47,6 +49,11 @@ export interface InviteLinkCardData {
   maxUses: string;
   organisationAccountsOnly: 'true' | 'false';
   canLimitToOrganisation: boolean;
+  /** Shown in orange when an organisation group's link is open to anyone; '' otherwise. */
+  openWarning: string;
+  /** Whether an admin approves each join, in words, and as the toggle's pre-filled value. */
+  approval: string;
+  approvalRequired: 'true' | 'false';
 }
 
 export interface PosterCardData {
@@ -86,6 +93,24 @@ export interface MembersCardData {
   }>;
 }
 
+export interface JoinRequestsCardData {
+  groupId: string;
+  groupName: string;
+  /** "2 requests waiting" or "No requests waiting". */
+  countLabel: string;
+  count: number;
+  /** What the last button did ("Approved Ravi."); '' for none. */
+  notice: string;
+  requests: Array<{ requestId: string; label: string; facts: string }>;
+}
+
+/** "Add ‹group› to ‹organisation›?" with Confirm / Cancel, before a mapping that can't be undone. */
+export interface MapConfirmCardData {
+  groupId: string;
+  groupName: string;
+  organisationName: string;
+}
+
 export interface MappedCardData {
   groupId: string;
   groupName: string;
@@ -101,6 +126,8 @@ export interface CardDataByName {
   'add-result': AddResultCardData;
   members: MembersCardData;
   mapped: MappedCardData;
+  'map-confirm': MapConfirmCardData;
+  'join-requests': JoinRequestsCardData;
   poster: PosterCardData;
 }
 

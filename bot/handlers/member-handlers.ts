@@ -15,6 +15,18 @@ import { cardReply, type Reply } from './reply';
 /** A members card shows this many people; the tab lists everyone. */
 const MEMBERS_SHOWN = 50;
 
+/**
+ * An add's card lists this many numbers per outcome: thousands can be added at once, and Teams refuses
+ * a message over about 28 KB. The summary line counts them all.
+ */
+const OUTCOMES_SHOWN = 30;
+
+/** The first OUTCOMES_SHOWN items, then one that says how many more there are. */
+function firstOf<T>(items: T[], more: (count: string) => T): T[] {
+  if (items.length <= OUTCOMES_SHOWN) return items;
+  return [...items.slice(0, OUTCOMES_SHOWN), more((items.length - OUTCOMES_SHOWN).toLocaleString('en-US'))];
+}
+
 /** Says what an add did, in one line: "2 added · 1 already a member · 1 not added". */
 export function addSummary(results: AddMemberResult[]): string {
   const count = (outcome: AddMemberResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
@@ -50,9 +62,18 @@ export async function addMembersReply(
     groupName: group.name,
     summary: `${addSummary(results)}.`,
     roleLabel: role === 'admin' ? 'admins' : 'members',
-    added: results.filter((r) => r.outcome === 'added').map((r) => ({ label: label(r) })),
-    already: results.filter((r) => r.outcome === 'already-member').map((r) => ({ label: label(r) })),
-    invalid: results.flatMap((r) => (r.outcome === 'invalid' ? [{ input: r.input, reason: r.reason }] : [])),
+    added: firstOf(
+      results.filter((r) => r.outcome === 'added').map((r) => ({ label: label(r) })),
+      (n) => ({ label: `… and ${n} more` }),
+    ),
+    already: firstOf(
+      results.filter((r) => r.outcome === 'already-member').map((r) => ({ label: label(r) })),
+      (n) => ({ label: `… and ${n} more` }),
+    ),
+    invalid: firstOf(
+      results.flatMap((r) => (r.outcome === 'invalid' ? [{ input: r.input, reason: r.reason }] : [])),
+      (n) => ({ input: '…', reason: `and ${n} more` }),
+    ),
   });
 }
 
@@ -66,7 +87,7 @@ export async function addFromCardReply(
   const role: Role = form.asAdmin === true || form.asAdmin === 'true' ? 'admin' : 'member';
   const results = await addMembers(session, groupId, phones, role);
   const invalid = results.flatMap((r) => (r.outcome === 'invalid' ? [r.reason] : []));
-  const notice = [`${addSummary(results)}.`, ...invalid].join(' ');
+  const notice = [`${addSummary(results)}.`, ...firstOf(invalid, (n) => `And ${n} more.`)].join(' ');
   return membersReply(session, { id: groupId }, { notice, color: invalid.length > 0 ? 'Attention' : 'Good' });
 }
 
@@ -103,7 +124,7 @@ export async function membersReply(
           personId: m.personId,
           label:
             personLabel(m.person) + (m.person.displayName && m.person.phone ? ` (${m.person.phone})` : ''),
-          facts: `${roleLabel(m.role)} · ${m.state}`,
+          facts: `${roleLabel(m.role)} · ${m.state}${m.external ? ' · external' : ''}`,
           canPromote: view.allowed['manage-admins'] && m.role === 'member',
           canDemote: view.allowed['manage-admins'] && m.role === 'admin' && admins > 1,
           canRemove: manageThem && !self && !(m.role === 'admin' && admins <= 1),

@@ -2,9 +2,9 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { answerCardInvite } from '../../src/domain/invites/answer-card-invite';
 import type { CardInviteSummary } from '../../src/domain/invites/describe-card-invite';
 import { describeCardInvite } from '../../src/domain/invites/describe-card-invite';
-import type { TeamsIdentity } from '../../src/domain/people/identify-teams-user';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { type InviteCardData, inviteCardAttachment } from '../cards/invite-card';
+import { teamsIdentityOf } from '../turn-identity';
 import { domainContextOf } from './turn-context-keys';
 
 /** Verbs this module answers; the main bot hands every `invite.*` verb here. */
@@ -17,6 +17,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   'not-found': 404,
   conflict: 409,
   gone: 410,
+  'rate-limited': 429,
 };
 
 /** The card for an invite as it stands now. */
@@ -55,7 +56,7 @@ export async function handleInviteCardAction(
   if (typeof inviteId !== 'string' || !(inviteCardVerbs as readonly string[]).includes(verb)) {
     return errorResponse(400, 'CARD_ACTION_INVALID', `This card action (${verb}) is not one Convene knows.`);
   }
-  const identity = identityOf(turn);
+  const identity = teamsIdentityOf(turn);
   if (!identity) {
     return errorResponse(
       401,
@@ -82,14 +83,6 @@ export async function handleInviteCardAction(
     if (!(error instanceof DomainError)) throw error;
     return errorResponse(statusByKind[error.kind], error.code, error.message);
   }
-}
-
-function identityOf(turn: TurnContext): TeamsIdentity | undefined {
-  const activity = turn.activity;
-  const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
-  const aadObjectId = activity.from?.aadObjectId;
-  if (!tenantId || !aadObjectId) return undefined;
-  return { tenantId, aadObjectId, displayName: activity.from.name ?? null };
 }
 
 function errorResponse(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {

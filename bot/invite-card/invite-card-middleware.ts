@@ -2,6 +2,7 @@ import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { DomainContext } from '../../src/domain/shared/unit-of-work.port';
 import type { TeamsAddressBook } from '../../src/infra/delivery/teams-address-book';
+import { type IdentityTrust, teamsIdentityOf, untrustedSender } from '../turn-identity';
 import { setDomainContext } from './turn-context-keys';
 
 /**
@@ -13,6 +14,7 @@ export function inviteCardMiddleware(
   ctx: DomainContext,
   addressBook: TeamsAddressBook,
   logger: Logger,
+  trust: IdentityTrust,
 ): Middleware {
   // Every turn would otherwise write the same address again; a chat's address rarely changes, so each
   // process remembers what it stored for a while (bounded) and skips identical writes. Installation and
@@ -25,8 +27,10 @@ export function inviteCardMiddleware(
     async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
       setDomainContext(turn, ctx);
       const activity = turn.activity;
-      const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
-      const aadObjectId = activity.from?.aadObjectId;
+      // Only a sender Teams vouches for gets a chat address (the bot refuses the others' turns).
+      const sender = untrustedSender(activity, trust) ? undefined : teamsIdentityOf(turn);
+      const tenantId = sender?.tenantId;
+      const aadObjectId = sender?.aadObjectId;
       const personal =
         activity.conversation?.conversationType === 'personal' || activity.conversation?.isGroup === false;
       const key = `${tenantId}|${aadObjectId}`;

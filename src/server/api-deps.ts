@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/access/actor';
+import type { Directory } from '../domain/directory/directory.port';
 import type { DomainContext } from '../domain/shared/unit-of-work.port';
 import type { RequestAuthenticator } from './auth/request-authenticator';
 
@@ -13,6 +14,8 @@ export interface ApiDeps {
   /** The address people use to reach Convene (for invite links). */
   publicBaseUrl: () => string;
   ping: () => Promise<void>;
+  /** The organisation's directory (Entra through Graph, or local mode's stand-in). */
+  directory: Directory;
 }
 
 export type { Actor };

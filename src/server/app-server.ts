@@ -13,6 +13,8 @@ import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
+import { registerJoinRequestRoutes } from './routes/join-requests.routes';
+import { registerOrgAdminRoutes } from './routes/org-admins.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
 import { registerTabRoutes } from './routes/tab.routes';
@@ -64,7 +66,9 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerHealthRoutes(server, deps);
   registerBotRoutes(server, deps, deps.adapter, deps.bot);
   registerGroupRoutes(server, deps);
+  registerOrgAdminRoutes(server, deps);
   registerInviteRoutes(server, deps);
+  registerJoinRequestRoutes(server, deps);
   registerCardInviteRoutes(server, deps);
   registerPortalRoutes(server, deps);
   registerTemplateRoutes(server, deps);

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { z } from 'zod';
+import { organisationNameFor } from '../domain/organisations/ensure-organisation';
+import { recordOrgAdminClaims } from '../domain/organisations/record-org-admin-claims';
 import { identifyTeamsUser } from '../domain/people/identify-teams-user';
 import { redactPath } from '../infra/logging/redact';
 import type { Actor, ApiDeps } from './api-deps';
@@ -27,10 +29,29 @@ export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
   };
 }
 
-/** The calling person, proven by the configured authenticator. */
+/**
+ * The calling person, proven by the configured authenticator. A verified Entra token also says
+ * whether they run their organisation; that is brought up to date on every request.
+ */
 export async function actorOf(deps: ApiDeps, req: Request): Promise<Actor> {
   const identity = await deps.authenticator.authenticate(req);
-  return identifyTeamsUser(deps.ctx, identity);
+  const actor = await identifyTeamsUser(deps.ctx, identity);
+  if (identity.orgAdminClaims) {
+    const { tenantId, userPrincipalName } = identity;
+    await recordOrgAdminClaims(
+      deps.ctx,
+      {
+        claims: identity.orgAdminClaims,
+        organisation: {
+          tenantId,
+          displayName: organisationNameFor(tenantId, userPrincipalName ?? null),
+          defaultRegion: deps.defaultRegion,
+        },
+      },
+      actor,
+    );
+  }
+  return actor;
 }
 
 /** The JSON body checked against `schema`, or a coded 400 naming each field that is wrong. */

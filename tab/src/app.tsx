@@ -23,6 +23,7 @@ const JobsPage = lazy(() => import('./pages/jobs-page'));
 const JobLogPage = lazy(() => import('./pages/job-log-page'));
 const ChampsPage = lazy(() => import('./pages/champs-page'));
 const ResourcesPage = lazy(() => import('./pages/resources-page'));
+const OrgAdminsPage = lazy(() => import('./pages/org-admins-page'));
 
 const useStyles = makeStyles({
   shell: {
@@ -51,6 +52,7 @@ const sections = [
   { path: '/jobs', label: 'Jobs' },
   { path: '/champs', label: 'Champs' },
   { path: '/resources', label: 'Resources' },
+  { path: '/org-admins', label: 'Org admins', orgAdminsOnly: true },
 ];
 
 function Shell() {
@@ -65,11 +67,13 @@ function Shell() {
         <Text className={styles.brand}>Convene</Text>
         <nav aria-label="Sections">
           <TabList selectedValue={current} onTabSelect={(_e, data) => navigate(String(data.value))}>
-            {sections.map((s) => (
-              <Tab key={s.path} value={s.path}>
-                {s.label}
-              </Tab>
-            ))}
+            {sections
+              .filter((s) => !s.orgAdminsOnly || me.data?.isOrgAdmin)
+              .map((s) => (
+                <Tab key={s.path} value={s.path}>
+                  {s.label}
+                </Tab>
+              ))}
           </TabList>
         </nav>
         <span className={styles.spacer} />
@@ -99,6 +103,7 @@ function Shell() {
               <Route path="/jobs/:id" element={<JobLogPage />} />
               <Route path="/champs" element={<ChampsPage />} />
               <Route path="/resources" element={<ResourcesPage />} />
+              <Route path="/org-admins" element={<OrgAdminsPage />} />
               <Route path="*" element={<Navigate to="/home" replace />} />
             </Routes>
           </Suspense>

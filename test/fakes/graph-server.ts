@@ -227,6 +227,15 @@ export class GraphServer {
 
   private listUsers(params: URLSearchParams): Answer {
     const filter = params.get('$filter');
+    const account = filter && /^userPrincipalName eq '(.*)' or mail eq '\1'$/.exec(filter)?.[1];
+    if (account) {
+      // The stand-in's mail is its sign-in name; Graph compares both without regard to case.
+      const wanted = account.replace(/''/g, "'").toLowerCase();
+      return {
+        status: 200,
+        body: { value: this.users.filter((u) => u.userPrincipalName.toLowerCase() === wanted).slice(0, 1) },
+      };
+    }
     if (filter) {
       const values = /^mobilePhone in \((.*)\)$/
         .exec(filter)?.[1]

@@ -33,18 +33,33 @@ export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>
 export const may = (relations: ReadonlySet<GroupRelation>, action: GroupAction): boolean =>
   permissions[action].some((relation) => relations.has(relation));
 
+/**
+ * A refusal. It names the group only to someone who holds a relation to it (and so knows it); to
+ * anyone else `group` is null and the answer says nothing about the group (see `assertMay`).
+ */
 export class NotAllowed extends DomainError {
   readonly code = 'NOT_ALLOWED';
   readonly kind = 'forbidden';
-  constructor(action: GroupAction | 'create-organisation-group', group: string) {
-    super(`You are not allowed to ${action.replace(/-/g, ' ')} in "${group}".`, { action, group });
+  constructor(action: GroupAction | 'create-organisation-group', group: string | null) {
+    const doing = action.replace(/-/g, ' ');
+    super(
+      group === null
+        ? `You are not allowed to ${doing} in that group.`
+        : `You are not allowed to ${doing} in "${group}".`,
+      group === null ? { action } : { action, group },
+    );
   }
 }
 
+/**
+ * Refuses unless one of the actor's relations allows the action. Someone with no relation to the
+ * group at all (another organisation, a stranger holding its id) learns nothing about it: not its
+ * name, nor anything else the group's people would see.
+ */
 export function assertMay(
   relations: ReadonlySet<GroupRelation>,
   action: GroupAction,
   groupName: string,
 ): void {
-  if (!may(relations, action)) throw new NotAllowed(action, groupName);
+  if (!may(relations, action)) throw new NotAllowed(action, relations.size > 0 ? groupName : null);
 }

@@ -46,6 +46,8 @@ export interface TeamsAddress {
 export interface Directory {
   /** Finds accounts by E.164 mobile or business phone; numbers nobody has are absent from the map. */
   findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>>;
+  /** Finds one account by its sign-in name or e-mail address (e.g. asha@contoso.com). */
+  findUserByAccount(tenantId: string, account: string): Promise<DirectoryUser | undefined>;
   /** Creates (or completes) the Microsoft 365 group and team for a mapped group. */
   provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup>;
   /**

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor';
-import { NotAllowed } from '../access/permissions';
+import { assertMay, NotAllowed } from '../access/permissions';
+import { relationsTo } from '../access/relations';
 import { auditEntry } from '../audit/audit-entry';
 import { newId } from '../shared/ids';
 import type { DomainContext } from '../shared/unit-of-work.port';
@@ -35,6 +36,9 @@ export async function createGroup(ctx: DomainContext, input: CreateGroupInput, a
     if (input.parentId) {
       const parent = await repos.groups.findById(input.parentId);
       if (!parent) throw new GroupNotFound(input.parentId);
+      // A parent from another organisation is refused without its name (nothing is told about it).
+      const toParent = await relationsTo(repos, actor, parent);
+      if (toParent.size === 0) assertMay(toParent, 'arrange-hierarchy', parent.name);
       assertMayAttach(group, parent, await repos.groups.ancestors(parent.id));
       group.parentId = parent.id;
     }

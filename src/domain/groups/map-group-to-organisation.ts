@@ -25,8 +25,11 @@ export async function mapGroupToOrganisation(
     throw new OrganisationAccountRequired();
   return ctx.uow.run(async (repos) => {
     const group = await loadGroup(repos, input.groupId);
+    const relations = await relationsTo(repos, actor, group);
+    // Strangers are refused before anything about the group (even that it is mapped) is said.
+    if (relations.size === 0) assertMay(relations, 'map-to-organisation', group.name);
     if (group.organisationId) throw new GroupAlreadyMapped(group.name);
-    assertMay(await relationsTo(repos, actor, group), 'map-to-organisation', group.name);
+    assertMay(relations, 'map-to-organisation', group.name);
     const now = ctx.clock.now();
     const organisation = await ensureOrganisation(repos, input.organisation, now);
     const mapped: Group = { ...group, organisationId: organisation.id };

@@ -18,6 +18,9 @@ export async function setGroupParent(
     assertMay(await relationsTo(repos, actor, group), 'arrange-hierarchy', group.name);
     if (input.parentId) {
       const parent = await loadGroup(repos, input.parentId);
+      // A parent from another organisation is refused without its name (nothing is told about it).
+      const toParent = await relationsTo(repos, actor, parent);
+      if (toParent.size === 0) assertMay(toParent, 'arrange-hierarchy', parent.name);
       assertMayAttach(group, parent, await repos.groups.ancestors(parent.id));
     }
     if (group.parentId === input.parentId) return group;

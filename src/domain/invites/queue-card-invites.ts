@@ -19,10 +19,12 @@ export interface QueueCardInvitesInput {
 export async function queueCardInvites(repos: Repositories, input: QueueCardInvitesInput): Promise<string[]> {
   if (input.personIds.length === 0) return [];
   const at = input.now.toISOString();
-  const ids = await repos.cardInvites.enqueue(
+  // Set-at-a-time: people are added hundreds at once (a pasted column), bulk uploads thousands.
+  const queued = await repos.cardInvites.enqueueMany(
     input.personIds.map((personId) => ({ groupId: input.groupId, personId, invitedBy: input.invitedBy })),
     at,
   );
+  const ids = queued.map((invite) => invite.id);
   if (ids.length > 0) {
     await repos.audit.append(
       auditEntry(

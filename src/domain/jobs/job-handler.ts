@@ -14,6 +14,11 @@ export interface JobStep<C = unknown> {
  */
 export interface JobHandler<P = Record<string, unknown>, C = unknown> {
   kind: string;
+  /**
+   * Long work to do outside any transaction before the steps (streaming a file, say), each time a
+   * runner takes the job on; the runner keeps the lease meanwhile. It must be safe to repeat.
+   */
+  prepare?(job: Job<P, C>): Promise<void>;
   step(repos: Repositories, job: Job<P, C>, now: Date): Promise<JobStep<C>>;
   /** Called (in its own transaction) when the job gives up, so the owner can record why. */
   failed?(repos: Repositories, job: Job<P, C>, reason: string, now: Date): Promise<void>;

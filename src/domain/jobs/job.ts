@@ -21,11 +21,16 @@ export interface Job<P = Record<string, unknown>, C = unknown> {
 }
 
 export interface JobRepository {
+  /**
+   * Records a job. With `lease`, the job is born running under that owner's lease: the caller does
+   * the work itself, and runners take it over only if the lease runs out (the caller died).
+   */
   enqueue(job: {
     id: string;
     kind: string;
     payload: Record<string, unknown>;
     createdAt: string;
+    lease?: { owner: string; expiresAt: string };
   }): Promise<void>;
   findById(id: string): Promise<Job | undefined>;
   /** Takes the lease of the oldest runnable job of these kinds whose lease is free; undefined when none. */

@@ -1,15 +1,19 @@
 import type { Actor } from '../access/actor';
 import { assertMay } from '../access/permissions';
 import { relationsTo } from '../access/relations';
-import { auditEntry } from '../audit/audit-entry';
+import { type AuditEntry, auditEntry } from '../audit/audit-entry';
+import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
 import { queueCardInvites } from '../invites/queue-card-invites';
-import { findOrCreatePersonByPhone } from '../people/find-or-create-person';
+import type { Person } from '../people/person';
 import { PhoneInvalid } from '../people/phone.errors';
-import { parseRegion, toE164 } from '../people/phone-number';
+import { parseRegion, type Region, toE164 } from '../people/phone-number';
 import { requestMemberSync } from '../provisioning/provision-group.job';
-import type { DomainContext } from '../shared/unit-of-work.port';
-import type { MembershipSource, Role } from './membership';
+import { newId } from '../shared/ids';
+import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
+import { yieldToEventLoop } from '../shared/yield-to-event-loop';
+import type { Membership, MembershipSource, Role } from './membership';
+import { TooManyPhoneNumbers } from './membership.errors';
 
 export interface AddMembersInput {
   groupId: string;
@@ -24,55 +28,139 @@ export type AddMemberResult =
   | { input: string; outcome: 'invalid'; code: string; reason: string };
 
 /**
+ * Numbers one request may add: a column pasted from a spreadsheet (a site's or a department's
+ * roster). More is what bulk upload is for, with its report and its job (docs/bounded-work.md).
+ */
+export const MAX_PHONES_PER_REQUEST = 5000;
+
+/**
+ * Numbers per slice: each slice is one short transaction (SQLite's one connection serves everyone)
+ * of a few set-at-a-time statements, and the process turns to other work between slices.
+ */
+const SLICE = 50;
+
+type Checked = { input: string; phone: string } | { input: string; problem: PhoneInvalid };
+
+/**
  * Adds people by phone number. Each number gets its own result: a bad number is reported and the
- * good ones are still added, all in one transaction.
+ * good ones are still added. Up to MAX_PHONES_PER_REQUEST numbers, in slices of SLICE: each slice
+ * commits whole (its memberships, audit entries and invite cards together), and the rights are
+ * checked again in each; a repeated request adds nobody twice.
  */
 export async function addMembersByPhone(
   ctx: DomainContext,
   input: AddMembersInput,
   actor: Actor,
 ): Promise<AddMemberResult[]> {
+  if (input.phones.length > MAX_PHONES_PER_REQUEST) {
+    throw new TooManyPhoneNumbers(input.phones.length, MAX_PHONES_PER_REQUEST);
+  }
   const region = parseRegion(input.region);
-  return ctx.uow.run(async (repos) => {
-    const group = await loadGroup(repos, input.groupId);
-    const action = input.role === 'admin' ? 'manage-admins' : 'manage-members';
-    assertMay(await relationsTo(repos, actor, group), action, group.name);
-    const now = ctx.clock.now();
-    const results: AddMemberResult[] = [];
-    for (const raw of input.phones) {
-      let phone: string;
-      try {
-        phone = toE164(raw, region);
-      } catch (error) {
-        if (!(error instanceof PhoneInvalid)) throw error;
-        results.push({ input: raw, outcome: 'invalid', code: error.code, reason: error.message });
-        continue;
-      }
-      const person = await findOrCreatePersonByPhone(repos, phone, now);
-      if (await repos.memberships.find(group.id, person.id)) {
-        results.push({ input: raw, outcome: 'already-member', phone, personId: person.id });
-        continue;
-      }
-      await repos.memberships.insert({
-        groupId: group.id,
-        personId: person.id,
-        role: input.role,
-        source: input.source,
-        state: 'invited',
-        invitedBy: actor.personId,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      });
-      await repos.audit.append(
-        auditEntry(now, actor.personId, 'member.added', group.id, { personId: person.id, role: input.role }),
-      );
-      results.push({ input: raw, outcome: 'added', phone, personId: person.id });
+  const results: AddMemberResult[] = [];
+  for (let start = 0; start === 0 || start < input.phones.length; start += SLICE) {
+    if (start > 0) await yieldToEventLoop();
+    // Reading numbers is CPU work: done before the transaction, so the database waits for none of it.
+    const checked = input.phones.slice(start, start + SLICE).map((raw) => check(raw, region));
+    const slice = await ctx.uow.run(async (repos) => {
+      const group = await loadGroup(repos, input.groupId);
+      const action = input.role === 'admin' ? 'manage-admins' : 'manage-members';
+      assertMay(await relationsTo(repos, actor, group), action, group.name);
+      const now = ctx.clock.now();
+      return addCheckedToGroup(repos, { group, checked, role: input.role, source: input.source, now }, actor);
+    });
+    results.push(...slice);
+  }
+  return results;
+}
+
+/**
+ * The rule of *Add users* inside a caller's transaction, for use cases that end in adding someone by
+ * phone (approving a join request): the caller has checked the actor may do it.
+ */
+export function addPhonesToGroup(
+  repos: Repositories,
+  input: Pick<AddMembersInput, 'phones' | 'role'> & {
+    group: Group;
+    region: Region;
+    source: MembershipSource;
+    now: Date;
+  },
+  actor: Actor,
+): Promise<AddMemberResult[]> {
+  const checked = input.phones.map((raw) => check(raw, input.region));
+  return addCheckedToGroup(repos, { ...input, checked }, actor);
+}
+
+function check(input: string, region: Region): Checked {
+  try {
+    return { input, phone: toE164(input, region) };
+  } catch (error) {
+    if (!(error instanceof PhoneInvalid)) throw error;
+    return { input, problem: error };
+  }
+}
+
+/** Checked numbers added in the caller's transaction, read and written set-at-a-time (`repos.bulk`). */
+async function addCheckedToGroup(
+  repos: Repositories,
+  input: { group: Group; checked: Checked[]; role: Role; source: MembershipSource; now: Date },
+  actor: Actor,
+): Promise<AddMemberResult[]> {
+  const { group, checked, now } = input;
+  const at = now.toISOString();
+  const phones = [...new Set(checked.flatMap((c) => ('phone' in c ? [c.phone] : [])))];
+  const people = new Map<string, Person>();
+  for (const person of await repos.bulk.peopleByPhones(phones))
+    if (person.phone) people.set(person.phone, person);
+  const known = [...people.values()].map((person) => person.id);
+  const members = new Set((await repos.bulk.memberships([group.id], known)).map((m) => m.personId));
+
+  const newPeople: Person[] = [];
+  const added: Membership[] = [];
+  const audit: AuditEntry[] = [];
+  const results = checked.map((c): AddMemberResult => {
+    if ('problem' in c) {
+      return { input: c.input, outcome: 'invalid', code: c.problem.code, reason: c.problem.message };
     }
-    // Everyone added gets an invite card, sent by the delivery worker once this commits.
-    const added = results.flatMap((r) => (r.outcome === 'added' ? [r.personId] : []));
-    await queueCardInvites(repos, { groupId: group.id, personIds: added, invitedBy: actor.personId, now });
-    // Those already known to Entra join the organisation's team now; the others once they are found.
-    if (added.length > 0) await requestMemberSync(repos, [group.id], now);
-    return results;
+    let person = people.get(c.phone);
+    if (!person) {
+      person = {
+        id: newId(),
+        phone: c.phone,
+        tenantId: null,
+        aadObjectId: null,
+        displayName: null,
+        createdAt: at,
+      };
+      people.set(c.phone, person);
+      newPeople.push(person);
+    }
+    if (members.has(person.id)) {
+      return { input: c.input, outcome: 'already-member', phone: c.phone, personId: person.id };
+    }
+    members.add(person.id);
+    added.push({
+      groupId: group.id,
+      personId: person.id,
+      role: input.role,
+      source: input.source,
+      state: 'invited',
+      invitedBy: actor.personId,
+      createdAt: at,
+      updatedAt: at,
+    });
+    audit.push(
+      auditEntry(now, actor.personId, 'member.added', group.id, { personId: person.id, role: input.role }),
+    );
+    return { input: c.input, outcome: 'added', phone: c.phone, personId: person.id };
   });
+  await repos.bulk.insertPeople(newPeople);
+  await repos.bulk.insertMemberships(added);
+  await repos.bulk.appendAudit(audit);
+  // Everyone added gets an invite card, sent by the delivery worker once this commits.
+  const personIds = added.map((m) => m.personId);
+  await queueCardInvites(repos, { groupId: group.id, personIds, invitedBy: actor.personId, now });
+  // Those already known to Entra join the organisation's team now; the others once they are found.
+  if (personIds.length > 0) await requestMemberSync(repos, [group.id], now);
+  return results;
 }

@@ -20,11 +20,13 @@ export async function changeMemberRole(
     assertMay(await relationsTo(repos, actor, group), 'manage-admins', group.name);
     const membership = await resolveMember(repos, group, input.member);
     if (membership.role === input.role) return { changed: false };
-    if (membership.role === 'admin' && (await repos.memberships.countAdmins(group.id)) <= 1) {
+    const now = ctx.clock.now();
+    if (input.role === 'admin') {
+      await repos.memberships.setRole(group.id, membership.personId, 'admin', now.toISOString());
+    } else if (!(await repos.memberships.demoteAdmin(group.id, membership.personId, now.toISOString()))) {
+      // A conditional write: two admins stepping down at once cannot leave the group without one.
       throw new LastAdmin(group.name);
     }
-    const now = ctx.clock.now();
-    await repos.memberships.setRole(group.id, membership.personId, input.role, now.toISOString());
     await repos.audit.append(
       auditEntry(
         now,

@@ -15,3 +15,16 @@ export class LastAdmin extends DomainError {
     super(`"${group}" needs at least one admin: promote someone else first.`, { group });
   }
 }
+
+export class TooManyPhoneNumbers extends DomainError {
+  readonly code = 'TOO_MANY_PHONE_NUMBERS';
+  readonly kind = 'invalid';
+  constructor(count: number, max: number) {
+    super(
+      `At most ${max.toLocaleString('en-US')} phone numbers can be added at once; this was ` +
+        `${count.toLocaleString('en-US')}. Add them in parts, or use Bulk upload in the Convene tab ` +
+        'for a file of any size.',
+      { count, max },
+    );
+  }
+}

@@ -12,7 +12,19 @@ export interface MembershipRepository {
   setRole(groupId: string, personId: string, role: Role, at: string): Promise<void>;
   setState(groupId: string, personId: string, state: InvitationState, at: string): Promise<void>;
   listByGroup(groupId: string): Promise<MemberView[]>;
+  /**
+   * How many admins the group has. Until the caller's transaction ends, other transactions' admin
+   * changes to the group wait (`countAdmins`, `demoteAdmin`, `removeAdmin`), so a count taken to
+   * decide on a change stays true until that change commits.
+   */
   countAdmins(groupId: string): Promise<number>;
+  /**
+   * Makes an admin a member unless they are the group's last admin: one conditional write, after
+   * other admin changes to the group are held off. False, with nothing written, when they are the last.
+   */
+  demoteAdmin(groupId: string, personId: string, at: string): Promise<boolean>;
+  /** Removes an admin unless they are the group's last admin (as `demoteAdmin`); false when they are. */
+  removeAdmin(groupId: string, personId: string): Promise<boolean>;
   /** How many memberships are in each invitation state, per group, for the given groups. */
   countStates(groupIds: string[]): Promise<Array<{ groupId: string; state: InvitationState; count: number }>>;
 }

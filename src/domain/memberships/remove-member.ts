@@ -15,15 +15,20 @@ export async function removeMember(
 ): Promise<void> {
   await ctx.uow.run(async (repos) => {
     const group = await loadGroup(repos, input.groupId);
+    const relations = await relationsTo(repos, actor, group);
+    // Someone with no relation to the group (not even a declined invitation) learns nothing about it.
+    if (relations.size === 0 && !(await repos.memberships.find(group.id, actor.personId))) {
+      assertMay(relations, 'manage-members', group.name);
+    }
     const membership = await resolveMember(repos, group, input.member);
     if (membership.personId !== actor.personId) {
-      const relations = await relationsTo(repos, actor, group);
       assertMay(relations, membership.role === 'admin' ? 'manage-admins' : 'manage-members', group.name);
     }
-    if (membership.role === 'admin' && (await repos.memberships.countAdmins(group.id)) <= 1) {
+    if (membership.role !== 'admin') await repos.memberships.remove(group.id, membership.personId);
+    else if (!(await repos.memberships.removeAdmin(group.id, membership.personId))) {
+      // A conditional write: two admins leaving at once cannot leave the group without one.
       throw new LastAdmin(group.name);
     }
-    await repos.memberships.remove(group.id, membership.personId);
     await repos.audit.append(
       auditEntry(ctx.clock.now(), actor.personId, 'member.removed', group.id, {
         personId: membership.personId,

@@ -5,8 +5,8 @@ import { ensureOrganisation, type OrganisationDraft } from './ensure-organisatio
 import type { Organisation } from './organisation';
 
 /**
- * Makes sure a person is an org admin of the organisation (both created if missing). Used at start-up
- * for the configured org admins, and for the developer identity in local mode.
+ * Makes sure the local developer is an org admin of the local organisation (both created if
+ * missing): at start-up in local mode, and by the CLI in local mode.
  */
 export async function ensureOrganisationAdmin(
   ctx: DomainContext,
@@ -18,10 +18,16 @@ export async function ensureOrganisationAdmin(
     const now = ctx.clock.now();
     const organisation = await ensureOrganisation(repos, draft, now);
     if (!(await repos.roles.isOrgAdmin(organisation.id, actor.personId))) {
-      await repos.roles.addOrgAdmin(organisation.id, actor.personId);
+      await repos.roles.addOrgAdmin(organisation.id, actor.personId, {
+        source: 'local-developer',
+        grantedBy: null,
+        grantedAt: now.toISOString(),
+      });
       await repos.audit.append(
         auditEntry(now, actor.personId, 'organisation.admin-added', null, {
           organisationId: organisation.id,
+          personId: actor.personId,
+          source: 'local-developer',
         }),
       );
     }

@@ -9,6 +9,11 @@ export interface OrganisationDraft {
   defaultRegion: string;
 }
 
+/** The name a new organisation gets: the domain of the first sign-in name seen, else the tenant's id. */
+export function organisationNameFor(tenantId: string, userPrincipalName: string | null): string {
+  return userPrincipalName?.split('@')[1] ?? `Microsoft 365 organisation ${tenantId.slice(0, 8)}`;
+}
+
 /** Finds the organisation of a tenant, creating it on first contact. */
 export async function ensureOrganisation(
   repos: Repositories,

@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor';
+import type { OrgAdminClaim } from '../organisations/org-admin';
 import { newId } from '../shared/ids';
 import type { DomainContext } from '../shared/unit-of-work.port';
 
@@ -6,6 +7,13 @@ export interface TeamsIdentity {
   tenantId: string;
   aadObjectId: string;
   displayName: string | null;
+  /** The sign-in name (asha@contoso.com), when a token carried it. */
+  userPrincipalName?: string | null;
+  /**
+   * Set only for a verified Entra token: what it says about the person running their organisation
+   * (empty: nothing). Absent for identities that carry no such token (bot turns, local mode).
+   */
+  orgAdminClaims?: OrgAdminClaim[];
 }
 
 /**

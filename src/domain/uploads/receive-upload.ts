@@ -1,12 +1,13 @@
 import type { Actor } from '../access/actor';
 import { groupNameKey } from '../groups/group';
+import { keepLease } from '../jobs/keep-lease';
 import { parseRegion } from '../people/phone-number';
 import { newId } from '../shared/ids';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
 import { requireOrgAdmin } from './org-admin';
 import type { KnownGroups } from './parent-group-validator';
 import type { PhoneBatchChecker } from './phone-batch-checker';
-import { emptyCounts, type Upload, type UploadKind } from './upload';
+import { emptyCounts, UPLOAD_VALIDATE_JOB, type Upload, type UploadKind } from './upload';
 import { UploadRequestInvalid } from './upload.errors';
 import type { ProblemTotal, UploadLogEntry } from './upload.repository';
 import type { UploadFiles } from './upload-files.port';
@@ -21,6 +22,15 @@ export interface UploadServices {
   maxUploadBytes: number;
   /** Where validation checks phone numbers; on the calling thread when absent. */
   phones?: PhoneBatchChecker;
+  /** The jobs' lease: after this long without renewal, a runner validates a file whose process died. */
+  jobLeaseMs?: number;
+}
+
+/** A validation's claim on its job: who validates, and for how long without renewing. */
+export interface ValidationLease {
+  jobId: string;
+  owner: string;
+  leaseMs: number;
 }
 
 export interface ReceiveUploadInput {
@@ -100,23 +110,75 @@ export async function receiveUpload(
     finishedAt: null,
     updatedAt: now,
   };
-  await ctx.uow.run((repos) => repos.uploads.insert(upload));
+  const lease: ValidationLease = {
+    jobId: newId(),
+    owner: `validation:${id}`,
+    leaseMs: services.jobLeaseMs ?? 30_000,
+  };
+  await ctx.uow.run(async (repos) => {
+    await repos.uploads.insert(upload);
+    // Validating is durable work too: should this process die before it ends, a job runner takes
+    // the job over once the lease runs out and validates the kept file again (upload-validate.job.ts).
+    await repos.jobs.enqueue({
+      id: lease.jobId,
+      kind: UPLOAD_VALIDATE_JOB,
+      payload: { uploadId: id },
+      createdAt: now,
+      lease: { owner: lease.owner, expiresAt: new Date(Date.parse(now) + lease.leaseMs).toISOString() },
+    });
+  });
+  const stopRenewal = keepLease(ctx.uow, ctx.clock, lease, () => undefined);
+  let validated: Partial<Upload>;
+  try {
+    validated = await validateStoredUpload(ctx, services, upload);
+  } finally {
+    stopRenewal();
+  }
+  return ctx.uow.run(async (repos) => {
+    const at = ctx.clock.now();
+    // Recorded only while the lease is ours: otherwise a runner took over and records its own run.
+    if (!(await repos.jobs.holdLease(lease.jobId, lease.owner, at, lease.leaseMs))) {
+      return report(repos, (await repos.uploads.findById(id)) ?? upload);
+    }
+    await repos.uploads.update(id, validated);
+    await repos.jobs.finish(lease.jobId, lease.owner, 'succeeded', at);
+    return report(repos, { ...upload, ...validated });
+  });
+}
 
+/**
+ * Validates a stored upload from its kept original as a dry run: every problem goes to the job log
+ * (entries are numbered, so a second run over the same file writes nothing twice), the valid rows
+ * to the plan. Returns what to record on the upload: its totals and `ready` or `invalid`.
+ */
+export async function validateStoredUpload(
+  ctx: DomainContext,
+  services: UploadServices,
+  upload: Upload,
+): Promise<Partial<Upload>> {
+  const companion = upload.companionUploadId
+    ? await ctx.uow.run((repos) => repos.uploads.findById(upload.companionUploadId!))
+    : undefined;
   const knownGroups =
-    input.kind === 'parent-group-mapping'
-      ? await loadKnownGroups(ctx, services, organisation.id, companion)
+    upload.kind === 'parent-group-mapping'
+      ? await loadKnownGroups(ctx, services, upload.organisationId, companion)
       : undefined;
-  const sink = new LogSink(ctx, id);
-  const plan = services.files.createPlan(id);
+  const sink = new LogSink(ctx, upload.id);
+  const plan = services.files.createPlan(upload.id);
   sink.plan = plan;
   const summary = await validateCsv(
-    services.files.readOriginal(id),
-    { kind: input.kind, defaultRegion: region, knownGroups, phones: services.phones },
+    services.files.readOriginal(upload.id),
+    {
+      kind: upload.kind,
+      defaultRegion: parseRegion(upload.defaultRegion),
+      knownGroups,
+      phones: services.phones,
+    },
     sink,
   );
   await sink.drain();
   await plan.close();
-  const validated: Partial<Upload> = {
+  return {
     header: summary.header,
     rowsTotal: summary.rowsTotal,
     rowsValid: summary.rowsValid,
@@ -126,10 +188,6 @@ export async function receiveUpload(
     status: summary.errorCount > 0 ? 'invalid' : 'ready',
     updatedAt: ctx.clock.now().toISOString(),
   };
-  return ctx.uow.run(async (repos) => {
-    await repos.uploads.update(id, validated);
-    return report(repos, { ...upload, ...validated });
-  });
 }
 
 /** The upload with its problem totals and first page of problems. */

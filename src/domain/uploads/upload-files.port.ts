@@ -26,6 +26,8 @@ export interface UploadFiles {
     limitBytes: number,
   ): Promise<{ sizeBytes: number; sha256: string }>;
   readOriginal(uploadId: string): AsyncIterable<Buffer>;
+  /** Whether the original is still kept (checking it again needs it). */
+  hasOriginal(uploadId: string): Promise<boolean>;
   originalPath(uploadId: string): string;
   createPlan(uploadId: string): PlanWriter;
   readPlan(uploadId: string, offset: number, maxRows: number): Promise<PlanPage>;

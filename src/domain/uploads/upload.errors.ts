@@ -69,3 +69,11 @@ export class NothingToApply extends DomainError {
     super('No row of this file can be applied: fix the problems and upload it again.');
   }
 }
+
+export class UploadOriginalMissing extends DomainError {
+  readonly code = 'UPLOAD_ORIGINAL_MISSING';
+  readonly kind = 'gone';
+  constructor(fileName: string) {
+    super(`The uploaded file ${fileName} is no longer kept`, { fileName });
+  }
+}

@@ -77,3 +77,9 @@ export interface Upload {
 
 /** The apply job's kind in the generic job table. */
 export const UPLOAD_APPLY_JOB = 'upload.apply';
+
+/**
+ * The validation job's kind: validation runs in the request that received the file, under this
+ * job's lease, so that a runner validates the kept file again if that process dies on the way.
+ */
+export const UPLOAD_VALIDATE_JOB = 'upload.validate';

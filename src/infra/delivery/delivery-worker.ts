@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Directory } from '../../domain/directory/directory.port';
 import type { Clock } from '../../domain/shared/clock.port';
+import { yieldToEventLoop } from '../../domain/shared/yield-to-event-loop';
 import { PollingLoop } from '../jobs/polling-loop';
 import type { BotConnectorClient } from './bot-connector-client';
 import type { Delivery, DeliveryQueue } from './delivery-queue';
@@ -118,18 +119,25 @@ export class DeliveryWorker {
     return { deliveries: batch, recipients: await resolveRecipients(batch, this.deps) };
   }
 
-  /** Sends a prepared batch and records every outcome; never rejects (each failure is logged). */
+  /**
+   * Sends a prepared batch and records every outcome; never rejects (each failure is logged). Cards
+   * go out together, spaced by the pacer's timers; outcomes that need no request (failed lookups,
+   * people who joined meanwhile) are recorded one at a time with a turn of the event loop between
+   * them: SQLite answers synchronously, so a hundred of them in a row would hold the process.
+   */
   private async send(batch: { deliveries: Delivery[]; recipients: Map<string, Recipient> }): Promise<void> {
-    await Promise.all(
-      batch.deliveries.map((delivery) =>
-        this.deliver(delivery, batch.recipients.get(delivery.id)!).catch((error) => {
-          this.deps.logger.error(
-            { err: error, inviteId: delivery.id },
-            'invite delivery failed unexpectedly',
-          );
-        }),
-      ),
-    );
+    const deliver = (delivery: Delivery) =>
+      this.deliver(delivery, batch.recipients.get(delivery.id)!).catch((error) => {
+        this.deps.logger.error({ err: error, inviteId: delivery.id }, 'invite delivery failed unexpectedly');
+      });
+    const goesOut = (delivery: Delivery) => batch.recipients.get(delivery.id)!.kind === 'send';
+    const settleQuietly = async () => {
+      for (const delivery of batch.deliveries.filter((d) => !goesOut(d))) {
+        await yieldToEventLoop();
+        await deliver(delivery);
+      }
+    };
+    await Promise.all([...batch.deliveries.filter(goesOut).map(deliver), settleQuietly()]);
   }
 
   private async deliver(delivery: Delivery, recipient: Recipient): Promise<void> {

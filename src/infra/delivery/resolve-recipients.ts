@@ -56,7 +56,9 @@ export async function resolveRecipients(
           reason: 'There is no Microsoft 365 organisation to look their number up in; share the invite link.',
         });
       } else {
-        lookups.set(tenantId, [...(lookups.get(tenantId) ?? []), d]);
+        const forTenant = lookups.get(tenantId);
+        if (forTenant) forTenant.push(d);
+        else lookups.set(tenantId, [d]);
       }
     }
   }
@@ -98,8 +100,24 @@ export async function resolveRecipients(
     });
   }
 
-  const pending = [...identities.entries()];
-  const reachOne = async ([inviteId, identity]: [string, { tenantId: string; aadObjectId: string }]) => {
+  // One address lookup per person, shared by all of their invites in the batch (a person added to
+  // several groups at once has several cards going to the same chat).
+  const invitesOf = new Map<string, { identity: { tenantId: string; aadObjectId: string }; ids: string[] }>();
+  for (const [inviteId, identity] of identities) {
+    const key = `${identity.tenantId}|${identity.aadObjectId}`;
+    const person = invitesOf.get(key);
+    if (person) person.ids.push(inviteId);
+    else invitesOf.set(key, { identity, ids: [inviteId] });
+  }
+  const pending = [...invitesOf.values()];
+  const reachOne = async ({
+    identity,
+    ids,
+  }: {
+    identity: { tenantId: string; aadObjectId: string };
+    ids: string[];
+  }) => {
+    let recipient: Recipient;
     try {
       let address = await deps.addressBook.find(identity.tenantId, identity.aadObjectId);
       if (!address) {
@@ -107,23 +125,21 @@ export async function resolveRecipients(
         if (address)
           await deps.addressBook.remember(identity.tenantId, identity.aadObjectId, address, deps.clock.now());
       }
-      result.set(
-        inviteId,
-        address
-          ? { kind: 'send', ...identity, address }
-          : {
-              kind: 'fail',
-              code: 'NOT_REACHABLE',
-              reason: 'Convene cannot open a chat with them in Teams (the app is not installed for them).',
-            },
-      );
+      recipient = address
+        ? { kind: 'send', ...identity, address }
+        : {
+            kind: 'fail',
+            code: 'NOT_REACHABLE',
+            reason: 'Convene cannot open a chat with them in Teams (the app is not installed for them).',
+          };
     } catch (error) {
-      result.set(inviteId, {
+      recipient = {
         kind: 'retry',
         code: 'DIRECTORY_UNAVAILABLE',
         reason: `Could not reach them: ${String(error)}`,
-      });
+      };
     }
+    for (const id of ids) result.set(id, recipient);
   };
   // A few at a time: opening a chat can take several directory calls.
   await Promise.all(

@@ -14,6 +14,8 @@ export interface LocalDirectoryEntry {
   phone: string;
   aadObjectId: string;
   displayName?: string;
+  /** The stand-in's sign-in name, so the portal can find them by account. */
+  userPrincipalName?: string;
 }
 
 export class ProvisioningNeedsTenant extends DomainError {
@@ -70,6 +72,21 @@ export class LocalDirectory implements Directory {
       });
     }
     return found;
+  }
+
+  /** Stand-ins of the directory file, by sign-in name (local people have no accounts to look up). */
+  async findUserByAccount(tenantId: string, account: string): Promise<DirectoryUser | undefined> {
+    if (tenantId !== this.localTenantId) return undefined;
+    const wanted = account.trim().toLowerCase();
+    const entry = [...this.entries.values()].find((e) => e.userPrincipalName?.toLowerCase() === wanted);
+    return (
+      entry && {
+        tenantId,
+        aadObjectId: entry.aadObjectId,
+        displayName: entry.displayName ?? null,
+        userPrincipalName: entry.userPrincipalName ?? null,
+      }
+    );
   }
 
   /**

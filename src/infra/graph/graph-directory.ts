@@ -70,6 +70,23 @@ export class GraphDirectory implements Directory {
     return this.findByFilters(tenantId, wanted);
   }
 
+  async findUserByAccount(tenantId: string, account: string): Promise<DirectoryUser | undefined> {
+    const quoted = `'${account.trim().replace(/'/g, "''")}'`;
+    const filter = encodeURIComponent(`userPrincipalName eq ${quoted} or mail eq ${quoted}`);
+    const page = (await this.clients
+      .forTenant(tenantId)
+      .api(`/users?$filter=${filter}&$select=${USER_FIELDS}&$top=1`)
+      .get()) as { value: GraphUser[] };
+    const user = page.value[0];
+    if (!user) return undefined;
+    return {
+      tenantId,
+      aadObjectId: user.id,
+      displayName: user.displayName ?? null,
+      userPrincipalName: user.userPrincipalName ?? null,
+    };
+  }
+
   private async countUsers(tenantId: string): Promise<number | undefined> {
     try {
       const count = await this.clients

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Job } from '../../domain/jobs/job';
 import type { JobHandler } from '../../domain/jobs/job-handler';
+import { keepLease } from '../../domain/jobs/keep-lease';
 import type { Clock } from '../../domain/shared/clock.port';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { UnitOfWork } from '../../domain/shared/unit-of-work.port';
@@ -87,6 +88,22 @@ export class JobRunner {
     const handler = this.handlers.get(claimed.kind)!;
     const log = logger.child({ job: claimed.id, kind: claimed.kind, owner: this.owner });
     log.info({ attempt: claimed.attempts, resumed: claimed.checkpoint !== null }, 'job started');
+    if (handler.prepare) {
+      const stopRenewal = keepLease(
+        uow,
+        clock,
+        { jobId: claimed.id, owner: this.owner, leaseMs: this.leaseMs },
+        (error) => log.warn({ err: error }, 'job lease renewal failed'),
+      );
+      try {
+        await handler.prepare(claimed as never);
+      } catch (error) {
+        stopRenewal();
+        await this.stepFailed(claimed, handler, error, log);
+        return;
+      }
+      stopRenewal();
+    }
     while (true) {
       try {
         const done = await uow.run(async (repos) => {

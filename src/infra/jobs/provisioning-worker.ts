@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Directory } from '../../domain/directory/directory.port';
 import type { Job } from '../../domain/jobs/job';
+import { keepLease } from '../../domain/jobs/keep-lease';
 import {
   PROVISION_GROUP_JOB,
   type ProvisionGroupPayload,
@@ -89,13 +90,11 @@ export class ProvisioningWorker {
     const log = logger.child({ job: job.id, kind: job.kind, group: groupId, owner: this.owner });
     log.info({ attempt: job.attempts }, 'provisioning started');
     // Keeps the lease while Graph is slow, so no second worker starts the same group meanwhile.
-    const renewal = setInterval(
-      () => {
-        uow
-          .run((repos) => repos.jobs.holdLease(job.id, this.owner, clock.now(), this.leaseMs))
-          .catch((error) => log.warn({ err: error }, 'provisioning lease renewal failed'));
-      },
-      Math.max(10, Math.floor(this.leaseMs / 3)),
+    const stopRenewal = keepLease(
+      uow,
+      clock,
+      { jobId: job.id, owner: this.owner, leaseMs: this.leaseMs },
+      (error) => log.warn({ err: error }, 'provisioning lease renewal failed'),
     );
     try {
       // From here on, a change to the members needs a sync of its own: this run may have read too early.
@@ -104,7 +103,7 @@ export class ProvisioningWorker {
         return provisioningSpec(repos, groupId);
       });
       const result = await directory.provisionGroup(spec);
-      clearInterval(renewal);
+      stopRenewal();
       const recorded = await uow.run(async (repos) => {
         const now = clock.now();
         if (!(await repos.jobs.holdLease(job.id, this.owner, now, this.leaseMs))) return false;
@@ -116,7 +115,7 @@ export class ProvisioningWorker {
         log.info({ entraGroupId: result.entraGroupId, local: !!result.local }, 'group provisioned');
       else log.warn('provisioning lease lost to another worker; leaving it');
     } catch (error) {
-      clearInterval(renewal);
+      stopRenewal();
       await this.failed(job, error, log);
     }
   }

@@ -5,6 +5,7 @@ import type { DomainContext } from '../../domain/shared/unit-of-work.port';
 import type { PhoneBatchChecker } from '../../domain/uploads/phone-batch-checker';
 import type { UploadServices } from '../../domain/uploads/receive-upload';
 import { uploadApplyHandler } from '../../domain/uploads/upload-apply.job';
+import { uploadValidateHandler } from '../../domain/uploads/upload-validate.job';
 import { FsUploadFiles } from '../storage/repositories/upload-files.fs';
 import { JobRunner } from './job-runner';
 
@@ -34,14 +35,23 @@ export function createUploadRuntime(
   const files = new FsUploadFiles(
     path.join(dataDir === ':memory:' ? path.join(tmpdir(), 'convene-uploads') : dataDir, 'uploads'),
   );
+  const services: UploadServices = {
+    files,
+    maxUploadBytes: settings.maxBytes,
+    phones: options.phones,
+    jobLeaseMs: settings.jobLeaseMs,
+  };
   const runner = new JobRunner({
     uow: ctx.uow,
     clock: ctx.clock,
     logger,
-    handlers: [uploadApplyHandler(files, settings.batchRows) as never],
+    handlers: [
+      uploadApplyHandler(files, settings.batchRows) as never,
+      uploadValidateHandler(ctx, services) as never,
+    ],
     leaseMs: settings.jobLeaseMs,
     pollMs: options.pollMs,
     owner: options.owner,
   });
-  return { files, maxUploadBytes: settings.maxBytes, phones: options.phones, runner };
+  return { ...services, runner };
 }

@@ -54,11 +54,39 @@ export interface InviteLinksTable {
   uses: number;
   revoked_at: string | null;
   organisation_accounts_only: number;
+  approval_required: Generated<number>;
+  standing: Generated<number>;
+}
+
+export interface JoinRequestsTable {
+  id: string;
+  group_id: string;
+  link_id: string;
+  display_name: string;
+  phone: string | null;
+  person_id: string | null;
+  requester_key: string | null;
+  state: string;
+  created_at: string;
+  expires_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface OrganisationAdminsTable {
   organisation_id: string;
   person_id: string;
+  source: Generated<string>;
+  granted_by: string | null;
+  granted_at: string | null;
+}
+
+export interface OrganisationAdminClaimsTable {
+  organisation_id: string;
+  person_id: string;
+  /** The Entra claims that make the person an org admin, comma-separated. */
+  claims: string;
+  seen_at: string;
 }
 
 export interface ChampsTable {
@@ -208,6 +236,7 @@ export interface Database {
   memberships: MembershipsTable;
   invite_links: InviteLinksTable;
   organisation_admins: OrganisationAdminsTable;
+  organisation_admin_claims: OrganisationAdminClaimsTable;
   champs: ChampsTable;
   audit_entries: AuditEntriesTable;
   bot_state: BotStateTable;
@@ -218,4 +247,5 @@ export interface Database {
   group_provisioning: GroupProvisioningTable;
   uploads: UploadsTable;
   upload_log: UploadLogTable;
+  join_requests: JoinRequestsTable;
 }

@@ -8,6 +8,7 @@ export function createTenantAuthenticator(config: Readonly<Config>): EntraTokenA
     audiences: [entra.appIdUri, entra.clientId].filter((a): a is string => Boolean(a)),
     allowedTenants: entra.allowedTenants,
     jwksUrl: entra.jwksUrl,
+    orgAdminGroupId: entra.orgAdminGroupId,
     authorityHost: entra.authorityHost,
     // v1 tokens come from the STS host of the same cloud.
     v1IssuerHost:

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { Request } from 'restify';
 import type { TeamsIdentity } from '../../domain/people/identify-teams-user';
+import { orgAdminClaimsOf } from './org-admin-claims';
 import type { RequestAuthenticator } from './request-authenticator';
 import { type SsoProblem, SsoTokenRejected } from './sso.errors';
 
@@ -17,6 +18,8 @@ export interface EntraTokenSettings {
   v1IssuerHost: string;
   requiredScope?: string;
   clockToleranceSeconds?: number;
+  /** Members of this Entra security group (object id, in the `groups` claim) are org admins. */
+  orgAdminGroupId?: string;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface EntraTokenSettings {
  * caller by its `tid` + `oid`. RS256 only (so `alg: none` and HMAC tricks fail), signature against
  * Entra's published keys (fetched once, cached, refetched on an unknown key id), audience, the
  * v1 or v2 issuer of the token's own tenant, an allowed tenant, the `access_as_user` scope and
- * expiry with a minute of clock skew.
+ * expiry with a minute of clock skew. The token's roles say whether the caller is an org admin
+ * (`org-admin-claims.ts`).
  */
 export class EntraTokenAuthenticator implements RequestAuthenticator {
   readonly developerIdentity = false;
@@ -75,7 +79,14 @@ export class EntraTokenAuthenticator implements RequestAuthenticator {
     if (!scopes.includes(this.settings.requiredScope ?? 'access_as_user'))
       throw new SsoTokenRejected('scope');
     const name = typeof payload.name === 'string' ? payload.name : null;
-    return { tenantId, aadObjectId: String(payload.oid), displayName: name };
+    const upn = [payload.upn, payload.preferred_username].find((v): v is string => typeof v === 'string');
+    return {
+      tenantId,
+      aadObjectId: String(payload.oid),
+      displayName: name,
+      userPrincipalName: upn ?? null,
+      orgAdminClaims: orgAdminClaimsOf(payload, this.settings.orgAdminGroupId),
+    };
   }
 }
 

@@ -31,13 +31,23 @@ export const errorText = (error: unknown): string =>
       ? error.message
       : 'Something went wrong.';
 
-/** A failed load, with what went wrong and a way to try again. */
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** A failed load (or, with a `title`, a failed change), with what went wrong and a way to try again. */
+export function ErrorState({
+  error,
+  onRetry,
+  title,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const code = error instanceof ApiError ? error.code : undefined;
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{code === 'NOT_ALLOWED' ? 'Not allowed' : 'Could not load this'}</MessageBarTitle>
+        <MessageBarTitle>
+          {code === 'NOT_ALLOWED' ? 'Not allowed' : (title ?? 'Could not load this')}
+        </MessageBarTitle>
         {errorText(error)}
         {onRetry && (
           <Button appearance="transparent" onClick={onRetry}>

@@ -1,9 +1,14 @@
+import { renderInviteActivity } from '../../../bot/invite-card/render-invite-activity';
 import { listCardInvites } from '../../../src/domain/invites/list-card-invites';
 import { resendCardInvite } from '../../../src/domain/invites/resend-card-invite';
+import { systemClock } from '../../../src/domain/shared/clock.port';
+import { createDeliveryWorker } from '../../../src/infra/delivery/create-delivery-worker';
 import { DeliveryQueue } from '../../../src/infra/delivery/delivery-queue';
+import { LocalDirectory } from '../../../src/infra/directory/local-directory';
+import { createLogger } from '../../../src/infra/logging/logger';
 import { BotConnectorServer } from '../../fakes/bot-connector-server';
-import { drained, seedInvites, workerFor } from '../../support/delivery-world';
-import { DomainWorld } from '../../support/domain-world';
+import { drained, fastRetries, seedInvites, workerFor } from '../../support/delivery-world';
+import { CONTOSO_TENANT, DomainWorld } from '../../support/domain-world';
 import { describeEachDialect, type StorageUnderTest } from '../../support/storages';
 
 /** The most requests any one-second window held, per conversation and overall. */
@@ -77,6 +82,67 @@ describeEachDialect('invite card delivery', (dialect) => {
     expect(connector.accepted).toHaveLength(300);
     expect(new Set(connector.accepted.map((a) => a.inviteId)).size).toBe(300);
   }, 60_000);
+
+  test('when a batch holds invites to big groups, then members are counted once per group and each person is looked up once', async () => {
+    // 40 people in 3 groups: one batch of 120 invites, three cards per person.
+    const { entries } = await seedInvites(under.storage, world, { people: 40, groups: 3, connectorUrl: '' });
+    await rewriteServiceUrls(under, connector.url);
+    const groups = await under.storage.db.selectFrom('groups').select('id').orderBy('name').execute();
+    // Some people joined the first group another way: its cards must say 1 + 10 members.
+    await under.storage.db
+      .updateTable('memberships')
+      .set({ state: 'joined' })
+      .where('group_id', '=', groups[0]!.id)
+      .where('person_id', 'in', (eb) =>
+        eb
+          .selectFrom('people')
+          .select('id')
+          .where('phone', '<=', '+919800000009')
+          .where('phone', 'is not', null),
+      )
+      .execute();
+    const statements: string[] = [];
+    const base = under.storage.db;
+    const recording = base.withPlugin({
+      transformQuery: (args) => {
+        statements.push(base.getExecutor().compileQuery(args.node, args.queryId).sql);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const worker = createDeliveryWorker({
+      storage: { db: recording, dialect: under.storage.dialect },
+      ctx: { uow: world.ctx.uow, clock: systemClock },
+      directory: new LocalDirectory(base, CONTOSO_TENANT, entries),
+      render: renderInviteActivity,
+      logger: createLogger('silent'),
+      options: { ratePerSecond: 450, perConversationPerSecond: 7, ...fastRetries, batchSize: 200 },
+    });
+    expect(await worker.runOnce()).toBe(120);
+    await worker.stop();
+
+    const counts = statements.filter((sql) => /count\(/i.test(sql));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatch(/from "memberships"/);
+    expect(counts[0]).toMatch(/group by/i);
+    expect(statements.filter((sql) => /from "teams_addresses"/.test(sql))).toHaveLength(40);
+    // The 10 who joined the first group need no card there.
+    expect(connector.accepted).toHaveLength(110);
+    const groupOf = new Map(
+      (await base.selectFrom('card_invites').select(['id', 'group_id']).execute()).map((r) => [
+        r.id,
+        r.group_id,
+      ]),
+    );
+    const shown = (groupId: string) =>
+      new Set(
+        connector.accepted
+          .filter((a) => groupOf.get(a.inviteId!) === groupId)
+          .map((a) => JSON.stringify(a.body).match(/"title":"Members","value":"([^"]+)"/)![1]),
+      );
+    expect(shown(groups[0]!.id)).toEqual(new Set(['11']));
+    expect(shown(groups[1]!.id)).toEqual(new Set(['1']));
+  });
 
   test('when Teams throttles with Retry-After, then the invite waits at least that long before its next attempt', async () => {
     const { entries } = await seedInvites(under.storage, world, { people: 1, groups: 1, connectorUrl: '' });

@@ -36,6 +36,27 @@ describe('Microsoft Graph directory over the wire', () => {
   });
   afterEach(() => graph.stop());
 
+  test('when an org admin names a colleague by e-mail, then one filtered request finds their account (or nobody)', async () => {
+    graph.addUsers(3, () => ({}));
+    const colleague = graph.users[1]!;
+    await expect(
+      directory.findUserByAccount(TENANT, colleague.userPrincipalName.toUpperCase()),
+    ).resolves.toEqual({
+      tenantId: TENANT,
+      aadObjectId: colleague.id,
+      displayName: colleague.displayName,
+      userPrincipalName: colleague.userPrincipalName,
+    });
+    await expect(directory.findUserByAccount(TENANT, "o'brien@nowhere.example")).resolves.toBeUndefined();
+    const urls = graph.graphRequests().map((r) => decodeURIComponent(r.path));
+    expect(urls).toContainEqual(
+      expect.stringContaining(
+        `userPrincipalName eq '${colleague.userPrincipalName.toUpperCase()}' or mail eq`,
+      ),
+    );
+    expect(urls).toContainEqual(expect.stringContaining("userPrincipalName eq 'o''brien@nowhere.example'"));
+  });
+
   test('when 600 numbers are looked up in a large tenant, then 2 batches of 20 filters of 15 numbers are sent with an app token', async () => {
     graph.addUsers(3000, (i) => ({ mobilePhone: i < 400 ? phone(i) : null }));
     const wanted = Array.from({ length: 600 }, (_, i) => phone(i));

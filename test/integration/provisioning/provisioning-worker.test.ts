@@ -155,6 +155,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     return {
       directory: {
         findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
+        findUserByAccount: (tenantId, account) => directory.findUserByAccount(tenantId, account),
         reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
         provisionGroup: async (spec) => {
           await gate;

@@ -98,4 +98,40 @@ describe('the portal API', () => {
     });
     expect((await call('GET', `/api/v1/groups/${group.id}`, undefined, dev)).status).toBe(403);
   });
+  test('when someone with no relation to a group asks anything of it, then 403 NOT_ALLOWED says nothing about the group', async () => {
+    const group = (await call('POST', '/api/v1/groups', { name: 'Payroll review', personal: true })).body
+      .group;
+    await call('POST', `/api/v1/groups/${group.id}/members`, { phones: '9988554406' });
+    const members = (await call('GET', `/api/v1/groups/${group.id}/members`)).body.members;
+    const admin = members.find((m: { role: string }) => m.role === 'admin').personId;
+    const sam = as('stranger-sam', 'Sam');
+    const samId = (await call('GET', '/api/v1/me', undefined, sam)).body.personId;
+    for (const [method, url, body] of [
+      ['GET', `/api/v1/groups/${group.id}`, undefined],
+      ['GET', `/api/v1/groups/${group.id}/members`, undefined],
+      ['POST', `/api/v1/groups/${group.id}/members`, { phones: '9988554407' }],
+      ['PUT', `/api/v1/groups/${group.id}/members/${admin}/role`, { role: 'member' }],
+      ['DELETE', `/api/v1/groups/${group.id}/members/${admin}`, undefined],
+      ['DELETE', `/api/v1/groups/${group.id}/members/${samId}`, undefined],
+      ['POST', `/api/v1/groups/${group.id}/invite-links`, {}],
+      ['GET', `/api/v1/groups/${group.id}/card-invites`, undefined],
+    ] as const) {
+      const refused = await call(method, url, body, sam);
+      expect({ url, status: refused.status, code: refused.body.error.code }).toEqual({
+        url,
+        status: 403,
+        code: 'NOT_ALLOWED',
+      });
+      expect(JSON.stringify(refused.body)).not.toMatch(/payroll/i);
+    }
+    // Someone who is in the group is still told which group they may not act in.
+    const ben = as('member-ben', 'Ben');
+    const link = await call('POST', `/api/v1/groups/${group.id}/invite-links`, {});
+    await call('POST', '/api/v1/invites/redeem', { token: link.body.url }, ben);
+    const member = await call('POST', `/api/v1/groups/${group.id}/members`, { phones: '9988554408' }, ben);
+    expect(member.body.error).toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringContaining('"Payroll review"'),
+    });
+  });
 });

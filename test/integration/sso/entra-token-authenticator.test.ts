@@ -38,6 +38,8 @@ describe('Teams SSO token verification', () => {
       tenantId: HOME_TENANT,
       aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001',
       displayName: 'Asha Rao',
+      userPrincipalName: null,
+      orgAdminClaims: [],
     });
   });
 

@@ -72,6 +72,49 @@ describeEachDialect('groups', (dialect) => {
     expect(ancestors.map((g) => g.name)).toEqual(['Sales', 'Contoso – All']);
   });
 
+  test('when another organisation names one of our groups as a parent or maps it, then NOT_ALLOWED says nothing about it', async () => {
+    const contosoAdmin = await world.orgAdmin('Ira');
+    const fabrikamAdmin = await world.orgAdmin('Femi', FABRIKAM_TENANT);
+    const secret = await createGroup(
+      world.ctx,
+      { name: 'Board room', organisationId: contosoAdmin.organisation.id },
+      contosoAdmin.actor,
+    );
+    const ours = await createGroup(
+      world.ctx,
+      { name: 'Fabrikam crew', organisationId: fabrikamAdmin.organisation.id },
+      fabrikamAdmin.actor,
+    );
+    const refusals = [
+      () =>
+        createGroup(
+          world.ctx,
+          { name: 'Sneaky', organisationId: fabrikamAdmin.organisation.id, parentId: secret.id },
+          fabrikamAdmin.actor,
+        ),
+      () => setGroupParent(world.ctx, { groupId: ours.id, parentId: secret.id }, fabrikamAdmin.actor),
+      () =>
+        mapGroupToOrganisation(
+          world.ctx,
+          { groupId: secret.id, organisation: { ...contoso, tenantId: FABRIKAM_TENANT } },
+          fabrikamAdmin.actor,
+        ),
+    ];
+    for (const refusal of refusals) {
+      const error = await refusal().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'NOT_ALLOWED' });
+      expect(
+        JSON.stringify({
+          message: (error as Error).message,
+          details: (error as { details: unknown }).details,
+        }),
+      ).not.toContain('Board room');
+    }
+  });
+
   test('when a group admin who is not an org admin arranges the hierarchy, then NOT_ALLOWED', async () => {
     const { actor: admin, organisation } = await world.orgAdmin('Ira');
     const parent = await createGroup(world.ctx, { name: 'Parent', organisationId: organisation.id }, admin);

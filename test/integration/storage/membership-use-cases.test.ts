@@ -98,6 +98,54 @@ describeEachDialect('memberships', (dialect) => {
     ]);
   });
 
+  test('when both admins step down or leave at the same moment, then exactly one succeeds and the other gets LAST_ADMIN', async () => {
+    const ben = await world.person('Ben');
+    const moves = {
+      demote: (actor: Actor) =>
+        changeMemberRole(
+          world.ctx,
+          { groupId: group.id, member: { personId: actor.personId }, role: 'member' },
+          actor,
+        ),
+      leave: (actor: Actor) =>
+        removeMember(world.ctx, { groupId: group.id, member: { personId: actor.personId } }, actor),
+    };
+    const rounds = [
+      ['demote', 'demote'],
+      ['leave', 'leave'],
+      ['demote', 'leave'],
+      ['leave', 'demote'],
+      ['demote', 'demote'],
+      ['leave', 'leave'],
+    ] as const;
+    for (const [first, second] of rounds) {
+      // Both are admins again before each round.
+      await world.ctx.uow.run(async (repos) => {
+        for (const person of [asha, ben]) {
+          await repos.memberships.remove(group.id, person.personId);
+          await repos.memberships.insert({
+            groupId: group.id,
+            personId: person.personId,
+            role: 'admin',
+            source: 'manual',
+            state: 'joined',
+            invitedBy: null,
+            createdAt: '2026-01-05T09:00:00.000Z',
+            updatedAt: '2026-01-05T09:00:00.000Z',
+          });
+        }
+      });
+      const outcomes = await Promise.allSettled([moves[first](asha), moves[second](ben)]);
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason.code] : []));
+      expect({ round: [first, second], refused }).toEqual({
+        round: [first, second],
+        refused: ['LAST_ADMIN'],
+      });
+      const admins = await world.ctx.uow.run((repos) => repos.memberships.countAdmins(group.id));
+      expect(admins).toBe(1);
+    }
+  });
+
   test('when someone who is not in the group is removed, then NOT_A_MEMBER names the number', async () => {
     await expect(
       removeMember(world.ctx, { groupId: group.id, member: { phone: '9988554409', region: 'IN' } }, asha),

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { postgresAvailable } from '../../support/postgres';
 import { type Dialect, startUploadServer, type UploadServer } from './upload-harness';
 
@@ -29,6 +31,54 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
 
       const parent = await fetch(`${server.app.url}/api/v1/templates/parent-group-mapping.csv`);
       expect(await parent.text()).toContain('Parent Group Name,Child Group Name');
+    });
+
+    test('when the process checking a file died, then a runner checks the kept file again; without the file, the upload fails and says so', async () => {
+      const uploaded = await server.upload('user-group', 'crew.csv', userFile(people('Crew', 1, 20)), {
+        region: 'IN',
+      });
+      const id = uploaded.body.job.id;
+      const db = server.app.storage.db;
+      // What a process that died while checking leaves behind: the upload `validating`, its job leased to it.
+      const dieWhileChecking = async () => {
+        await db
+          .updateTable('uploads')
+          .set({ status: 'validating', rows_valid: 0 })
+          .where('id', '=', id)
+          .execute();
+        await db
+          .updateTable('jobs')
+          .set({
+            status: 'running',
+            lease_owner: 'validation:gone',
+            lease_expires_at: '2000-01-01T00:00:00.000Z',
+          })
+          .where('kind', '=', 'upload.validate')
+          .execute();
+      };
+      const settled = async () => {
+        for (let i = 0; i < 200; i++) {
+          const { body } = await server.json('GET', `/api/v1/jobs/${id}`);
+          if (body.job.status !== 'validating') return body.job;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error('still validating');
+      };
+
+      await dieWhileChecking();
+      expect(await settled()).toMatchObject({ status: 'ready', rowsTotal: 20, rowsValid: 20, errorCount: 0 });
+
+      await dieWhileChecking();
+      rmSync(path.join(server.dataDir, 'uploads', id, 'original'));
+      expect(await settled()).toMatchObject({ status: 'failed' });
+      const log = await server.json('GET', `/api/v1/jobs/${id}/log`);
+      expect(log.body.entries).toEqual([
+        expect.objectContaining({
+          code: 'UPLOAD_VALIDATION_FAILED',
+          severity: 'error',
+          message: expect.stringMatching(/crew\.csv is no longer kept.*Upload the file again/),
+        }),
+      ]);
     });
 
     test('when a valid file is applied, then groups and members exist, every change is audited with the job id, and applying it again changes nothing', async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -41,11 +41,32 @@ function startConvene(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
+/** The upload still being checked, read straight from the database of a stopped or running process. */
+function validatingUpload(dataDir: string): string | undefined {
+  const file = path.join(dataDir, 'convene.sqlite');
+  if (!existsSync(file)) return undefined;
+  const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`select id from uploads where status = 'validating'`).get() as
+      | { id: string }
+      | undefined;
+    return row?.id;
+  } catch {
+    return undefined;
+  } finally {
+    db.close();
+  }
+}
+
 /** The job fields these tests follow (the API sends more). */
 interface JobView {
   id: string;
   status: string;
   rowsDone: number;
+  rowsTotal: number;
+  rowsValid: number;
+  rowsInvalid: number;
+  errorCount: number;
   counts: Record<string, number>;
 }
 
@@ -138,4 +159,70 @@ describe('crash-safe upload jobs', () => {
       await reference.close();
     }
   }, 120_000);
+  test('when the process is killed with SIGKILL while the file is being checked, then a restart checks it again and it ends as an uninterrupted check', async () => {
+    // Big enough that checking takes a while; every 500th number is wrong, so there are problems to log.
+    const rows = 60_000;
+    const big = `Group Name,Phone Number,User Type\n${Array.from(
+      { length: rows },
+      (_, i) => `Crew ${i % 60},+91 98${String(i).padStart(8, '0')}${i % 500 === 7 ? '99' : ''},Member`,
+    ).join('\n')}\n`;
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-crash-'));
+    dirs.push(dataDir);
+    const first = await startConvene(dataDir);
+    children.push(first.child);
+    const form = new FormData();
+    form.set('kind', 'user-group');
+    form.set('file', new Blob([big]), 'crews.csv');
+    const answer = fetch(`${first.url}/api/v1/uploads`, { method: 'POST', body: form }).catch(
+      () => undefined,
+    );
+    // Killed once checking is under way: the upload is recorded and its plan has begun.
+    let id: string | undefined;
+    for (let i = 0; i < 600 && !id; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      id = validatingUpload(dataDir);
+      if (id && !existsSync(path.join(dataDir, 'uploads', id, 'plan.tsv'))) id = undefined;
+    }
+    expect(id).toBeDefined();
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    await answer;
+    expect(validatingUpload(dataDir)).toBe(id);
+
+    const second = await startConvene(dataDir);
+    children.push(second.child);
+    let job = await getJob(second.url, id!);
+    for (let i = 0; i < 600 && job.status === 'validating'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = await getJob(second.url, id!);
+    }
+    const resumed = (await (await fetch(`${second.url}/api/v1/jobs/${id}/log?limit=1`)).json()) as {
+      total: number;
+      totals: unknown;
+    };
+    second.child.kill('SIGTERM');
+    await new Promise((resolve) => second.child.once('exit', resolve));
+
+    const reference = await startUploadServer('sqlite');
+    try {
+      const clean = await reference.upload('user-group', 'crews.csv', big);
+      const expected = (await reference.json('GET', `/api/v1/jobs/${clean.body.job.id}/log?limit=1`)).body;
+      expect(job).toMatchObject({
+        status: 'invalid',
+        rowsTotal: rows,
+        rowsValid: clean.body.job.rowsValid,
+        rowsInvalid: clean.body.job.rowsInvalid,
+        errorCount: clean.body.job.errorCount,
+      });
+      expect(clean.body.job.errorCount).toBe(rows / 500);
+      expect({ total: resumed.total, totals: resumed.totals }).toEqual({
+        total: expected.total,
+        totals: expected.totals,
+      });
+      // The resumed file can be applied like any other.
+      await reference.app.stop();
+    } finally {
+      await reference.close();
+    }
+  }, 180_000);
 });

@@ -13,9 +13,12 @@ describe('remembering where each person chats with the bot', () => {
   } as unknown as TeamsAddressBook;
   const unused = () => Promise.reject(new Error('unused'));
   const ctx = { uow: { run: unused, read: unused }, clock: new ManualClock() };
-  const middleware = inviteCardMiddleware(ctx, addressBook, createLogger('silent'));
+  const middleware = inviteCardMiddleware(ctx, addressBook, createLogger('silent'), {
+    mode: 'tenant',
+    allowedTenants: ['tenant'],
+  });
   const adapter = new TestAdapter();
-  const turn = (type: string, conversationId: string) =>
+  const turn = (type: string, conversationId: string, channelId = 'msteams', tenantId = 'tenant') =>
     middleware.onTurn(
       new TurnContext(adapter, {
         type,
@@ -24,12 +27,12 @@ describe('remembering where each person chats with the bot', () => {
         recipient: { id: '28:convene', name: 'Convene' },
         conversation: {
           id: conversationId,
-          tenantId: 'tenant',
+          tenantId,
           conversationType: 'personal',
           isGroup: false,
           name: '',
         },
-        channelId: 'msteams',
+        channelId,
       }),
       async () => undefined,
     );
@@ -48,5 +51,12 @@ describe('remembering where each person chats with the bot', () => {
     await turn('message', 'a:chat-3');
     await turn('installationUpdate', 'a:chat-3');
     expect(writes).toEqual(['aad-asha@a:chat-2', 'aad-asha@a:chat-3', 'aad-asha@a:chat-3']);
+  });
+
+  test('when another channel or another tenant names a person (tenant mode), then no address is stored', async () => {
+    await turn('message', 'a:chat-4', 'webchat');
+    await turn('message', 'a:chat-5', 'directline');
+    await turn('message', 'a:chat-6', 'msteams', 'another-tenant');
+    expect(writes).toEqual([]);
   });
 });

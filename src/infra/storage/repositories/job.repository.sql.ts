@@ -34,6 +34,7 @@ export class SqlJobRepository implements JobRepository {
     kind: string;
     payload: Record<string, unknown>;
     createdAt: string;
+    lease?: { owner: string; expiresAt: string };
   }): Promise<void> {
     await this.db
       .insertInto('jobs')
@@ -41,11 +42,11 @@ export class SqlJobRepository implements JobRepository {
         id: job.id,
         kind: job.kind,
         payload: JSON.stringify(job.payload),
-        status: 'queued',
+        status: job.lease ? 'running' : 'queued',
         checkpoint: null,
-        lease_owner: null,
-        lease_expires_at: null,
-        attempts: 0,
+        lease_owner: job.lease?.owner ?? null,
+        lease_expires_at: job.lease?.expiresAt ?? null,
+        attempts: job.lease ? 1 : 0,
         last_error: null,
         created_at: job.createdAt,
         updated_at: job.createdAt,

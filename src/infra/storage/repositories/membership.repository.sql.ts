@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Kysely, PostgresAdapter, type Selectable } from 'kysely';
 import type {
   InvitationState,
   Membership,
@@ -19,8 +19,23 @@ const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
   updatedAt: row.updated_at,
 });
 
+/** True when the group has another admin besides the one being changed (for conditional writes). */
+const moreThanOneAdmin = (groupId: string) => (eb: ExpressionBuilder<Database, 'memberships'>) =>
+  eb(
+    eb
+      .selectFrom('memberships as admins')
+      .select((inner) => inner.fn.countAll().as('n'))
+      .where('admins.group_id', '=', groupId)
+      .where('admins.role', '=', 'admin'),
+    '>',
+    1,
+  );
+
 export class SqlMembershipRepository implements MembershipRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly postgres: boolean;
+  constructor(private readonly db: Kysely<Database>) {
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
 
   async find(groupId: string, personId: string): Promise<Membership | undefined> {
     const row = await this.db
@@ -105,6 +120,7 @@ export class SqlMembershipRepository implements MembershipRepository {
   }
 
   async countAdmins(groupId: string): Promise<number> {
+    await this.holdAdminChanges(groupId);
     const row = await this.db
       .selectFrom('memberships')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -112,6 +128,42 @@ export class SqlMembershipRepository implements MembershipRepository {
       .where('role', '=', 'admin')
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async demoteAdmin(groupId: string, personId: string, at: string): Promise<boolean> {
+    await this.holdAdminChanges(groupId);
+    const result = await this.db
+      .updateTable('memberships')
+      .set({ role: 'member', updated_at: at })
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .where('role', '=', 'admin')
+      .where(moreThanOneAdmin(groupId))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async removeAdmin(groupId: string, personId: string): Promise<boolean> {
+    await this.holdAdminChanges(groupId);
+    const result = await this.db
+      .deleteFrom('memberships')
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .where('role', '=', 'admin')
+      .where(moreThanOneAdmin(groupId))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  /**
+   * PostgreSQL: locks the group's row until the transaction ends, so two transactions changing its
+   * admins take turns and the second counts after the first committed (under READ COMMITTED a
+   * conditional write alone would not do: each would count the other's admin, not yet demoted).
+   * SQLite needs nothing: its one writer runs transactions one after another.
+   */
+  private async holdAdminChanges(groupId: string): Promise<void> {
+    if (!this.postgres) return;
+    await this.db.selectFrom('groups').select('id').where('id', '=', groupId).forUpdate().execute();
   }
 
   async countStates(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { access, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UploadTooLarge } from '../../../domain/uploads/upload.errors';
 import type { PlanPage, PlanWriter, UploadFiles } from '../../../domain/uploads/upload-files.port';
@@ -57,6 +57,13 @@ export class FsUploadFiles implements UploadFiles {
 
   readOriginal(uploadId: string): AsyncIterable<Buffer> {
     return createReadStream(this.originalPath(uploadId), { highWaterMark: READ_CHUNK });
+  }
+
+  async hasOriginal(uploadId: string): Promise<boolean> {
+    return access(this.originalPath(uploadId)).then(
+      () => true,
+      () => false,
+    );
   }
 
   createPlan(uploadId: string): PlanWriter {
