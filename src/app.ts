@@ -116,6 +116,11 @@ export async function startApp(
     tabDir: config.tabDir,
     rollout,
     uploads,
+    http: {
+      listenHost: config.host,
+      configuredBaseUrl: config.publicBaseUrl,
+      publicRequestsPerMinute: config.http.publicRequestsPerMinute,
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -124,6 +129,12 @@ export async function startApp(
   const address = server.address() as AddressInfo;
   url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, mode: config.mode, database: storage.dialect }, 'Convene is listening');
+  if (config.http.localModeOnNetwork) {
+    logger.warn(
+      { host: config.host, url },
+      'LOCAL MODE IS ON THE NETWORK (ALLOW_LOCAL_MODE_ON_NETWORK=true): bot authentication is off and every caller is signed in as the local developer, an org admin of the local organisation. Anyone who can reach this address can read and change every group, upload files and post to the bot. Use it only on a network you trust, and only for as long as you need it.',
+    );
+  }
   uploads.runner.start();
   delivery.start();
   provisioning.start();

@@ -64,7 +64,19 @@ const environmentSchema = z.object({
   DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(50),
   DELIVERY_PER_CONVERSATION_PER_SECOND: z.coerce.number().positive().max(100).default(7),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  ALLOW_LOCAL_MODE_ON_NETWORK: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((value) => value === 'true'),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
+
+/** Names that only ever reach this machine. */
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Whether a listening address keeps the server on this machine. */
+export const isLoopbackHost = (host: string): boolean =>
+  loopbackHosts.has(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** Settings without which tenant mode must not start (bot authentication among them). */
 const requiredInTenantMode = [
@@ -136,6 +148,8 @@ export interface Config {
     perConversationPerSecond: number;
     maxAttempts: number;
   };
+  /** The HTTP doors: requests per minute per address on public pages, and whether local mode may leave loopback. */
+  http: { publicRequestsPerMinute: number; localModeOnNetwork: boolean };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -149,6 +163,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     if (missing.length > 0) {
       throw new ConfigError(missing.map((name) => `${name} is required in tenant mode`));
     }
+  }
+  // Local mode signs everyone in as the developer, an org admin: on a network, anyone who reaches it is that admin.
+  if (e.CONVENE_MODE === 'local' && e.HOST && !isLoopbackHost(e.HOST) && !e.ALLOW_LOCAL_MODE_ON_NETWORK) {
+    throw new ConfigError([
+      `HOST ${e.HOST} is not a loopback address: local mode makes everyone who reaches it an org admin, so it listens on 127.0.0.1 only unless ALLOW_LOCAL_MODE_ON_NETWORK=true`,
+    ]);
   }
   const config: Config = {
     mode: e.CONVENE_MODE,
@@ -190,6 +210,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       ratePerSecond: e.DELIVERY_RATE_PER_SECOND,
       perConversationPerSecond: e.DELIVERY_PER_CONVERSATION_PER_SECOND,
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+    },
+    http: {
+      publicRequestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+      localModeOnNetwork: e.CONVENE_MODE === 'local' && !isLoopbackHost(e.HOST ?? '127.0.0.1'),
     },
   };
   return deepFreeze(config);

@@ -1,6 +1,7 @@
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './infra/logging/logger';
+import { installLastResort } from './infra/process/last-resort';
 
 /** Starts Convene with settings from the environment and stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  installLastResort(process, logger);
   const app = await startApp(config, logger);
   let signalled = false;
   const shutdown = (signal: string) => {

@@ -1,7 +1,13 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import type { RolloutContext } from '../domain/rollout/rollout.ports';
+import { redactPath } from '../infra/logging/redact';
 import type { ApiDeps } from './api-deps';
+import { localModeGuard } from './http/local-mode-guard';
+import { publicRateLimit } from './http/public-rate-limit';
+import { readRequestBodies } from './http/request-bodies';
+import { restify } from './http/restify';
+import { applyServerLimits } from './http/server-limits';
 import { registerBotRoutes } from './routes/bot.routes';
 import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
@@ -23,38 +29,38 @@ export interface AppServerDeps extends ApiDeps {
   rollout: RolloutContext;
   /** Bulk uploads (file storage, limits, the job worker); without it the upload API is not served. */
   uploads?: UploadRouteServices;
+  /** The HTTP doors' settings: where the server listens and the public pages' per-address budget. */
+  http: { listenHost: string; configuredBaseUrl: string | undefined; publicRequestsPerMinute: number };
 }
 
-const MAX_JSON_BODY_BYTES = 1024 * 1024;
-
-/** Errors raised by restify itself (bad JSON, unknown route) get the same body shape as ours. */
+/** Errors raised by restify itself (unknown route, wrong method) get the same body shape as ours. */
 const restifyCodes: Record<string, string> = {
-  InvalidContent: 'MALFORMED_JSON',
   BadRequest: 'BAD_REQUEST',
   ResourceNotFound: 'NOT_FOUND',
   MethodNotAllowed: 'METHOD_NOT_ALLOWED',
-  PayloadTooLarge: 'BODY_TOO_LARGE',
-  RequestEntityTooLarge: 'BODY_TOO_LARGE',
-  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
 export function createAppServer(deps: AppServerDeps): Server {
   const server = restify.createServer({ name: 'convene', handleUncaughtExceptions: false });
+  applyServerLimits(server.server);
+  // Before routing, in this order: who may knock (local mode), how often (public pages), what they may send.
+  if (deps.mode === 'local') {
+    server.pre(
+      localModeGuard({ listenHost: deps.http.listenHost, publicBaseUrl: deps.http.configuredBaseUrl }),
+    );
+  }
+  server.pre(publicRateLimit({ requestsPerMinute: deps.http.publicRequestsPerMinute }));
+  server.pre(readRequestBodies());
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_JSON_BODY_BYTES }));
 
   server.on('restifyError', (_req, _res, err, callback) => {
     const code = restifyCodes[String(err.restCode ?? err.name).replace(/Error$/, '')] ?? 'HTTP_ERROR';
-    const message =
-      code === 'MALFORMED_JSON'
-        ? `The request body is not valid JSON (${String(err.message).replace(/^Invalid JSON: /, '')}).`
-        : String(err.message);
-    err.toJSON = () => ({ error: { code, message, details: {} } });
+    err.toJSON = () => ({ error: { code, message: String(err.message), details: {} } });
     return callback();
   });
 
   server.on('after', (req, res) => {
-    deps.logger.info({ method: req.method, url: req.url?.split('?')[0], status: res.statusCode }, 'request');
+    deps.logger.info({ method: req.method, url: redactPath(req.url), status: res.statusCode }, 'request');
   });
 
   registerHealthRoutes(server, deps);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { organisationNameFor } from '../domain/organisations/ensure-organisation';
 import { recordOrgAdminClaims } from '../domain/organisations/record-org-admin-claims';
 import { identifyTeamsUser } from '../domain/people/identify-teams-user';
+import { redactPath } from '../infra/logging/redact';
 import type { Actor, ApiDeps } from './api-deps';
 import { HttpProblem, toHttpError } from './http-errors';
 
@@ -21,7 +22,8 @@ export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
       else res.send(res.statusCode >= 200 && res.statusCode < 300 ? res.statusCode : 200, result);
     } catch (error) {
       const { status, body, unexpected } = toHttpError(error);
-      if (unexpected) deps.logger.error({ err: error, url: req.url, method: req.method }, 'request failed');
+      if (unexpected)
+        deps.logger.error({ err: error, url: redactPath(req.url), method: req.method }, 'request failed');
       if (!res.headersSent) res.send(status, body);
     }
   };

@@ -49,6 +49,23 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(expected);
   });
 
+  test('when local mode is asked to listen beyond loopback, then start-up is refused unless it is allowed explicitly', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow('ALLOW_LOCAL_MODE_ON_NETWORK=true');
+    expect(() => loadConfig({ HOST: '192.168.1.20', ALLOW_LOCAL_MODE_ON_NETWORK: 'false' })).toThrow(
+      ConfigError,
+    );
+    expect(loadConfig({ HOST: 'localhost' }).http.localModeOnNetwork).toBe(false);
+    const allowed = loadConfig({ HOST: '0.0.0.0', ALLOW_LOCAL_MODE_ON_NETWORK: 'true' });
+    expect(allowed.host).toBe('0.0.0.0');
+    expect(allowed.http.localModeOnNetwork).toBe(true);
+    expect(loadConfig({ ...tenantEnv, HOST: '0.0.0.0' }).http.localModeOnNetwork).toBe(false);
+  });
+
+  test('when nothing is said about public pages, then each address may open 60 a minute', () => {
+    expect(loadConfig({}).http.publicRequestsPerMinute).toBe(60);
+    expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '600' }).http.publicRequestsPerMinute).toBe(600);
+  });
+
   test('when configuration is loaded, then it cannot be changed afterwards', () => {
     const config = loadConfig(tenantEnv);
     expect(Object.isFrozen(config)).toBe(true);

@@ -73,7 +73,7 @@ async function renderGroupPoster(
   format: PosterFormat,
 ): Promise<Omit<GroupPosterFile, 'group'>> {
   const organisation = group.organisationId
-    ? await ctx.uow.run((repos) => repos.organisations.findById(group.organisationId!))
+    ? await ctx.uow.read((repos) => repos.organisations.findById(group.organisationId!))
     : undefined;
   const inviteUrl = `${ctx.publicBaseUrl()}/join/${token}`;
   const spec = groupPosterSpec({
@@ -100,7 +100,8 @@ export async function posterForInviteLink(
   input: { token: string; format: string },
 ): Promise<GroupPosterFile> {
   const format = posterFormat(input.format);
-  const { link, group } = await ctx.uow.run(async (repos) => {
+  // A lookup on a public hot path (every phone that scans the poster): no transaction needed.
+  const { link, group } = await ctx.uow.read(async (repos) => {
     const found = await repos.inviteLinks.findByTokenHash(hashInviteToken(input.token));
     if (!found) throw new InviteNotFound();
     const status = inviteLinkStatus(found, ctx.clock.now());

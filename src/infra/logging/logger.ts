@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { redactText } from './redact';
 
 /**
  * Structured JSON logs. Anything that can carry a credential is censored by path, so a careless
@@ -21,9 +22,23 @@ export const redactedPaths = [
   'bot.appPassword',
 ];
 
+/** Errors are logged with their message and stack, minus any query string or invite token they quote. */
+function errorSerializer(error: Error): ReturnType<typeof pino.stdSerializers.err> {
+  const serialized: Record<string, unknown> = pino.stdSerializers.err(error);
+  for (const [key, value] of Object.entries(serialized)) {
+    if (typeof value === 'string') serialized[key] = redactText(value);
+  }
+  return serialized as ReturnType<typeof pino.stdSerializers.err>;
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
-    { level, base: { app: 'convene' }, redact: { paths: redactedPaths, censor: '[redacted]' } },
+    {
+      level,
+      base: { app: 'convene' },
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+      serializers: { err: errorSerializer },
+    },
     destination,
   );
 }

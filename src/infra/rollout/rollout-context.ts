@@ -1,6 +1,7 @@
 import type { StandingTokens } from '../../domain/invites/standing-invite-link';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
+import { cachedPosterRenderer } from './cached-poster-renderer';
 import { DiskResourceStore } from './disk-resource-store';
 import { sniffFileType } from './file-type-sniffer';
 import { rolloutRenderer } from './rollout-renderer';
@@ -14,7 +15,7 @@ export function createRolloutContext(
     ...base,
     files: new DiskResourceStore(options.dataDir),
     sniffFileType,
-    render: rolloutRenderer,
+    render: cachedPosterRenderer(rolloutRenderer),
     publicBaseUrl: options.publicBaseUrl,
     standingTokens: options.standingTokens,
   };

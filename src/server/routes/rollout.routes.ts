@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
@@ -48,7 +48,7 @@ function sendFile(res: Response, file: DownloadableFile, extraHeaders: Record<st
 }
 
 /**
- * Reads an upload's raw body (the global parser skips application/octet-stream), stopping as soon as it
+ * Reads an upload's raw body (the body reader streams this route, see `body-rules.ts`), stopping as soon as it
  * passes the limit so an oversized file is refused without being held in memory.
  */
 async function readUpload(req: Request, res: Response, limit: number): Promise<Uint8Array> {
@@ -76,6 +76,24 @@ async function readUpload(req: Request, res: Response, limit: number): Promise<U
   }
   return Buffer.concat(chunks);
 }
+
+/** Strong validators of cached bytes, computed once per cached poster. */
+const etags = new WeakMap<Uint8Array, string>();
+const etagOf = (bytes: Uint8Array): string => {
+  let etag = etags.get(bytes);
+  if (!etag) {
+    etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
+    etags.set(bytes, etag);
+  }
+  return etag;
+};
+
+/**
+ * A public poster's caching: the holder's own browser may keep it five minutes and then revalidate
+ * (a 304 after the link is checked again); shared caches never keep it, since its address is a
+ * credential and a revoked link must stop working at the server.
+ */
+const PUBLIC_POSTER_CACHE_CONTROL = 'private, max-age=300';
 
 const query = (req: Request, name: string): string | undefined => {
   const value = (req.query as Record<string, unknown> | undefined)?.[name];
@@ -208,7 +226,14 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     route(deps, async (req, res) => {
       const token = extractInviteToken(query(req, 'invite') ?? '');
       if (!token) throw new InviteNotFound();
-      sendFile(res, await posterForInviteLink(rollout, { token, format: query(req, 'format') ?? 'pdf' }));
+      const poster = await posterForInviteLink(rollout, { token, format: query(req, 'format') ?? 'pdf' });
+      const etag = etagOf(poster.bytes);
+      if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+        res.writeHead(304, { ETag: etag, 'Cache-Control': PUBLIC_POSTER_CACHE_CONTROL });
+        res.end();
+        return;
+      }
+      sendFile(res, poster, { ETag: etag, 'Cache-Control': PUBLIC_POSTER_CACHE_CONTROL });
     }),
   );
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
+import { restify } from '../http/restify';
 
 /** Serves the built management portal under /tab. */
 export function registerTabRoutes(server: Server, tabDir: string): void {

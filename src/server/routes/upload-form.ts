@@ -9,7 +9,7 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
 /**
  * Streams a multipart/form-data upload: form fields (and query parameters) sent before the file
  * are collected, and the part named `file` is handed to `receive` as a stream while it arrives, so
- * a 50 MB file never sits in memory. The global JSON body parser is bypassed for this route.
+ * a 50 MB file never sits in memory. The body reader leaves this route's stream alone (see `body-rules.ts`).
  */
 export function readUploadForm<T>(
   req: Request,

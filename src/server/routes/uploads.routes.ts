@@ -54,14 +54,6 @@ function query<T>(req: Request, schema: z.ZodType<T>): T {
 
 /** Bulk upload API: upload and validate, apply, follow jobs, read logs, download reports and originals. */
 export function registerUploadRoutes(server: Server, deps: ApiDeps, services: UploadRouteServices): void {
-  // The file streams to disk here; restify's body reader (1 MB, in memory) must leave it alone.
-  server.pre((req, _res, next) => {
-    if (req.method === 'POST' && req.getPath() === UPLOADS_PATH) {
-      Object.assign(req, { _readBody: true, _parsedBody: true });
-    }
-    return next();
-  });
-
   server.post(
     UPLOADS_PATH,
     route(deps, async (req, res) => {

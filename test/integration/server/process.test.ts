@@ -1,66 +1,85 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { listeningUrl, startConveneProcess, waitFor } from '../../support/convene-process';
 
-const root = path.resolve(__dirname, '../../..');
-
-/** Starts `src/main.ts` as a real process, the way `npm start` does (minus the build step). */
-function startProcess(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  return { child, output: () => output };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-async function waitFor<T>(probe: () => T | undefined, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('timed out');
-}
+const crashPreload = path.resolve(__dirname, '../../fixtures/crash-after-start.mjs');
 
 describe('the Convene process', () => {
-  test('when started with no settings but a data directory, then it serves /healthz and stops cleanly on SIGTERM', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-proc-'));
-    const { child, output } = startProcess({ DATA_DIR: dataDir, PORT: '0' });
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-proc-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('when started with no settings but a data directory, then it serves /healthz, prints no deprecation warning and stops cleanly on SIGTERM', async () => {
+    const proc = startConveneProcess({ DATA_DIR: dataDir, PORT: '0' });
     try {
-      const url = await waitFor(() => /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output())?.[1]);
+      const url = await listeningUrl(proc);
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
-      const exit = exited(child);
-      child.kill('SIGTERM');
-      expect(await exit).toBe(0);
-      expect(output()).toContain('"signal":"SIGTERM"');
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      expect(proc.output()).toContain('"signal":"SIGTERM"');
+      expect(proc.output()).not.toMatch(/DeprecationWarning|DEP0\d+/);
     } finally {
-      child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      proc.child.kill('SIGKILL');
     }
   });
 
   test('when tenant mode lacks bot authentication, then it refuses to start and names the settings', async () => {
-    const { child, output } = startProcess({
+    const proc = startConveneProcess({
       CONVENE_MODE: 'tenant',
       DATABASE_URL: 'postgres://x@127.0.0.1/none',
     });
-    expect(await exited(child)).toBe(78);
-    expect(output()).toContain('MICROSOFT_APP_ID is required in tenant mode');
-    expect(output()).toContain('MICROSOFT_APP_PASSWORD is required in tenant mode');
-    expect(output()).not.toContain('DATABASE_URL is required');
+    expect(await proc.exited).toBe(78);
+    expect(proc.output()).toContain('MICROSOFT_APP_ID is required in tenant mode');
+    expect(proc.output()).toContain('MICROSOFT_APP_PASSWORD is required in tenant mode');
+    expect(proc.output()).not.toContain('DATABASE_URL is required');
   });
+
+  test('when local mode is asked to listen on the network without saying so, then it refuses to start and says why', async () => {
+    const proc = startConveneProcess({ DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0' });
+    expect(await proc.exited).toBe(78);
+    expect(proc.output()).toContain('ALLOW_LOCAL_MODE_ON_NETWORK=true');
+  });
+
+  test('when local mode is allowed on the network, then it starts and warns loudly what it exposes', async () => {
+    const proc = startConveneProcess({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '0.0.0.0',
+      ALLOW_LOCAL_MODE_ON_NETWORK: 'true',
+    });
+    try {
+      await listeningUrl(proc);
+      const warning = await waitFor(
+        () => /\{"level":40,[^\n]*LOCAL MODE IS ON THE NETWORK[^\n]*/.exec(proc.output())?.[0],
+      );
+      expect(warning).toContain('org admin');
+      expect(warning).toContain('"host":"0.0.0.0"');
+    } finally {
+      proc.child.kill('SIGKILL');
+    }
+  });
+
+  test.each(['exception', 'rejection'])(
+    'when an unhandled %s reaches the top, then it is logged without the invite token and the process exits for a restart',
+    async (kind) => {
+      const proc = startConveneProcess({ DATA_DIR: dataDir, PORT: '0', CRASH_KIND: kind }, [
+        '--import',
+        crashPreload,
+      ]);
+      try {
+        expect(await proc.exited).toBe(70);
+        const logged = kind === 'exception' ? 'uncaught exception' : 'unhandled rejection';
+        expect(proc.output()).toMatch(new RegExp(`"level":60,.*"kind":"${logged}"`));
+        expect(proc.output()).toContain('callback failed for http://127.0.0.1/join/[redacted]');
+        expect(proc.output()).not.toContain('CrashToken');
+        expect(proc.output()).not.toContain('CrashQuery');
+      } finally {
+        proc.child.kill('SIGKILL');
+      }
+    },
+  );
 });

@@ -225,6 +225,38 @@ describe('the rollout API', () => {
     );
   });
 
+  test('when a public poster is opened again, then it comes from the cache with the same ETag, a 304 for a copy already held, and nothing once the link is reset', async () => {
+    const groupId = await createGroup('Loading bay – Accra');
+    const issued = await call('POST', `/api/v1/groups/${groupId}/invite-links`, {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const { url: inviteUrl } = (await json(issued)) as { url: string };
+    const posterUrl = `${app.url}/rollout/poster?invite=${encodeURIComponent(inviteUrl)}&format=png`;
+    const first = await fetch(posterUrl);
+    const firstBytes = Buffer.from(await first.arrayBuffer());
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    expect(first.headers.get('cache-control')).toBe('private, max-age=300');
+
+    const again = await fetch(posterUrl);
+    const againBytes = Buffer.from(await again.arrayBuffer());
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(againBytes.equals(firstBytes)).toBe(true);
+
+    const held = await fetch(posterUrl, { headers: { 'if-none-match': etag! } });
+    expect(held.status).toBe(304);
+    expect((await held.arrayBuffer()).byteLength).toBe(0);
+
+    await call('POST', `/api/v1/groups/${groupId}/invite-links`, {
+      headers: { 'content-type': 'application/json' },
+      body: '{"reset":true}',
+    });
+    const afterReset = await fetch(posterUrl, { headers: { 'if-none-match': etag! } });
+    expect(afterReset.status).toBe(410);
+    expect((await json(afterReset)).error.code).toBe('INVITE_REVOKED');
+  });
+
   test('when a poster is asked in an unknown format, then POSTER_FORMAT_INVALID', async () => {
     const response = await call('GET', '/api/v1/rollout/posters/generic?format=docx');
     expect(response.status).toBe(400);

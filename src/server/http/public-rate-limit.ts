@@ -1,0 +1,41 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Next, Request, Response } from 'restify';
+import { HttpProblem } from '../http-errors';
+import { isPublicPath } from './public-paths';
+import { refuse } from './refuse';
+
+/**
+ * A per-address budget on the public pages, applied by path prefix before routing so that every public
+ * route (including ones added later under these prefixes) is covered. The budget lives in this
+ * process's memory; several instances would share it through `RateLimiterRedis` or
+ * `RateLimiterPostgres` with the same options.
+ */
+export function publicRateLimit(options: { requestsPerMinute: number }) {
+  const limiter = new RateLimiterMemory({
+    keyPrefix: 'public',
+    points: options.requestsPerMinute,
+    duration: 60,
+  });
+  return (req: Request, res: Response, next: Next) => {
+    if (!isPublicPath(req.getPath())) return next();
+    limiter.consume(req.socket.remoteAddress ?? 'unknown').then(
+      () => next(),
+      (rejection: unknown) => {
+        if (!(rejection instanceof RateLimiterRes)) return next(rejection as Error);
+        const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        refuse(
+          req,
+          res,
+          new HttpProblem(
+            429,
+            'RATE_LIMITED',
+            `Too many requests from your address: try again in ${seconds} seconds.`,
+            { limitPerMinute: options.requestsPerMinute, retryAfterSeconds: seconds },
+            { 'Retry-After': String(seconds) },
+          ),
+        );
+        return next(false);
+      },
+    );
+  };
+}

@@ -1,0 +1,68 @@
+import { waitFor } from '../support/convene-process';
+import { startTarget, type TargetProcess } from './support/target-process';
+
+/** A JSON answer, loosely typed: each test asserts the shape it relies on. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions, not the compiler.
+const json = (response: Response): Promise<any> => response.json();
+
+const token = 'SecretTokenSecretToken';
+
+/**
+ * The pages anyone may open without signing in, against a real process: one address gets a budget, and
+ * the invite tokens in their addresses never reach the log.
+ */
+let target: TargetProcess;
+beforeAll(async () => {
+  target = await startTarget({ LOG_LEVEL: 'info' });
+});
+afterAll(() => target.stop());
+afterEach(async () => {
+  expect(await target.healthMs()).toBeLessThan(200);
+  expect(target.tmpEntries()).toEqual([]);
+});
+
+describe('public pages', () => {
+  test('when a join link, a poster and a slideshow are opened and an error path is hit, then the log shows the paths without the token', async () => {
+    await (await fetch(`${target.url}/join/${token}`)).text();
+    await (await fetch(`${target.url}/join/${token}/preview.png?size=2`)).text();
+    await (
+      await fetch(`${target.url}/rollout/poster?invite=${encodeURIComponent(`https://x/join/${token}`)}`)
+    ).text();
+    await (await fetch(`${target.url}/rollout/slideshow?invite=${token}`)).text();
+    const broken = await fetch(`${target.url}/join/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"broken":',
+    });
+    expect(broken.status).toBe(400);
+    const log = await waitFor(() => {
+      const output = target.proc.output();
+      return /"method":"POST","url":"[^"]*","status":400/.test(output) ? output : undefined;
+    });
+    expect(log).toContain('"url":"/join/[redacted]"');
+    expect(log).toContain('"url":"/join/[redacted]/preview.png"');
+    expect(log).toContain('"url":"/rollout/poster"');
+    expect(log).not.toContain(token);
+  });
+
+  test('when one address opens public pages past its budget, then 429 RATE_LIMITED with Retry-After; /healthz and the API are not counted', async () => {
+    // The earlier test spent 5 of this address's 60; count on from there.
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const response = await fetch(`${target.url}/rollout/poster?invite=nonsense&format=png`);
+      await response.text();
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((status) => status === 404)).toHaveLength(55);
+    const limited = await fetch(`${target.url}/join/${token}`);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await json(limited)).error).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { limitPerMinute: 60, retryAfterSeconds: retryAfter },
+    });
+    expect((await fetch(`${target.url}/api/v1/groups`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,50 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type ConveneProcess, listeningUrl, startConveneProcess } from '../../support/convene-process';
+
+/** A real Convene process under attack, with a temp dir of its own to prove nothing is left behind. */
+export interface TargetProcess {
+  url: string;
+  proc: ConveneProcess;
+  /** The process's TMPDIR: empty before and after every hostile request. */
+  tmpDir: string;
+  /** What is in the temp dir now. */
+  tmpEntries(): string[];
+  /** Milliseconds `/healthz` took to answer 200. */
+  healthMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startTarget(env: Record<string, string> = {}): Promise<TargetProcess> {
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'convene-sec-tmp-'));
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-sec-data-'));
+  // tsx would keep its compile cache in TMPDIR; without it the temp dir is the server's alone.
+  const proc = startConveneProcess({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    TMPDIR: tmpDir,
+    TSX_DISABLE_CACHE: '1',
+    ...env,
+  });
+  const url = await listeningUrl(proc);
+  return {
+    url,
+    proc,
+    tmpDir,
+    tmpEntries: () => readdirSync(tmpDir),
+    async healthMs() {
+      const started = performance.now();
+      const response = await fetch(`${url}/healthz`);
+      await response.text();
+      if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
+      return performance.now() - started;
+    },
+    async stop() {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+      rmSync(tmpDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
