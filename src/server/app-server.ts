@@ -7,6 +7,7 @@ import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
+import { type JoinRouteServices, registerJoinRoutes } from './routes/join.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
 import { registerTabRoutes } from './routes/tab.routes';
@@ -21,6 +22,8 @@ export interface AppServerDeps extends ApiDeps {
   rollout: RolloutContext;
   /** Bulk uploads (file storage, limits, the job worker); without it the upload API is not served. */
   uploads?: UploadRouteServices;
+  /** The join page and its sign-in. */
+  join: JoinRouteServices;
 }
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -64,6 +67,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerTemplateRoutes(server, deps);
   if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);
   registerRolloutRoutes(server, deps, deps.rollout);
+  registerJoinRoutes(server, deps, deps.join);
   registerTabRoutes(server, deps.tabDir);
   return server;
 }

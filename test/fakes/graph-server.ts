@@ -204,6 +204,13 @@ export class GraphServer {
     const installPath = /^\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+)\/chat)?$/.exec(path!);
     if (method === 'GET' && path === '/users/$count') return { status: 200, body: String(this.users.length) };
     if (method === 'GET' && path === '/users') return this.listUsers(params);
+    const userPath = /^\/users\/([^/]+)$/.exec(path!);
+    if (method === 'GET' && userPath) {
+      const user = this.users.find((u) => u.id === decodeURIComponent(userPath[1]!));
+      return user
+        ? { status: 200, body: user }
+        : { status: 404, body: error('Request_ResourceNotFound', `User ${userPath[1]} not found`) };
+    }
     if (method === 'GET' && path === '/groups') {
       const nickname = /mailNickname eq '([^']+)'/.exec(params.get('$filter') ?? '')?.[1];
       return {

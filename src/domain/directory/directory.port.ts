@@ -46,6 +46,8 @@ export interface TeamsAddress {
 export interface Directory {
   /** Finds accounts by E.164 mobile or business phone; numbers nobody has are absent from the map. */
   findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>>;
+  /** The account's mobile and business phones in E.164 (numbers that cannot be read are left out). */
+  phonesOfUser(tenantId: string, aadObjectId: string): Promise<string[]>;
   /** Creates (or completes) the Microsoft 365 group and team for a mapped group. */
   provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup>;
   /**

@@ -156,6 +156,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
       directory: {
         findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
         reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
+        phonesOfUser: (tenantId, id) => directory.phonesOfUser(tenantId, id),
         provisionGroup: async (spec) => {
           await gate;
           return directory.provisionGroup(spec);
