@@ -55,8 +55,9 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
       'X-Content-Type-Options': 'nosniff',
-      // The address holds the invite token: never hand it to the sites the page links to.
-      'Referrer-Policy': 'no-referrer',
+      // The address holds the invite token: never hand it to the sites the page links to (same-origin
+      // still lets the page's own forms carry their Origin, which the POSTs check).
+      'Referrer-Policy': 'same-origin',
       'Cache-Control': 'no-store',
     });
     res.end(html);
@@ -103,6 +104,8 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
 
   /** Forms on these pages post to this origin only: a POST from another site is refused. */
   const assertSameOrigin = (req: Request) => {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') throw new SignInRefused('cross-site');
     const origin = req.headers.origin ?? req.headers.referer;
     if (typeof origin !== 'string') throw new SignInRefused('cross-site');
     let from: string;
