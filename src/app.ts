@@ -25,9 +25,9 @@ import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
 import { WorkerPhoneChecker } from './infra/uploads/worker-phone-checker';
 import { createAppServer } from './server/app-server';
 import { createTenantAuthenticator } from './server/auth/create-authenticator';
+import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
 import { JoinSessions } from './server/join/join-session';
 import { PreviewImages } from './server/join/preview-images';
-import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
 
 export interface RunningApp {
   server: Server;

@@ -19,7 +19,14 @@ let dataDir: string;
 const clock = new ManualClock(new Date().toISOString());
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field
-async function api(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<any> {
+type Answer = { status: number; body: any };
+
+async function api(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(`${app.url}${url}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -71,7 +78,14 @@ describeWithChromium('the join page on a phone', () => {
     mkdirSync(shots, { recursive: true });
     dataDir = mkdtempSync(path.join(tmpdir(), 'convene-join-'));
     app = await startApp(
-      loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', MICROSOFT_APP_ID: 'b0f5e3a1-0000-4000-8000-00000000b07a', MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-00000000c0de', MICROSOFT_APP_PASSWORD: 'local-bot-password-unused-here' }),
+      loadConfig({
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        MICROSOFT_APP_ID: 'b0f5e3a1-0000-4000-8000-00000000b07a',
+        MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-00000000c0de',
+        MICROSOFT_APP_PASSWORD: 'local-bot-password-unused-here',
+      }),
       createLogger('silent'),
       { clock },
     );
@@ -89,7 +103,9 @@ describeWithChromium('the join page on a phone', () => {
     const added = await api('POST', `/api/v1/groups/${groupId}/members`, { phones: ['+14155550123'] });
     expect(added.status).toBeLessThan(300);
 
-    const poster = await fetch(`${app.url}/api/v1/groups/${groupId}/rollout/poster?format=png`, { method: 'POST' });
+    const poster = await fetch(`${app.url}/api/v1/groups/${groupId}/rollout/poster?format=png`, {
+      method: 'POST',
+    });
     expect(poster.status).toBe(200);
     const image = PNG.sync.read(Buffer.from(await poster.arrayBuffer()));
     const scanned = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
@@ -99,7 +115,8 @@ describeWithChromium('the join page on a phone', () => {
     const errors: string[] = [];
     // CSP violations show up as console errors; the browser's own favicon request is not the page's.
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        errors.push(message.text());
     });
     page.on('response', (response) => {
       if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(response.url());
@@ -107,7 +124,7 @@ describeWithChromium('the join page on a phone', () => {
     const opened = await page.goto(scanned!);
     expect(opened?.status()).toBe(200);
     await page.getByRole('heading', { level: 1, name: 'Join Store 12 – Night shift' }).waitFor();
-    const facts = await page.locator('dl').innerText();
+    const facts = await page.locator('dl').textContent();
     expect(facts).toContain('Contoso Retail – All stores');
     expect(facts).toContain('Local organisation');
     expect(facts).toContain('Local Developer');
@@ -130,14 +147,18 @@ describeWithChromium('the join page on a phone', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     await page.getByRole('heading', { level: 1, name: 'You’re in Store 12 – Night shift' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Open in Teams' }).getAttribute('href')).toContain('users=28%3A');
+    expect(await page.getByRole('link', { name: 'Open in Teams' }).getAttribute('href')).toContain(
+      'users=28%3A',
+    );
     expect(await page.getByRole('link', { name: 'iPhone' }).getAttribute('href')).toContain('apps.apple.com');
     await shot(page, '03-joined');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
 
     const members = await api('GET', `/api/v1/groups/${groupId}/members`);
-    const nia = members.body.members.filter((m: { person: { phone: string } }) => m.person.phone === '+14155550123');
+    const nia = members.body.members.filter(
+      (m: { person: { phone: string } }) => m.person.phone === '+14155550123',
+    );
     expect(nia).toHaveLength(1);
     expect(nia[0].state).toBe('joined');
     expect(nia[0].person.displayName).toBe('Nia Night');
@@ -155,7 +176,12 @@ describeWithChromium('the join page on a phone', () => {
     await shot(page, '04-organisation-only');
 
     const full = await newLink(groupId, { maxUses: 1 });
-    const redeemed = await api('POST', '/api/v1/invites/redeem', { token: full }, { 'x-convene-local-user': 'someone-else' });
+    const redeemed = await api(
+      'POST',
+      '/api/v1/invites/redeem',
+      { token: full },
+      { 'x-convene-local-user': 'someone-else' },
+    );
     expect(redeemed.body.outcome).toBe('joined');
     expect((await page.goto(full))?.status()).toBe(410);
     await page.getByRole('heading', { level: 1, name: 'This invite link is full' }).waitFor();
@@ -171,7 +197,7 @@ describeWithChromium('the join page on a phone', () => {
     clock.advanceDays(2);
     expect((await page.goto(expiring))?.status()).toBe(410);
     await page.getByRole('heading', { level: 1, name: 'This invite link has expired' }).waitFor();
-    expect(await page.locator('main').innerText()).toMatch(/It stopped working on \d+ \w+ \d{4}\./);
+    expect(await page.locator('main').textContent()).toMatch(/It stopped working on \d+ \w+ \d{4}\./);
     await shot(page, '07-expired');
     const json = await api('GET', new URL(expiring).pathname, undefined, { accept: 'application/json' });
     expect(json.status).toBe(410);
@@ -185,13 +211,22 @@ describeWithChromium('the join page on a phone', () => {
   });
 
   test('when the page is opened at 320 px in dark mode, then it fits the screen and follows the dark scheme', async () => {
-    const groupId = await newGroup('Drivers with a very long group name that must wrap – Western region, night routes');
+    const groupId = await newGroup(
+      'Drivers with a very long group name that must wrap – Western region, night routes',
+    );
     const url = await newLink(groupId, { maxUses: 25 });
     const page = await browser.newPage({ viewport: { width: 320, height: 640 }, colorScheme: 'dark' });
     await page.goto(url);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    type Dom = { document: { documentElement: { scrollWidth: number }; body: unknown } };
+    type Styles = { getComputedStyle: (e: unknown) => { backgroundColor: string } };
+    const width = await page.evaluate(
+      () => (globalThis as unknown as Dom).document.documentElement.scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(320);
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = await page.evaluate(() => {
+      const g = globalThis as unknown as Dom & Styles;
+      return g.getComputedStyle(g.document.body).backgroundColor;
+    });
     expect(background).toBe('rgb(27, 27, 27)');
     await shot(page, '09-dark-320');
     expect(await seriousViolations(page)).toEqual([]);

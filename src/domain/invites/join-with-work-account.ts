@@ -26,7 +26,8 @@ export async function joinWithWorkAccount(
       if (!link) return;
       for (const phone of account.phones) {
         const person = await repos.people.findByPhone(phone);
-        if (!person || person.aadObjectId || !(await repos.memberships.find(link.groupId, person.id))) continue;
+        if (!person || person.aadObjectId || !(await repos.memberships.find(link.groupId, person.id)))
+          continue;
         const user = { ...account, userPrincipalName: null };
         if (await linkPersonToEntraUser(repos, ctx.clock, person.id, user)) return;
       }

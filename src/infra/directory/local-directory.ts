@@ -75,7 +75,9 @@ export class LocalDirectory implements Directory {
   /** The stand-in's number from the local directory file, else the one Convene has on record. */
   async phonesOfUser(tenantId: string, aadObjectId: string): Promise<string[]> {
     if (tenantId !== this.localTenantId) return [];
-    const listed = [...this.entries.values()].filter((e) => e.aadObjectId === aadObjectId).map((e) => e.phone);
+    const listed = [...this.entries.values()]
+      .filter((e) => e.aadObjectId === aadObjectId)
+      .map((e) => e.phone);
     const row = await this.db
       .selectFrom('people')
       .select('phone')

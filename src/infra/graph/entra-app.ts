@@ -105,13 +105,16 @@ export class EntraApp {
     tenant: string;
     code: string;
     codeVerifier: string;
+    nonce: string;
     redirectUri: string;
   }): Promise<string> {
+    // With the nonce on the request, msal checks the ID token's nonce as well.
     const result = await this.client.acquireTokenByCode({
       authority: `${this.settings.authorityHost.replace(/\/+$/, '')}/${request.tenant}`,
       scopes: SIGN_IN_SCOPES,
       code: request.code,
       codeVerifier: request.codeVerifier,
+      nonce: request.nonce,
       redirectUri: request.redirectUri,
     });
     if (!result?.idToken) throw new Error('Microsoft Entra ID returned no ID token.');

@@ -81,7 +81,8 @@ export class EntraSignIn implements WorkAccountSignIn {
     }
     const tenantId = String(payload.tid);
     const { allowedTenants, authorityHost } = this.settings;
-    if (payload.iss !== `${authorityHost.replace(/\/+$/, '')}/${tenantId}/v2.0`) throw new SignInRefused('issuer');
+    if (payload.iss !== `${authorityHost.replace(/\/+$/, '')}/${tenantId}/v2.0`)
+      throw new SignInRefused('issuer');
     if (payload.nonce !== nonce) throw new SignInRefused('nonce');
     if (allowedTenants !== '*' && !allowedTenants.includes(tenantId)) throw new SignInRefused('tenant');
     return payload;

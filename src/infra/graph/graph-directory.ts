@@ -131,7 +131,9 @@ export class GraphDirectory implements Directory {
       if ((error as { statusCode?: number }).statusCode === 404) return [];
       throw error;
     }
-    const phones = [user.mobilePhone, ...(user.businessPhones ?? [])].map((raw) => raw && this.normalise(raw));
+    const phones = [user.mobilePhone, ...(user.businessPhones ?? [])].map(
+      (raw) => raw && this.normalise(raw),
+    );
     return [...new Set(phones.filter((p): p is string => Boolean(p)))];
   }
 

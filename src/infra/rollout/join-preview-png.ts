@@ -31,13 +31,28 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
   ops.push(...title.ops.slice(0, 4));
   let y = Math.min(title.bottom, 80 + 4 * 56 * 1.15) + 30;
   for (const line of spec.lines) {
-    const block = textBlock(m, line, { x: 60, y, width: textWidth, size: 30, font: 'regular', fill: palette.wash });
+    const block = textBlock(m, line, {
+      x: 60,
+      y,
+      width: textWidth,
+      size: 30,
+      font: 'regular',
+      fill: palette.wash,
+    });
     ops.push(...block.ops.slice(0, 2));
     y = block.bottom + 8;
   }
   const matrix = qrMatrix(spec.inviteUrl);
   const pad = 24;
-  ops.push({ op: 'rect', x: WIDTH - 60 - qrSize, y: 120, w: qrSize, h: qrSize, radius: 24, fill: palette.paper });
+  ops.push({
+    op: 'rect',
+    x: WIDTH - 60 - qrSize,
+    y: 120,
+    w: qrSize,
+    h: qrSize,
+    radius: 24,
+    fill: palette.paper,
+  });
   ops.push({
     op: 'qr',
     x: WIDTH - 60 - qrSize + pad,
@@ -50,4 +65,5 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
 }
 
 /** The preview image as PNG at its natural size. */
-export const joinPreviewPng = (spec: JoinPreviewSpec): Uint8Array => posterPng(layoutJoinPreview(spec), WIDTH);
+export const joinPreviewPng = (spec: JoinPreviewSpec): Uint8Array =>
+  posterPng(layoutJoinPreview(spec), WIDTH);

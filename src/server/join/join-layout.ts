@@ -21,7 +21,7 @@ h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0 1rem;overflow-wrap:anywhere
 h2{font-size:1.125rem;margin:0 0 .25rem}
 p{margin:0 0 .75rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:1rem;margin:0 0 1rem}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
+dl{display:grid;grid-template-columns:fit-content(45%) 1fr;gap:.25rem 1rem;margin:0}dt{color:var(--muted)}dd{margin:0;overflow-wrap:break-word;min-width:0}
 .note{background:var(--warn);color:var(--warn-text);border-radius:.5rem;padding:.75rem;margin:0 0 1rem}
 .button,button{display:block;width:100%;min-height:2.75rem;padding:.625rem 1rem;border:0;border-radius:.5rem;background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;text-align:center;text-decoration:none;cursor:pointer}
 .button.secondary{background:transparent;color:var(--accent);border:2px solid var(--accent)}

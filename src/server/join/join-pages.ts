@@ -31,8 +31,10 @@ function factsList(words: JoinWords, facts: InviteLinkFacts): string {
   rows.push([words.facts.organisation, facts.organisation?.name ?? words.facts.personal]);
   if (facts.sharedBy) rows.push([words.facts.sharedBy, facts.sharedBy]);
   rows.push([words.facts.people, words.facts.peopleCount(facts.group.memberCount)]);
-  if (facts.status === 'active' && facts.expiresAt) rows.push([words.facts.validUntil, posterDate(facts.expiresAt)]);
-  if (facts.status === 'active' && facts.usesLeft !== null) rows.push([words.facts.usesLeft, String(facts.usesLeft)]);
+  if (facts.status === 'active' && facts.expiresAt)
+    rows.push([words.facts.validUntil, posterDate(facts.expiresAt)]);
+  if (facts.status === 'active' && facts.usesLeft !== null)
+    rows.push([words.facts.usesLeft, String(facts.usesLeft)]);
   return `<dl>${rows.map(([k, v]) => `<dt>${text(k)}</dt><dd>${text(v)}</dd>`).join('')}</dl>`;
 }
 
@@ -74,11 +76,20 @@ export function validLinkPage(input: {
     `<p>${text(lead)}</p><h1>${text(words.joinTitle(group))}</h1>` +
     `<section class="card" aria-label="${text(group)}">${factsList(words, facts)}</section>${orgOnly}` +
     `<h2>${text(words.waysTitle)}</h2>${signIn}${teams}${ask}${getTeams(words)}`;
-  return joinLayout({ words, nonce: input.nonce, title: words.previewTitle(group), body, preview: input.preview });
+  return joinLayout({
+    words,
+    nonce: input.nonce,
+    title: words.previewTitle(group),
+    body,
+    preview: input.preview,
+  });
 }
 
 /** The words for a link that no longer works (or never did). */
-export function deadLinkWords(words: JoinWords, facts: InviteLinkFacts | undefined): { title: string; text: string } {
+export function deadLinkWords(
+  words: JoinWords,
+  facts: InviteLinkFacts | undefined,
+): { title: string; text: string } {
   if (!facts) return words.states.unknown;
   if (facts.status === 'expired') return words.states.expired(facts.expiresAt);
   if (facts.status === 'revoked') return words.states.revoked(facts.revokedAt);
@@ -86,7 +97,11 @@ export function deadLinkWords(words: JoinWords, facts: InviteLinkFacts | undefin
 }
 
 /** An expired, reset, used-up or unknown link: what happened and what to do next. */
-export function deadLinkPage(input: { words: JoinWords; nonce: string; facts: InviteLinkFacts | undefined }): string {
+export function deadLinkPage(input: {
+  words: JoinWords;
+  nonce: string;
+  facts: InviteLinkFacts | undefined;
+}): string {
   const { words, facts } = input;
   const state = deadLinkWords(words, facts);
   const group = facts ? `<p>${text(words.joinTitle(facts.group.name))}</p>` : '';

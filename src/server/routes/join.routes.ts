@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import { type InviteLinkFacts, describeInviteLink } from '../../domain/invites/describe-invite-link';
+import { describeInviteLink, type InviteLinkFacts } from '../../domain/invites/describe-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
 import { extractInviteToken } from '../../domain/invites/invite-link';
 import { joinWithWorkAccount } from '../../domain/invites/join-with-work-account';
@@ -19,9 +19,9 @@ import {
   refusedPage,
   validLinkPage,
 } from '../join/join-pages';
-import { JoinSessions, newSignIn } from '../join/join-session';
+import { type JoinSessions, newSignIn } from '../join/join-session';
 import { englishJoinWords } from '../join/join-words';
-import { PreviewImages } from '../join/preview-images';
+import type { PreviewImages } from '../join/preview-images';
 import { botChatLink } from '../join/teams-links';
 
 export interface JoinRouteServices {
@@ -79,7 +79,12 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
     }
     const n = nonce();
     const backTo = token ? `/join/${token}` : null;
-    send(res, status, refusedPage({ words, nonce: n, message: body.error.message, code: body.error.code, backTo }), n);
+    send(
+      res,
+      status,
+      refusedPage({ words, nonce: n, message: body.error.message, code: body.error.code, backTo }),
+      n,
+    );
   };
 
   const facts = async (token: string | undefined): Promise<InviteLinkFacts | undefined> => {
@@ -168,14 +173,29 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
     // Only Convene's own callback may receive a code: the page never redirects anywhere else.
     const checkRedirect = (p: ReturnType<typeof params>) => {
       if (p.redirect_uri !== callbackUrl() || !p.state || !p.nonce || !p.code_challenge)
-        throw new HttpProblem(400, 'SIGN_IN_REQUEST_INVALID', 'That sign-in request is not one Convene made.');
+        throw new HttpProblem(
+          400,
+          'SIGN_IN_REQUEST_INVALID',
+          'That sign-in request is not one Convene made.',
+        );
     };
     server.get(developerUrl, async (req: Request, res: Response) => {
       try {
         const p = params((req.query ?? {}) as Record<string, unknown>);
         checkRedirect(p);
         const n = nonce();
-        send(res, 200, developerSignInPage({ words, nonce: n, action: developerUrl, hidden: p, people: developer.standIns() }), n);
+        send(
+          res,
+          200,
+          developerSignInPage({
+            words,
+            nonce: n,
+            action: developerUrl,
+            hidden: p,
+            people: developer.standIns(),
+          }),
+          n,
+        );
       } catch (error) {
         refuse(req, res, error, undefined);
       }
@@ -224,7 +244,19 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
           image: `${w.inviteUrl}/preview.png`,
           imageAlt: words.previewAlt(found.group.name),
         };
-        send(res, 200, validLinkPage({ words, nonce: n, facts: found, ways: w, developerSignIn: join.signIn.developer, preview }), n);
+        send(
+          res,
+          200,
+          validLinkPage({
+            words,
+            nonce: n,
+            facts: found,
+            ways: w,
+            developerSignIn: join.signIn.developer,
+            preview,
+          }),
+          n,
+        );
       } else {
         send(res, status, deadLinkPage({ words, nonce: n, facts: found }), n);
       }
@@ -285,7 +317,9 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
         send(res, 410, deadLinkPage({ words, nonce: n, facts: found }), n);
         return;
       }
-      const tenant = join.signIn.tenantFor(found.organisationAccountsOnly ? found.organisation?.tenantId : undefined);
+      const tenant = join.signIn.tenantFor(
+        found.organisationAccountsOnly ? found.organisation?.tenantId : undefined,
+      );
       const { session, codeChallenge } = newSignIn(token, tenant);
       const location = await join.signIn.authorizeUrl({
         state: session.state,
@@ -312,7 +346,18 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
         return;
       }
       const n = nonce();
-      send(res, 200, outcomePage({ words, nonce: n, group: joined.group, outcome: joined.outcome, openUrl: joined.openUrl }), n);
+      send(
+        res,
+        200,
+        outcomePage({
+          words,
+          nonce: n,
+          group: joined.group,
+          outcome: joined.outcome,
+          openUrl: joined.openUrl,
+        }),
+        n,
+      );
     } catch (error) {
       refuse(req, res, error, token);
     }
