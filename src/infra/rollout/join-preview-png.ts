@@ -43,7 +43,8 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
     y = block.bottom + 8;
   }
   const matrix = qrMatrix(spec.inviteUrl);
-  const pad = 24;
+  // The four-module quiet zone scanners need, inside the white card.
+  const pad = (qrSize * 4) / (matrix.size + 8);
   ops.push({
     op: 'rect',
     x: WIDTH - 60 - qrSize,

@@ -1,3 +1,5 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { Actor } from '../../../src/domain/access/actor';
 import { createGroup } from '../../../src/domain/groups/create-group';
 import { createInviteLink } from '../../../src/domain/invites/create-invite-link';
@@ -236,5 +238,60 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     expect(new Set(refused.map((a) => a.body.error.code))).toEqual(new Set(['INVITE_USED_UP']));
     expect((await members(group.id)).filter((m) => m.state === 'joined')).toHaveLength(6);
     expect(await usesLeft(token)).toBe(0);
+  });
+
+  test('when a chat app fetches the link preview, then it gets the tags and an image rendered once for the link, whose QR code opens the link', async () => {
+    const { group, token } = await groupWithLink();
+    const html = await (await fetch(`${h.app.url}/join/${token}`)).text();
+    expect(html).toContain(`<meta property="og:title" content="Join ${group.name} on Microsoft Teams">`);
+    expect(html).toContain(`<meta property="og:image" content="${PUBLIC}/join/${token}/preview.png">`);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+
+    const first = await fetch(`${h.app.url}/join/${token}/preview.png`);
+    const again = await fetch(`${h.app.url}/join/${token}/preview.png`);
+    expect([first.headers.get('x-preview-cache'), again.headers.get('x-preview-cache')]).toEqual([
+      'miss',
+      'hit',
+    ]);
+    const image = PNG.sync.read(Buffer.from(await again.arrayBuffer()));
+    expect([image.width, image.height]).toEqual([1200, 630]);
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(
+      `${PUBLIC}/join/${token}`,
+    );
+    if (process.env.CONVENE_SCREENSHOTS) {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(`${process.env.CONVENE_SCREENSHOTS}/preview.png`, PNG.sync.write(image));
+    }
+  });
+
+  test('when the page is asked for JSON, then it has the facts the page shows and never a member’s name', async () => {
+    const { group, token } = await groupWithLink({ maxUses: 10 });
+    await addMembersByPhone(
+      h.app.ctx,
+      { groupId: group.id, phones: ['+14155550142'], region: 'US', role: 'member', source: 'manual' },
+      admin,
+    );
+    await h.app.ctx.uow.run(async (repos) => {
+      const person = await repos.people.findByPhone('+14155550142');
+      await repos.people.update(person!.id, { displayName: 'Secret Sam' });
+    });
+    const answer = await fetch(`${h.app.url}/join/${token}`, { headers: { accept: 'application/json' } });
+    const text = await answer.text();
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(text)).toMatchObject({
+      status: 'active',
+      group: { name: group.name, parentName: null, memberCount: 2 },
+      organisation: { name: 'Contoso' },
+      sharedBy: 'Asha Admin',
+      usesLeft: 10,
+      organisationAccountsOnly: false,
+      ways: {
+        signIn: `${PUBLIC}/join/${token}/sign-in`,
+        openInTeams: expect.stringContaining(`users=28%3A${CLIENT_ID}&message=join%20`),
+      },
+    });
+    expect(text).not.toContain('Secret Sam');
+    expect(text).not.toContain('+14155550142');
+    expect(text).not.toContain(HOME_TENANT);
   });
 });
