@@ -2,6 +2,7 @@ import { botThroughputBenchmark } from './bot-throughput.bench';
 import { deliveryPacingBenchmark } from './delivery-pacing.bench';
 import type { Benchmark } from './figure';
 import { graphRequestsBenchmark } from './graph-requests.bench';
+import { joinPageBenchmark } from './join-page.bench';
 import { tabFirstLoadBenchmark } from './tab-first-load.bench';
 import { uploadApplyBenchmark } from './upload-apply.bench';
 import { uploadMemoryBenchmark } from './upload-memory.bench';
@@ -19,4 +20,5 @@ export const benchmarks: Benchmark[] = [
   botThroughputBenchmark,
   graphRequestsBenchmark,
   deliveryPacingBenchmark,
+  joinPageBenchmark,
 ];
