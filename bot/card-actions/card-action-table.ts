@@ -1,7 +1,8 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { createGroupReply, listGroupsReply, openGroupReply } from '../handlers/group-handlers';
 import { inviteReply, resetLinkReply, saveLinkSettingsReply } from '../handlers/invite-handlers';
-import { mapReply } from '../handlers/map-handlers';
+import { decideJoinRequestsReply, joinRequestsReply } from '../handlers/join-request-handlers';
+import { cancelMapReply, confirmMapReply, mapReply } from '../handlers/map-handlers';
 import { addFromCardReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import type { Reply } from '../handlers/reply';
 import { handleInviteCardAction } from '../invite-card/handle-invite-card-action';
@@ -29,6 +30,17 @@ export const cardActions: Readonly<Record<string, CardAction>> = {
   'group.invite': { placement: 'post', handle: (s, d) => inviteReply(s, { id: text(d.groupId) }) },
   'group.members': { placement: 'post', handle: (s, d) => membersReply(s, { id: text(d.groupId) }) },
   'group.map': { placement: 'replace', handle: (s, d) => mapReply(s, { id: text(d.groupId) }) },
+  'group.map.confirm': { placement: 'replace', handle: (s, d) => confirmMapReply(s, text(d.groupId)) },
+  'group.map.cancel': { placement: 'replace', handle: (s, d) => cancelMapReply(s, text(d.groupId)) },
+  'group.requests': { placement: 'post', handle: (s, d) => joinRequestsReply(s, { id: text(d.groupId) }) },
+  'request.approve': {
+    placement: 'replace',
+    handle: (s, d) => decideJoinRequestsReply(s, text(d.groupId), 'approve', text(d.requestId)),
+  },
+  'request.decline': {
+    placement: 'replace',
+    handle: (s, d) => decideJoinRequestsReply(s, text(d.groupId), 'decline', text(d.requestId)),
+  },
   'link.reset': { placement: 'replace', handle: (s, d) => resetLinkReply(s, text(d.groupId)) },
   'link.save': { placement: 'replace', handle: (s, d) => saveLinkSettingsReply(s, text(d.groupId), d) },
   'members.add': { placement: 'replace', handle: (s, d) => addFromCardReply(s, text(d.groupId), d) },

@@ -47,6 +47,11 @@ export interface InviteLinkCardData {
   maxUses: string;
   organisationAccountsOnly: 'true' | 'false';
   canLimitToOrganisation: boolean;
+  /** Shown in orange when an organisation group's link is open to anyone; '' otherwise. */
+  openWarning: string;
+  /** Whether an admin approves each join, in words, and as the toggle's pre-filled value. */
+  approval: string;
+  approvalRequired: 'true' | 'false';
 }
 
 export interface PosterCardData {
@@ -86,6 +91,24 @@ export interface MembersCardData {
   }>;
 }
 
+export interface JoinRequestsCardData {
+  groupId: string;
+  groupName: string;
+  /** "2 requests waiting" or "No requests waiting". */
+  countLabel: string;
+  count: number;
+  /** What the last button did ("Approved Ravi."); '' for none. */
+  notice: string;
+  requests: Array<{ requestId: string; label: string; facts: string }>;
+}
+
+/** "Add ‹group› to ‹organisation›?" with Confirm / Cancel, before a mapping that can't be undone. */
+export interface MapConfirmCardData {
+  groupId: string;
+  groupName: string;
+  organisationName: string;
+}
+
 export interface MappedCardData {
   groupId: string;
   groupName: string;
@@ -101,6 +124,8 @@ export interface CardDataByName {
   'add-result': AddResultCardData;
   members: MembersCardData;
   mapped: MappedCardData;
+  'map-confirm': MapConfirmCardData;
+  'join-requests': JoinRequestsCardData;
   poster: PosterCardData;
 }
 

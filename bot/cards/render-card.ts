@@ -5,6 +5,8 @@ import type { CardDataByName, CardName } from './card-data';
 import group from './group.json';
 import groups from './groups.json';
 import inviteLink from './invite-link.json';
+import joinRequests from './join-requests.json';
+import mapConfirm from './map-confirm.json';
 import mapped from './mapped.json';
 import members from './members.json';
 import poster from './poster.json';
@@ -18,7 +20,9 @@ const templates: Record<CardName, ACData.Template> = {
   'add-result': new ACData.Template(addResult),
   members: new ACData.Template(members),
   mapped: new ACData.Template(mapped),
+  'map-confirm': new ACData.Template(mapConfirm),
   poster: new ACData.Template(poster),
+  'join-requests': new ACData.Template(joinRequests),
 };
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

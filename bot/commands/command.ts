@@ -12,6 +12,7 @@ export type Command =
   | { kind: 'promote'; phone: string; group: string }
   | { kind: 'demote'; phone: string; group: string }
   | { kind: 'members'; group: string | null }
+  | { kind: 'requests'; group: string | null }
   | { kind: 'map'; group: string | null }
   | { kind: 'poster'; group: string | null }
   | { kind: 'region'; region: string | null }
@@ -32,6 +33,7 @@ export const usages = {
   promote: 'promote <phone> in <group>',
   demote: 'demote <phone> in <group>',
   members: 'members <group>',
+  requests: 'requests <group>',
   map: 'add <group> to organisation',
   poster: 'poster <group>',
   region: 'region <country code>',

@@ -69,6 +69,10 @@ const rules: Rule[] = [
   [/^add\b.*$/i, () => ({ kind: 'incomplete', usage: usages.add })],
   [/^invite(?:\s+people)?(?:\s+to)?(?:\s+(.+))?$/i, (m) => ({ kind: 'invite', group: groupOrNull(m[1]) })],
   [
+    /^(?:(?:join\s+)?requests|requests\s+to\s+join)(?:\s+(?:for|of|in|to))?(?:\s+(.+))?$/i,
+    (m) => ({ kind: 'requests', group: groupOrNull(m[1]) }),
+  ],
+  [
     /^join(?:\s+(.+))?$/i,
     (m) => (m[1]?.trim() ? { kind: 'join', link: m[1].trim() } : { kind: 'incomplete', usage: usages.join }),
   ],

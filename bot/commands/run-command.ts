@@ -1,6 +1,7 @@
 import { createGroupReply, listGroupsReply } from '../handlers/group-handlers';
 import { helpReply, regionReply } from '../handlers/help-handlers';
 import { inviteReply, joinReply } from '../handlers/invite-handlers';
+import { joinRequestsReply } from '../handlers/join-request-handlers';
 import { mapReply } from '../handlers/map-handlers';
 import { addMembersReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import { posterReply } from '../handlers/poster-handlers';
@@ -35,6 +36,8 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
       );
     case 'members':
       return membersReply(session, { name: command.group });
+    case 'requests':
+      return joinRequestsReply(session, { name: command.group });
     case 'map':
       return mapReply(session, { name: command.group });
     case 'poster':

@@ -9,6 +9,7 @@ const meanings: Array<[string, string]> = [
   [usages.invite, 'A link to share in your old chat group.'],
   [usages.add, 'Add people by phone number.'],
   [usages.members, 'See, promote, demote or remove people.'],
+  [usages.requests, 'Approve or decline people who asked to join.'],
   [usages.map, 'Hand the group to your organisation.'],
   [usages.poster, 'A poster with the invite link as a QR code.'],
   [usages.join, 'Join a group with its invite link.'],

@@ -12,7 +12,7 @@ import type { InviteLinkCardData } from '../cards/card-data';
 import type { GroupRef, Session } from '../session';
 import { countOf, formatDate } from './describe';
 import { openGroupReply } from './group-handlers';
-import { cardReply, type Reply } from './reply';
+import { cardReply, type Reply, textReply } from './reply';
 
 /** `invite <group>` and the Invite people button: a fresh link (earlier ones keep working). */
 export async function inviteReply(session: Session, ref: GroupRef): Promise<Reply> {
@@ -43,9 +43,12 @@ function readSettings(form: Record<string, unknown>): InviteLinkSettings {
     expiresInDays: number(form.expiresInDays),
     maxUses,
     organisationAccountsOnly:
-      form.organisationAccountsOnly === true || form.organisationAccountsOnly === 'true',
+      form.organisationAccountsOnly === undefined ? undefined : isOn(form.organisationAccountsOnly),
+    approvalRequired: isOn(form.approvalRequired),
   };
 }
+
+const isOn = (value: unknown): boolean => value === true || value === 'true';
 
 /** Link settings → Save: a new link with those settings replaces the group's links. */
 export async function saveLinkSettingsReply(
@@ -66,6 +69,11 @@ export async function joinReply(session: Session, link: string): Promise<Reply> 
   const token = extractInviteToken(link);
   if (!token) throw new InviteNotFound();
   const result = await redeemInviteLink(session.deps.ctx, { token }, await session.actor());
+  if (result.outcome === 'requested') {
+    return textReply(
+      `An admin of **${result.group.name}** approves each new member: your request is with them. You'll hear from me once they let you in.`,
+    );
+  }
   const headline = result.outcome === 'joined' ? 'You joined' : 'You are already in';
   return openGroupReply(session, result.group.id, headline);
 }
@@ -76,11 +84,11 @@ async function inviteCardData(
   notice: string,
 ): Promise<InviteLinkCardData> {
   const { link, group } = issued;
-  let whoMayJoin = 'Anyone with the link';
-  if (link.organisationAccountsOnly) {
-    const { organisation } = await viewGroup(session.deps.ctx, group.id, await session.actor());
-    whoMayJoin = `Only ${organisation?.displayName ?? 'organisation'} accounts`;
-  }
+  const { organisation } = await viewGroup(session.deps.ctx, group.id, await session.actor());
+  const organisationName = organisation?.displayName ?? 'the organisation';
+  const whoMayJoin = link.organisationAccountsOnly
+    ? `Only ${organisationName} accounts`
+    : 'Anyone with the link';
   const lifetimeDays = link.expiresAt
     ? Math.round((Date.parse(link.expiresAt) - Date.parse(link.createdAt)) / 86_400_000)
     : 0;
@@ -96,5 +104,12 @@ async function inviteCardData(
     maxUses: link.maxUses === null ? '' : String(link.maxUses),
     organisationAccountsOnly: link.organisationAccountsOnly ? 'true' : 'false',
     canLimitToOrganisation: group.organisationId !== null,
+    // Widening an organisation group's link lets in people of other tenants: say so on the card.
+    openWarning:
+      group.organisationId !== null && !link.organisationAccountsOnly
+        ? `Anyone with this link can join, including people outside ${organisationName}. They are marked external in the member list.`
+        : '',
+    approval: link.approvalRequired ? 'An admin approves each join' : 'No: people join at once',
+    approvalRequired: link.approvalRequired ? 'true' : 'false',
   };
 }

@@ -2,23 +2,54 @@ import { NotAllowed } from '../../src/domain/access/permissions';
 import { GroupAlreadyMapped } from '../../src/domain/groups/group.errors';
 import { mapGroupToOrganisation } from '../../src/domain/groups/map-group-to-organisation';
 import { viewGroup } from '../../src/domain/groups/view-group';
+import { describeActor } from '../../src/domain/organisations/describe-actor';
 import type { OrganisationDraft } from '../../src/domain/organisations/ensure-organisation';
 import { identifyTeamsUser, type TeamsIdentity } from '../../src/domain/people/identify-teams-user';
 import type { GroupRef, Session } from '../session';
 import { MAP_SIGN_IN_DIALOG } from '../sign-in/map-sign-in-dialog';
 import type { TokenClaims } from '../sign-in/token-claims';
+import { openGroupReply } from './group-handlers';
 import { cardReply, type Reply, textReply } from './reply';
 
 /**
- * `add <group> to organisation`: in local mode the Teams user on the activity is the signed-in
- * identity; in tenant mode the sender signs in first and the token's tenant decides.
+ * `add <group> to organisation` and Add to organisation: asks first, because a mapping can't be
+ * undone. Nothing is asked of someone who may not map the group.
  */
 export async function mapReply(session: Session, ref: GroupRef): Promise<Reply> {
   const groupId = await session.groupId(ref);
-  // Refuse before asking anyone to sign in for nothing.
+  const actor = await session.actor();
+  const view = await mappableGroup(session, groupId);
+  const known = (await describeActor(session.deps.ctx, actor)).organisation;
+  const organisationName =
+    known?.displayName ??
+    (session.deps.localOrganisation?.tenantId === session.identity.tenantId
+      ? session.deps.localOrganisation.name
+      : 'your organisation');
+  return cardReply(
+    'map-confirm',
+    { groupId, groupName: view.group.name, organisationName },
+    `Confirm to add ${view.group.name} to ${organisationName}.`,
+  );
+}
+
+/** Cancel on the confirmation: the group's card again, nothing changed. */
+export const cancelMapReply = (session: Session, groupId: string): Promise<Reply> =>
+  openGroupReply(session, groupId);
+
+async function mappableGroup(session: Session, groupId: string) {
+  // Refuse before asking anyone to confirm or sign in for nothing.
   const view = await viewGroup(session.deps.ctx, groupId, await session.actor());
   if (view.group.organisationId) throw new GroupAlreadyMapped(view.group.name);
   if (!view.allowed['map-to-organisation']) throw new NotAllowed('map-to-organisation', view.group.name);
+  return view;
+}
+
+/**
+ * Confirm: in local mode the Teams user on the activity is the signed-in
+ * identity; in tenant mode the sender signs in first and the token's tenant decides.
+ */
+export async function confirmMapReply(session: Session, groupId: string): Promise<Reply> {
+  const view = await mappableGroup(session, groupId);
   const signIn = session.deps.signIn;
   if (!signIn) return mapAs(session, groupId, session.identity, null);
   const dialogs = await signIn.dialogs.createContext(session.turn);

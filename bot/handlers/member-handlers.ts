@@ -103,7 +103,7 @@ export async function membersReply(
           personId: m.personId,
           label:
             personLabel(m.person) + (m.person.displayName && m.person.phone ? ` (${m.person.phone})` : ''),
-          facts: `${roleLabel(m.role)} · ${m.state}`,
+          facts: `${roleLabel(m.role)} · ${m.state}${m.external ? ' · external' : ''}`,
           canPromote: view.allowed['manage-admins'] && m.role === 'member',
           canDemote: view.allowed['manage-admins'] && m.role === 'admin' && admins > 1,
           canRemove: manageThem && !self && !(m.role === 'admin' && admins <= 1),

@@ -17,6 +17,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   'not-found': 404,
   conflict: 409,
   gone: 410,
+  'rate-limited': 429,
 };
 
 /** The card for an invite as it stands now. */

@@ -7,6 +7,7 @@ import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
+import { registerJoinRequestRoutes } from './routes/join-requests.routes';
 import { type JoinRouteServices, registerJoinRoutes } from './routes/join.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
@@ -62,6 +63,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerBotRoutes(server, deps, deps.adapter, deps.bot);
   registerGroupRoutes(server, deps);
   registerInviteRoutes(server, deps);
+  registerJoinRequestRoutes(server, deps);
   registerCardInviteRoutes(server, deps);
   registerPortalRoutes(server, deps);
   registerTemplateRoutes(server, deps);

@@ -12,6 +12,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   'not-found': 404,
   conflict: 409,
   gone: 410,
+  'rate-limited': 429,
 };
 
 /** An error raised by the transport itself (bad request shape, unknown route), with a stable code. */

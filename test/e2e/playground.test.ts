@@ -77,6 +77,9 @@ describeWithChromium('the bot in the Microsoft 365 Agents Playground', () => {
     await shot('04-link-reset-in-place');
 
     await groupCard.getByRole('button', { name: 'Add to organisation' }).click();
+    const question = lastCardWith("this can't be undone");
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Confirm' }).click();
     const confirmation = lastCardWith('Added to Local organisation');
     await confirmation.waitFor();
     await confirmation

@@ -1,5 +1,6 @@
 import { auditEntry } from '../audit/audit-entry';
 import type { TeamsIdentity } from '../people/identify-teams-user';
+import { attachPhonePersonToAccount } from '../people/merge-people';
 import { requestMemberSync } from '../provisioning/provision-group.job';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { CardInviteAnswer } from './card-invite';
@@ -22,13 +23,19 @@ export function answerCardInvite(
   identity: TeamsIdentity,
 ): Promise<CardInviteAnswered> {
   return ctx.uow.run(async (repos) => {
-    const summary = await loadOwnCardInvite(repos, input.inviteId, identity);
+    const now = ctx.clock.now();
+    let summary = await loadOwnCardInvite(repos, input.inviteId, identity);
+    // The card reached this Teams account through the invited number: from now on they are one person.
+    const invited = await repos.people.findById(summary.invite.personId);
+    if (input.answer === 'join' && invited && invited.aadObjectId === null) {
+      await attachPhonePersonToAccount(repos, invited, identity, now);
+      summary = await loadOwnCardInvite(repos, input.inviteId, identity);
+    }
     const { invite, group } = summary;
     if (!summary.membershipState) throw new CardInviteWithdrawn(group.name);
     const outcome = input.answer === 'join' ? 'joined' : 'declined';
     const unchanged = summary.membershipState === outcome && invite.state === outcome;
     if (unchanged) return { ...summary, outcome, unchanged };
-    const now = ctx.clock.now();
     const at = now.toISOString();
     await repos.memberships.setState(group.id, invite.personId, outcome, at);
     await repos.cardInvites.answer(invite.id, outcome, at);

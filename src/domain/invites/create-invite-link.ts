@@ -22,7 +22,10 @@ export interface InviteLinkSettings {
   expiresInDays?: number;
   /** How many people may join with it; unlimited when absent. */
   maxUses?: number | null;
+  /** Defaults to true for an organisation's group: its links are for its accounts unless widened. */
   organisationAccountsOnly?: boolean;
+  /** An admin approves each join: every join by the link becomes a join request. */
+  approvalRequired?: boolean;
 }
 
 /** The link as shown once to its creator: the token is never stored, only its hash. */
@@ -41,13 +44,18 @@ function validateSettings(settings: InviteLinkSettings, group: Group): Required<
   if (maxUses !== null && (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_INVITE_USES)) {
     throw new InviteSettingsInvalid(`the number of uses must be 1 to ${MAX_INVITE_USES}`);
   }
-  const organisationAccountsOnly = settings.organisationAccountsOnly ?? false;
+  const organisationAccountsOnly = settings.organisationAccountsOnly ?? group.organisationId !== null;
   if (organisationAccountsOnly && !group.organisationId) {
     throw new InviteSettingsInvalid(
       'only a group added to an organisation can limit joining to its accounts',
     );
   }
-  return { expiresInDays: days, maxUses, organisationAccountsOnly };
+  return {
+    expiresInDays: days,
+    maxUses,
+    organisationAccountsOnly,
+    approvalRequired: settings.approvalRequired ?? false,
+  };
 }
 
 async function issue(
@@ -72,6 +80,8 @@ async function issue(
     uses: 0,
     revokedAt: null,
     organisationAccountsOnly: valid.organisationAccountsOnly,
+    approvalRequired: valid.approvalRequired,
+    standing: false,
   };
   await repos.inviteLinks.insert(link);
   await repos.audit.append(
@@ -80,6 +90,7 @@ async function issue(
       expiresAt: link.expiresAt,
       maxUses: link.maxUses,
       organisationAccountsOnly: link.organisationAccountsOnly,
+      approvalRequired: link.approvalRequired,
     }),
   );
   return { link, token, group };

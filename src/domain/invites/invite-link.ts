@@ -12,6 +12,10 @@ export interface InviteLink {
   uses: number;
   revokedAt: string | null;
   organisationAccountsOnly: boolean;
+  /** Every join by this link becomes a join request that an admin approves or declines. */
+  approvalRequired: boolean;
+  /** The group's one shared link for posters, templates and the slideshow (its token is derived). */
+  standing: boolean;
 }
 
 export const DEFAULT_INVITE_LIFETIME_DAYS = 30;

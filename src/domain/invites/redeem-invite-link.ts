@@ -1,21 +1,17 @@
 import type { Actor } from '../access/actor';
-import { auditEntry } from '../audit/audit-entry';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
-import { requestMemberSync } from '../provisioning/provision-group.job';
+import { fileJoinRequest } from '../join-requests/file-join-request';
+import { joinGroup } from '../memberships/join-group';
+import { personLabel } from '../people/person';
 import type { DomainContext } from '../shared/unit-of-work.port';
-import {
-  InviteExpired,
-  InviteNotFound,
-  InviteOrganisationAccountsOnly,
-  InviteRevoked,
-  InviteUsedUp,
-} from './invite.errors';
-import { hashInviteToken, inviteLinkStatus } from './invite-link';
+import { InviteOrganisationAccountsOnly, InviteUsedUp } from './invite.errors';
+import { loadUsableLink } from './load-usable-link';
 
 export interface RedeemResult {
   group: Group;
-  outcome: 'joined' | 'already-member';
+  /** `requested`: the link needs an admin's approval, and a join request now waits for it. */
+  outcome: 'joined' | 'already-member' | 'requested';
 }
 
 /** Joins the actor to the link's group. Someone already in the group does not use up the link. */
@@ -25,13 +21,8 @@ export function redeemInviteLink(
   actor: Actor,
 ): Promise<RedeemResult> {
   return ctx.uow.run(async (repos) => {
-    const link = await repos.inviteLinks.findByTokenHash(hashInviteToken(input.token));
-    if (!link) throw new InviteNotFound();
     const now = ctx.clock.now();
-    const status = inviteLinkStatus(link, now);
-    if (status === 'revoked') throw new InviteRevoked();
-    if (status === 'expired') throw new InviteExpired(link.expiresAt!);
-    if (status === 'used-up') throw new InviteUsedUp(link.maxUses!);
+    const link = await loadUsableLink(repos, input.token, now);
     const group = await loadGroup(repos, link.groupId);
     if (link.organisationAccountsOnly) {
       const organisation = group.organisationId
@@ -42,25 +33,31 @@ export function redeemInviteLink(
     }
     const existing = await repos.memberships.find(group.id, actor.personId);
     if (existing?.state === 'joined') return { group, outcome: 'already-member' };
+    if (link.approvalRequired) {
+      const person = await repos.people.findById(actor.personId);
+      await fileJoinRequest(repos, {
+        link,
+        group,
+        displayName: actor.displayName ?? (person ? personLabel(person) : actor.personId),
+        phone: person?.phone ?? null,
+        personId: actor.personId,
+        requesterKey: null,
+        now,
+      });
+      return { group, outcome: 'requested' };
+    }
     // Counting the use is a conditional update, so two people racing for the last use cannot both win.
     if (!(await repos.inviteLinks.consumeUse(link.id))) throw new InviteUsedUp(link.maxUses!);
-    const at = now.toISOString();
-    if (existing) {
-      await repos.memberships.setState(group.id, actor.personId, 'joined', at);
-    } else {
-      await repos.memberships.insert({
-        groupId: group.id,
-        personId: actor.personId,
-        role: 'member',
-        source: 'link',
-        state: 'joined',
-        invitedBy: link.createdBy,
-        createdAt: at,
-        updatedAt: at,
-      });
-    }
-    await repos.audit.append(auditEntry(now, actor.personId, 'member.joined', group.id, { linkId: link.id }));
-    await requestMemberSync(repos, [group.id], now);
+    await joinGroup(repos, {
+      group,
+      personId: actor.personId,
+      existing,
+      source: 'link',
+      invitedBy: link.createdBy,
+      actorId: actor.personId,
+      details: { linkId: link.id },
+      now,
+    });
     return { group, outcome: 'joined' };
   });
 }

@@ -1,7 +1,8 @@
 export const roles = ['admin', 'member'] as const;
 export type Role = (typeof roles)[number];
 
-export const membershipSources = ['creator', 'link', 'card', 'manual', 'bulk'] as const;
+/** `request`: an admin approved the person's join request. */
+export const membershipSources = ['creator', 'link', 'card', 'manual', 'bulk', 'request'] as const;
 export type MembershipSource = (typeof membershipSources)[number];
 
 export const invitationStates = ['invited', 'joined', 'declined'] as const;

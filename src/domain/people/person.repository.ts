@@ -6,4 +6,9 @@ export interface PersonRepository {
   findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | undefined>;
   insert(person: Person): Promise<void>;
   update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void>;
+  /**
+   * Moves everything `fromId` holds (memberships, card invites, champ and org-admin roles, the phone
+   * number) to `intoId`, which keeps its own where both hold one. `fromId` stays, empty.
+   */
+  mergeInto(fromId: string, intoId: string): Promise<void>;
 }

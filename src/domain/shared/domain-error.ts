@@ -5,7 +5,14 @@
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   /** How a transport should classify the refusal. */
-  abstract readonly kind: 'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'gone' | 'unauthenticated';
+  abstract readonly kind:
+    | 'invalid'
+    | 'not-found'
+    | 'conflict'
+    | 'forbidden'
+    | 'gone'
+    | 'unauthenticated'
+    | 'rate-limited';
   readonly details: Record<string, unknown>;
 
   constructor(message: string, details: Record<string, unknown> = {}) {

@@ -4,6 +4,7 @@ import type { GroupRepository } from '../groups/group.repository';
 import type { CardInviteRepository } from '../invites/card-invite.repository';
 import type { InviteLinkRepository } from '../invites/invite-link.repository';
 import type { JobRepository } from '../jobs/job';
+import type { JoinRequestRepository } from '../join-requests/join-request.repository';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganisationRepository } from '../organisations/organisation.repository';
 import type { PersonRepository } from '../people/person.repository';
@@ -26,6 +27,7 @@ export interface Repositories {
   uploads: UploadRepository;
   jobs: JobRepository;
   groupProvisioning: GroupProvisioningRepository;
+  joinRequests: JoinRequestRepository;
   bulk: BulkWrites;
 }
 

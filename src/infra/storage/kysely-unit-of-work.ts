@@ -7,6 +7,7 @@ import { SqlGroupRepository } from './repositories/group.repository.sql';
 import { SqlGroupProvisioningRepository } from './repositories/group-provisioning.repository.sql';
 import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';
 import { SqlJobRepository } from './repositories/job.repository.sql';
+import { SqlJoinRequestRepository } from './repositories/join-request.repository.sql';
 import { SqlMembershipRepository } from './repositories/membership.repository.sql';
 import { SqlOrganisationRepository } from './repositories/organisation.repository.sql';
 import { SqlPersonRepository } from './repositories/person.repository.sql';
@@ -30,6 +31,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     uploads: new SqlUploadRepository(db),
     jobs: new SqlJobRepository(db),
     groupProvisioning: new SqlGroupProvisioningRepository(db),
+    joinRequests: new SqlJoinRequestRepository(db),
     bulk: new SqlBulkWrites(db),
   };
 }

@@ -54,6 +54,23 @@ export interface InviteLinksTable {
   uses: number;
   revoked_at: string | null;
   organisation_accounts_only: number;
+  approval_required: Generated<number>;
+  standing: Generated<number>;
+}
+
+export interface JoinRequestsTable {
+  id: string;
+  group_id: string;
+  link_id: string;
+  display_name: string;
+  phone: string | null;
+  person_id: string | null;
+  requester_key: string | null;
+  state: string;
+  created_at: string;
+  expires_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface OrganisationAdminsTable {
@@ -218,4 +235,5 @@ export interface Database {
   group_provisioning: GroupProvisioningTable;
   uploads: UploadsTable;
   upload_log: UploadLogTable;
+  join_requests: JoinRequestsTable;
 }

@@ -11,6 +11,7 @@ const settingsBody = z.object({
   expiresInDays: z.number().int().optional(),
   maxUses: z.number().int().nullable().optional(),
   organisationAccountsOnly: z.boolean().optional(),
+  approvalRequired: z.boolean().optional(),
   /** Revoke the group's earlier links first. */
   reset: z.boolean().optional(),
 });
@@ -30,6 +31,7 @@ export function registerInviteRoutes(server: Server, deps: ApiDeps): void {
         expiresAt: issued.link.expiresAt,
         maxUses: issued.link.maxUses,
         organisationAccountsOnly: issued.link.organisationAccountsOnly,
+        approvalRequired: issued.link.approvalRequired,
       };
     }),
   );

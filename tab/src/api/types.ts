@@ -5,8 +5,10 @@
 import type { ManagedGroup, ManagedGroups } from '../../../src/domain/groups/list-managed-groups';
 import type { GroupView } from '../../../src/domain/groups/view-group';
 import type { CardInviteListing } from '../../../src/domain/invites/list-card-invites';
+import type { JoinDecisionResult } from '../../../src/domain/join-requests/decide-join-requests';
+import type { JoinRequestView } from '../../../src/domain/join-requests/list-join-requests';
 import type { AddMemberResult } from '../../../src/domain/memberships/add-members-by-phone';
-import type { MemberView } from '../../../src/domain/memberships/membership.repository';
+import type { ListedMember as MemberView } from '../../../src/domain/memberships/list-members';
 import type { ActorProfile } from '../../../src/domain/organisations/describe-actor';
 import type { Person } from '../../../src/domain/people/person';
 import type { Upload } from '../../../src/domain/uploads/upload';
@@ -16,6 +18,8 @@ import type { Problem } from '../../../src/domain/uploads/upload-problem';
 export type {
   AddMemberResult,
   CardInviteListing,
+  JoinDecisionResult,
+  JoinRequestView,
   ManagedGroup,
   ManagedGroups,
   MemberView,
@@ -39,6 +43,7 @@ export interface IssuedLink {
   expiresAt: string | null;
   maxUses: number | null;
   organisationAccountsOnly: boolean;
+  approvalRequired: boolean;
 }
 
 export interface Job extends Upload {

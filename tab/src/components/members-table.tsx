@@ -50,7 +50,14 @@ export function MembersTable({
             const mayChange = m.role === 'admin' ? mayManageAdmins : mayManageMembers;
             return (
               <TableRow key={m.personId}>
-                <TableCell>{m.person.displayName ?? <Text italic>not signed in yet</Text>}</TableCell>
+                <TableCell>
+                  {m.person.displayName ?? <Text italic>not signed in yet</Text>}
+                  {m.external && (
+                    <Badge appearance="outline" color="warning" style={{ marginLeft: 8 }}>
+                      External
+                    </Badge>
+                  )}
+                </TableCell>
                 <TableCell>{m.person.phone ?? '—'}</TableCell>
                 <TableCell>{m.role === 'admin' ? <Badge>Admin</Badge> : 'Member'}</TableCell>
                 <TableCell>

@@ -101,8 +101,7 @@ describe('the bot in conversation', () => {
 
     test('when someone lists their groups, then each shows role, member count and whether it is mapped', async () => {
       await createGroup('Night shift');
-      await createGroup('Drivers');
-      await asha.say('add Drivers to organisation');
+      await asha.press('group.map.confirm', { groupId: await createGroup('Drivers') });
       const { cards } = await asha.say('groups');
       const text = cardText(cards[0]);
       expect(text).toContain('Drivers | Admin · 1 member · in the organisation');
@@ -254,7 +253,7 @@ describe('the bot in conversation', () => {
 
     test('when the link is for organisation accounts only, then an outside account is refused', async () => {
       const groupId = await createGroup('Night shift');
-      await asha.say('add Night shift to organisation');
+      await asha.press('group.map.confirm', { groupId });
       const { invoke } = await asha.press('link.save', {
         groupId,
         expiresInDays: '30',
@@ -311,7 +310,7 @@ describe('the bot in conversation', () => {
 
     test('when an org admin who is not in an organisation group manages it, then the rules let them', async () => {
       const groupId = await createGroup('Warehouse');
-      await asha.say('add Warehouse to organisation');
+      await asha.press('group.map.confirm', { groupId });
       const ira = new ChatUser(world.bot, 'Ira', CONTOSO_TENANT);
       await ensureOrganisationAdmin(
         world.ctx,
@@ -401,9 +400,11 @@ describe('the bot in conversation', () => {
 
   describe('adding a group to the organisation', () => {
     test('when the admin maps a group in local mode, then the Teams user on the activity decides the tenant', async () => {
-      await createGroup('Night shift');
-      const { cards } = await asha.say('add "Night shift" to organization');
-      expect(cardText(cards[0])).toContain('Added to Contoso');
+      const groupId = await createGroup('Night shift');
+      const asked = await asha.say('add "Night shift" to organization');
+      expect(cardText(asked.cards[0])).toContain('Add Night shift to Contoso?');
+      const { invoke } = await asha.press('group.map.confirm', { groupId });
+      expect(cardText(invoke?.body.value)).toContain('Added to Contoso');
       const tenant = await world.ctx.uow.run(async (repos) => {
         const person = await repos.people.findByAadObjectId(CONTOSO_TENANT, asha.aadObjectId);
         const [group] = await repos.groups.listForPerson(person!.id);
@@ -413,8 +414,8 @@ describe('the bot in conversation', () => {
     });
 
     test('when a mapped group is mapped again, then it is refused: a mapped group stays mapped', async () => {
-      await createGroup('Night shift');
-      await asha.say('map Night shift');
+      const groupId = await createGroup('Night shift');
+      await asha.press('group.map.confirm', { groupId });
       expect((await asha.say('map Night shift')).texts).toEqual([
         '"Night shift" already belongs to an organisation; a mapped group stays mapped.',
       ]);
@@ -426,7 +427,7 @@ describe('the bot in conversation', () => {
 
     test('when a mapped group has its team, then its card says so and opens it in Teams', async () => {
       const groupId = await createGroup('Night shift');
-      await asha.press('group.map', { groupId });
+      await asha.press('group.map.confirm', { groupId });
       const teamUrl = 'https://teams.microsoft.com/l/team/19%3Aabc%40thread.tacv2/conversations?groupId=g1';
       await world.ctx.uow.run(async (repos) => {
         const record = (await repos.groupProvisioning.find(groupId))!;
@@ -441,11 +442,32 @@ describe('the bot in conversation', () => {
       expect(open).toEqual({ type: 'Action.OpenUrl', title: 'Open in Teams', url: teamUrl });
     });
 
-    test('when Add to organisation is pressed, then the group card is replaced by the confirmation', async () => {
+    test('when Add to organisation is pressed, then it asks first and maps only on Confirm', async () => {
       const groupId = await createGroup('Night shift');
-      const result = await asha.press('group.map', { groupId });
-      expect(result.invoke?.body.type).toBe('application/vnd.microsoft.card.adaptive');
-      expect(cardText(result.invoke?.body.value)).toContain('Night shift now belongs to Contoso');
+      const asked = await asha.press('group.map', { groupId });
+      const question = asked.invoke?.body.value;
+      expect(cardText(question)).toContain('Add Night shift to Contoso?');
+      expect(cardText(question)).toContain(
+        "Its chat then belongs to the organisation, and this can't be undone.",
+      );
+      expect([...cardButtons(question).keys()]).toEqual(['Confirm', 'Cancel']);
+      const cancelled = await asha.press('group.map.cancel', { groupId });
+      expect(cardText(cancelled.invoke?.body.value)).toContain(
+        'Not yet: add it so the organisation owns its data',
+      );
+      expect(cardText((await asha.say('groups')).cards[0])).toContain(
+        'Night shift | Admin · 1 member · personal',
+      );
+      const confirmed = await asha.press('group.map.confirm', { groupId });
+      expect(confirmed.invoke?.body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(confirmed.invoke?.body.value)).toContain('Night shift now belongs to Contoso');
+    });
+
+    test('when add to organisation is typed, then the same question comes as a card', async () => {
+      await createGroup('Night shift');
+      const { cards } = await asha.say('add Night shift to organisation');
+      expect(cardText(cards[0])).toContain('Add Night shift to Contoso?');
+      expect(cardText((await asha.say('groups')).cards[0])).toContain('personal');
     });
 
     test('when a member who is not an admin maps the group, then it is refused', async () => {

@@ -112,7 +112,9 @@ describe('POST /api/messages on the real server (local mode)', () => {
     expect(cardText(reset.body.value)).toContain('Link reset: the old link no longer works.');
     expect(connector.received.length).toBe(posted); // replaced in place, nothing new posted
 
-    const mapped = await asha.press('group.map', { groupId });
+    const asked = await asha.press('group.map', { groupId });
+    expect(cardText(asked.body.value)).toContain('Add Drivers to Local organisation?');
+    const mapped = await asha.press('group.map.confirm', { groupId });
     expect(cardText(mapped.body.value)).toContain('Drivers now belongs to Local organisation');
   });
 });

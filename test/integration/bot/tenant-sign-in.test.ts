@@ -34,7 +34,11 @@ describe('tenant mode: adding a group to the organisation needs a Microsoft 365 
   }
 
   test('when a signed-out admin asks, then a sign-in card comes first and nothing is mapped until they sign in', async () => {
-    const asked = await asha.say('add Night shift to organisation');
+    expect(cardText((await asha.say('add Night shift to organisation')).cards[0])).toContain(
+      'Add Night shift to',
+    );
+    expect(await organisationOf()).toBeNull();
+    const asked = await asha.press('group.map.confirm', { groupId });
     const signIn = asked.posted.flatMap((a) => a.attachments ?? []);
     expect(signIn.map((a) => a.contentType)).toEqual(['application/vnd.microsoft.card.oauth']);
     expect(JSON.stringify(signIn[0]!.content)).toContain(OAUTH_CONNECTION);
@@ -53,7 +57,7 @@ describe('tenant mode: adding a group to the organisation needs a Microsoft 365 
       asha.userId,
       token({ tid: CONTOSO_TENANT, oid: asha.aadObjectId, upn: 'asha@contoso.com' }),
     );
-    const pressed = await asha.press('group.map', { groupId });
+    const pressed = await asha.press('group.map.confirm', { groupId });
     expect(pressed.invoke?.body.value).toBe('Night shift was added to your organisation.');
     expect(cardText(pressed.cards[0])).toContain('Added to contoso.com');
   });
@@ -70,7 +74,7 @@ describe('tenant mode: adding a group to the organisation needs a Microsoft 365 
       'Sign in with your Microsoft 365 work account',
     ],
   ])('when the admin signs in with %s, then the group is not mapped', async (_case, claims, words) => {
-    await asha.say('map Night shift');
+    await asha.press('group.map.confirm', { groupId });
     signInWith(asha, claims(asha));
     const done = await asha.say('123456');
     expect(done.texts.join(' ')).toContain(words);

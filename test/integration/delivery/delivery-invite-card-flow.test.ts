@@ -39,8 +39,9 @@ describe('an employee added by phone gets an invite card and joins from it (loca
   });
 
   test('when Ravi is added by phone after chatting with the bot, then a card reaches his chat and Join updates it in place', async () => {
+    // Asking for his groups makes Ravi's Teams account known to Convene before his number is added.
     expect(
-      (await h.request('POST', '/api/messages', activity(RAVI, { type: 'message', text: 'hi' }))).status,
+      (await h.request('POST', '/api/messages', activity(RAVI, { type: 'message', text: 'groups' }))).status,
     ).toBe(200);
     const { body: created } = await h.request('POST', '/api/v1/groups', { name: 'Contoso – Sales (East)' });
     const groupId = created.group.id as string;
@@ -94,9 +95,24 @@ describe('an employee added by phone gets an invite card and joins from it (loca
     expect(members.body.members).toContainEqual(
       expect.objectContaining({
         state: 'joined',
-        person: expect.objectContaining({ aadObjectId: RAVI.aadObjectId }),
+        person: expect.objectContaining({ aadObjectId: RAVI.aadObjectId, phone: '+919800000042' }),
       }),
     );
+    // One Ravi, not a phone record beside his Teams account: his own `groups` lists the group.
+    expect(members.body.members).toHaveLength(2);
+    const before = connector.accepted.length;
+    await h.request('POST', '/api/messages', activity(RAVI, { type: 'message', text: 'groups' }));
+    const reply = JSON.stringify(
+      (
+        await waitFor(() =>
+          connector.accepted
+            .slice(before)
+            .find((a) => /group\.open|not in any Convene group/.test(JSON.stringify(a.body))),
+        )
+      ).body,
+    );
+    expect(reply).not.toContain('You are not in any Convene group yet');
+    expect(reply).toContain('Contoso – Sales (East)');
   });
 });
 

@@ -61,7 +61,7 @@ describe('provisioning a mapped group in local mode, over HTTP', () => {
       state: 'not-provisioned',
     });
 
-    const mapped = await press(asha, 'group.map', { groupId });
+    const mapped = await press(asha, 'group.map.confirm', { groupId });
     expect(mapped.status).toBe(200);
 
     // The worker in the server picks the job up within its poll interval.

@@ -17,6 +17,8 @@ const link = (overrides: Partial<InviteLink> = {}): InviteLink => ({
   uses: 0,
   revokedAt: null,
   organisationAccountsOnly: false,
+  approvalRequired: false,
+  standing: false,
   ...overrides,
 });
 

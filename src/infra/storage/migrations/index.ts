@@ -7,6 +7,7 @@ import * as identityDelivery from './0005-identity-delivery';
 import * as provisioning from './0006-provisioning';
 import * as memberSync from './0007-member-sync';
 import * as teamUrl from './0008-team-url';
+import * as joinRequests from './0011-join-requests';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-provisioning': provisioning,
   '0007-member-sync': memberSync,
   '0008-team-url': teamUrl,
+  '0011-join-requests': joinRequests,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,8 @@ const toInviteLink = (row: Selectable<InviteLinksTable>): InviteLink => ({
   uses: Number(row.uses),
   revokedAt: row.revoked_at,
   organisationAccountsOnly: Number(row.organisation_accounts_only) === 1,
+  approvalRequired: Number(row.approval_required) === 1,
+  standing: Number(row.standing) === 1,
 });
 
 export class SqlInviteLinkRepository implements InviteLinkRepository {
@@ -33,6 +35,8 @@ export class SqlInviteLinkRepository implements InviteLinkRepository {
         uses: link.uses,
         revoked_at: link.revokedAt,
         organisation_accounts_only: link.organisationAccountsOnly ? 1 : 0,
+        approval_required: link.approvalRequired ? 1 : 0,
+        standing: link.standing ? 1 : 0,
       })
       .execute();
   }

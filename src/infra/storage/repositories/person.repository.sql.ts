@@ -58,4 +58,48 @@ export class SqlPersonRepository implements PersonRepository {
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('people').set(values).where('id', '=', id).execute();
   }
+
+  async mergeInto(fromId: string, intoId: string): Promise<void> {
+    await this.moveRows('memberships', 'group_id', fromId, intoId);
+    await this.moveRows('card_invites', 'group_id', fromId, intoId);
+    await this.moveRows('champs', 'group_id', fromId, intoId);
+    await this.moveRows('organisation_admins', 'organisation_id', fromId, intoId);
+    const from = await this.findById(fromId);
+    if (!from?.phone) return;
+    // The number is unique: free it before giving it to the person who keeps it.
+    await this.db.updateTable('people').set({ phone: null }).where('id', '=', fromId).execute();
+    await this.db
+      .updateTable('people')
+      .set({ phone: from.phone })
+      .where('id', '=', intoId)
+      .where('phone', 'is', null)
+      .execute();
+  }
+
+  /** Re-keys rows from one person to another, except where the other already has a row with that key. */
+  private async moveRows(
+    table: 'memberships' | 'card_invites' | 'champs' | 'organisation_admins',
+    key: 'group_id' | 'organisation_id',
+    fromId: string,
+    intoId: string,
+  ): Promise<void> {
+    // biome-ignore lint/suspicious/noExplicitAny: the four tables share person_id and their key column
+    const db = this.db as Kysely<any>;
+    await db
+      .updateTable(table)
+      .set({ person_id: intoId })
+      .where('person_id', '=', fromId)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom(`${table} as other`)
+              .select('other.person_id')
+              .whereRef(`other.${key}`, '=', `${table}.${key}`)
+              .where('other.person_id', '=', intoId),
+          ),
+        ),
+      )
+      .execute();
+    await db.deleteFrom(table).where('person_id', '=', fromId).execute();
+  }
 }
