@@ -210,6 +210,49 @@ describeWithChromium('the join page on a phone', () => {
     await page.close();
   });
 
+  test('when someone without a work account asks to join a personal group, then the admins have their request and the page says it was sent', async () => {
+    const created = await api('POST', '/api/v1/groups', { name: 'Cricket club – Sunday', personal: true });
+    const groupId = created.body.group.id;
+    const url = await newLink(groupId);
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(url);
+    expect(await page.locator('dl').textContent()).toContain('A personal group');
+    await page.getByLabel('Your name').fill('Ravi Kumar');
+    await page.getByLabel('Your mobile number').fill('98765 43210');
+    await page.getByLabel('Country of your number').selectOption('IN');
+    await shot(page, '10-ask-to-join-form');
+    await page.getByRole('button', { name: 'Ask to join' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your request was sent' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('admins of Cricket club – Sunday');
+    await shot(page, '11-request-sent');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const requests = await api('GET', `/api/v1/groups/${groupId}/join-requests`);
+    expect(requests.body.requests).toMatchObject([{ displayName: 'Ravi Kumar', phone: '+919876543210' }]);
+    await page.close();
+  });
+
+  test('when a link needs an admin’s approval and someone signs in, then they are told their request was sent and are not a member yet', async () => {
+    const groupId = await newGroup('Pharmacy – Day team');
+    const url = await newLink(groupId, { approvalRequired: true });
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(url);
+    await page.getByText('An admin of the group approves each new member').waitFor();
+    await page.getByRole('button', { name: 'Sign in and join' }).click();
+    await page.getByLabel('Name').fill('Pia Patel');
+    await page.getByLabel('Mobile number').fill('+1 415 555 0177');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your request was sent' }).waitFor();
+    await shot(page, '12-approval-requested');
+    const members = await api('GET', `/api/v1/groups/${groupId}/members`);
+    expect(members.body.members.map((m: { person: { displayName: string } }) => m.person.displayName)).not.toContain(
+      'Pia Patel',
+    );
+    const requests = await api('GET', `/api/v1/groups/${groupId}/join-requests`);
+    expect(requests.body.requests).toMatchObject([{ displayName: 'Pia Patel' }]);
+    await page.close();
+  });
+
   test('when the page is opened at 320 px in dark mode, then it fits the screen and follows the dark scheme', async () => {
     const groupId = await newGroup(
       'Drivers with a very long group name that must wrap – Western region, night routes',

@@ -19,6 +19,8 @@ export interface InviteLinkFacts {
   maxUses: number | null;
   usesLeft: number | null;
   organisationAccountsOnly: boolean;
+  /** An admin approves each join made with this link. */
+  approvalRequired: boolean;
 }
 
 /** Describes an invite link for the join page. Reading never uses the link up (scanners fetch it). */
@@ -49,6 +51,7 @@ export function describeInviteLink(ctx: DomainContext, input: { token: string })
       maxUses: link.maxUses,
       usesLeft: link.maxUses === null ? null : Math.max(0, link.maxUses - link.uses),
       organisationAccountsOnly: link.organisationAccountsOnly,
+      approvalRequired: link.approvalRequired,
     };
   });
 }

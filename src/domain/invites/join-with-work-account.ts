@@ -1,5 +1,5 @@
 import { identifyTeamsUser } from '../people/identify-teams-user';
-import { linkPersonToEntraUser } from '../people/link-entra-user';
+import { attachPhonePersonToAccount } from '../people/merge-people';
 import type { SignedInAccount } from '../people/work-account-sign-in.port';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import { hashInviteToken } from './invite-link';
@@ -12,8 +12,9 @@ export interface JoinedWithWorkAccount extends RedeemResult {
 
 /**
  * Joins someone who signed in on the join page. When the group already has them by phone (an admin
- * added the number), that record becomes theirs first, so they are one member, not two; then the
- * same redeem the bot uses runs (use counting, organisation-only check).
+ * added the number the directory holds for their account), that record becomes theirs first, as a
+ * card's Join does, so they are one member, not two; then the same redeem the bot uses runs (use
+ * counting, organisation-only check, join approval).
  */
 export async function joinWithWorkAccount(
   ctx: DomainContext,
@@ -28,8 +29,8 @@ export async function joinWithWorkAccount(
         const person = await repos.people.findByPhone(phone);
         if (!person || person.aadObjectId || !(await repos.memberships.find(link.groupId, person.id)))
           continue;
-        const user = { ...account, userPrincipalName: null };
-        if (await linkPersonToEntraUser(repos, ctx.clock, person.id, user)) return;
+        await attachPhonePersonToAccount(repos, person, account, ctx.clock.now());
+        return;
       }
     });
   }

@@ -1,16 +1,27 @@
 import type { DirectoryUser } from '../../domain/directory/directory.port';
-import { linkPersonToEntraUser } from '../../domain/people/link-entra-user';
+import { requestMemberSyncForPerson } from '../../domain/provisioning/provision-group.job';
 import type { DomainContext, Repositories } from '../../domain/shared/unit-of-work.port';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { EntraLink } from './resolve-recipients';
 
 /**
- * Links a batch of people known by phone to the Entra users found with their numbers (one
- * transaction; see linkPersonToEntraUser for the rule).
+ * Links people known by phone to the Entra users found with their numbers, so their later answers
+ * and sign-ins are recognised, and they can join the teams of their groups that are in the
+ * organisation's tenant. When someone else already holds an identity (they signed in before being
+ * added by phone) the two stay apart; the invite still reaches the right chat.
  */
 export function entraLinker(ctx: DomainContext): EntraLink {
-  const link = (repos: Repositories, personId: string, user: DirectoryUser) =>
-    linkPersonToEntraUser(repos, ctx.clock, personId, user);
+  const link = async (repos: Repositories, personId: string, user: DirectoryUser): Promise<void> => {
+    const person = await repos.people.findById(personId);
+    if (!person || person.aadObjectId) return;
+    if (await repos.people.findByAadObjectId(user.tenantId, user.aadObjectId)) return;
+    await repos.people.update(personId, {
+      tenantId: user.tenantId,
+      aadObjectId: user.aadObjectId,
+      displayName: person.displayName ?? user.displayName,
+    });
+    await requestMemberSyncForPerson(repos, personId, ctx.clock.now());
+  };
   return async (links) => {
     if (links.length === 0) return;
     try {

@@ -26,7 +26,7 @@ dl{display:grid;grid-template-columns:fit-content(45%) 1fr;gap:.25rem 1rem;margi
 .button,button{display:block;width:100%;min-height:2.75rem;padding:.625rem 1rem;border:0;border-radius:.5rem;background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;text-align:center;text-decoration:none;cursor:pointer}
 .button.secondary{background:transparent;color:var(--accent);border:2px solid var(--accent)}
 label{display:block;margin:.5rem 0 .25rem;font-weight:600}
-input{display:block;width:100%;min-height:2.75rem;padding:.5rem;border:1px solid var(--muted);border-radius:.5rem;background:var(--card);color:var(--text);font:inherit}
+input,select{display:block;width:100%;min-height:2.75rem;padding:.5rem;border:1px solid var(--muted);border-radius:.5rem;background:var(--card);color:var(--text);font:inherit}
 form>button{margin-top:.75rem}
 ul.get{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}ul.get a{color:var(--accent)}
 a{color:var(--accent)}code{overflow-wrap:anywhere}`;

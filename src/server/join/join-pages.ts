@@ -10,6 +10,8 @@ export interface JoinWays {
   openInTeams: string | null;
   inviteUrl: string;
   askToJoin: string | null;
+  /** Regions to read the number in, when the group has no organisation to take one from. */
+  regions: Array<{ code: string; label: string }> | null;
 }
 
 export const GET_TEAMS = {
@@ -51,9 +53,10 @@ export function validLinkPage(input: {
   const group = facts.group.name;
   const lead = facts.sharedBy ? words.invitedBy(facts.sharedBy) : words.invited;
   const orgOnly =
-    facts.organisationAccountsOnly && facts.organisation
+    (facts.organisationAccountsOnly && facts.organisation
       ? `<p class="note" role="note">${text(words.organisationOnly(facts.organisation.name))}</p>`
-      : '';
+      : '') +
+    (facts.approvalRequired ? `<p class="note" role="note">${text(words.approvalRequired)}</p>` : '');
   const signIn =
     `<section class="card" aria-labelledby="way-sign-in"><h2 id="way-sign-in">1. ${text(words.signIn.title)}</h2>` +
     `<p>${text(words.signIn.text)}</p>` +
@@ -70,12 +73,17 @@ export function validLinkPage(input: {
       `<p>${text(words.askToJoin.text)}</p><form method="post" action="${text(ways.askToJoin)}">` +
       `<label for="ask-name">${text(words.askToJoin.name)}</label><input id="ask-name" name="name" autocomplete="name" required maxlength="100">` +
       `<label for="ask-phone">${text(words.askToJoin.phone)}</label><input id="ask-phone" name="phone" type="tel" autocomplete="tel" required maxlength="32">` +
+      (ways.regions
+        ? `<label for="ask-region">${text(words.askToJoin.region)}</label><select id="ask-region" name="region" aria-describedby="ask-region-hint"><option value="">–</option>${ways.regions
+            .map((r) => `<option value="${r.code}">${text(r.label)}</option>`)
+            .join('')}</select><p id="ask-region-hint"><small>${text(words.askToJoin.regionHint)}</small></p>`
+        : '') +
       `<button type="submit">${text(words.askToJoin.button)}</button></form></section>`
     : '';
   const body =
     `<p>${text(lead)}</p><h1>${text(words.joinTitle(group))}</h1>` +
     `<section class="card" aria-label="${text(group)}">${factsList(words, facts)}</section>${orgOnly}` +
-    `<h2>${text(words.waysTitle)}</h2>${signIn}${teams}${ask}${getTeams(words)}`;
+    `<h2>${text(words.waysTitle(ask ? 3 : 2))}</h2>${signIn}${teams}${ask}${getTeams(words)}`;
   return joinLayout({
     words,
     nonce: input.nonce,
@@ -139,6 +147,8 @@ export function outcomePage(input: {
 export function refusedPage(input: {
   words: JoinWords;
   nonce: string;
+  /** The page's heading; "We couldn't sign you in" unless said otherwise. */
+  title?: string;
   message: string;
   code: string;
   backTo: string | null;
@@ -147,10 +157,11 @@ export function refusedPage(input: {
   const back = input.backTo
     ? `<a class="button secondary" href="${text(input.backTo)}">${text(words.tryAgain)}</a>`
     : '';
-  const body = `<h1>${text(words.signInFailed)}</h1><div class="card"><p>${text(input.message)}</p><p><small>${text(
+  const title = input.title ?? words.signInFailed;
+  const body = `<h1>${text(title)}</h1><div class="card"><p>${text(input.message)}</p><p><small>${text(
     input.code,
   )}</small></p>${back}</div>`;
-  return joinLayout({ words, nonce: input.nonce, title: words.signInFailed, body });
+  return joinLayout({ words, nonce: input.nonce, title, body });
 }
 
 /** Local mode's stand-in for Microsoft's sign-in page, marked as such on every line that matters. */
@@ -175,7 +186,7 @@ export function developerSignInPage(input: {
   const body =
     `<h1>${text(d.title)}</h1><p class="note" role="note">${text(d.warning)}</p>` +
     (choices ? `<div class="card">${choices}</div>` : '') +
-    `<form class="card" method="post" action="${text(input.action)}">${hidden}<h2>${text(d.orType)}</h2>` +
+    `<form class="card" method="post" action="${text(input.action)}">${hidden}<h2>${text(choices ? d.orType : d.type)}</h2>` +
     `<label for="dev-name">${text(d.name)}</label><input id="dev-name" name="name" autocomplete="name" required maxlength="100">` +
     `<label for="dev-phone">${text(d.phone)}</label><input id="dev-phone" name="phone" type="tel" autocomplete="tel" required maxlength="32">` +
     `<button type="submit">${text(d.button)}</button></form>`;

@@ -25,10 +25,20 @@ export interface JoinWords {
     usesLeft: string;
   };
   organisationOnly(organisation: string): string;
-  waysTitle: string;
+  approvalRequired: string;
+  waysTitle(count: number): string;
   signIn: { title: string; text: string; button: string; developerNote: string };
   openInTeams: { title: string; text: string; button: string; noBot(link: string): string };
-  askToJoin: { title: string; text: string; name: string; phone: string; button: string };
+  askToJoin: {
+    title: string;
+    text: string;
+    name: string;
+    phone: string;
+    region: string;
+    regionHint: string;
+    button: string;
+    failed: string;
+  };
   getTeams: { title: string; android: string; ios: string; desktop: string };
   states: {
     expired(since: string | null): { title: string; text: string };
@@ -49,6 +59,7 @@ export interface JoinWords {
     warning: string;
     choose: string;
     orType: string;
+    type: string;
     name: string;
     phone: string;
     button: string;
@@ -79,7 +90,8 @@ export const englishJoinWords: JoinWords = {
   },
   organisationOnly: (organisation) =>
     `Only people with a ${organisation} work account can join with this link. Sign in with that account.`,
-  waysTitle: 'Three ways to join',
+  approvalRequired: 'An admin of the group approves each new member. You are added once they do.',
+  waysTitle: (count) => `${['One way', 'Two ways', 'Three ways'][count - 1] ?? `${count} ways`} to join`,
   signIn: {
     title: 'Sign in with your work account',
     text: 'Use the Microsoft account you have from work. You join straight away.',
@@ -97,7 +109,10 @@ export const englishJoinWords: JoinWords = {
     text: 'Ask to join with your name and phone number. The group’s admins will add you.',
     name: 'Your name',
     phone: 'Your mobile number',
+    region: 'Country of your number',
+    regionHint: 'Not needed if your number starts with +',
     button: 'Ask to join',
+    failed: 'We couldn’t send your request',
   },
   getTeams: {
     title: 'Get Microsoft Teams',
@@ -149,6 +164,7 @@ export const englishJoinWords: JoinWords = {
       'This is not Microsoft sign-in. Convene is running in local mode, so you choose who you are. Never use this in production.',
     choose: 'Sign in as',
     orType: 'Or type a stand-in person',
+    type: 'Type a stand-in person',
     name: 'Name',
     phone: 'Mobile number',
     button: 'Sign in',

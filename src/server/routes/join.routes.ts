@@ -4,7 +4,8 @@ import { describeInviteLink, type InviteLinkFacts } from '../../domain/invites/d
 import { InviteNotFound } from '../../domain/invites/invite.errors';
 import { extractInviteToken } from '../../domain/invites/invite-link';
 import { joinWithWorkAccount } from '../../domain/invites/join-with-work-account';
-import { parseRegion, toE164 } from '../../domain/people/phone-number';
+import { requestToJoin } from '../../domain/join-requests/request-to-join';
+import { parseRegion, supportedRegions, toE164 } from '../../domain/people/phone-number';
 import { SignInRefused } from '../../domain/people/sign-in.errors';
 import type { WorkAccountSignIn } from '../../domain/people/work-account-sign-in.port';
 import type { DeveloperSignIn } from '../../infra/directory/developer-sign-in';
@@ -23,6 +24,7 @@ import { type JoinSessions, newSignIn } from '../join/join-session';
 import { englishJoinWords } from '../join/join-words';
 import type { PreviewImages } from '../join/preview-images';
 import { botChatLink } from '../join/teams-links';
+import { requesterKeyOf } from './join-requests.routes';
 
 export interface JoinRouteServices {
   signIn: WorkAccountSignIn;
@@ -37,6 +39,18 @@ export interface JoinRouteServices {
 }
 
 const words = englishJoinWords;
+
+let regions: Array<{ code: string; label: string }> | undefined;
+/** "India (+91)"…, by name, for people whose group has no organisation to take a region from. */
+function regionChoices(): Array<{ code: string; label: string }> {
+  if (!regions) {
+    const names = new Intl.DisplayNames([words.lang], { type: 'region' });
+    regions = supportedRegions()
+      .map((r) => ({ code: r.code, label: `${names.of(r.code) ?? r.code} (+${r.callingCode})` }))
+      .sort((a, b) => a.label.localeCompare(b.label, words.lang));
+  }
+  return regions;
+}
 
 /**
  * The employee's side of an invite: the join page (HTML or JSON), its preview image, and signing in
@@ -97,13 +111,15 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
     }
   };
 
-  const ways = (token: string): JoinWays => {
+  const ways = (token: string, found: InviteLinkFacts): JoinWays => {
     const inviteUrl = `${base()}/join/${token}`;
     return {
       signIn: `/join/${token}/sign-in`,
       openInTeams: join.botAppId ? botChatLink(join.botAppId, `join ${inviteUrl}`) : null,
       inviteUrl,
-      askToJoin: null,
+      // A phone number proves no organisation account: such links take signed-in people only.
+      askToJoin: found.organisationAccountsOnly ? null : `/join/${token}/requests`,
+      regions: found.organisation ? null : regionChoices(),
     };
   };
 
@@ -232,7 +248,7 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
       }
       const n = nonce();
       if (found && token && found.status === 'active') {
-        const w = ways(token);
+        const w = ways(token, found);
         const preview = {
           title: words.previewTitle(found.group.name),
           description: words.previewDescription({
@@ -268,12 +284,18 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
   /** The same facts the page shows, for programs (`Accept: application/json`). */
   function factsJson(found: InviteLinkFacts, token: string) {
     const { organisation, linkId: _linkId, ...rest } = found;
-    const w = ways(token);
+    const w = ways(token, found);
     return {
       ...rest,
       organisation: organisation ? { name: organisation.name } : null,
       ...(found.status === 'active'
-        ? { ways: { signIn: `${base()}${w.signIn}`, openInTeams: w.openInTeams, askToJoin: w.askToJoin } }
+        ? {
+            ways: {
+              signIn: `${base()}${w.signIn}`,
+              openInTeams: w.openInTeams,
+              askToJoin: w.askToJoin && `${base()}${w.askToJoin}`,
+            },
+          }
         : { message: deadLinkWords(words, found) }),
     };
   }
@@ -333,6 +355,51 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
       res.end();
     } catch (error) {
       refuse(req, res, error, token);
+    }
+  });
+
+  // Ask to join: the page's form (urlencoded), no sign-in; the group's admins decide.
+  server.post('/join/:token/requests', async (req: Request, res: Response) => {
+    const token = extractInviteToken(req.params.token ?? '');
+    try {
+      assertSameOrigin(req);
+      if (!token) throw new InviteNotFound();
+      const region = formField(req, 'region');
+      const asked = await requestToJoin(deps.ctx, {
+        token,
+        displayName: formField(req, 'name') ?? '',
+        phone: formField(req, 'phone') ?? '',
+        region: region || undefined,
+        requesterKey: requesterKeyOf(req),
+      });
+      if (wantsJson(req)) {
+        res.send(202, asked);
+        return;
+      }
+      const n = nonce();
+      send(
+        res,
+        200,
+        outcomePage({ words, nonce: n, group: asked.groupName, outcome: 'requested', openUrl: null }),
+        n,
+      );
+    } catch (error) {
+      const { status, body, unexpected } = toHttpError(error);
+      if (unexpected) deps.logger.error({ err: error }, 'join request failed');
+      if (wantsJson(req)) {
+        res.send(status, body);
+        return;
+      }
+      const n = nonce();
+      const page = refusedPage({
+        words,
+        nonce: n,
+        title: words.askToJoin.failed,
+        message: body.error.message,
+        code: body.error.code,
+        backTo: token ? `/join/${token}` : null,
+      });
+      send(res, status, page, n);
     }
   });
 
