@@ -245,9 +245,9 @@ describeWithChromium('the join page on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Your request was sent' }).waitFor();
     await shot(page, '12-approval-requested');
     const members = await api('GET', `/api/v1/groups/${groupId}/members`);
-    expect(members.body.members.map((m: { person: { displayName: string } }) => m.person.displayName)).not.toContain(
-      'Pia Patel',
-    );
+    expect(
+      members.body.members.map((m: { person: { displayName: string } }) => m.person.displayName),
+    ).not.toContain('Pia Patel');
     const requests = await api('GET', `/api/v1/groups/${groupId}/join-requests`);
     expect(requests.body.requests).toMatchObject([{ displayName: 'Pia Patel' }]);
     await page.close();

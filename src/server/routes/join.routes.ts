@@ -22,6 +22,7 @@ import {
 } from '../join/join-pages';
 import { type JoinSessions, newSignIn } from '../join/join-session';
 import { englishJoinWords } from '../join/join-words';
+import { LinkFactsCache } from '../join/link-facts-cache';
 import type { PreviewImages } from '../join/preview-images';
 import { botChatLink } from '../join/teams-links';
 import { requesterKeyOf } from './join-requests.routes';
@@ -101,8 +102,11 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
     );
   };
 
-  const facts = async (token: string | undefined): Promise<InviteLinkFacts | undefined> => {
+  const linkFacts = new LinkFactsCache(deps.ctx);
+  /** The page's facts (reused for a second across views); a fresh read before anything is started. */
+  const facts = async (token: string | undefined, fresh = false): Promise<InviteLinkFacts | undefined> => {
     if (!token) return undefined;
+    if (!fresh) return linkFacts.get(token);
     try {
       return await describeInviteLink(deps.ctx, { token });
     } catch (error) {
@@ -332,7 +336,7 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, join: JoinRout
     const token = extractInviteToken(req.params.token ?? '');
     try {
       assertSameOrigin(req);
-      const found = await facts(token);
+      const found = await facts(token, true);
       if (!found || !token) throw new InviteNotFound();
       if (found.status !== 'active') {
         const n = nonce();

@@ -265,7 +265,8 @@ describe('signing in on the join page with a work account (tenant mode, loopback
   });
 
   test('when the page is asked for JSON, then it has the facts the page shows and never a member’s name', async () => {
-    const { group, token } = await groupWithLink({ maxUses: 10 });
+    // Widened to anyone, so that the page offers all three ways.
+    const { group, token } = await groupWithLink({ maxUses: 10, organisationAccountsOnly: false });
     await addMembersByPhone(
       h.app.ctx,
       { groupId: group.id, phones: ['+14155550142'], region: 'US', role: 'member', source: 'manual' },
@@ -288,6 +289,7 @@ describe('signing in on the join page with a work account (tenant mode, loopback
       ways: {
         signIn: `${PUBLIC}/join/${token}/sign-in`,
         openInTeams: expect.stringContaining(`users=28%3A${CLIENT_ID}&message=join%20`),
+        askToJoin: `${PUBLIC}/join/${token}/requests`,
       },
     });
     expect(text).not.toContain('Secret Sam');
