@@ -296,4 +296,33 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     expect(text).not.toContain('+14155550142');
     expect(text).not.toContain(HOME_TENANT);
   });
+
+  test('when someone cancels at Microsoft’s sign-in page, then they are told so in words and nothing is joined', async () => {
+    const { group, token } = await groupWithLink();
+    const { cookie, authorize } = await startSignIn(token);
+    const back = `${h.app.url}/join/callback?error=access_denied&state=${authorize.searchParams.get('state')}`;
+    const page = await fetch(back, { headers: { cookie } });
+    expect(page.status).toBe(401);
+    const html = await page.text();
+    expect(html).toContain('Sign-in was cancelled. You can try again, open Teams, or ask to join instead.');
+    expect(html).toContain(`href="/join/${token}"`);
+    expect(await members(group.id)).toHaveLength(1);
+  });
+
+  test('when a group’s name holds markup, then the page shows it as text', async () => {
+    const group = await createGroup(
+      h.app.ctx,
+      { name: '<img src=x onerror=alert(1)> "Night" & co', organisationId },
+      admin,
+    );
+    const { token } = await createInviteLink(h.app.ctx, { groupId: group.id }, admin);
+    const page = await fetch(`${h.app.url}/join/${token}`);
+    const html = await page.text();
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('Join &lt;img src=x onerror=alert(1)&gt; &quot;Night&quot; &amp; co');
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /^default-src 'none'; style-src 'nonce-[^']+'/,
+    );
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+  });
 });
