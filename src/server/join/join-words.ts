@@ -152,7 +152,7 @@ export const englishJoinWords: JoinWords = {
   }),
   requested: (group) => ({
     title: 'Your request was sent',
-    text: `Your request was sent to the admins of ${group}. You’ll get a message in Teams when they add you.`,
+    text: `Your request was sent to the admins of ${group}. Once one of them approves it, you are in the group.`,
   }),
   openTeam: 'Open in Teams',
   openBotChat: 'Open in Teams',
