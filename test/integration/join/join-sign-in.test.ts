@@ -325,4 +325,20 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     );
     expect(page.headers.get('referrer-policy')).toBe('same-origin');
   });
+
+  test('when someone tries the developer sign-in in tenant mode, then there is none', async () => {
+    const page = await fetch(
+      `${h.app.url}/join/developer-sign-in?redirect_uri=${encodeURIComponent(`${PUBLIC}/join/callback`)}&state=s&nonce=n&code_challenge=c`,
+    );
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain('Developer sign-in');
+    const answer = await fetch(`${h.app.url}/join/developer-sign-in`, {
+      method: 'POST',
+      headers: { origin: PUBLIC, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=Mallory&phone=%2B14155550100&state=s&nonce=n&code_challenge=c',
+      redirect: 'manual',
+    });
+    expect([404, 405]).toContain(answer.status);
+    expect(answer.headers.get('location')).toBeNull();
+  });
 });
