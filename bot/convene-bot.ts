@@ -7,6 +7,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { StandingTokens } from '../src/domain/invites/standing-invite-link';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
 import type { BotDeps } from './bot-deps';
 import { cardActions, delegatedCardActions } from './card-actions/card-action-table';
@@ -26,6 +27,8 @@ import { teamsIdentityOf } from './turn-identity';
 
 export interface ConveneBotOptions {
   ctx: DomainContext;
+  /** The tokens of standing invite links, shared with the rollout routes (the poster card shows one). */
+  standingTokens: StandingTokens;
   /** Where conversation and user state live (the database, with eTag concurrency). */
   storage: Storage;
   mode: 'local' | 'tenant';
@@ -63,6 +66,7 @@ export class ConveneBot extends TeamsActivityHandler {
     }
     this.deps = {
       ctx: options.ctx,
+      standingTokens: options.standingTokens,
       mode: options.mode,
       publicBaseUrl: options.publicBaseUrl,
       defaultRegion: options.defaultRegion,

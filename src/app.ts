@@ -15,6 +15,7 @@ import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
+import { standingTokensFor } from './infra/invites/hmac-standing-tokens';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
@@ -74,8 +75,11 @@ export async function startApp(
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
   });
   let url = '';
+  // Posters, templates, the slideshow and the bot's poster card show the same standing link.
+  const standingTokens = standingTokensFor({ secret: config.standingLinkSecret, dataDir: config.dataDir });
   const bot = new ConveneBot({
     ctx,
+    standingTokens,
     storage: botState,
     mode: config.mode,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
@@ -100,6 +104,7 @@ export async function startApp(
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
+    standingTokens,
   });
   const publicBaseUrl = () => config.publicBaseUrl ?? url;
   const signIn = createWorkAccountSignIn(config, identity, publicBaseUrl);

@@ -42,6 +42,7 @@ const environmentSchema = z.object({
   LOCAL_USER_ID: z.string().trim().min(1).default('00000000-0000-0000-0000-0000000000de'),
   LOCAL_USER_NAME: z.string().trim().min(1).default('Local Developer'),
   LOCAL_DIRECTORY_FILE: optionalText,
+  STANDING_LINK_SECRET: optionalText,
   AAD_APP_CLIENT_ID: optionalText,
   AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_CERTIFICATE_PATH: optionalText,
@@ -104,6 +105,11 @@ export interface Config {
   localIdentity: { tenantId: string; organisationName: string; userId: string; userName: string };
   /** Local mode only: a JSON file of `{ phone, aadObjectId, displayName }` standing in for Entra users. */
   localDirectoryFile: string | undefined;
+  /**
+   * The secret standing invite links' tokens are derived from (shared by every instance); defaults to
+   * the bot's password in tenant mode, and to a key kept in DATA_DIR otherwise.
+   */
+  standingLinkSecret: string | undefined;
   /** The Entra app: tab SSO, On-Behalf-Of and app-only Graph (defaults to the bot's registration). */
   entra: {
     clientId: string | undefined;
@@ -170,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       userName: e.LOCAL_USER_NAME,
     },
     localDirectoryFile: e.LOCAL_DIRECTORY_FILE && path.resolve(e.LOCAL_DIRECTORY_FILE),
+    standingLinkSecret:
+      e.STANDING_LINK_SECRET ?? (e.CONVENE_MODE === 'tenant' ? e.MICROSOFT_APP_PASSWORD : undefined),
     entra: entraSettings(e),
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''), teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
     join: { cookieSecret: e.JOIN_COOKIE_SECRET ?? e.AAD_APP_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD },

@@ -23,6 +23,8 @@ export interface GroupCardData {
   teamUrl: string;
   /** Whether "Add to organisation" is offered: a personal group, and the viewer is its admin. */
   canMap: boolean;
+  /** Join requests waiting for the viewer's answer (a "Requests to join" button when above 0). */
+  pendingRequests: number;
 }
 
 export interface GroupsCardData {

@@ -36,6 +36,7 @@ export async function createGroupReply(session: Session, name: string): Promise<
       teamLabel: '',
       teamUrl: '',
       canMap: true,
+      pendingRequests: 0,
     },
     `Created ${group.name}.`,
   );
@@ -86,5 +87,6 @@ export function groupCardData(view: GroupView, headline: string): GroupCardData 
     teamLabel: view.organisation ? teamLabels[view.provisioning.state] : '',
     teamUrl: view.provisioning.teamUrl ?? '',
     canMap: !view.group.organisationId && view.allowed['map-to-organisation'],
+    pendingRequests: view.pendingJoinRequests,
   };
 }

@@ -71,7 +71,7 @@ export async function joinReply(session: Session, link: string): Promise<Reply> 
   const result = await redeemInviteLink(session.deps.ctx, { token }, await session.actor());
   if (result.outcome === 'requested') {
     return textReply(
-      `An admin of **${result.group.name}** approves each new member: your request is with them. You'll hear from me once they let you in.`,
+      `An admin of **${result.group.name}** approves each new member: your request is with them. Once they approve it, the group is in your **groups**.`,
     );
   }
   const headline = result.outcome === 'joined' ? 'You joined' : 'You are already in';

@@ -1,21 +1,17 @@
 import QRCode from 'qrcode';
-import { createInviteLink } from '../../src/domain/invites/create-invite-link';
-import { POSTER_LINK_DAYS } from '../../src/domain/rollout/posters';
+import { standingInviteLink } from '../../src/domain/invites/standing-invite-link';
 import type { GroupRef, Session } from '../session';
 import { formatDate } from './describe';
 import { cardReply, type Reply } from './reply';
 
 /**
- * `poster <group>`: a fresh invite link (posters hang for weeks, so it lasts 90 days) as a QR code,
+ * `poster <group>`: the group's standing invite link (the one every poster shows) as a QR code,
  * with the printable PDF and the shareable PNG one tap away.
  */
 export async function posterReply(session: Session, ref: GroupRef): Promise<Reply> {
   const groupId = await session.groupId(ref);
-  const issued = await createInviteLink(
-    session.deps.ctx,
-    { groupId, expiresInDays: POSTER_LINK_DAYS },
-    await session.actor(),
-  );
+  const { ctx, standingTokens } = session.deps;
+  const issued = await standingInviteLink({ ...ctx, standingTokens }, { groupId }, await session.actor());
   const inviteUrl = session.inviteUrl(issued.token);
   const posterUrl = (format: 'pdf' | 'png') =>
     `${session.deps.publicBaseUrl()}/rollout/poster?invite=${encodeURIComponent(issued.token)}&format=${format}`;

@@ -17,6 +17,8 @@ export interface GroupView {
   allowed: Record<GroupAction, boolean>;
   /** Where the group stands in the tenant (its Microsoft 365 group and team). */
   provisioning: ProvisioningView;
+  /** Join requests waiting for an answer; counted only for those who may answer them (0 otherwise). */
+  pendingJoinRequests: number;
 }
 
 const actions: GroupAction[] = [
@@ -41,9 +43,15 @@ export function viewGroup(ctx: DomainContext, groupId: string, actor: Actor): Pr
     const organisation = group.organisationId
       ? ((await repos.organisations.findById(group.organisationId)) ?? null)
       : null;
+    const pendingJoinRequests = may(relations, 'manage-members')
+      ? ((await repos.joinRequests.countPendingByGroup([group.id], ctx.clock.now().toISOString())).get(
+          group.id,
+        ) ?? 0)
+      : 0;
     return {
       group,
       organisation,
+      pendingJoinRequests,
       role: own && own.state !== 'declined' ? own.role : null,
       memberCount: members.filter((member) => member.state !== 'declined').length,
       provisioning: provisioningView(await repos.groupProvisioning.find(group.id)),

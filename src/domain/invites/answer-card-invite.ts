@@ -28,8 +28,12 @@ export function answerCardInvite(
     // The card reached this Teams account through the invited number: from now on they are one person.
     const invited = await repos.people.findById(summary.invite.personId);
     if (input.answer === 'join' && invited && invited.aadObjectId === null) {
-      await attachPhonePersonToAccount(repos, invited, identity, now);
-      summary = await loadOwnCardInvite(repos, input.inviteId, identity);
+      const kept = await attachPhonePersonToAccount(repos, invited, identity, now);
+      // When the account had its own invite to this group, that one is kept and answered.
+      const invite =
+        (await repos.cardInvites.findById(input.inviteId)) ??
+        (await repos.cardInvites.findByMembership(summary.group.id, kept));
+      summary = await loadOwnCardInvite(repos, invite?.id ?? input.inviteId, identity);
     }
     const { invite, group } = summary;
     if (!summary.membershipState) throw new CardInviteWithdrawn(group.name);

@@ -1,5 +1,4 @@
 import type { Actor } from '../access/actor';
-import { createInviteLink } from '../invites/create-invite-link';
 import {
   fillMessage,
   type MessageTemplate,
@@ -9,6 +8,7 @@ import {
 import { posterDate } from './content/posters';
 import type { RolloutContext } from './rollout.ports';
 import { rolloutAudience } from './rollout-audience';
+import { rolloutInviteLink } from './rollout-invite-link';
 
 /** Templates link for as long as a poster: both go out on rollout day. */
 export const TEMPLATE_LINK_DAYS = 90;
@@ -36,11 +36,7 @@ export async function groupMessageTemplates(
   expiresAt: string | null;
   templates: MessageTemplate[];
 }> {
-  const issued = await createInviteLink(
-    ctx,
-    { groupId: input.groupId, expiresInDays: input.expiresInDays ?? TEMPLATE_LINK_DAYS },
-    actor,
-  );
+  const issued = await rolloutInviteLink(ctx, input, actor);
   const organisation = issued.group.organisationId
     ? await ctx.uow.run((repos) => repos.organisations.findById(issued.group.organisationId!))
     : undefined;

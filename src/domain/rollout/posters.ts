@@ -1,13 +1,13 @@
 import type { Actor } from '../access/actor';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
-import { createInviteLink } from '../invites/create-invite-link';
 import { InviteExpired, InviteNotFound, InviteRevoked, InviteUsedUp } from '../invites/invite.errors';
 import { hashInviteToken, inviteLinkStatus } from '../invites/invite-link';
 import { genericPosterSpec, groupPosterSpec } from './content/posters';
 import { PosterFormatInvalid } from './rollout.errors';
 import type { DownloadableFile, PosterFormat, RolloutContext } from './rollout.ports';
 import { rolloutAudience } from './rollout-audience';
+import { rolloutInviteLink } from './rollout-invite-link';
 
 /** Printed posters stay on walls for weeks, so their links outlive the 30 days of a chat invite. */
 export const POSTER_LINK_DAYS = 90;
@@ -60,11 +60,7 @@ export async function groupPoster(
   actor: Actor,
 ): Promise<GroupPosterFile> {
   const format = posterFormat(input.format);
-  const issued = await createInviteLink(
-    ctx,
-    { groupId: input.groupId, expiresInDays: input.expiresInDays ?? POSTER_LINK_DAYS },
-    actor,
-  );
+  const issued = await rolloutInviteLink(ctx, input, actor);
   const file = await renderGroupPoster(ctx, issued.group, issued.token, issued.link.expiresAt, format);
   return { ...file, group: { id: issued.group.id, name: issued.group.name } };
 }

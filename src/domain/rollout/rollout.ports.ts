@@ -1,3 +1,4 @@
+import type { StandingTokens } from '../invites/standing-invite-link';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { Guide } from './content/guide';
 
@@ -42,6 +43,8 @@ export interface RolloutContext extends DomainContext {
   render: RolloutRenderer;
   /** The address people use to reach Convene; invite links start with it. */
   publicBaseUrl(): string;
+  /** Tokens of the groups' standing links (posters, templates, slideshow). */
+  standingTokens: StandingTokens;
 }
 
 /** A generated or stored file, ready to download. */

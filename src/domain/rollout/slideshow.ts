@@ -1,9 +1,8 @@
 import type { Actor } from '../access/actor';
-import { createInviteLink } from '../invites/create-invite-link';
 import { hashInviteToken, type InviteLinkStatus, inviteLinkStatus } from '../invites/invite-link';
 import type { DomainContext } from '../shared/unit-of-work.port';
-import { POSTER_LINK_DAYS } from './posters';
 import type { RolloutContext } from './rollout.ports';
+import { rolloutInviteLink } from './rollout-invite-link';
 
 /**
  * Issues a link for the lobby slideshow's QR code and returns the slideshow's address. The address holds
@@ -19,11 +18,7 @@ export async function slideshowLink(
   expiresAt: string | null;
   group: { id: string; name: string };
 }> {
-  const issued = await createInviteLink(
-    ctx,
-    { groupId: input.groupId, expiresInDays: input.expiresInDays ?? POSTER_LINK_DAYS },
-    actor,
-  );
+  const issued = await rolloutInviteLink(ctx, input, actor);
   const base = ctx.publicBaseUrl();
   return {
     url: `${base}/rollout/slideshow?invite=${issued.token}`,

@@ -1,3 +1,4 @@
+import type { StandingTokens } from '../../domain/invites/standing-invite-link';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
 import { DiskResourceStore } from './disk-resource-store';
@@ -7,7 +8,7 @@ import { rolloutRenderer } from './rollout-renderer';
 /** The rollout use cases' context: the domain context plus file storage, type sniffing and rendering. */
 export function createRolloutContext(
   base: DomainContext,
-  options: { dataDir: string; publicBaseUrl: () => string },
+  options: { dataDir: string; publicBaseUrl: () => string; standingTokens: StandingTokens },
 ): RolloutContext {
   return {
     ...base,
@@ -15,5 +16,6 @@ export function createRolloutContext(
     sniffFileType,
     render: rolloutRenderer,
     publicBaseUrl: options.publicBaseUrl,
+    standingTokens: options.standingTokens,
   };
 }

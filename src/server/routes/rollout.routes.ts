@@ -139,7 +139,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     }),
   );
 
-  // A POST: every group poster issues a fresh invite link.
+  // A POST: a group poster may issue the group's standing invite link.
   server.post(
     '/api/v1/groups/:id/rollout/poster',
     route(deps, async (req, res) => {

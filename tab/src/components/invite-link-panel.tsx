@@ -21,8 +21,9 @@ const useStyles = makeStyles({
 
 /**
  * Invite link: Convene keeps only a fingerprint of each link, so a link is shown once, when it is
- * made. "Reset" makes earlier links stop working. A group in an organisation can limit a link to
- * the organisation's own Microsoft 365 accounts.
+ * made. "Reset" makes earlier links stop working. A group in an organisation limits its links to
+ * the organisation's own Microsoft 365 accounts unless widened (with a warning); any link can make
+ * every join a request that an admin approves.
  */
 export function InviteLinkPanel({
   groupId,
@@ -35,7 +36,9 @@ export function InviteLinkPanel({
   const styles = useStyles();
   const [days, setDays] = useState('30');
   const [maxUses, setMaxUses] = useState('');
-  const [organisationOnly, setOrganisationOnly] = useState(false);
+  // An organisation's group links for its accounts unless the admin widens them.
+  const [organisationOnly, setOrganisationOnly] = useState(organisationName !== null);
+  const [approvalRequired, setApprovalRequired] = useState(false);
   const [issued, setIssued] = useState<IssuedLink>();
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string>();
@@ -49,6 +52,7 @@ export function InviteLinkPanel({
           expiresInDays: Number(days),
           maxUses: maxUses.trim() === '' ? null : Number(maxUses),
           organisationAccountsOnly: organisationOnly,
+          approvalRequired,
           reset,
         }),
       );
@@ -79,11 +83,26 @@ export function InviteLinkPanel({
             onChange={(_e, d) => setOrganisationOnly(d.checked)}
           />
         </Field>
+        <Field label="Approval">
+          <Switch
+            label="An admin approves each join"
+            checked={approvalRequired}
+            onChange={(_e, d) => setApprovalRequired(d.checked)}
+          />
+        </Field>
         <Button appearance="primary" onClick={() => issue(false)}>
           New invite link
         </Button>
         <Button onClick={() => issue(true)}>Reset links</Button>
       </div>
+      {organisationName && !organisationOnly && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Anyone with this link can join, including people outside {organisationName}. They are marked
+            external in the member list.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -106,7 +125,8 @@ export function InviteLinkPanel({
             {issued.organisationAccountsOnly
               ? `, only for ${organisationName ?? 'organisation'} accounts`
               : ', for anyone with the link'}
-            . Share it in your old chat group.
+            {issued.approvalRequired ? ', each join approved by an admin' : ''}. Share it in your old chat
+            group.
           </Text>
         </div>
       )}

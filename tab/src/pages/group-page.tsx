@@ -21,6 +21,7 @@ import { AddUsersPanel } from '../components/add-users-panel';
 import { CardInvitesPanel } from '../components/card-invites-panel';
 import { ChampsPanel } from '../components/champs-panel';
 import { InviteLinkPanel } from '../components/invite-link-panel';
+import { JoinRequestsPanel } from '../components/join-requests-panel';
 import { MembersTable } from '../components/members-table';
 import { ErrorState, errorText } from '../components/states';
 import { TeamPanel } from '../components/team-panel';
@@ -113,6 +114,12 @@ export default function GroupPage() {
             />
           </Card>
         )}
+        {allowed['manage-members'] && (
+          <Card className={styles.card}>
+            <Title3 as="h2">Requests to join</Title3>
+            <JoinRequestsPanel key={group.id} groupId={group.id} onDecided={refresh} />
+          </Card>
+        )}
         <Card className={styles.card}>
           <Title3 as="h2">Members</Title3>
           {members.error !== undefined && <ErrorState error={members.error} onRetry={members.reload} />}
@@ -135,7 +142,11 @@ export default function GroupPage() {
         {allowed.invite && (
           <Card className={styles.card}>
             <Title3 as="h2">Invite link</Title3>
-            <InviteLinkPanel groupId={group.id} organisationName={organisation?.displayName ?? null} />
+            <InviteLinkPanel
+              key={group.id}
+              groupId={group.id}
+              organisationName={organisation?.displayName ?? null}
+            />
           </Card>
         )}
         <Card className={styles.card}>

@@ -66,7 +66,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Fetches a POST download (posters issue a fresh invite link, so they are never GETs). */
+/** Fetches a POST download (a poster may issue the group's standing invite link, so it is never a GET). */
 async function postDownload(path: string, fileName: string): Promise<void> {
   const response = await fetch(path, {
     method: 'POST',

@@ -36,6 +36,18 @@ describe('join requests in the bot', () => {
     expect(cardText((await asha.say('members Night shift')).cards[0])).toContain('Ravi (+919876543210)');
   });
 
+  test('when requests wait, then the group card offers Requests to join with their number', async () => {
+    const link = linkOn((await asha.say('invite Night shift')).cards[0]);
+    await ask(link, 'Ravi', '9876543210');
+    await ask(link, 'Meena', '9876543211');
+    const listed = cardButtons((await asha.say('groups')).cards[0]).get('Open')!;
+    const { cards } = await asha.press(listed.verb, listed.data);
+    const button = cardButtons(cards[0]).get('Requests to join (2)');
+    expect(button).toMatchObject({ verb: 'group.requests', data: { groupId } });
+    const opened = await asha.press(button!.verb, button!.data);
+    expect(cardText(opened.cards[0])).toContain('2 requests waiting');
+  });
+
   test('when Decline all is pressed, then every request is declined and nobody is added', async () => {
     const link = linkOn((await asha.say('invite Night shift')).cards[0]);
     await ask(link, 'Ravi', '9876543210');

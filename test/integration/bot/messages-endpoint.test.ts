@@ -7,6 +7,7 @@ import { createBotAdapter } from '../../../bot/bot-adapter';
 import { ConveneBot } from '../../../bot/convene-bot';
 import { type RunningApp, startApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
+import { HmacStandingTokens } from '../../../src/infra/invites/hmac-standing-tokens';
 import { createLogger } from '../../../src/infra/logging/logger';
 import { registerBotRoutes } from '../../../src/server/routes/bot.routes';
 import { CONTOSO_TENANT } from '../../support/domain-world';
@@ -145,6 +146,7 @@ describe('POST /api/messages with bot authentication on (tenant mode)', () => {
       mode: 'tenant',
       publicBaseUrl: () => 'https://convene.contoso.com',
       defaultRegion: 'IN',
+      standingTokens: new HmacStandingTokens(Buffer.alloc(32, 7)),
     });
     const run = bot.run.bind(bot);
     bot.run = async (turn) => {

@@ -202,13 +202,36 @@ describe('the rollout API', () => {
     expect(unknown.status).toBe(404);
   });
 
+  test('when a poster, the templates and the slideshow are made for a group, then they carry the same standing link until it is reset', async () => {
+    const groupId = await createGroup('Loading bay');
+    const inviteUrlOfPoster = async () =>
+      (await call('POST', `/api/v1/groups/${groupId}/rollout/poster?format=pdf`)).headers.get(
+        'x-convene-invite-url',
+      );
+    const first = await inviteUrlOfPoster();
+    const templates = await json(await call('POST', `/api/v1/groups/${groupId}/rollout/templates`));
+    const slideshow = await json(await call('POST', `/api/v1/groups/${groupId}/rollout/slideshow`));
+    expect(await inviteUrlOfPoster()).toBe(first);
+    expect(templates.inviteUrl).toBe(first);
+    expect(slideshow.inviteUrl).toBe(first);
+    await call('POST', `/api/v1/groups/${groupId}/invite-links`, {
+      headers: { 'content-type': 'application/json' },
+      body: '{"reset":true}',
+    });
+    const after = await inviteUrlOfPoster();
+    expect(after).not.toBe(first);
+    expect((await json(await call('POST', `/api/v1/groups/${groupId}/rollout/templates`))).inviteUrl).toBe(
+      after,
+    );
+  });
+
   test('when a poster is asked in an unknown format, then POSTER_FORMAT_INVALID', async () => {
     const response = await call('GET', '/api/v1/rollout/posters/generic?format=docx');
     expect(response.status).toBe(400);
     expect((await json(response)).error.code).toBe('POSTER_FORMAT_INVALID');
   });
 
-  test('when templates are filled for a group, then each one carries a fresh link ready to copy', async () => {
+  test('when templates are filled for a group, then each one carries the group’s link ready to copy', async () => {
     const groupId = await createGroup('Drivers');
     const response = await call('POST', `/api/v1/groups/${groupId}/rollout/templates`);
     expect(response.status).toBe(200);

@@ -5,6 +5,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Actor } from '../../../src/domain/access/actor';
 import { createGroup } from '../../../src/domain/groups/create-group';
+import { resetInviteLink } from '../../../src/domain/invites/create-invite-link';
 import { redeemInviteLink } from '../../../src/domain/invites/redeem-invite-link';
 import { addResource } from '../../../src/domain/rollout/add-resource';
 import { listRolloutResources } from '../../../src/domain/rollout/list-resources';
@@ -13,6 +14,8 @@ import { openResource } from '../../../src/domain/rollout/open-resource';
 import { groupPoster } from '../../../src/domain/rollout/posters';
 import { removeResource } from '../../../src/domain/rollout/remove-resource';
 import type { RolloutContext } from '../../../src/domain/rollout/rollout.ports';
+import { slideshowLink } from '../../../src/domain/rollout/slideshow';
+import { HmacStandingTokens } from '../../../src/infra/invites/hmac-standing-tokens';
 import { createRolloutContext } from '../../../src/infra/rollout/rollout-context';
 import { samplePng } from '../../fakes/rollout-files';
 import { CONTOSO_TENANT, DomainWorld, FABRIKAM_TENANT } from '../../support/domain-world';
@@ -32,7 +35,11 @@ describeEachDialect('rollout resources', (dialect) => {
     under = await dialect.open();
     world = new DomainWorld(under.storage);
     dataDir = mkdtempSync(path.join(tmpdir(), 'convene-rollout-'));
-    rollout = createRolloutContext(world.ctx, { dataDir, publicBaseUrl: () => BASE });
+    rollout = createRolloutContext(world.ctx, {
+      dataDir,
+      publicBaseUrl: () => BASE,
+      standingTokens: new HmacStandingTokens(Buffer.alloc(32, 7)),
+    });
     const orgAdmin = await world.orgAdmin('Ira');
     admin = orgAdmin.actor;
     organisationId = orgAdmin.organisation.id;
@@ -144,6 +151,52 @@ describeEachDialect('rollout resources', (dialect) => {
     const ben = await world.person('Ben');
     const token = poster.inviteUrl.split('/').pop()!;
     await expect(redeemInviteLink(world.ctx, { token }, ben)).resolves.toMatchObject({ outcome: 'joined' });
+  });
+
+  test('when posters, templates and the slideshow are made for a group, then they all show its one standing link', async () => {
+    const asha = await world.person('Asha');
+    const group = await createGroup(world.ctx, { name: 'Night shift' }, asha);
+    const first = await groupPoster(rollout, { groupId: group.id, format: 'png' }, asha);
+    const second = await groupPoster(rollout, { groupId: group.id, format: 'pdf' }, asha);
+    const templates = await groupMessageTemplates(rollout, { groupId: group.id }, asha);
+    const slideshow = await slideshowLink(rollout, { groupId: group.id }, asha);
+    expect(second.inviteUrl).toBe(first.inviteUrl);
+    expect(templates.inviteUrl).toBe(first.inviteUrl);
+    expect(slideshow.inviteUrl).toBe(first.inviteUrl);
+    const links = await under.storage.db.selectFrom('invite_links').selectAll().execute();
+    expect(links).toHaveLength(1);
+    // Still only the hash is stored.
+    expect(JSON.stringify(links)).not.toContain(first.inviteUrl.split('/').pop()!);
+  });
+
+  test('when the link is reset, then the next poster and templates show a new standing link and the old one is refused', async () => {
+    const asha = await world.person('Asha');
+    const group = await createGroup(world.ctx, { name: 'Night shift' }, asha);
+    const before = await groupPoster(rollout, { groupId: group.id, format: 'png' }, asha);
+    await resetInviteLink(world.ctx, { groupId: group.id }, asha);
+    const after = await groupPoster(rollout, { groupId: group.id, format: 'png' }, asha);
+    const templates = await groupMessageTemplates(rollout, { groupId: group.id }, asha);
+    expect(after.inviteUrl).not.toBe(before.inviteUrl);
+    expect(templates.inviteUrl).toBe(after.inviteUrl);
+    const ben = await world.person('Ben');
+    await expect(
+      redeemInviteLink(world.ctx, { token: before.inviteUrl.split('/').pop()! }, ben),
+    ).rejects.toMatchObject({ code: 'INVITE_REVOKED' });
+    await expect(
+      redeemInviteLink(world.ctx, { token: after.inviteUrl.split('/').pop()! }, ben),
+    ).resolves.toMatchObject({ outcome: 'joined' });
+  });
+
+  test('when the standing link has fewer than 30 days left, then a new one is made and the old keeps working', async () => {
+    const asha = await world.person('Asha');
+    const group = await createGroup(world.ctx, { name: 'Night shift' }, asha);
+    const old = await groupPoster(rollout, { groupId: group.id, format: 'png' }, asha);
+    world.clock.advanceDays(61);
+    const fresh = await groupPoster(rollout, { groupId: group.id, format: 'png' }, asha);
+    expect(fresh.inviteUrl).not.toBe(old.inviteUrl);
+    await expect(
+      redeemInviteLink(world.ctx, { token: old.inviteUrl.split('/').pop()! }, await world.person('Ben')),
+    ).resolves.toMatchObject({ outcome: 'joined' });
   });
 
   test('when a plain member asks for a poster, then NOT_ALLOWED and no link is issued', async () => {

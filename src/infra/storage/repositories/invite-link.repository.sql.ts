@@ -61,6 +61,19 @@ export class SqlInviteLinkRepository implements InviteLinkRepository {
     return row && toInviteLink(row);
   }
 
+  async findStanding(groupId: string): Promise<InviteLink | undefined> {
+    const row = await this.db
+      .selectFrom('invite_links')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .where('standing', '=', 1)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row && toInviteLink(row);
+  }
+
   async revokeAll(groupId: string, at: string): Promise<void> {
     await this.db
       .updateTable('invite_links')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Activity, type Attachment, type Storage, TestAdapter } from 'botbuilder';
 import { ConveneBot } from '../../../../bot/convene-bot';
 import type { DomainContext } from '../../../../src/domain/shared/unit-of-work.port';
+import { HmacStandingTokens } from '../../../../src/infra/invites/hmac-standing-tokens';
 import { KyselyBotStateStorage } from '../../../../src/infra/storage/bot-state-storage';
 import { type Storage as ConveneStorage, openStorage } from '../../../../src/infra/storage/database';
 import { KyselyUnitOfWork } from '../../../../src/infra/storage/kysely-unit-of-work';
@@ -139,6 +140,7 @@ export class BotUnderTest {
       mode,
       publicBaseUrl: () => PUBLIC_URL,
       defaultRegion: 'IN',
+      standingTokens: new HmacStandingTokens(Buffer.alloc(32, 7)),
       localOrganisation: { tenantId: CONTOSO_TENANT, name: 'Contoso' },
       oauthConnectionName: OAUTH_CONNECTION,
     });
