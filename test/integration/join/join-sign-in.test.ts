@@ -152,7 +152,7 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     expect(kofi.person).toMatchObject({ tenantId: HOME_TENANT, aadObjectId: 'kofi-oid' });
   });
 
-  test('when the state is wrong, replayed or its cookie missing, or the token is for another app, then the sign-in is refused with its code and nobody joins', async () => {
+  test('when the state is wrong or replayed, its cookie missing or forged, or the token is for another app, then the sign-in is refused with its code and nobody joins', async () => {
     const { group, token } = await groupWithLink();
 
     const wrong = await startSignIn(token);
@@ -166,6 +166,16 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     const missing = await startSignIn(token);
     expect(
       await callback(await signInAtEntra(missing.authorize, contosoUser('no-cookie-oid'))),
+    ).toMatchObject({
+      status: 401,
+      body: { error: { code: 'SIGN_IN_SESSION_MISSING' } },
+    });
+
+    const forged = await startSignIn(token);
+    const [name, sealed] = forged.cookie.split('=');
+    const tampered = `${name}=${sealed!.slice(0, -4)}${sealed!.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    expect(
+      await callback(await signInAtEntra(forged.authorize, contosoUser('forged-oid')), tampered),
     ).toMatchObject({
       status: 401,
       body: { error: { code: 'SIGN_IN_SESSION_MISSING' } },
