@@ -349,4 +349,40 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     expect([404, 405]).toContain(answer.status);
     expect(answer.headers.get('location')).toBeNull();
   });
+
+  test('when the group has its team, then “You’re in” opens the team', async () => {
+    const { group, token } = await groupWithLink();
+    const teamUrl =
+      'https://teams.microsoft.com/l/team/19%3Adepot%40thread.tacv2/conversations?groupId=g&tenantId=t';
+    const at = new Date().toISOString();
+    await h.app.ctx.uow.run((repos) =>
+      repos.groupProvisioning.save({
+        groupId: group.id,
+        jobId: 'job-for-the-team',
+        state: 'provisioned',
+        target: 'tenant',
+        entraGroupId: 'entra-group',
+        teamId: 'team',
+        teamUrl,
+        membersAdded: 1,
+        lastError: null,
+        failureReason: null,
+        requestedAt: at,
+        updatedAt: at,
+      }),
+    );
+    const { cookie, authorize } = await startSignIn(token);
+    const answer = await callback(
+      await signInAtEntra(authorize, contosoUser('team-oid', 'Tomas Team')),
+      cookie,
+    );
+    const welcome = await fetch(`${h.app.url}${answer.location}`, {
+      headers: { cookie: answer.cookies.map((c) => c.split(';')[0]).join('; ') },
+    });
+    const html = await welcome.text();
+    expect(html).toContain(`You’re in ${group.name}`);
+    expect(html).toContain(
+      `<a class="button" href="${teamUrl.replace(/&/g, '&amp;')}" rel="noopener">Open in Teams</a>`,
+    );
+  });
 });
