@@ -62,6 +62,7 @@ export class EntraSignIn implements WorkAccountSignIn {
       tenantId,
       aadObjectId,
       displayName: typeof payload.name === 'string' ? payload.name : null,
+      // Without Graph the person still joins; only the match with an admin-added number is missed.
       phones: await this.directory.phonesOfUser(tenantId, aadObjectId).catch(() => []),
     };
   }
