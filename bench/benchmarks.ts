@@ -2,6 +2,7 @@ import { botThroughputBenchmark } from './bot-throughput.bench';
 import { deliveryPacingBenchmark } from './delivery-pacing.bench';
 import type { Benchmark } from './figure';
 import { graphRequestsBenchmark } from './graph-requests.bench';
+import { joinPageBenchmark } from './join-page.bench';
 import { publicLoadBenchmark } from './public-load.bench';
 import { tabFirstLoadBenchmark } from './tab-first-load.bench';
 import { uploadApplyBenchmark } from './upload-apply.bench';
@@ -21,4 +22,5 @@ export const benchmarks: Benchmark[] = [
   graphRequestsBenchmark,
   deliveryPacingBenchmark,
   publicLoadBenchmark,
+  joinPageBenchmark,
 ];

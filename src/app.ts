@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { ConveneBot } from '../bot/convene-bot';
@@ -12,6 +14,7 @@ import type { DomainContext } from './domain/shared/unit-of-work.port';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
+import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { standingTokensFor } from './infra/invites/hmac-standing-tokens';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
@@ -24,6 +27,8 @@ import { WorkerPhoneChecker } from './infra/uploads/worker-phone-checker';
 import { createAppServer } from './server/app-server';
 import { createTenantAuthenticator } from './server/auth/create-authenticator';
 import { LocalDeveloperAuthenticator, type RequestAuthenticator } from './server/auth/request-authenticator';
+import { JoinSessions } from './server/join/join-session';
+import { PreviewImages } from './server/join/preview-images';
 
 export interface RunningApp {
   server: Server;
@@ -38,6 +43,8 @@ export interface StartOptions {
   clock?: Clock;
   /** PostgreSQL schema (tests isolate runs with it). */
   databaseSchema?: string;
+  /** Tests only: msal reaches a loopback Entra instead of Microsoft's. */
+  entraNetworkClient?: INetworkModule;
 }
 
 /** The composition root: picks implementations from configuration, wires them and starts listening. */
@@ -56,7 +63,7 @@ export async function startApp(
   const botState = new KyselyBotStateStorage(storage.db, ctx.clock);
   const adapter = createBotAdapter(config.bot, logger, { storage: botState });
   // Invite cards: people's chats are learnt from their activities; a durable queue sends the cards.
-  const identity = createIdentityRuntime(config, storage.db);
+  const identity = createIdentityRuntime(config, storage.db, options.entraNetworkClient);
   // In tenant mode only Teams activities of the allowed tenants name a person (bot/turn-identity.ts).
   const trust = { mode: config.mode, allowedTenants: config.entra.allowedTenants };
   adapter.use(inviteCardMiddleware(ctx, new TeamsAddressBook(storage.db), logger, trust));
@@ -102,6 +109,8 @@ export async function startApp(
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     standingTokens,
   });
+  const publicBaseUrl = () => config.publicBaseUrl ?? url;
+  const signIn = createWorkAccountSignIn(config, identity, publicBaseUrl);
   const server = createAppServer({
     ctx,
     authenticator,
@@ -120,6 +129,17 @@ export async function startApp(
       listenHost: config.host,
       configuredBaseUrl: config.publicBaseUrl,
       publicRequestsPerMinute: config.http.publicRequestsPerMinute,
+    },
+    join: {
+      signIn: signIn.signIn,
+      developerSignIn: signIn.developer,
+      signInOrigins: signIn.origins,
+      // Sealed with the configured secret (shared by every instance); locally a key per process will do.
+      sessions: new JoinSessions(config.join.cookieSecret ?? randomBytes(32).toString('base64'), () =>
+        /^https:|^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(`${publicBaseUrl()}/`),
+      ),
+      previews: new PreviewImages(),
+      botAppId: config.bot.appId,
     },
   });
   await new Promise<void>((resolve, reject) => {

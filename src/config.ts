@@ -63,6 +63,9 @@ const environmentSchema = z.object({
   BOT_SERVICE_URL: z.string().trim().url().default('https://smba.trafficmanager.net/teams/'),
   DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(50),
   DELIVERY_PER_CONVERSATION_PER_SECOND: z.coerce.number().positive().max(100).default(7),
+  JOIN_COOKIE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   ALLOW_LOCAL_MODE_ON_NETWORK: z
     .enum(['true', 'false', ''])
@@ -141,6 +144,11 @@ export interface Config {
     orgAdminGroupId: string | undefined;
   };
   graph: { baseUrl: string; teamsAppCatalogId: string | undefined };
+  /**
+   * The join page: the secret its sign-in cookies are sealed with (JOIN_COOKIE_SECRET, else the app's
+   * client secret; every instance must share it). Local mode without one seals with a key per process.
+   */
+  join: { cookieSecret: string | undefined };
   /** Invite-card delivery: where chats opened through Graph live, pacing below Teams' limits, attempts. */
   delivery: {
     botServiceUrl: string;
@@ -205,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       e.STANDING_LINK_SECRET ?? (e.CONVENE_MODE === 'tenant' ? e.MICROSOFT_APP_PASSWORD : undefined),
     entra: entraSettings(e),
     graph: { baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''), teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID },
+    join: { cookieSecret: e.JOIN_COOKIE_SECRET ?? e.AAD_APP_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD },
     delivery: {
       botServiceUrl: e.BOT_SERVICE_URL,
       ratePerSecond: e.DELIVERY_RATE_PER_SECOND,

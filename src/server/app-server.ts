@@ -13,6 +13,7 @@ import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
+import { type JoinRouteServices, registerJoinRoutes } from './routes/join.routes';
 import { registerJoinRequestRoutes } from './routes/join-requests.routes';
 import { registerOrgAdminRoutes } from './routes/org-admins.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
@@ -31,6 +32,8 @@ export interface AppServerDeps extends ApiDeps {
   uploads?: UploadRouteServices;
   /** The HTTP doors' settings: where the server listens and the public pages' per-address budget. */
   http: { listenHost: string; configuredBaseUrl: string | undefined; publicRequestsPerMinute: number };
+  /** The join page and its sign-in. */
+  join: JoinRouteServices;
 }
 
 /** Errors raised by restify itself (unknown route, wrong method) get the same body shape as ours. */
@@ -74,6 +77,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerTemplateRoutes(server, deps);
   if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);
   registerRolloutRoutes(server, deps, deps.rollout);
+  registerJoinRoutes(server, deps, deps.join);
   registerTabRoutes(server, deps.tabDir);
   return server;
 }

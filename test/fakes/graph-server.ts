@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
@@ -54,6 +54,23 @@ export class GraphServer {
   resetNext = 0;
   /** Largest page of group members or owners it answers (Graph's is 999; tests make it small). */
   memberPageSize = 999;
+  /**
+   * The loopback authorize endpoint's user (the person who "signs in" at Entra) and claims to force into
+   * their ID token (another audience, say). ID tokens are signed by `signIdToken` (an SsoTokenIssuer).
+   */
+  signInAs: { tid: string; oid: string; name: string; claims?: Record<string, unknown> } | undefined;
+  signIdToken: ((claims: Record<string, unknown>) => Promise<string>) | undefined;
+  /** Codes issued by the authorize endpoint, each redeemable once with its PKCE verifier. */
+  private readonly codes = new Map<
+    string,
+    {
+      clientId: string;
+      redirectUri: string;
+      challenge: string;
+      nonce: string;
+      user: NonNullable<GraphServer['signInAs']>;
+    }
+  >();
   private server: Server | undefined;
   private subRequestCount = 0;
 
@@ -135,8 +152,14 @@ export class GraphServer {
         },
       };
     }
+    if (/^\/[^/]+\/oauth2\/v2\.0\/authorize\?/.test(path) && req.method === 'GET')
+      return this.authorize(path);
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token(\?|$)/.exec(path);
-    if (token && req.method === 'POST') return this.issueToken(token[1]!, new URLSearchParams(raw));
+    if (token && req.method === 'POST') {
+      const form = new URLSearchParams(raw);
+      if (form.get('grant_type') === 'authorization_code') return this.redeemCode(token[1]!, form);
+      return this.issueToken(token[1]!, form);
+    }
     if (!path.startsWith('/v1.0/')) return { status: 404, body: error('NotFound', `No route ${path}`) };
     if (req.headers.authorization !== 'Bearer graph-token-for-app') {
       return { status: 401, body: error('InvalidAuthenticationToken', 'Access token is empty or invalid.') };
@@ -182,6 +205,59 @@ export class GraphServer {
     return this.route(req.method ?? 'GET', route, body);
   }
 
+  /** Entra's authorize endpoint with someone already signed in: straight back to the app with a code. */
+  private authorize(path: string): Answer {
+    const query = new URLSearchParams(path.slice(path.indexOf('?') + 1));
+    const redirectUri = query.get('redirect_uri') ?? '';
+    if (!this.signInAs || query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge'))
+      return { status: 400, body: error('invalid_request', 'PKCE (S256) and a signed-in user are required') };
+    const code = randomUUID();
+    this.codes.set(code, {
+      clientId: query.get('client_id') ?? '',
+      redirectUri,
+      challenge: query.get('code_challenge')!,
+      nonce: query.get('nonce') ?? '',
+      user: this.signInAs,
+    });
+    const back = new URLSearchParams({ code, state: query.get('state') ?? '' });
+    return { status: 302, headers: { location: `${redirectUri}?${back}` } };
+  }
+
+  private async redeemCode(tenant: string, form: URLSearchParams): Promise<Answer> {
+    this.tokenRequests.push({ tenant, grantType: 'authorization_code', scope: form.get('scope') ?? '' });
+    const code = this.codes.get(form.get('code') ?? '');
+    this.codes.delete(form.get('code') ?? '');
+    const verifier = form.get('code_verifier') ?? '';
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    if (!code || code.redirectUri !== form.get('redirect_uri') || code.challenge !== challenge) {
+      return {
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'AADSTS70008: bad code or verifier' },
+      };
+    }
+    const { user } = code;
+    const idToken = await this.signIdToken!({
+      aud: code.clientId,
+      tid: user.tid,
+      oid: user.oid,
+      name: user.name,
+      nonce: code.nonce,
+      preferred_username: `${user.oid}@example.org`,
+      ...user.claims,
+    });
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        scope: 'openid profile',
+        expires_in: 3599,
+        ext_expires_in: 3599,
+        access_token: 'user-access-token',
+        id_token: idToken,
+      },
+    };
+  }
+
   private issueToken(tenant: string, form: URLSearchParams): Answer {
     const grantType = form.get('grant_type') ?? '';
     this.tokenRequests.push({ tenant, grantType, scope: form.get('scope') ?? '' });
@@ -204,6 +280,13 @@ export class GraphServer {
     const installPath = /^\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+)\/chat)?$/.exec(path!);
     if (method === 'GET' && path === '/users/$count') return { status: 200, body: String(this.users.length) };
     if (method === 'GET' && path === '/users') return this.listUsers(params);
+    const userPath = /^\/users\/([^/]+)$/.exec(path!);
+    if (method === 'GET' && userPath) {
+      const user = this.users.find((u) => u.id === decodeURIComponent(userPath[1]!));
+      return user
+        ? { status: 200, body: user }
+        : { status: 404, body: error('Request_ResourceNotFound', `User ${userPath[1]} not found`) };
+    }
     if (method === 'GET' && path === '/groups') {
       const nickname = /mailNickname eq '([^']+)'/.exec(params.get('$filter') ?? '')?.[1];
       return {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type RunningApp, startApp } from '../../src/app';
+import { type RunningApp, type StartOptions, startApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/infra/logging/logger';
 import { dropSchema, testDatabaseUrl, uniqueSchemaName } from './postgres';
@@ -13,6 +13,8 @@ export interface HarnessOptions {
   dataDir?: string;
   /** PostgreSQL runs in a schema of its own, dropped at close; SQLite (the default) in the data directory. */
   dialect?: Dialect;
+  /** Tests of tenant mode: msal reaches the loopback Entra (see test/fakes/graph-server.ts). */
+  entraNetworkClient?: StartOptions['entraNetworkClient'];
 }
 
 /** A real Convene server on a free loopback port, with its own data directory (and schema). */
@@ -39,7 +41,10 @@ export async function startHarness(
     ...(schema ? { DATABASE_URL: testDatabaseUrl } : {}),
     ...env,
   });
-  const app = await startApp(config, createLogger('silent'), { databaseSchema: schema });
+  const app = await startApp(config, createLogger('silent'), {
+    databaseSchema: schema,
+    entraNetworkClient: options.entraNetworkClient,
+  });
   return {
     app,
     dataDir: dir,

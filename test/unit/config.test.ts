@@ -66,6 +66,16 @@ describe('configuration', () => {
     expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '600' }).http.publicRequestsPerMinute).toBe(600);
   });
 
+  test('when the join page’s cookie secret is set, then it must be long; without one, tenant mode seals with the app’s secret', () => {
+    expect(() => loadConfig({ JOIN_COOKIE_SECRET: 'too-short' })).toThrow(
+      /JOIN_COOKIE_SECRET must be at least 32/,
+    );
+    expect(loadConfig(tenantEnv).join.cookieSecret).toBe('app-secret');
+    const secret = 'a-join-cookie-secret-of-forty-characters';
+    expect(loadConfig({ ...tenantEnv, JOIN_COOKIE_SECRET: secret }).join.cookieSecret).toBe(secret);
+    expect(loadConfig({}).join.cookieSecret).toBeUndefined();
+  });
+
   test('when configuration is loaded, then it cannot be changed afterwards', () => {
     const config = loadConfig(tenantEnv);
     expect(Object.isFrozen(config)).toBe(true);

@@ -48,6 +48,8 @@ export interface Directory {
   findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>>;
   /** Finds one account by its sign-in name or e-mail address (e.g. asha@contoso.com). */
   findUserByAccount(tenantId: string, account: string): Promise<DirectoryUser | undefined>;
+  /** The account's mobile and business phones in E.164 (numbers that cannot be read are left out). */
+  phonesOfUser(tenantId: string, aadObjectId: string): Promise<string[]>;
   /** Creates (or completes) the Microsoft 365 group and team for a mapped group. */
   provisionGroup(spec: TenantGroupSpec): Promise<ProvisionedTenantGroup>;
   /**

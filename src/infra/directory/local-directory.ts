@@ -89,6 +89,21 @@ export class LocalDirectory implements Directory {
     );
   }
 
+  /** The stand-in's number from the local directory file, else the one Convene has on record. */
+  async phonesOfUser(tenantId: string, aadObjectId: string): Promise<string[]> {
+    if (tenantId !== this.localTenantId) return [];
+    const listed = [...this.entries.values()]
+      .filter((e) => e.aadObjectId === aadObjectId)
+      .map((e) => e.phone);
+    const row = await this.db
+      .selectFrom('people')
+      .select('phone')
+      .where('tenant_id', '=', tenantId)
+      .where('aad_object_id', '=', aadObjectId)
+      .executeTakeFirst();
+    return [...new Set([...listed, ...(row?.phone ? [row.phone] : [])])];
+  }
+
   /**
    * Locally there is no tenant to create a group in: the group is recorded as provisioned locally
    * (so the flow is complete and visible), only for the local tenant's groups.

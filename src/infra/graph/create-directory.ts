@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { INetworkModule } from '@azure/msal-node';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
 import type { Directory } from '../../domain/directory/directory.port';
@@ -15,13 +16,20 @@ export interface IdentityRuntime {
   connectorToken: ConnectorTokenSource | undefined;
   /** The process's Entra app (tenant mode), for On-Behalf-Of calls as the signed-in user. */
   entraApp: EntraApp | undefined;
+  /** Local mode: the local directory file's stand-in people (the developer sign-in offers them). */
+  localPeople: LocalDirectoryEntry[];
 }
 
 /**
  * Picks the directory for the mode: Graph with the Entra app in tenant mode (one
  * ConfidentialClientApplication per registration for the whole process), the local stand-in otherwise.
  */
-export function createIdentityRuntime(config: Readonly<Config>, db: Kysely<Database>): IdentityRuntime {
+export function createIdentityRuntime(
+  config: Readonly<Config>,
+  db: Kysely<Database>,
+  /** Tests only: reaches a loopback Entra instead of Microsoft's. */
+  networkClient?: INetworkModule,
+): IdentityRuntime {
   if (config.mode === 'local') {
     const entries = config.localDirectoryFile
       ? (JSON.parse(readFileSync(config.localDirectoryFile, 'utf8')) as LocalDirectoryEntry[])
@@ -30,6 +38,7 @@ export function createIdentityRuntime(config: Readonly<Config>, db: Kysely<Datab
       directory: new LocalDirectory(db, config.localIdentity.tenantId, entries),
       connectorToken: undefined,
       entraApp: undefined,
+      localPeople: entries,
     };
   }
   const { entra, bot } = config;
@@ -39,6 +48,7 @@ export function createIdentityRuntime(config: Readonly<Config>, db: Kysely<Datab
     authorityHost: entra.authorityHost,
     clientSecret: entra.clientSecret,
     certificate: entra.certificate,
+    networkClient,
   });
   const botApp =
     entra.clientId === bot.appId
@@ -48,6 +58,7 @@ export function createIdentityRuntime(config: Readonly<Config>, db: Kysely<Datab
           tenantId: bot.tenantId!,
           authorityHost: entra.authorityHost,
           clientSecret: bot.appPassword,
+          networkClient,
         });
   const clients = new GraphClients((tenantId) => entraApp.appToken(GRAPH_DEFAULT_SCOPE, tenantId), {
     baseUrl: config.graph.baseUrl,
@@ -61,5 +72,6 @@ export function createIdentityRuntime(config: Readonly<Config>, db: Kysely<Datab
     // Single-tenant bots get Bot Connector tokens from their own tenant.
     connectorToken: () => botApp.appToken(BOT_CONNECTOR_SCOPE, bot.tenantId!),
     entraApp,
+    localPeople: [],
   };
 }

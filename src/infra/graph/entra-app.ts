@@ -16,6 +16,8 @@ export interface EntraAppSettings {
 /** Scopes Convene asks for. Graph permissions themselves are granted on the app registration. */
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 export const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com/.default';
+/** The join page only needs to know who signed in: an ID token, no API access. */
+const SIGN_IN_SCOPES = ['openid', 'profile'];
 
 /**
  * Convene's one ConfidentialClientApplication for the process: client credentials for app-only
@@ -75,6 +77,48 @@ export class EntraApp {
       this.inFlight.set(key, pending);
     }
     return pending;
+  }
+
+  /** Where to send the browser to sign in (authorization code flow with PKCE, answer in the query). */
+  authCodeUrl(request: {
+    tenant: string;
+    redirectUri: string;
+    state: string;
+    nonce: string;
+    codeChallenge: string;
+  }): Promise<string> {
+    return this.client.getAuthCodeUrl({
+      authority: `${this.settings.authorityHost.replace(/\/+$/, '')}/${request.tenant}`,
+      scopes: SIGN_IN_SCOPES,
+      redirectUri: request.redirectUri,
+      state: request.state,
+      nonce: request.nonce,
+      codeChallenge: request.codeChallenge,
+      codeChallengeMethod: 'S256',
+      responseMode: 'query',
+      prompt: 'select_account',
+    });
+  }
+
+  /** Redeems an authorization code with its PKCE verifier; the raw ID token, for the caller to verify. */
+  async idTokenByCode(request: {
+    tenant: string;
+    code: string;
+    codeVerifier: string;
+    nonce: string;
+    redirectUri: string;
+  }): Promise<string> {
+    // With the nonce on the request, msal checks the ID token's nonce as well.
+    const result = await this.client.acquireTokenByCode({
+      authority: `${this.settings.authorityHost.replace(/\/+$/, '')}/${request.tenant}`,
+      scopes: SIGN_IN_SCOPES,
+      code: request.code,
+      codeVerifier: request.codeVerifier,
+      nonce: request.nonce,
+      redirectUri: request.redirectUri,
+    });
+    if (!result?.idToken) throw new Error('Microsoft Entra ID returned no ID token.');
+    return result.idToken;
   }
 
   /** Exchanges the user's SSO token for a Graph token that acts as them (On-Behalf-Of). */

@@ -137,6 +137,23 @@ export class GraphDirectory implements Directory {
     return found;
   }
 
+  async phonesOfUser(tenantId: string, aadObjectId: string): Promise<string[]> {
+    let user: GraphUser;
+    try {
+      user = (await this.clients
+        .forTenant(tenantId)
+        .api(`/users/${encodeURIComponent(aadObjectId)}?$select=id,mobilePhone,businessPhones`)
+        .get()) as GraphUser;
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) return [];
+      throw error;
+    }
+    const phones = [user.mobilePhone, ...(user.businessPhones ?? [])].map(
+      (raw) => raw && this.normalise(raw),
+    );
+    return [...new Set(phones.filter((p): p is string => Boolean(p)))];
+  }
+
   private collect(
     tenantId: string,
     user: GraphUser,

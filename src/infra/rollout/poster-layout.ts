@@ -42,7 +42,7 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 
 /** Measures text with the same font files the renderers embed, so lines break where they will be drawn. */
-class TextMeasure {
+export class TextMeasure {
   private readonly doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
 
   constructor() {
@@ -87,12 +87,19 @@ class TextMeasure {
 
 let measure: TextMeasure | undefined;
 
+/** The one text measure, made on first use (it loads the font files). */
+export const textMeasure = (): TextMeasure => {
+  measure ??= new TextMeasure();
+  return measure;
+};
+
 interface Block {
   ops: PosterOp[];
   bottom: number;
 }
 
-function textBlock(
+/** Lines of wrapped text placed from (x, y), left-aligned or centred in the width. */
+export function textBlock(
   m: TextMeasure,
   text: string,
   at: {

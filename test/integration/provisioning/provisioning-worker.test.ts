@@ -157,6 +157,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
         findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
         findUserByAccount: (tenantId, account) => directory.findUserByAccount(tenantId, account),
         reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
+        phonesOfUser: (tenantId, id) => directory.phonesOfUser(tenantId, id),
         provisionGroup: async (spec) => {
           await gate;
           return directory.provisionGroup(spec);

@@ -1,0 +1,70 @@
+import { type PosterLayout, type PosterOp, palette, textBlock, textMeasure } from './poster-layout';
+import { posterPng } from './poster-png';
+import { qrMatrix } from './qr-code';
+
+/** What a link preview shows: the group, who shared it and where it belongs, and the link's QR code. */
+export interface JoinPreviewSpec {
+  title: string;
+  lines: string[];
+  inviteUrl: string;
+}
+
+/** 1200 × 630, the size Open Graph previews are drawn at. */
+const WIDTH = 1200;
+const HEIGHT = 630;
+
+/** The preview as poster operations, so the poster's PNG renderer (resvg, the same fonts) draws it. */
+export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
+  const m = textMeasure();
+  const qrSize = 390;
+  const textWidth = WIDTH - qrSize - 3 * 60;
+  const ops: PosterOp[] = [{ op: 'rect', x: 0, y: 0, w: WIDTH, h: HEIGHT, fill: palette.accent }];
+  const title = textBlock(m, spec.title, {
+    x: 60,
+    y: 80,
+    width: textWidth,
+    size: 56,
+    font: 'bold',
+    fill: palette.paper,
+    leading: 1.15,
+  });
+  ops.push(...title.ops.slice(0, 4));
+  let y = Math.min(title.bottom, 80 + 4 * 56 * 1.15) + 30;
+  for (const line of spec.lines) {
+    const block = textBlock(m, line, {
+      x: 60,
+      y,
+      width: textWidth,
+      size: 30,
+      font: 'regular',
+      fill: palette.wash,
+    });
+    ops.push(...block.ops.slice(0, 2));
+    y = block.bottom + 8;
+  }
+  const matrix = qrMatrix(spec.inviteUrl);
+  // The four-module quiet zone scanners need, inside the white card.
+  const pad = (qrSize * 4) / (matrix.size + 8);
+  ops.push({
+    op: 'rect',
+    x: WIDTH - 60 - qrSize,
+    y: 120,
+    w: qrSize,
+    h: qrSize,
+    radius: 24,
+    fill: palette.paper,
+  });
+  ops.push({
+    op: 'qr',
+    x: WIDTH - 60 - qrSize + pad,
+    y: 120 + pad,
+    size: qrSize - 2 * pad,
+    matrix,
+    fill: palette.ink,
+  });
+  return { width: WIDTH, height: HEIGHT, ops };
+}
+
+/** The preview image as PNG at its natural size. */
+export const joinPreviewPng = (spec: JoinPreviewSpec): Uint8Array =>
+  posterPng(layoutJoinPreview(spec), WIDTH);

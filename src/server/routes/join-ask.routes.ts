@@ -1,0 +1,36 @@
+import type { Request, Response, Server } from 'restify';
+import { InviteNotFound } from '../../domain/invites/invite.errors';
+import { extractInviteToken } from '../../domain/invites/invite-link';
+import { requestToJoin } from '../../domain/join-requests/request-to-join';
+import type { JoinHttp } from '../join/join-http';
+import { outcomePage } from '../join/join-pages';
+import { requesterKeyOf } from './join-requests.routes';
+
+/** Ask to join from the page: its form (urlencoded), no sign-in; the group's admins decide. */
+export function registerJoinAskRoutes(server: Server, http: JoinHttp): void {
+  const { words, deps } = http;
+  server.post('/join/:token/requests', async (req: Request, res: Response) => {
+    const token = extractInviteToken(req.params.token ?? '');
+    try {
+      http.assertSameOrigin(req);
+      if (!token) throw new InviteNotFound();
+      const asked = await requestToJoin(deps.ctx, {
+        token,
+        displayName: http.formField(req, 'name') ?? '',
+        phone: http.formField(req, 'phone') ?? '',
+        region: http.formField(req, 'region') || undefined,
+        requesterKey: requesterKeyOf(req),
+      });
+      if (http.wantsJson(req)) {
+        res.send(202, asked);
+        return;
+      }
+      const group = asked.groupName;
+      http.page(res, 200, (nonce) =>
+        outcomePage({ words, nonce, group, outcome: 'requested', openUrl: null }),
+      );
+    } catch (error) {
+      http.refuse(req, res, error, token, words.askToJoin.failed);
+    }
+  });
+}

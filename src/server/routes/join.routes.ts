@@ -1,0 +1,106 @@
+import type { Request, Response, Server } from 'restify';
+import type { InviteLinkFacts } from '../../domain/invites/describe-invite-link';
+import { InviteNotFound } from '../../domain/invites/invite.errors';
+import { extractInviteToken } from '../../domain/invites/invite-link';
+import type { ApiDeps } from '../api-deps';
+import { toHttpError } from '../http-errors';
+import { JoinHttp, type JoinRouteServices } from '../join/join-http';
+import { deadLinkPage, deadLinkWords, validLinkPage } from '../join/join-pages';
+import { registerJoinAskRoutes } from './join-ask.routes';
+import { registerJoinSignInRoutes } from './join-sign-in.routes';
+
+export type { JoinRouteServices };
+
+/**
+ * The employee's side of an invite: the join page (HTML or JSON) and its preview image, then the ways
+ * on (signing in, asking to join). A GET never uses a link; joining always starts with a POST.
+ */
+export function registerJoinRoutes(server: Server, deps: ApiDeps, services: JoinRouteServices): void {
+  const http = new JoinHttp(deps, services);
+  const { words } = http;
+  registerJoinSignInRoutes(server, http);
+  registerJoinAskRoutes(server, http);
+
+  server.get('/join/:token', async (req: Request, res: Response) => {
+    try {
+      const token = extractInviteToken(req.params.token ?? '');
+      const found = await http.facts(token);
+      const status = !found ? 404 : found.status === 'active' ? 200 : 410;
+      if (http.wantsJson(req)) {
+        res.send(status, found && token ? factsJson(found, token) : toHttpError(new InviteNotFound()).body);
+        return;
+      }
+      if (!found || !token || found.status !== 'active') {
+        http.page(res, status, (nonce) => deadLinkPage({ words, nonce, facts: found }));
+        return;
+      }
+      const ways = http.ways(token, found);
+      const group = found.group.name;
+      const preview = {
+        title: words.previewTitle(group),
+        description: words.previewDescription({
+          group,
+          sharedBy: found.sharedBy,
+          organisation: found.organisation?.name ?? null,
+        }),
+        url: ways.inviteUrl,
+        image: `${ways.inviteUrl}/preview.png`,
+        imageAlt: words.previewAlt(group),
+      };
+      const developerSignIn = services.signIn.developer;
+      http.page(res, 200, (nonce) =>
+        validLinkPage({ words, nonce, facts: found, ways, developerSignIn, preview }),
+      );
+    } catch (error) {
+      http.refuse(req, res, error, undefined);
+    }
+  });
+
+  /** The same facts the page shows, for programs (`Accept: application/json`). */
+  function factsJson(found: InviteLinkFacts, token: string) {
+    const { organisation, linkId: _linkId, ...rest } = found;
+    const ways = http.ways(token, found);
+    const absolute = (path: string | null) => path && `${http.base()}${path}`;
+    return {
+      ...rest,
+      organisation: organisation ? { name: organisation.name } : null,
+      ...(found.status === 'active'
+        ? {
+            ways: {
+              signIn: absolute(ways.signIn),
+              openInTeams: ways.openInTeams,
+              askToJoin: absolute(ways.askToJoin),
+            },
+          }
+        : { message: deadLinkWords(words, found) }),
+    };
+  }
+
+  // For chat apps' link previews: rendered once per link, then served from a bounded cache.
+  server.get('/join/:token/preview.png', async (req: Request, res: Response) => {
+    try {
+      const token = extractInviteToken(req.params.token ?? '');
+      const found = await http.facts(token);
+      if (!found || !token) throw new InviteNotFound();
+      const image = services.previews.get(found.linkId, () => ({
+        title: words.previewTitle(found.group.name),
+        lines: [
+          found.organisation?.name ?? words.facts.personal,
+          ...(found.sharedBy ? [`${words.facts.sharedBy}: ${found.sharedBy}`] : []),
+        ],
+        inviteUrl: `${http.base()}/join/${token}`,
+      }));
+      const png = await image.png;
+      res.writeHead(200, {
+        'Content-Type': 'image/png',
+        'Content-Length': String(png.length),
+        'Cache-Control': 'public, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Preview-Cache': image.cached ? 'hit' : 'miss',
+      });
+      res.end(png);
+    } catch (error) {
+      http.refuse(req, res, error, undefined);
+    }
+  });
+}
