@@ -172,7 +172,10 @@ describeWithChromium('the join page on a phone', () => {
 
     const orgOnly = await newLink(groupId, { organisationAccountsOnly: true });
     await page.goto(orgOnly);
-    await page.getByText('Only people with a Local organisation work account can join').waitFor();
+    await page
+      .getByText('People with a Local organisation work account join at once by signing in')
+      .waitFor();
+    await page.getByRole('button', { name: 'Ask to join' }).waitFor();
     await shot(page, '04-organisation-only');
 
     const full = await newLink(groupId, { maxUses: 1 });

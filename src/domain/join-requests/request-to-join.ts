@@ -1,5 +1,4 @@
 import { loadGroup } from '../groups/load-group';
-import { InviteOrganisationAccountsOnly } from '../invites/invite.errors';
 import { loadUsableLink } from '../invites/load-usable-link';
 import { parseRegion, type Region, toE164 } from '../people/phone-number';
 import type { DomainContext } from '../shared/unit-of-work.port';
@@ -37,8 +36,8 @@ export async function requestToJoin(
     const now = ctx.clock.now();
     const link = await loadUsableLink(repos, input.token, now);
     const group = await loadGroup(repos, link.groupId);
-    // A phone number proves no organisation account, so such links take signed-in people only.
-    if (link.organisationAccountsOnly) throw new InviteOrganisationAccountsOnly(group.name);
+    // "Organisation accounts only" governs who joins at once. A request joins nobody: an admin decides,
+    // as when they add a number themselves, so frontline people without an account still have a way in.
     const organisation = group.organisationId
       ? await repos.organisations.findById(group.organisationId)
       : undefined;

@@ -117,8 +117,8 @@ export class JoinHttp {
       signIn: `/join/${token}/sign-in`,
       openInTeams: botAppId ? botChatLink(botAppId, `join ${inviteUrl}`) : null,
       inviteUrl,
-      // A phone number proves no organisation account: such links take signed-in people only.
-      askToJoin: found.organisationAccountsOnly ? null : `/join/${token}/requests`,
+      // Every link takes requests, organisation-only ones too: an admin decides on each.
+      askToJoin: `/join/${token}/requests`,
       regions: found.organisation ? null : this.regionChoices(),
     };
   }

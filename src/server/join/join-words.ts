@@ -89,7 +89,7 @@ export const englishJoinWords: JoinWords = {
     usesLeft: 'Places left on this link',
   },
   organisationOnly: (organisation) =>
-    `Only people with a ${organisation} work account can join with this link. Sign in with that account.`,
+    `People with a ${organisation} work account join at once by signing in. Everyone else can ask to join, and an admin of the group decides.`,
   approvalRequired: 'An admin of the group approves each new member. You are added once they do.',
   waysTitle: (count) => `${['One way', 'Two ways', 'Three ways'][count - 1] ?? `${count} ways`} to join`,
   signIn: {

@@ -93,6 +93,8 @@ beforeAll(async () => {
       AAD_JWKS_URL: issuer.jwksUrl,
       GRAPH_BASE_URL: graph.url,
       PUBLIC_BASE_URL: PUBLIC,
+      // Every request of this file comes from 127.0.0.1; the per-address budget has its own test.
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     },
     { dialect: 'postgres', entraNetworkClient: loopbackNetworkClient(graph) },
   );

@@ -71,7 +71,7 @@ describe('join requests over HTTP', () => {
     expect((await h.request('GET', `/api/v1/groups/${group.id}/members`)).body.members).toHaveLength(1);
   });
 
-  test('when the link is for organisation accounts only (the default), then a phone request is 403', async () => {
+  test('when the link is for organisation accounts only (the default), then a phone request still waits for an admin', async () => {
     const group = (await h.request('POST', '/api/v1/groups', { name: 'Office' })).body.group;
     const link = await h.request('POST', `/api/v1/groups/${group.id}/invite-links`, {});
     expect(link.body.organisationAccountsOnly).toBe(true);
@@ -80,10 +80,10 @@ describe('join requests over HTTP', () => {
       name: 'Ravi',
       phone: '07911 123456',
     });
-    expect(asked).toMatchObject({
-      status: 403,
-      body: { error: { code: 'INVITE_ORGANISATION_ACCOUNTS_ONLY' } },
-    });
+    expect(asked).toMatchObject({ status: 202, body: { status: 'pending', groupName: 'Office' } });
+    const waiting = await h.request('GET', `/api/v1/groups/${group.id}/join-requests`);
+    expect(waiting.body.requests.map((r: { displayName: string }) => r.displayName)).toEqual(['Ravi']);
+    expect((await h.request('GET', `/api/v1/groups/${group.id}/members`)).body.members).toHaveLength(1);
   });
 
   test('when a link needs approval, then redeeming it answers requested and the person waits', async () => {

@@ -203,12 +203,16 @@ describeEachDialect('join requests', (dialect) => {
       );
     });
 
-    test('when a link is made for an organisation group, then it is for organisation accounts only', async () => {
+    test('when a link is made for an organisation group, then it is for organisation accounts only, and someone without one can still ask', async () => {
       const issued = await createInviteLink(world.ctx, { groupId: group.id }, asha);
       expect(issued.link.organisationAccountsOnly).toBe(true);
-      await expect(
-        requestToJoin(world.ctx, { token: issued.token, displayName: 'Ravi', phone: '9876543210' }),
-      ).rejects.toMatchObject({ code: 'INVITE_ORGANISATION_ACCOUNTS_ONLY' });
+      const fay = await world.person('Fay', FABRIKAM_TENANT);
+      await expect(redeemInviteLink(world.ctx, { token: issued.token }, fay)).rejects.toMatchObject({
+        code: 'INVITE_ORGANISATION_ACCOUNTS_ONLY',
+      });
+      await requestToJoin(world.ctx, { token: issued.token, displayName: 'Ravi', phone: '9876543210' });
+      const { requests } = await listJoinRequests(world.ctx, group.id, asha);
+      expect(requests.map((r) => r.phone)).toEqual(['+919876543210']);
     });
 
     test('when someone of another tenant joins through a widened link, then they are listed as external', async () => {
