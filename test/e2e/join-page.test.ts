@@ -188,6 +188,7 @@ describeWithChromium('the join page on a phone', () => {
     expect(redeemed.body.outcome).toBe('joined');
     expect((await page.goto(full))?.status()).toBe(410);
     await page.getByRole('heading', { level: 1, name: 'This invite link is full' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('It was for 1 person, who has joined.');
     await shot(page, '05-used-up');
 
     const reset = await newLink(groupId);
@@ -241,7 +242,12 @@ describeWithChromium('the join page on a phone', () => {
     const page = await browser.newPage({ viewport: PHONE });
     await page.goto(url);
     await page.getByText('An admin of the group approves each new member').waitFor();
-    await page.getByRole('button', { name: 'Sign in and join' }).click();
+    // Nothing on the page promises a join at once: every way in waits for an admin here.
+    const words = await page.locator('main').textContent();
+    expect(words).not.toContain('straight away');
+    expect(words).not.toContain('join at once');
+    expect(words).toContain('Signing in needs a Local organisation work account.');
+    await page.getByRole('button', { name: 'Sign in and ask to join' }).click();
     await page.getByLabel('Name').fill('Pia Patel');
     await page.getByLabel('Mobile number').fill('+1 415 555 0177');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -277,5 +283,42 @@ describeWithChromium('the join page on a phone', () => {
     await shot(page, '09-dark-320');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  test('when there is no bot to open and the page says which link to send in Teams, then the link wraps inside 320 px', async () => {
+    // Local mode without a bot registration, as `npm start` runs on a fresh machine.
+    const botlessDir = mkdtempSync(path.join(tmpdir(), 'convene-join-botless-'));
+    const botless = await startApp(
+      loadConfig({ PORT: '0', DATA_DIR: botlessDir, LOG_LEVEL: 'silent' }),
+      createLogger('silent'),
+    );
+    try {
+      const created = await fetch(`${botless.url}/api/v1/groups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Depot 4 – Early shift' }),
+      });
+      const groupId = ((await created.json()) as { group: { id: string } }).group.id;
+      const link = await fetch(`${botless.url}/api/v1/groups/${groupId}/invite-links`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const url = ((await link.json()) as { url: string }).url;
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.getByText(`In Teams, send this to the Convene app: join ${url}`).waitFor();
+      type Dom = { document: { documentElement: { scrollWidth: number } } };
+      const width = await page.evaluate(
+        () => (globalThis as unknown as Dom).document.documentElement.scrollWidth,
+      );
+      expect(width).toBeLessThanOrEqual(320);
+      await shot(page, '13-no-bot-320');
+      await context.close();
+    } finally {
+      await botless.stop();
+      rmSync(botlessDir, { recursive: true, force: true });
+    }
   });
 });

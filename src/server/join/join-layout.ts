@@ -14,7 +14,7 @@ export interface PreviewMeta {
 const STYLE = `*{box-sizing:border-box}
 :root{color-scheme:light dark;--bg:#f5f5f5;--card:#fff;--text:#242424;--muted:#5c5c5c;--accent:#4f52b2;--on-accent:#fff;--line:#d1d1d1;--warn:#fff4ce;--warn-text:#4a3b00}
 @media (prefers-color-scheme:dark){:root{--bg:#1b1b1b;--card:#292929;--text:#f0f0f0;--muted:#c8c8c8;--accent:#9ea2ff;--on-accent:#141414;--line:#4a4a4a;--warn:#433519;--warn-text:#fde7a9}}
-body{margin:0;background:var(--bg);color:var(--text);font:16px/1.5 "Segoe UI",system-ui,-apple-system,sans-serif}
+body{margin:0;background:var(--bg);color:var(--text);font:16px/1.5 "Segoe UI",system-ui,-apple-system,sans-serif;overflow-wrap:break-word}
 main{max-width:32rem;margin:0 auto;padding:1rem}
 .brand{font-size:.875rem;color:var(--muted);margin:0 0 .5rem;letter-spacing:.05em}
 h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0 1rem;overflow-wrap:anywhere}

@@ -54,14 +54,14 @@ export function validLinkPage(input: {
   const lead = facts.sharedBy ? words.invitedBy(facts.sharedBy) : words.invited;
   const orgOnly =
     (facts.organisationAccountsOnly && facts.organisation
-      ? `<p class="note" role="note">${text(words.organisationOnly(facts.organisation.name))}</p>`
+      ? `<p class="note" role="note">${text(words.organisationOnly(facts.organisation.name, facts.approvalRequired))}</p>`
       : '') +
     (facts.approvalRequired ? `<p class="note" role="note">${text(words.approvalRequired)}</p>` : '');
   const signIn =
     `<section class="card" aria-labelledby="way-sign-in"><h2 id="way-sign-in">1. ${text(words.signIn.title)}</h2>` +
-    `<p>${text(words.signIn.text)}</p>` +
+    `<p>${text(facts.approvalRequired ? words.signIn.approvalText : words.signIn.text)}</p>` +
     (input.developerSignIn ? `<p class="note">${text(words.signIn.developerNote)}</p>` : '') +
-    `<form method="post" action="${text(ways.signIn)}"><button type="submit">${text(words.signIn.button)}</button></form></section>`;
+    `<form method="post" action="${text(ways.signIn)}"><button type="submit">${text(facts.approvalRequired ? words.signIn.approvalButton : words.signIn.button)}</button></form></section>`;
   const teams =
     `<section class="card" aria-labelledby="way-teams"><h2 id="way-teams">2. ${text(words.openInTeams.title)}</h2>` +
     (ways.openInTeams

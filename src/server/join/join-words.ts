@@ -24,10 +24,18 @@ export interface JoinWords {
     validUntil: string;
     usesLeft: string;
   };
-  organisationOnly(organisation: string): string;
+  organisationOnly(organisation: string, approvalRequired: boolean): string;
   approvalRequired: string;
   waysTitle(count: number): string;
-  signIn: { title: string; text: string; button: string; developerNote: string };
+  signIn: {
+    title: string;
+    text: string;
+    button: string;
+    /** On a link that needs an admin's approval, signing in asks rather than joins. */
+    approvalText: string;
+    approvalButton: string;
+    developerNote: string;
+  };
   openInTeams: { title: string; text: string; button: string; noBot(link: string): string };
   askToJoin: {
     title: string;
@@ -88,14 +96,18 @@ export const englishJoinWords: JoinWords = {
     validUntil: 'Link works until',
     usesLeft: 'Places left on this link',
   },
-  organisationOnly: (organisation) =>
-    `People with a ${organisation} work account join at once by signing in. Everyone else can ask to join, and an admin of the group decides.`,
+  organisationOnly: (organisation, approvalRequired) =>
+    approvalRequired
+      ? `Signing in needs a ${organisation} work account. Everyone else can ask to join.`
+      : `People with a ${organisation} work account join at once by signing in. Everyone else can ask to join, and an admin of the group decides.`,
   approvalRequired: 'An admin of the group approves each new member. You are added once they do.',
   waysTitle: (count) => `${['One way', 'Two ways', 'Three ways'][count - 1] ?? `${count} ways`} to join`,
   signIn: {
     title: 'Sign in with your work account',
     text: 'Use the Microsoft account you have from work. You join straight away.',
     button: 'Sign in and join',
+    approvalText: 'Use the Microsoft account you have from work. An admin of the group then approves you.',
+    approvalButton: 'Sign in and ask to join',
     developerNote: 'Local mode: this uses a developer sign-in, not Microsoft.',
   },
   openInTeams: {
@@ -106,7 +118,7 @@ export const englishJoinWords: JoinWords = {
   },
   askToJoin: {
     title: 'No work account?',
-    text: 'Ask to join with your name and phone number. The group’s admins will add you.',
+    text: 'Ask to join with your name and phone number. An admin of the group decides whether to add you.',
     name: 'Your name',
     phone: 'Your mobile number',
     region: 'Country of your number',
@@ -134,7 +146,9 @@ export const englishJoinWords: JoinWords = {
       text:
         maxUses === null
           ? 'It cannot be used again.'
-          : `It was for ${maxUses === 1 ? '1 person' : `${maxUses} people`}, and all of them have joined.`,
+          : maxUses === 1
+            ? 'It was for 1 person, who has joined.'
+            : `It was for ${maxUses} people, and all of them have joined.`,
     }),
     unknown: {
       title: 'We can’t find this invite link',
