@@ -1,5 +1,6 @@
 import { Badge, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import type { ManagedGroup } from '../api/types';
+import { memberCountLabel } from './states';
 
 interface Node {
   group: ManagedGroup;
@@ -34,7 +35,7 @@ function renderNode(node: Node, open: (id: string) => void) {
     <TreeItemLayout
       aside={
         <>
-          <Badge appearance="outline">{group.memberCount} members</Badge>
+          <Badge appearance="outline">{memberCountLabel(group.memberCount)}</Badge>
           {group.organisationId ? (
             <Badge appearance="tint" color={teamBadges[group.teamState].color}>
               {teamBadges[group.teamState].label}

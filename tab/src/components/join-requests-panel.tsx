@@ -89,7 +89,7 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
               {requests.map((r) => (
                 <TableRow key={r.id}>
                   <TableCell>{r.displayName}</TableCell>
-                  <TableCell>{r.phone ?? (r.signedIn ? 'signed in' : '—')}</TableCell>
+                  <TableCell>{r.phone ?? (r.signedIn ? 'signed in with a work account' : '—')}</TableCell>
                   <TableCell>{new Date(r.createdAt).toLocaleDateString()}</TableCell>
                   <TableCell>
                     <Button

@@ -31,6 +31,10 @@ export const errorText = (error: unknown): string =>
       ? error.message
       : 'Something went wrong.';
 
+/** "1 member", "12 members": a group's size as its badges show it. */
+export const memberCountLabel = (count: number): string =>
+  count === 1 ? '1 member' : `${count.toLocaleString()} members`;
+
 /** A failed load (or, with a `title`, a failed change), with what went wrong and a way to try again. */
 export function ErrorState({
   error,

@@ -17,7 +17,7 @@ import { useNavigate } from 'react-router-dom';
 import type { GroupDetail, ManagedGroups, MemberView } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ChampsPanel } from '../components/champs-panel';
-import { EmptyState, ErrorState } from '../components/states';
+import { EmptyState, ErrorState, memberCountLabel } from '../components/states';
 
 const useStyles = makeStyles({
   duties: {
@@ -101,7 +101,7 @@ export default function ChampsPage() {
           {groups.map((g) => (
             <AccordionItem key={g.id} value={g.id}>
               <AccordionHeader>
-                {g.name}&nbsp;<Badge appearance="outline">{g.memberCount} members</Badge>
+                {g.name}&nbsp;<Badge appearance="outline">{memberCountLabel(g.memberCount)}</Badge>
               </AccordionHeader>
               <AccordionPanel className={styles.panel}>
                 <GroupChamps groupId={g.id} />

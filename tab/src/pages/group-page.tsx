@@ -23,7 +23,7 @@ import { ChampsPanel } from '../components/champs-panel';
 import { InviteLinkPanel } from '../components/invite-link-panel';
 import { JoinRequestsPanel } from '../components/join-requests-panel';
 import { MembersTable } from '../components/members-table';
-import { ErrorState, errorText } from '../components/states';
+import { ErrorState, errorText, memberCountLabel } from '../components/states';
 import { TeamPanel } from '../components/team-panel';
 
 const useStyles = makeStyles({
@@ -67,7 +67,7 @@ export default function GroupPage() {
         ) : (
           <Badge color="warning">Personal group – not added to an organisation yet</Badge>
         )}
-        <Badge appearance="outline">{detail.data.memberCount} members</Badge>
+        <Badge appearance="outline">{memberCountLabel(detail.data.memberCount)}</Badge>
       </div>
       <div className={styles.grid}>
         <Card className={styles.card}>
