@@ -90,6 +90,25 @@ const requiredInTenantMode = [
   'DATABASE_URL',
 ] as const;
 
+/** What a bot registration of `MICROSOFT_APP_TYPE` needs beside `MICROSOFT_APP_ID` (botbuilder's rules). */
+function botCredentialProblems(e: {
+  MICROSOFT_APP_ID?: string;
+  MICROSOFT_APP_PASSWORD?: string;
+  MICROSOFT_APP_TENANT_ID?: string;
+  MICROSOFT_APP_TYPE: string;
+}): string[] {
+  if (!e.MICROSOFT_APP_ID) return [];
+  const needs: Array<'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID'> =
+    e.MICROSOFT_APP_TYPE === 'SingleTenant'
+      ? ['MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_PASSWORD']
+      : e.MICROSOFT_APP_TYPE === 'UserAssignedMSI'
+        ? ['MICROSOFT_APP_TENANT_ID']
+        : [];
+  return needs
+    .filter((name) => !e[name])
+    .map((name) => `${name} is required with MICROSOFT_APP_ID for a ${e.MICROSOFT_APP_TYPE} bot`);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Convene cannot start: ${problems.join('; ')}.`);
@@ -172,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       throw new ConfigError(missing.map((name) => `${name} is required in tenant mode`));
     }
   }
+  // botbuilder would otherwise stop start-up with an assertion naming its own settings, not ours.
+  const botProblems = botCredentialProblems(e);
+  if (botProblems.length > 0) throw new ConfigError(botProblems);
   // Local mode signs everyone in as the developer, an org admin: on a network, anyone who reaches it is that admin.
   if (e.CONVENE_MODE === 'local' && e.HOST && !isLoopbackHost(e.HOST) && !e.ALLOW_LOCAL_MODE_ON_NETWORK) {
     throw new ConfigError([

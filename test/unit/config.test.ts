@@ -49,6 +49,25 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(expected);
   });
 
+  test('when a bot id is given without the rest of its registration, then start-up is refused naming the missing settings', () => {
+    expect(() => loadConfig({ MICROSOFT_APP_ID: 'app-id' })).toThrow(
+      'MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_ID for a SingleTenant bot; MICROSOFT_APP_PASSWORD is required with MICROSOFT_APP_ID for a SingleTenant bot',
+    );
+    expect(() => loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toThrow(
+      'MICROSOFT_APP_TENANT_ID is required with MICROSOFT_APP_ID for a UserAssignedMSI bot',
+    );
+    expect(loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TYPE: 'MultiTenant' }).bot.appId).toBe(
+      'app-id',
+    );
+    expect(
+      loadConfig({
+        MICROSOFT_APP_ID: 'app-id',
+        MICROSOFT_APP_PASSWORD: 'secret',
+        MICROSOFT_APP_TENANT_ID: 't',
+      }).bot.appId,
+    ).toBe('app-id');
+  });
+
   test('when local mode is asked to listen beyond loopback, then start-up is refused unless it is allowed explicitly', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow('ALLOW_LOCAL_MODE_ON_NETWORK=true');
     expect(() => loadConfig({ HOST: '192.168.1.20', ALLOW_LOCAL_MODE_ON_NETWORK: 'false' })).toThrow(
