@@ -60,6 +60,12 @@ describeWithChromium('the Org admins panel in Chromium (local mode)', () => {
     await me.getByText('Local developer', { exact: true }).waitFor();
     await me.getByText('The last org admin').waitFor();
     await expect(me.getByRole('button').count()).resolves.toBe(0);
+    // Every column says what it holds, the last one too (screen readers announce it with each cell).
+    await expect(table().getByRole('columnheader').allInnerTexts()).resolves.toEqual([
+      'Name',
+      'Why they are an org admin',
+      'Actions',
+    ]);
     await shot(page, '01-only-the-developer');
   });
 

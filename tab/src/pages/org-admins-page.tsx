@@ -70,7 +70,7 @@ export default function OrgAdminsPage() {
           <TableRow>
             <TableHeaderCell>Name</TableHeaderCell>
             <TableHeaderCell>Why they are an org admin</TableHeaderCell>
-            <TableHeaderCell />
+            <TableHeaderCell>Actions</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
