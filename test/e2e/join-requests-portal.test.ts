@@ -101,4 +101,27 @@ describeWithChromium('join requests in the portal', () => {
     await page.getByRole('heading', { name: 'Invite link' }).scrollIntoViewIfNeeded();
     await shot('04-open-link-warning');
   });
+
+  test('when an admin resets the links, then they are told printed posters stop working and confirm first', async () => {
+    const group = (await h.request('POST', '/api/v1/groups', { name: 'Canteen crew' })).body.group;
+    const before = await h.request('POST', `/api/v1/groups/${group.id}/invite-links`, {});
+    await page.goto(`${h.app.url}/tab/#/groups/${group.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Canteen crew' }).waitFor();
+
+    await page.getByRole('button', { name: 'Reset links' }).click();
+    await page.getByText(/including the QR codes on printed posters/).waitFor();
+    await page.getByRole('heading', { name: 'Invite link' }).scrollIntoViewIfNeeded();
+    await shot('05-reset-confirm');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const stillWorks = await fetch(before.body.url, { headers: { accept: 'application/json' } });
+    expect(stillWorks.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Reset links' }).click();
+    await page.getByRole('button', { name: 'Reset all links' }).click();
+    await page.getByRole('textbox', { name: 'Invite link' }).waitFor();
+    // The join page reuses a link's facts for a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const reset = await fetch(before.body.url, { headers: { accept: 'application/json' } });
+    expect(reset.status).toBe(410);
+  });
 });

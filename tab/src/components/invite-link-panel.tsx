@@ -3,6 +3,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   makeStyles,
   Switch,
@@ -42,8 +43,11 @@ export function InviteLinkPanel({
   const [issued, setIssued] = useState<IssuedLink>();
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string>();
+  // Resetting kills the printed posters' QR codes too: the admin confirms it first.
+  const [confirmingReset, setConfirmingReset] = useState(false);
 
   const issue = async (reset: boolean) => {
+    setConfirmingReset(false);
     setError(undefined);
     setCopied(false);
     try {
@@ -93,8 +97,25 @@ export function InviteLinkPanel({
         <Button appearance="primary" onClick={() => issue(false)}>
           New invite link
         </Button>
-        <Button onClick={() => issue(true)}>Reset links</Button>
+        <Button onClick={() => setConfirmingReset(true)} disabled={confirmingReset}>
+          Reset links
+        </Button>
       </div>
+      {confirmingReset && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Every invite link of this group stops working, including the QR codes on printed posters, the
+            message templates and the slideshow: print and share them again afterwards. People already in the
+            group stay.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => issue(true)}>Reset all links</Button>
+            <Button appearance="transparent" onClick={() => setConfirmingReset(false)}>
+              Cancel
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {organisationName && !organisationOnly && (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -199,7 +199,7 @@ export default function ResourcesPage() {
       <Title2 as="h1">Rollout resources</Title2>
       <Field
         label="Group for posters, templates and the slideshow"
-        hint="Each of these issues a fresh invite link for the group."
+        hint="All of them show the group’s one invite link, which works for 90 days and is renewed before it runs out. Reset links on the group’s page replaces it everywhere, printed posters included."
       >
         <Select value={groupId} onChange={(_e, d) => setGroupId(d.value)}>
           <option value="">Choose a group…</option>
