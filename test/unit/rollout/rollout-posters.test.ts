@@ -6,6 +6,7 @@ import { genericPosterSpec, groupPosterSpec, joinSteps } from '../../../src/doma
 import { guideHtml, guideMarkdown } from '../../../src/domain/rollout/render-guide';
 import { qrMatrix } from '../../../src/infra/rollout/qr-code';
 import { rolloutRenderer } from '../../../src/infra/rollout/rollout-renderer';
+import { englishJoinWords } from '../../../src/server/join/join-words';
 import { readPdfText as pdfText } from '../../support/rollout-pdf-reader';
 
 const inviteUrl = 'https://convene.contoso.com/join/AbCdEfGhIjKlMnOpQrStUv';
@@ -33,6 +34,13 @@ describe('posters', () => {
     for (const step of joinSteps) expect(text).toContain(step.split(' ').slice(0, 5).join(' '));
     expect(text).toContain('valid until 5 April 2026');
     expect(text.replace(/ /g, '')).toContain(inviteUrl);
+  });
+
+  test('when a poster names a button to press, then it is a button the join page shows', () => {
+    const steps = joinSteps.join(' ');
+    expect(steps).toContain(`“${englishJoinWords.signIn.button}”`);
+    expect(steps).toContain(`“${englishJoinWords.askToJoin.button}”`);
+    expect(steps).not.toMatch(/Tap Join\b/);
   });
 
   test('when a group poster is shared as PNG, then its QR code decodes to the invite link', async () => {

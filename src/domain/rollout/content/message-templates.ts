@@ -51,8 +51,8 @@ export const messageTemplates: readonly MessageTemplate[] = [
       '"{{groupName}}" is moving from a personal messaging app to Microsoft Teams. The same people and the same conversations, now looked after by {{organisationName}}: history stays when phones change, and you can mute work when your day is done.\n\n' +
       'How to join:\n' +
       '1. Open {{inviteLink}} on your phone or computer.\n' +
-      '2. Sign in with your work account; install Teams if it asks.\n' +
-      '3. Tap Join and say hello.\n\n' +
+      '2. Tap “Sign in and join” and use your work account. No work account? Tap “Ask to join” instead.\n' +
+      '3. Open Teams (install it if it asks) and say hello.\n\n' +
       'The link works until {{validUntil}}. Your group admin and the champs can help if anything gets in the way.',
   },
   {

@@ -1,10 +1,10 @@
 import type { PosterSpec } from '../rollout.ports';
 
-/** The three steps to join, as every Convene poster prints them. */
+/** The three steps to join, as every Convene poster prints them; the buttons named are the join page's. */
 export const joinSteps = [
   'Open your phone camera and point it at the code below.',
-  'Tap the link and sign in with your work account (or install Microsoft Teams if it asks).',
-  'Tap Join. Say hello in the group so everyone knows you made it.',
+  'Tap the link, then “Sign in and join” with your work account. No work account? “Ask to join” on the same page.',
+  'Open Microsoft Teams (install it if it asks) and say hello in the group so everyone knows you made it.',
 ];
 
 /** "5 March 2026": unambiguous on a wall in any country. */

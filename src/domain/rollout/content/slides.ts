@@ -20,8 +20,8 @@ export const slides: readonly Slide[] = [
     title: 'Joining takes a minute',
     lines: [
       '1. Scan your group’s code or open its invite link.',
-      '2. Sign in with your work account.',
-      '3. Tap Join and say hello.',
+      '2. Tap “Sign in and join” and use your work account.',
+      '3. Open Teams and say hello.',
     ],
   },
   {
