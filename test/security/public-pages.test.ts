@@ -64,5 +64,17 @@ describe('public pages', () => {
       details: { limitPerMinute: 60, retryAfterSeconds: retryAfter },
     });
     expect((await fetch(`${target.url}/api/v1/groups`)).status).toBe(200);
+
+    // A phone's browser over the budget gets the join page's words, not the JSON body.
+    const page = await fetch(`${target.url}/join/${token}`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('Please wait a moment');
+    expect(html).toMatch(/Wait (a second|\d+ seconds), then open the link again\./);
   });
 });

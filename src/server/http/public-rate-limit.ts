@@ -1,6 +1,9 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Next, Request, Response } from 'restify';
 import { HttpProblem } from '../http-errors';
+import { sendJoinPage } from '../join/join-http';
+import { refusedPage } from '../join/join-pages';
+import { englishJoinWords } from '../join/join-words';
 import { isPublicPath } from './public-paths';
 import { refuse } from './refuse';
 
@@ -23,6 +26,25 @@ export function publicRateLimit(options: { requestsPerMinute: number }) {
       (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection as Error);
         const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        if (wantsJoinPage(req)) {
+          // Someone who scanned a poster in a crowded canteen reads words, not the API's error body.
+          const { title, text } = englishJoinWords.rateLimited(seconds);
+          sendJoinPage(
+            res,
+            429,
+            (nonce) =>
+              refusedPage({
+                words: englishJoinWords,
+                nonce,
+                title,
+                message: text,
+                code: 'RATE_LIMITED',
+                backTo: null,
+              }),
+            { headers: { 'Retry-After': String(seconds) } },
+          );
+          return next(false);
+        }
         refuse(
           req,
           res,
@@ -38,4 +60,10 @@ export function publicRateLimit(options: { requestsPerMinute: number }) {
       },
     );
   };
+}
+
+/** A browser opening a join page (not a chat app's preview fetch or a script asking for JSON). */
+function wantsJoinPage(req: Request): boolean {
+  const accept = String(req.headers.accept ?? '');
+  return req.getPath().startsWith('/join/') && accept.includes('text/html');
 }

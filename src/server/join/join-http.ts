@@ -31,6 +31,32 @@ export interface JoinRouteServices {
 let regions: Array<{ code: string; label: string }> | undefined;
 
 /**
+ * Sends a join page made with a fresh nonce under the join pages' CSP: its forms post to this origin and
+ * `formOrigins` (the sign-in's) only. `headers` adds to the page's own (e.g. `Retry-After`).
+ */
+export function sendJoinPage(
+  res: Response,
+  status: number,
+  render: (nonce: string) => string,
+  options: { formOrigins?: string[]; headers?: Record<string, string> } = {},
+): void {
+  const nonce = randomBytes(16).toString('base64');
+  const formAction = ["'self'", ...(options.formOrigins ?? [])].join(' ');
+  const html = render(nonce);
+  res.writeHead(status, {
+    ...options.headers,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    // The address holds the invite token: never hand it to the sites the page links to (same-origin
+    // still lets the page's own forms carry their Origin, which the POSTs check).
+    'Referrer-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  });
+  res.end(html);
+}
+
+/**
  * What every join route shares: the words, how a page is sent (its CSP and headers), how a refusal
  * reads, the link's facts and ways, and the same-origin rule for the pages' forms.
  */
@@ -56,19 +82,7 @@ export class JoinHttp {
 
   /** Sends a page made with a fresh nonce, under the join pages' CSP. */
   page(res: Response, status: number, render: (nonce: string) => string): void {
-    const nonce = randomBytes(16).toString('base64');
-    const formAction = ["'self'", ...this.services.signInOrigins].join(' ');
-    const html = render(nonce);
-    res.writeHead(status, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
-      'X-Content-Type-Options': 'nosniff',
-      // The address holds the invite token: never hand it to the sites the page links to (same-origin
-      // still lets the page's own forms carry their Origin, which the POSTs check).
-      'Referrer-Policy': 'same-origin',
-      'Cache-Control': 'no-store',
-    });
-    res.end(html);
+    sendJoinPage(res, status, render, { formOrigins: this.services.signInOrigins });
   }
 
   /** A redirect that no cache keeps. */

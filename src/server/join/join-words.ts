@@ -62,6 +62,8 @@ export interface JoinWords {
   openBotChat: string;
   signInFailed: string;
   tryAgain: string;
+  /** Over the per-address budget of public pages: a phone gets words, not the JSON error body. */
+  rateLimited(seconds: number): { title: string; text: string };
   developer: {
     title: string;
     warning: string;
@@ -172,6 +174,12 @@ export const englishJoinWords: JoinWords = {
   openBotChat: 'Open in Teams',
   signInFailed: 'We couldn’t sign you in',
   tryAgain: 'Back to the invite',
+  rateLimited: (seconds) => ({
+    title: 'Please wait a moment',
+    text: `Too many requests came from your network in the last minute. Wait ${
+      seconds === 1 ? 'a second' : `${seconds} seconds`
+    }, then open the link again.`,
+  }),
   developer: {
     title: 'Developer sign-in',
     warning:
