@@ -220,7 +220,7 @@ describeWithChromium('the join page on a phone', () => {
     const url = await newLink(groupId);
     const page = await browser.newPage({ viewport: PHONE });
     await page.goto(url);
-    expect(await page.locator('dl').textContent()).toContain('A personal group');
+    expect(await page.locator('dl').textContent()).toContain('OrganisationNone: a personal group');
     await page.getByLabel('Your name').fill('Ravi Kumar');
     await page.getByLabel('Your mobile number').fill('98765 43210');
     await page.getByLabel('Country of your number').selectOption('IN');

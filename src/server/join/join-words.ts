@@ -91,7 +91,7 @@ export const englishJoinWords: JoinWords = {
   facts: {
     partOf: 'Part of',
     organisation: 'Organisation',
-    personal: 'A personal group',
+    personal: 'None: a personal group',
     sharedBy: 'Shared by',
     people: 'People',
     peopleCount: (n) => (n === 1 ? '1 person' : `${n.toLocaleString('en-GB')} people`),
