@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../src/domain/access/actor';
 import { findMyGroup } from '../src/domain/groups/find-my-group';
 import type { Group } from '../src/domain/groups/group';
+import { inviteUrl as inviteUrlOf } from '../src/domain/invites/invite-link';
 import { describeActor } from '../src/domain/organisations/describe-actor';
 import { identifyTeamsUser, type TeamsIdentity } from '../src/domain/people/identify-teams-user';
 import type { BotDeps } from './bot-deps';
@@ -47,6 +48,6 @@ export class Session {
 
   /** The invite URL for a token. */
   inviteUrl(token: string): string {
-    return `${this.deps.publicBaseUrl()}/join/${token}`;
+    return inviteUrlOf(this.deps.publicBaseUrl(), token);
   }
 }

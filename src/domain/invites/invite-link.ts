@@ -45,3 +45,6 @@ export function inviteLinkStatus(link: InviteLink, now: Date): InviteLinkStatus 
   if (link.maxUses !== null && link.uses >= link.maxUses) return 'used-up';
   return 'active';
 }
+
+/** The address people open to join: the one spelling of an invite link's URL. */
+export const inviteUrl = (publicBaseUrl: string, token: string): string => `${publicBaseUrl}/join/${token}`;

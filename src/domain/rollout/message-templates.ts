@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor';
+import { inviteUrl as inviteUrlOf } from '../invites/invite-link';
 import {
   fillMessage,
   type MessageTemplate,
@@ -40,7 +41,7 @@ export async function groupMessageTemplates(
   const organisation = issued.group.organisationId
     ? await ctx.uow.run((repos) => repos.organisations.findById(issued.group.organisationId!))
     : undefined;
-  const inviteUrl = `${ctx.publicBaseUrl()}/join/${issued.token}`;
+  const inviteUrl = inviteUrlOf(ctx.publicBaseUrl(), issued.token);
   const values = {
     groupName: issued.group.name,
     inviteLink: inviteUrl,

@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
 import { InviteExpired, InviteNotFound, InviteRevoked, InviteUsedUp } from '../invites/invite.errors';
-import { hashInviteToken, inviteLinkStatus } from '../invites/invite-link';
+import { hashInviteToken, inviteLinkStatus, inviteUrl as inviteUrlOf } from '../invites/invite-link';
 import { genericPosterSpec, groupPosterSpec } from './content/posters';
 import { PosterFormatInvalid } from './rollout.errors';
 import type { DownloadableFile, PosterFormat, RolloutContext } from './rollout.ports';
@@ -75,7 +75,7 @@ async function renderGroupPoster(
   const organisation = group.organisationId
     ? await ctx.uow.read((repos) => repos.organisations.findById(group.organisationId!))
     : undefined;
-  const inviteUrl = `${ctx.publicBaseUrl()}/join/${token}`;
+  const inviteUrl = inviteUrlOf(ctx.publicBaseUrl(), token);
   const spec = groupPosterSpec({
     groupName: group.name,
     organisationName: organisation?.displayName ?? null,

@@ -1,5 +1,10 @@
 import type { Actor } from '../access/actor';
-import { hashInviteToken, type InviteLinkStatus, inviteLinkStatus } from '../invites/invite-link';
+import {
+  hashInviteToken,
+  type InviteLinkStatus,
+  inviteLinkStatus,
+  inviteUrl as inviteUrlOf,
+} from '../invites/invite-link';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { RolloutContext } from './rollout.ports';
 import { rolloutInviteLink } from './rollout-invite-link';
@@ -22,7 +27,7 @@ export async function slideshowLink(
   const base = ctx.publicBaseUrl();
   return {
     url: `${base}/rollout/slideshow?invite=${issued.token}`,
-    inviteUrl: `${base}/join/${issued.token}`,
+    inviteUrl: inviteUrlOf(base, issued.token),
     expiresAt: issued.link.expiresAt,
     group: { id: issued.group.id, name: issued.group.name },
   };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { describeInviteLink, type InviteLinkFacts } from '../../domain/invites/describe-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
+import { inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
 import { supportedRegions } from '../../domain/people/phone-number';
 import { SignInRefused } from '../../domain/people/sign-in.errors';
 import type { WorkAccountSignIn } from '../../domain/people/work-account-sign-in.port';
@@ -125,7 +126,7 @@ export class JoinHttp {
   }
 
   ways(token: string, found: InviteLinkFacts): JoinWays {
-    const inviteUrl = `${this.base()}/join/${token}`;
+    const inviteUrl = inviteUrlOf(this.base(), token);
     const { botAppId } = this.services;
     return {
       signIn: `/join/${token}/sign-in`,

@@ -161,10 +161,10 @@ export const englishJoinWords: JoinWords = {
     sharedBy
       ? `Ask ${sharedBy} or another admin of the group for a new link.`
       : 'Ask the person who shared it for a new link.',
-  joined: (group) => ({ title: `You’re in ${group}`, text: 'Open Microsoft Teams to chat with the group.' }),
+  joined: (group) => ({ title: `You’re in ${group}`, text: 'Open Microsoft Teams to find the group there.' }),
   alreadyMember: (group) => ({
     title: `You’re already in ${group}`,
-    text: 'Nothing changed. Open Microsoft Teams to chat with the group.',
+    text: 'Nothing changed. Open Microsoft Teams to find the group there.',
   }),
   requested: (group) => ({
     title: 'Your request was sent',

@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { createInviteLink, resetInviteLink } from '../../domain/invites/create-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
-import { extractInviteToken } from '../../domain/invites/invite-link';
+import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
 import { redeemInviteLink } from '../../domain/invites/redeem-invite-link';
 import type { ApiDeps } from '../api-deps';
 import { actorOf, parseBody, route } from '../route';
@@ -27,7 +27,7 @@ export function registerInviteRoutes(server: Server, deps: ApiDeps): void {
       const issued = await issue(deps.ctx, { groupId: req.params.id, ...settings }, await actorOf(deps, req));
       res.status(201);
       return {
-        url: `${deps.publicBaseUrl()}/join/${issued.token}`,
+        url: inviteUrlOf(deps.publicBaseUrl(), issued.token),
         expiresAt: issued.link.expiresAt,
         maxUses: issued.link.maxUses,
         organisationAccountsOnly: issued.link.organisationAccountsOnly,

@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
-import { extractInviteToken } from '../../domain/invites/invite-link';
+import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
 import { joinWithWorkAccount } from '../../domain/invites/join-with-work-account';
 import { parseRegion, toE164 } from '../../domain/people/phone-number';
 import { SignInRefused } from '../../domain/people/sign-in.errors';
@@ -40,7 +40,12 @@ export function registerJoinSignInRoutes(server: Server, http: JoinHttp): void {
         redirectUri: http.callbackUrl(),
       });
       const joined = await joinWithWorkAccount(deps.ctx, { token: session.token, account });
-      const openUrl = joined.teamUrl ?? (services.botAppId ? botChatLink(services.botAppId) : null);
+      // Without a team yet, Convene's chat with `join ‹link›` ready to send: it answers with the group's card.
+      const openUrl =
+        joined.teamUrl ??
+        (services.botAppId
+          ? botChatLink(services.botAppId, `join ${inviteUrlOf(http.base(), session.token)}`)
+          : null);
       await services.sessions.setJoined(res, {
         token: session.token,
         group: joined.group.name,

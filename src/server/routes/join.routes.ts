@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { InviteLinkFacts } from '../../domain/invites/describe-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
-import { extractInviteToken } from '../../domain/invites/invite-link';
+import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
 import type { ApiDeps } from '../api-deps';
 import { toHttpError } from '../http-errors';
 import { JoinHttp, type JoinRouteServices } from '../join/join-http';
@@ -88,7 +88,7 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
           found.organisation?.name ?? words.facts.personal,
           ...(found.sharedBy ? [`${words.facts.sharedBy}: ${found.sharedBy}`] : []),
         ],
-        inviteUrl: `${http.base()}/join/${token}`,
+        inviteUrl: inviteUrlOf(http.base(), token),
       }));
       const png = await image.png;
       res.writeHead(200, {

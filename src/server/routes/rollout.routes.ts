@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
-import { extractInviteToken } from '../../domain/invites/invite-link';
+import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
 import { addResource } from '../../domain/rollout/add-resource';
 import { posterDate } from '../../domain/rollout/content/posters';
 import { slides } from '../../domain/rollout/content/slides';
@@ -273,7 +273,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
         message: `The invite link for "${found.groupName}" is ${found.status.replace('-', ' ')}. Ask an org admin for a new slideshow link.`,
       };
     }
-    const inviteUrl = `${rollout.publicBaseUrl()}/join/${token}`;
+    const inviteUrl = inviteUrlOf(rollout.publicBaseUrl(), token);
     return {
       kind: 'group',
       groupName: found.groupName,

@@ -145,7 +145,10 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     const page = await welcome.text();
     expect(welcome.status).toBe(200);
     expect(page).toContain(`You’re in ${group.name}`);
-    expect(page).toContain(`https://teams.microsoft.com/l/chat/0/0?users=28%3A${CLIENT_ID}`);
+    // No team yet: Convene's chat, with `join ‹link›` ready to send (the bot answers with the group's card).
+    expect(page).toContain(
+      `https://teams.microsoft.com/l/chat/0/0?users=28%3A${CLIENT_ID}&amp;message=join%20${encodeURIComponent(PUBLIC)}`,
+    );
 
     const list = await members(group.id);
     expect(list).toHaveLength(2);
