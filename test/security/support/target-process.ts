@@ -9,6 +9,8 @@ export interface TargetProcess {
   proc: ConveneProcess;
   /** The process's TMPDIR: empty before and after every hostile request. */
   tmpDir: string;
+  /** The process's DATA_DIR (its database, kept uploads). */
+  dataDir: string;
   /** What is in the temp dir now. */
   tmpEntries(): string[];
   /** Milliseconds `/healthz` took to answer 200. */
@@ -32,6 +34,7 @@ export async function startTarget(env: Record<string, string> = {}): Promise<Tar
     url,
     proc,
     tmpDir,
+    dataDir,
     tmpEntries: () => readdirSync(tmpDir),
     async healthMs() {
       const started = performance.now();
