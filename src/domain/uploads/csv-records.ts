@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
+import { CsvCellGuard } from './csv-cell-guard';
 import { type Problem, problem, problemCodes } from './upload-problem';
 
 /** One CSV record with the line it starts on (1-based, counting comment and blank lines). */
@@ -57,9 +58,14 @@ export async function* readCsvRecords(
       ),
     );
   });
+  const cells = new CsvCellGuard(delimiter);
   const rest = (async function* () {
+    cells.scan(head);
     yield head;
-    for await (const chunk of source) yield chunk as string;
+    for await (const chunk of source) {
+      cells.scan(chunk as string);
+      yield chunk as string;
+    }
   })();
   Readable.from(rest, { objectMode: false })
     .on('error', (error) => parser.destroy(error))
