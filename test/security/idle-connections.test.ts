@@ -36,7 +36,12 @@ async function silentSockets(count: number, localAddress: string) {
         }),
     ),
   );
-  return { closedAfterMs, destroy: () => sockets.forEach((socket) => socket.destroy()) };
+  return {
+    closedAfterMs,
+    destroy: () => {
+      for (const socket of sockets) socket.destroy();
+    },
+  };
 }
 
 describe('silent connections', () => {
