@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { waitFor } from '../support/convene-process';
@@ -24,20 +24,6 @@ const keptUploads = (): string[] => {
   const root = path.join(target.dataDir, 'uploads');
   if (!existsSync(root)) return [];
   return readdirSync(root).flatMap((id) => readdirSync(path.join(root, id)).map((name) => `${id}/${name}`));
-};
-
-/** Files the process holds open under its data folder's uploads (Linux's /proc). */
-const openUploadFiles = (): string[] => {
-  const fds = `/proc/${target.proc.child.pid}/fd`;
-  return readdirSync(fds)
-    .map((fd) => {
-      try {
-        return readlinkSync(path.join(fds, fd));
-      } catch {
-        return '';
-      }
-    })
-    .filter((link) => link.includes(path.join(target.dataDir, 'uploads')));
 };
 
 /** Sends the first `sentBytes` of a multipart upload announcing its full length, then drops the connection. */
@@ -66,10 +52,10 @@ describe('aborted uploads', () => {
   test('when three uploads are dropped half way, then no partial file is kept and none is held open', async () => {
     for (let i = 0; i < 3; i++) await abortedUpload(2 * 1024 * 1024);
     await waitFor(
-      () => (keptUploads().length === 0 && openUploadFiles().length === 0 ? true : undefined),
+      () => (keptUploads().length === 0 && target.openUploadFiles().length === 0 ? true : undefined),
       5000,
     ).catch(() => undefined);
     expect(keptUploads()).toEqual([]);
-    expect(openUploadFiles()).toEqual([]);
+    expect(target.openUploadFiles()).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { waitFor } from '../support/convene-process';
 import { startTarget, type TargetProcess } from './support/target-process';
 
 /**
@@ -52,5 +53,20 @@ describe('hostile bulk upload files', () => {
       ]),
     );
     expect(answer.slowestHealthMs).toBeLessThan(1000);
+    await waitFor(() => (target.openUploadFiles().length === 0 ? true : undefined), 3000).catch(
+      () => undefined,
+    );
+    expect(target.openUploadFiles()).toEqual([]);
+  }, 60_000);
+
+  test('when a large file has no usable header, then checking it stops and the kept file is not left open', async () => {
+    const rows = 'Drivers,+91 98100 00001,Member\n'.repeat(200_000);
+    const answer = await uploadWhileProbing(`Crew,Mobile\n${rows}`);
+    expect(answer.status).toBe(201);
+    expect(answer.body.job.status).toBe('invalid');
+    await waitFor(() => (target.openUploadFiles().length === 0 ? true : undefined), 3000).catch(
+      () => undefined,
+    );
+    expect(target.openUploadFiles()).toEqual([]);
   }, 60_000);
 });
