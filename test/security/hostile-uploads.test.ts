@@ -69,4 +69,13 @@ describe('hostile bulk upload files', () => {
     );
     expect(target.openUploadFiles()).toEqual([]);
   }, 60_000);
+
+  test('when a file repeats one row 300,000 times, then every repeat is reported and /healthz keeps answering meanwhile', async () => {
+    const rows = 'Drivers,+91 98100 00001,Member\n'.repeat(300_000);
+    const answer = await uploadWhileProbing(`Group Name,Phone Number,User Type\n${rows}`);
+    expect(answer.status).toBe(201);
+    const reported = (answer.body.totals as { count: number }[]).reduce((sum, total) => sum + total.count, 0);
+    expect(reported).toBeGreaterThanOrEqual(299_999);
+    expect(answer.slowestHealthMs).toBeLessThan(500);
+  }, 120_000);
 });
