@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import type { RolloutContext } from '../domain/rollout/rollout.ports';
 import { redactPath } from '../infra/logging/redact';
 import type { ApiDeps } from './api-deps';
+import { canonicalizePath } from './http/canonical-path';
 import { localModeGuard } from './http/local-mode-guard';
 import { publicRateLimit } from './http/public-rate-limit';
 import { readRequestBodies } from './http/request-bodies';
@@ -46,7 +47,9 @@ const restifyCodes: Record<string, string> = {
 export function createAppServer(deps: AppServerDeps): Server {
   const server = restify.createServer({ name: 'convene', handleUncaughtExceptions: false });
   applyServerLimits(server.server);
-  // Before routing, in this order: who may knock (local mode), how often (public pages), what they may send.
+  // Before routing, in this order: one spelling of the path (what the router will match), who may knock
+  // (local mode), how often (public pages), what they may send.
+  server.pre(canonicalizePath());
   if (deps.mode === 'local') {
     server.pre(
       localModeGuard({ listenHost: deps.http.listenHost, publicBaseUrl: deps.http.configuredBaseUrl }),

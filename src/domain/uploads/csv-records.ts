@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
+import { CsvCellGuard } from './csv-cell-guard';
 import { type Problem, problem, problemCodes } from './upload-problem';
 
 /** One CSV record with the line it starts on (1-based, counting comment and blank lines). */
@@ -57,22 +58,33 @@ export async function* readCsvRecords(
       ),
     );
   });
+  const cells = new CsvCellGuard(delimiter);
   const rest = (async function* () {
+    cells.scan(head);
     yield head;
-    for await (const chunk of source) yield chunk as string;
+    for await (const chunk of source) {
+      cells.scan(chunk as string);
+      yield chunk as string;
+    }
   })();
-  Readable.from(rest, { objectMode: false })
-    .on('error', (error) => parser.destroy(error))
-    .pipe(parser);
+  const input = Readable.from(rest, { objectMode: false });
+  input.on('error', (error) => parser.destroy(error)).pipe(parser);
   // csv-parse counts a quoted CR LF as two lines; this many lines it has over-counted so far.
   let overCounted = 0;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    const breaks = embeddedLineBreaks(record);
-    overCounted += breaks.crlf;
-    yield { line: info.lines - overCounted - breaks.lf, cells: record };
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const breaks = embeddedLineBreaks(record);
+      overCounted += breaks.crlf;
+      yield { line: info.lines - overCounted - breaks.lf, cells: record };
+    }
+  } finally {
+    // Stopped early (a bad header, an unreadable line) or done: the text's source, and so the file
+    // it reads, is closed rather than left waiting for a reader that will never come.
+    input.destroy();
+    await source.return(undefined);
   }
 }
 
@@ -96,21 +108,26 @@ async function* withDelimiter(
   text: AsyncIterable<string>,
 ): AsyncGenerator<{ delimiter: string; head: string } | string> {
   const iterator = text[Symbol.asyncIterator]();
-  let head = '';
-  let decided = false;
-  while (!decided) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head += next.value;
-    decided = headerLine(head) !== undefined || head.length > 1_000_000;
-  }
-  if (head === '') return;
-  const header = headerLine(head) ?? head;
-  yield { delimiter: header.includes('\t') && !header.includes(',') ? '\t' : ',', head };
-  while (true) {
-    const next = await iterator.next();
-    if (next.done) return;
-    yield next.value;
+  try {
+    let head = '';
+    let decided = false;
+    while (!decided) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head += next.value;
+      decided = headerLine(head) !== undefined || head.length > 1_000_000;
+    }
+    if (head === '') return;
+    const header = headerLine(head) ?? head;
+    yield { delimiter: header.includes('\t') && !header.includes(',') ? '\t' : ',', head };
+    while (true) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Iterated by hand, so closing it early is ours to pass on (a for-await would do it itself).
+    await iterator.return?.();
   }
 }
 

@@ -4,6 +4,7 @@ import { keepLease } from '../jobs/keep-lease';
 import { parseRegion } from '../people/phone-number';
 import { newId } from '../shared/ids';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
+import { yieldToEventLoop } from '../shared/yield-to-event-loop';
 import { requireOrgAdmin } from './org-admin';
 import type { KnownGroups } from './parent-group-validator';
 import type { PhoneBatchChecker } from './phone-batch-checker';
@@ -231,6 +232,9 @@ class LogSink implements ValidationSink {
     while (this.buffer.length > 0) {
       const chunk = this.buffer.splice(0, LOG_FLUSH);
       await this.ctx.uow.run((repos) => repos.uploads.appendLog(chunk));
+      // SQLite answers synchronously: without a turn of the event loop, a file with a problem on every
+      // row would write thousands of entries as one uninterrupted task.
+      await yieldToEventLoop();
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * The figures every connection lives by (docs/http-hardening.md says why each is what it is). Node's
@@ -14,6 +15,11 @@ export const serverLimits = {
   maxHeadersCount: 100,
   /** Open connections at once; more are closed as they arrive. */
   maxConnections: 1_000,
+  /**
+   * Open connections at once from one address: a shift of 200 phones on one site's Wi-Fi opening the join
+   * page together fits, and one address can never take every connection the server holds.
+   */
+  maxConnectionsPerAddress: 256,
 } as const;
 
 /** Applies `serverLimits` to the listening server. */
@@ -23,4 +29,42 @@ export function applyServerLimits(server: Server): void {
   server.keepAliveTimeout = serverLimits.keepAliveTimeoutMs;
   server.maxHeadersCount = serverLimits.maxHeadersCount;
   server.maxConnections = serverLimits.maxConnections;
+  guardConnections(server);
+}
+
+/**
+ * What Node leaves open: it never closes a connection that sends nothing at all (its header timeout
+ * starts with the first byte, and is checked only every 30 s), so silent sockets from one address
+ * could hold every connection slot for ever. Here a connection's first request must have arrived
+ * within `headersTimeoutMs` of connecting, and one address holds at most `maxConnectionsPerAddress`.
+ */
+function guardConnections(server: Server): void {
+  const openByAddress = new Map<string, number>();
+  const firstRequestDue = new WeakMap<Socket, NodeJS.Timeout>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const open = openByAddress.get(address) ?? 0;
+    if (open >= serverLimits.maxConnectionsPerAddress) {
+      socket.destroy();
+      return;
+    }
+    openByAddress.set(address, open + 1);
+    const due = setTimeout(() => socket.destroy(), serverLimits.headersTimeoutMs);
+    due.unref();
+    firstRequestDue.set(socket, due);
+    socket.once('close', () => {
+      clearTimeout(due);
+      const left = (openByAddress.get(address) ?? 1) - 1;
+      if (left > 0) openByAddress.set(address, left);
+      else openByAddress.delete(address);
+    });
+  });
+  const arrived = (req: IncomingMessage) => {
+    const due = firstRequestDue.get(req.socket);
+    if (!due) return;
+    clearTimeout(due);
+    firstRequestDue.delete(req.socket);
+  };
+  server.on('request', arrived);
+  server.on('checkContinue', arrived);
 }

@@ -51,6 +51,19 @@ export function readUploadForm<T>(
     for (const [name, value] of Object.entries(req.query ?? {}))
       if (typeof value === 'string') fields[name] = value;
     let received: Promise<T> | undefined;
+    let file: Readable | undefined;
+    // A sender that goes away half way (or is cut off by the request timeout) never ends the form: fail
+    // the file's stream, so its store removes what arrived and closes the file instead of waiting for ever.
+    req.once('close', () => {
+      if (req.complete) return;
+      const gone = new HttpProblem(
+        400,
+        'UPLOAD_INCOMPLETE',
+        'The upload stopped before the whole file arrived.',
+      );
+      file?.destroy(gone);
+      reject(gone);
+    });
     form.on('field', (name, value) => {
       fields[name] = value;
     });
@@ -59,6 +72,7 @@ export function readUploadForm<T>(
         stream.resume();
         return;
       }
+      file = stream;
       try {
         received = receive({ ...fields }, info.filename || 'upload.csv', stream);
       } catch (error) {

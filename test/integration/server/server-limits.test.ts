@@ -17,6 +17,7 @@ describe('the limits every connection lives by', () => {
       keepAliveTimeoutMs: server.keepAliveTimeout,
       maxHeadersCount: server.maxHeadersCount,
       maxConnections: server.maxConnections,
+      maxConnectionsPerAddress: serverLimits.maxConnectionsPerAddress,
     }).toEqual(serverLimits);
     expect(serverLimits).toEqual({
       headersTimeoutMs: 15_000,
@@ -24,6 +25,7 @@ describe('the limits every connection lives by', () => {
       keepAliveTimeoutMs: 10_000,
       maxHeadersCount: 100,
       maxConnections: 1_000,
+      maxConnectionsPerAddress: 256,
     });
   });
 

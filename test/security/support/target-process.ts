@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ConveneProcess, listeningUrl, startConveneProcess } from '../../support/convene-process';
@@ -9,8 +9,12 @@ export interface TargetProcess {
   proc: ConveneProcess;
   /** The process's TMPDIR: empty before and after every hostile request. */
   tmpDir: string;
+  /** The process's DATA_DIR (its database, kept uploads). */
+  dataDir: string;
   /** What is in the temp dir now. */
   tmpEntries(): string[];
+  /** Files under the data folder's uploads that the process holds open (Linux's /proc). */
+  openUploadFiles(): string[];
   /** Milliseconds `/healthz` took to answer 200. */
   healthMs(): Promise<number>;
   stop(): Promise<void>;
@@ -32,7 +36,20 @@ export async function startTarget(env: Record<string, string> = {}): Promise<Tar
     url,
     proc,
     tmpDir,
+    dataDir,
     tmpEntries: () => readdirSync(tmpDir),
+    openUploadFiles() {
+      const fds = `/proc/${proc.child.pid}/fd`;
+      const uploads = path.join(dataDir, 'uploads');
+      return readdirSync(fds).flatMap((fd) => {
+        try {
+          const file = readlinkSync(path.join(fds, fd));
+          return file.startsWith(uploads) ? [file] : [];
+        } catch {
+          return []; // closed while we looked
+        }
+      });
+    },
     async healthMs() {
       const started = performance.now();
       const response = await fetch(`${url}/healthz`);
