@@ -129,6 +129,7 @@ export async function startApp(
       listenHost: config.host,
       configuredBaseUrl: config.publicBaseUrl,
       publicRequestsPerMinute: config.http.publicRequestsPerMinute,
+      trustProxy: config.http.trustProxy,
     },
     join: {
       signIn: signIn.signIn,

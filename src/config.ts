@@ -71,7 +71,8 @@ const environmentSchema = z.object({
     .enum(['true', 'false', ''])
     .default('false')
     .transform((value) => value === 'true'),
-  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  TRUST_PROXY: optionalText,
 });
 
 /** Names that only ever reach this machine. */
@@ -176,7 +177,12 @@ export interface Config {
     maxAttempts: number;
   };
   /** The HTTP doors: requests per minute per address on public pages, and whether local mode may leave loopback. */
-  http: { publicRequestsPerMinute: number; localModeOnNetwork: boolean };
+  http: {
+    publicRequestsPerMinute: number;
+    localModeOnNetwork: boolean;
+    /** Proxies whose `X-Forwarded-For` names the client (proxy-addr's list: addresses, subnets, `loopback`…). */
+    trustProxy: string[];
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -244,6 +250,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     http: {
       publicRequestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+      trustProxy: (e.TRUST_PROXY ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
       localModeOnNetwork: e.CONVENE_MODE === 'local' && !isLoopbackHost(e.HOST ?? '127.0.0.1'),
     },
   };

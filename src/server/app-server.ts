@@ -4,6 +4,7 @@ import type { RolloutContext } from '../domain/rollout/rollout.ports';
 import { redactPath } from '../infra/logging/redact';
 import type { ApiDeps } from './api-deps';
 import { canonicalizePath } from './http/canonical-path';
+import { isTrustedProxy, resolveClientAddress } from './http/client-address';
 import { localModeGuard } from './http/local-mode-guard';
 import { publicRateLimit } from './http/public-rate-limit';
 import { readRequestBodies } from './http/request-bodies';
@@ -32,7 +33,12 @@ export interface AppServerDeps extends ApiDeps {
   /** Bulk uploads (file storage, limits, the job worker); without it the upload API is not served. */
   uploads?: UploadRouteServices;
   /** The HTTP doors' settings: where the server listens and the public pages' per-address budget. */
-  http: { listenHost: string; configuredBaseUrl: string | undefined; publicRequestsPerMinute: number };
+  http: {
+    listenHost: string;
+    configuredBaseUrl: string | undefined;
+    publicRequestsPerMinute: number;
+    trustProxy: readonly string[];
+  };
   /** The join page and its sign-in. */
   join: JoinRouteServices;
 }
@@ -46,7 +52,7 @@ const restifyCodes: Record<string, string> = {
 
 export function createAppServer(deps: AppServerDeps): Server {
   const server = restify.createServer({ name: 'convene', handleUncaughtExceptions: false });
-  applyServerLimits(server.server);
+  applyServerLimits(server.server, isTrustedProxy(deps.http.trustProxy));
   // Before routing, in this order: one spelling of the path (what the router will match), who may knock
   // (local mode), how often (public pages), what they may send.
   server.pre(canonicalizePath());
@@ -55,6 +61,7 @@ export function createAppServer(deps: AppServerDeps): Server {
       localModeGuard({ listenHost: deps.http.listenHost, publicBaseUrl: deps.http.configuredBaseUrl }),
     );
   }
+  server.pre(resolveClientAddress(deps.http.trustProxy));
   server.pre(publicRateLimit({ requestsPerMinute: deps.http.publicRequestsPerMinute }));
   server.pre(readRequestBodies());
   server.use(restify.plugins.queryParser({ mapParams: false }));

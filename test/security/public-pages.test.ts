@@ -13,7 +13,12 @@ const token = 'SecretTokenSecretToken';
  */
 let target: TargetProcess;
 beforeAll(async () => {
-  target = await startTarget({ LOG_LEVEL: 'info' });
+  // A small budget keeps the test short; the proxy in front is this machine (the test's own requests).
+  target = await startTarget({
+    LOG_LEVEL: 'info',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '60',
+    TRUST_PROXY: 'loopback',
+  });
 });
 afterAll(() => target.stop());
 afterEach(async () => {
@@ -64,6 +69,18 @@ describe('public pages', () => {
       details: { limitPerMinute: 60, retryAfterSeconds: retryAfter },
     });
     expect((await fetch(`${target.url}/api/v1/groups`)).status).toBe(200);
+    // The anonymous ask-to-join of the API is a public page too.
+    const asked = await fetch(`${target.url}/api/v1/invites/join-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, name: 'Ravi', phone: '+447911123456' }),
+    });
+    expect(asked.status).toBe(429);
+    // Another phone behind the same trusted proxy has its own budget.
+    const other = await fetch(`${target.url}/join/${token}`, {
+      headers: { 'x-forwarded-for': '198.51.100.9' },
+    });
+    expect(other.status).toBe(404);
 
     // A phone's browser over the budget gets the join page's words, not the JSON body.
     const page = await fetch(`${target.url}/join/${token}`, {

@@ -80,8 +80,13 @@ describe('configuration', () => {
     expect(loadConfig({ ...tenantEnv, HOST: '0.0.0.0' }).http.localModeOnNetwork).toBe(false);
   });
 
-  test('when nothing is said about public pages, then each address may open 60 a minute', () => {
-    expect(loadConfig({}).http.publicRequestsPerMinute).toBe(60);
+  test('when nothing is said about public pages, then each address may open 300 a minute and no proxy is trusted', () => {
+    expect(loadConfig({}).http.publicRequestsPerMinute).toBe(300);
+    expect(loadConfig({}).http.trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
     expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '600' }).http.publicRequestsPerMinute).toBe(600);
   });
 

@@ -22,14 +22,20 @@ export const serverLimits = {
   maxConnectionsPerAddress: 256,
 } as const;
 
-/** Applies `serverLimits` to the listening server. */
-export function applyServerLimits(server: Server): void {
+/**
+ * Applies `serverLimits` to the listening server. Trusted proxies carry many people's connections, so
+ * the per-address cap does not apply to them (the per-process cap still does).
+ */
+export function applyServerLimits(
+  server: Server,
+  isTrustedProxy: (address: string) => boolean = () => false,
+): void {
   server.headersTimeout = serverLimits.headersTimeoutMs;
   server.requestTimeout = serverLimits.requestTimeoutMs;
   server.keepAliveTimeout = serverLimits.keepAliveTimeoutMs;
   server.maxHeadersCount = serverLimits.maxHeadersCount;
   server.maxConnections = serverLimits.maxConnections;
-  guardConnections(server);
+  guardConnections(server, isTrustedProxy);
 }
 
 /**
@@ -38,13 +44,13 @@ export function applyServerLimits(server: Server): void {
  * could hold every connection slot for ever. Here a connection's first request must have arrived
  * within `headersTimeoutMs` of connecting, and one address holds at most `maxConnectionsPerAddress`.
  */
-function guardConnections(server: Server): void {
+function guardConnections(server: Server, isTrustedProxy: (address: string) => boolean): void {
   const openByAddress = new Map<string, number>();
   const firstRequestDue = new WeakMap<Socket, NodeJS.Timeout>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? 'unknown';
     const open = openByAddress.get(address) ?? 0;
-    if (open >= serverLimits.maxConnectionsPerAddress) {
+    if (open >= serverLimits.maxConnectionsPerAddress && !isTrustedProxy(address)) {
       socket.destroy();
       return;
     }

@@ -4,7 +4,7 @@ import { extractInviteToken } from '../../domain/invites/invite-link';
 import { requestToJoin } from '../../domain/join-requests/request-to-join';
 import type { JoinHttp } from '../join/join-http';
 import { outcomePage } from '../join/join-pages';
-import { requesterKeyOf } from './join-requests.routes';
+import { anonymousAnswer, requesterKeyOf } from './join-requests.routes';
 
 /** Ask to join from the page: its form (urlencoded), no sign-in; the group's admins decide. */
 export function registerJoinAskRoutes(server: Server, http: JoinHttp): void {
@@ -22,7 +22,7 @@ export function registerJoinAskRoutes(server: Server, http: JoinHttp): void {
         requesterKey: requesterKeyOf(req),
       });
       if (http.wantsJson(req)) {
-        res.send(202, asked);
+        res.send(202, anonymousAnswer(asked));
         return;
       }
       const group = asked.groupName;

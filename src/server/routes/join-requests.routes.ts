@@ -7,6 +7,7 @@ import { decideJoinRequests, type JoinDecision } from '../../domain/join-request
 import { listJoinRequests } from '../../domain/join-requests/list-join-requests';
 import { requestToJoin } from '../../domain/join-requests/request-to-join';
 import type { ApiDeps } from '../api-deps';
+import { clientAddressOf } from '../http/client-address';
 import { actorOf, parseBody, route } from '../route';
 
 const askBody = z.object({
@@ -23,10 +24,16 @@ const decideBody = z.object({ requestIds: z.array(z.string()).min(1).max(1000).o
  * requests never store an address.
  */
 export const requesterKeyOf = (req: Request): string =>
-  createHash('sha256')
-    .update(req.socket.remoteAddress ?? 'unknown')
-    .digest('base64url')
-    .slice(0, 22);
+  createHash('sha256').update(clientAddressOf(req)).digest('base64url').slice(0, 22);
+
+/**
+ * What an anonymous asker is told: never the request's id. Asking again returns the same request, and its
+ * time-ordered id would tell anyone holding the link whether, and when, a given number asked.
+ */
+export const anonymousAnswer = (asked: { groupName: string; status: 'pending' }) => ({
+  groupName: asked.groupName,
+  status: asked.status,
+});
 
 /** Join requests: anyone with a link may ask (no sign-in); the group's admins list and decide. */
 export function registerJoinRequestRoutes(server: Server, deps: ApiDeps): void {
@@ -44,7 +51,7 @@ export function registerJoinRequestRoutes(server: Server, deps: ApiDeps): void {
         requesterKey: requesterKeyOf(req),
       });
       res.status(202);
-      return answer;
+      return anonymousAnswer(answer);
     }),
   );
 

@@ -9,6 +9,8 @@ describe('redacting invite tokens from what is logged', () => {
     [`/rollout/poster?invite=https%3A%2F%2Fx%2Fjoin%2F${token}&format=png`, '/rollout/poster'],
     ['/api/v1/groups/42?x=1#frag', '/api/v1/groups/42'],
     ['/healthz', '/healthz'],
+    [`/join/x/../${token}`, '/join/[redacted]/../[redacted]'],
+    [`/rollout/slideshow/${token}/next`, '/rollout/slideshow/[redacted]/next'],
   ])('when the path is %s, then the log says %s', (path, logged) => {
     expect(redactPath(path)).toBe(logged);
   });
