@@ -221,8 +221,15 @@ describeWithChromium('the join page on a phone', () => {
     const page = await browser.newPage({ viewport: PHONE });
     await page.goto(url);
     expect(await page.locator('dl').textContent()).toContain('OrganisationNone: a personal group');
+    // First without the country a number without +91 needs: the form comes back as typed, with the reason.
     await page.getByLabel('Your name').fill('Ravi Kumar');
     await page.getByLabel('Your mobile number').fill('98765 43210');
+    await page.getByRole('button', { name: 'Ask to join' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Ravi Kumar');
+    expect(await page.getByLabel('Your mobile number').inputValue()).toBe('98765 43210');
+    await shot(page, '10a-ask-to-join-needs-country');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Country of your number').selectOption('IN');
     await shot(page, '10-ask-to-join-form');
     await page.getByRole('button', { name: 'Ask to join' }).click();

@@ -9,7 +9,7 @@ import type { WorkAccountSignIn } from '../../domain/people/work-account-sign-in
 import type { DeveloperSignIn } from '../../infra/directory/developer-sign-in';
 import type { ApiDeps } from '../api-deps';
 import { toHttpError } from '../http-errors';
-import { type JoinWays, refusedPage } from './join-pages';
+import { type AskAgain, type JoinWays, refusedPage, validLinkPage } from './join-pages';
 import type { JoinSessions } from './join-session';
 import { englishJoinWords, type JoinWords } from './join-words';
 import { LinkFactsCache } from './link-facts-cache';
@@ -84,6 +84,28 @@ export class JoinHttp {
   /** Sends a page made with a fresh nonce, under the join pages' CSP. */
   page(res: Response, status: number, render: (nonce: string) => string): void {
     sendJoinPage(res, status, render, { formOrigins: this.services.signInOrigins });
+  }
+
+  /** The page of a working link, with its preview tags; `ask` sends Ask to join back filled in. */
+  validPage(res: Response, status: number, token: string, found: InviteLinkFacts, ask?: AskAgain): void {
+    const { words } = this;
+    const ways = this.ways(token, found);
+    const group = found.group.name;
+    const preview = {
+      title: words.previewTitle(group),
+      description: words.previewDescription({
+        group,
+        sharedBy: found.sharedBy,
+        organisation: found.organisation?.name ?? null,
+      }),
+      url: ways.inviteUrl,
+      image: `${ways.inviteUrl}/preview.png`,
+      imageAlt: words.previewAlt(group),
+    };
+    const developerSignIn = this.services.signIn.developer;
+    this.page(res, status, (nonce) =>
+      validLinkPage({ words, nonce, facts: found, ways, developerSignIn, preview, ask }),
+    );
   }
 
   /** A redirect that no cache keeps. */

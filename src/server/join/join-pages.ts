@@ -40,6 +40,14 @@ function factsList(words: JoinWords, facts: InviteLinkFacts): string {
   return `<dl>${rows.map(([k, v]) => `<dt>${text(k)}</dt><dd>${text(v)}</dd>`).join('')}</dl>`;
 }
 
+/** Ask to join refused for what was typed: the form comes back filled in, with the reason above it. */
+export interface AskAgain {
+  name: string;
+  phone: string;
+  region: string;
+  problem: string;
+}
+
 /** The page for a link that works: the group, who shared it, and the three ways to join. */
 export function validLinkPage(input: {
   words: JoinWords;
@@ -48,8 +56,12 @@ export function validLinkPage(input: {
   ways: JoinWays;
   developerSignIn: boolean;
   preview: PreviewMeta;
+  /** Ask to join sent back: what the person typed, kept, and what was wrong with it. */
+  ask?: AskAgain;
 }): string {
   const { words, facts, ways } = input;
+  const typed = input.ask;
+  const value = (field: string | undefined) => (field ? ` value="${text(field)}"` : '');
   const group = facts.group.name;
   const lead = facts.sharedBy ? words.invitedBy(facts.sharedBy) : words.invited;
   const orgOnly =
@@ -70,12 +82,18 @@ export function validLinkPage(input: {
     '</section>';
   const ask = ways.askToJoin
     ? `<section class="card" aria-labelledby="way-ask"><h2 id="way-ask">3. ${text(words.askToJoin.title)}</h2>` +
-      `<p>${text(words.askToJoin.text)}</p><form method="post" action="${text(ways.askToJoin)}">` +
-      `<label for="ask-name">${text(words.askToJoin.name)}</label><input id="ask-name" name="name" autocomplete="name" required maxlength="100">` +
-      `<label for="ask-phone">${text(words.askToJoin.phone)}</label><input id="ask-phone" name="phone" type="tel" autocomplete="tel" required maxlength="32">` +
+      `<p>${text(words.askToJoin.text)}</p>` +
+      (typed ? `<p class="note" role="alert" id="ask-error">${text(typed.problem)}</p>` : '') +
+      // The fragment brings a phone back to this form when it returns with a problem to fix.
+      `<form method="post" action="${text(ways.askToJoin)}#way-ask">` +
+      `<label for="ask-name">${text(words.askToJoin.name)}</label><input id="ask-name" name="name" autocomplete="name" required maxlength="100"${value(typed?.name)}>` +
+      `<label for="ask-phone">${text(words.askToJoin.phone)}</label><input id="ask-phone" name="phone" type="tel" autocomplete="tel" required maxlength="32"${value(typed?.phone)}${typed ? ' aria-describedby="ask-error"' : ''}>` +
       (ways.regions
         ? `<label for="ask-region">${text(words.askToJoin.region)}</label><select id="ask-region" name="region" aria-describedby="ask-region-hint"><option value="">–</option>${ways.regions
-            .map((r) => `<option value="${r.code}">${text(r.label)}</option>`)
+            .map(
+              (r) =>
+                `<option value="${r.code}"${typed?.region === r.code ? ' selected' : ''}>${text(r.label)}</option>`,
+            )
             .join('')}</select><p id="ask-region-hint"><small>${text(words.askToJoin.regionHint)}</small></p>`
         : '') +
       `<button type="submit">${text(words.askToJoin.button)}</button></form></section>`

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
 import { extractInviteToken } from '../../domain/invites/invite-link';
 import { requestToJoin } from '../../domain/join-requests/request-to-join';
+import { DomainError } from '../../domain/shared/domain-error';
 import type { JoinHttp } from '../join/join-http';
 import { outcomePage } from '../join/join-pages';
 import { anonymousAnswer, requesterKeyOf } from './join-requests.routes';
@@ -30,6 +31,19 @@ export function registerJoinAskRoutes(server: Server, http: JoinHttp): void {
         outcomePage({ words, nonce, group, outcome: 'requested', openUrl: null }),
       );
     } catch (error) {
+      // A mistyped name or number: the form comes back as it was typed, with the reason above it.
+      if (error instanceof DomainError && error.kind === 'invalid' && token && !http.wantsJson(req)) {
+        const found = await http.facts(token, true).catch(() => undefined);
+        if (found?.status === 'active') {
+          http.validPage(res, 400, token, found, {
+            name: http.formField(req, 'name') ?? '',
+            phone: http.formField(req, 'phone') ?? '',
+            region: http.formField(req, 'region') ?? '',
+            problem: error.message,
+          });
+          return;
+        }
+      }
       http.refuse(req, res, error, token, words.askToJoin.failed);
     }
   });

@@ -5,7 +5,7 @@ import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invit
 import type { ApiDeps } from '../api-deps';
 import { toHttpError } from '../http-errors';
 import { JoinHttp, type JoinRouteServices } from '../join/join-http';
-import { deadLinkPage, deadLinkWords, validLinkPage } from '../join/join-pages';
+import { deadLinkPage, deadLinkWords } from '../join/join-pages';
 import { registerJoinAskRoutes } from './join-ask.routes';
 import { registerJoinSignInRoutes } from './join-sign-in.routes';
 
@@ -34,23 +34,7 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
         http.page(res, status, (nonce) => deadLinkPage({ words, nonce, facts: found }));
         return;
       }
-      const ways = http.ways(token, found);
-      const group = found.group.name;
-      const preview = {
-        title: words.previewTitle(group),
-        description: words.previewDescription({
-          group,
-          sharedBy: found.sharedBy,
-          organisation: found.organisation?.name ?? null,
-        }),
-        url: ways.inviteUrl,
-        image: `${ways.inviteUrl}/preview.png`,
-        imageAlt: words.previewAlt(group),
-      };
-      const developerSignIn = services.signIn.developer;
-      http.page(res, 200, (nonce) =>
-        validLinkPage({ words, nonce, facts: found, ways, developerSignIn, preview }),
-      );
+      http.validPage(res, 200, token, found);
     } catch (error) {
       http.refuse(req, res, error, undefined);
     }
