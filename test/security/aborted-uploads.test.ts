@@ -2,26 +2,18 @@ import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { waitFor } from '../support/convene-process';
-import { startTarget, type TargetProcess } from './support/target-process';
+import { targetUnderAttack } from './support/target-process';
 
 /**
  * An upload whose sender goes away half way (a phone losing its signal, or someone doing it on purpose,
  * over and over) must leave nothing behind: no partial file in the data folder, no file kept open.
  * Against a real process; after each, `/healthz` answers within 200 ms and the temp dir is empty.
  */
-let target: TargetProcess;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
-afterEach(async () => {
-  expect(await target.healthMs()).toBeLessThan(200);
-  expect(target.tmpEntries()).toEqual([]);
-});
+const target = targetUnderAttack();
 
 /** Files kept under `<DATA_DIR>/uploads`, as `<id>/<name>`. */
 const keptUploads = (): string[] => {
-  const root = path.join(target.dataDir, 'uploads');
+  const root = path.join(target().dataDir, 'uploads');
   if (!existsSync(root)) return [];
   return readdirSync(root).flatMap((id) => readdirSync(path.join(root, id)).map((name) => `${id}/${name}`));
 };
@@ -35,7 +27,7 @@ async function abortedUpload(sentBytes: number): Promise<void> {
   const encoded = new Request('http://encoder.invalid/', { method: 'POST', body: form });
   const body = Buffer.from(await encoded.arrayBuffer());
   await new Promise<void>((resolve) => {
-    const req = http.request(`${target.url}/api/v1/uploads`, {
+    const req = http.request(`${target().url}/api/v1/uploads`, {
       method: 'POST',
       headers: {
         'content-type': encoded.headers.get('content-type') ?? '',
@@ -52,10 +44,10 @@ describe('aborted uploads', () => {
   test('when three uploads are dropped half way, then no partial file is kept and none is held open', async () => {
     for (let i = 0; i < 3; i++) await abortedUpload(2 * 1024 * 1024);
     await waitFor(
-      () => (keptUploads().length === 0 && target.openUploadFiles().length === 0 ? true : undefined),
+      () => (keptUploads().length === 0 && target().openUploadFiles().length === 0 ? true : undefined),
       5000,
     ).catch(() => undefined);
     expect(keptUploads()).toEqual([]);
-    expect(target.openUploadFiles()).toEqual([]);
+    expect(target().openUploadFiles()).toEqual([]);
   });
 });

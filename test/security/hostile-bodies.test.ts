@@ -1,24 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { rawRequest } from '../support/raw-http';
-import { startTarget, type TargetProcess } from './support/target-process';
-
-/** A JSON answer, loosely typed: each test asserts the shape it relies on. */
-// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions, not the compiler.
-const json = (response: Response): Promise<any> => response.json();
+import { json, targetUnderAttack } from './support/target-process';
 
 /**
  * Bodies an attacker sends without signing in, against a real process: each is refused with a coded
  * answer, the server keeps answering `/healthz` within 200 ms, and nothing is left in its temp dir.
  */
-let target: TargetProcess;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
-afterEach(async () => {
-  expect(await target.healthMs()).toBeLessThan(200);
-  expect(target.tmpEntries()).toEqual([]);
-});
+const target = targetUnderAttack();
 
 /** A multipart form with one file, as bytes and the Content-Type that goes with them. */
 async function multipart(megabytes: number): Promise<{ body: Uint8Array; contentType: string }> {
@@ -34,7 +22,7 @@ async function multipart(megabytes: number): Promise<{ body: Uint8Array; content
 describe('hostile request bodies', () => {
   test('when a gzip bomb is posted to the bot, then 415 UNSUPPORTED_CONTENT_ENCODING and nothing is inflated', async () => {
     const bomb = gzipSync(Buffer.alloc(100 * 1024 * 1024), { level: 9 });
-    const response = await fetch(`${target.url}/api/messages`, {
+    const response = await fetch(`${target().url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
       body: bomb,
@@ -48,7 +36,7 @@ describe('hostile request bodies', () => {
     async (path) => {
       // Sent with node:http, which reads an answer that comes before the body is sent (fetch does not).
       const { body, contentType } = await multipart(20);
-      const answer = await rawRequest(`${target.url}${path}`, {
+      const answer = await rawRequest(`${target().url}${path}`, {
         headers: { 'content-type': contentType },
         body,
       });
@@ -66,12 +54,12 @@ describe('hostile request bodies', () => {
       new Blob(['Group Name,Phone Number,User Type\nDrivers,+91 98100 00001,Member\n']),
       'a.csv',
     );
-    const response = await fetch(`${target.url}/api/v1/uploads`, { method: 'POST', body: form });
+    const response = await fetch(`${target().url}/api/v1/uploads`, { method: 'POST', body: form });
     expect(response.status).toBe(201);
   });
 
   test('when a chunked body runs past the limit, then 413 BODY_TOO_LARGE comes at once and the socket is closed', async () => {
-    const answer = await rawRequest(`${target.url}/api/messages`, {
+    const answer = await rawRequest(`${target().url}/api/messages`, {
       headers: { 'content-type': 'application/json' },
       chunked: { chunks: 100_000, chunkBytes: 64 * 1024, neverEnd: true },
     });
@@ -84,7 +72,7 @@ describe('hostile request bodies', () => {
   test.each(['/api/messages', '/api/v1/groups'])(
     'when JSON nested 100,000 deep is posted to %s, then 400 JSON_TOO_DEEP',
     async (path) => {
-      const response = await fetch(`${target.url}${path}`, {
+      const response = await fetch(`${target().url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,

@@ -1,20 +1,12 @@
 import { waitFor } from '../support/convene-process';
-import { startTarget, type TargetProcess } from './support/target-process';
+import { targetUnderAttack } from './support/target-process';
 
 /**
  * Bulk upload files made to cost the server rather than to add anyone. Against a real process (local
  * mode: the caller is an org admin); after each, `/healthz` answers within 200 ms and the temp dir is
  * empty.
  */
-let target: TargetProcess;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
-afterEach(async () => {
-  expect(await target.healthMs()).toBeLessThan(200);
-  expect(target.tmpEntries()).toEqual([]);
-});
+const target = targetUnderAttack();
 
 /** Uploads `text` as a User Group Mapping file while asking `/healthz` every 20 ms; the slowest answer. */
 async function uploadWhileProbing(text: string) {
@@ -22,7 +14,7 @@ async function uploadWhileProbing(text: string) {
   form.append('kind', 'user-group-mapping');
   form.append('file', new Blob([text]), 'crews.csv');
   let done = false;
-  const upload = fetch(`${target.url}/api/v1/uploads`, { method: 'POST', body: form }).then(
+  const upload = fetch(`${target().url}/api/v1/uploads`, { method: 'POST', body: form }).then(
     async (response) => {
       done = true;
       // biome-ignore lint/suspicious/noExplicitAny: the test asserts on the fields it relies on
@@ -31,7 +23,7 @@ async function uploadWhileProbing(text: string) {
   );
   let slowestHealthMs = 0;
   while (!done) {
-    slowestHealthMs = Math.max(slowestHealthMs, await target.healthMs());
+    slowestHealthMs = Math.max(slowestHealthMs, await target().healthMs());
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return { ...(await upload), slowestHealthMs };
@@ -53,10 +45,10 @@ describe('hostile bulk upload files', () => {
       ]),
     );
     expect(answer.slowestHealthMs).toBeLessThan(1000);
-    await waitFor(() => (target.openUploadFiles().length === 0 ? true : undefined), 3000).catch(
+    await waitFor(() => (target().openUploadFiles().length === 0 ? true : undefined), 3000).catch(
       () => undefined,
     );
-    expect(target.openUploadFiles()).toEqual([]);
+    expect(target().openUploadFiles()).toEqual([]);
   }, 60_000);
 
   test('when a large file has no usable header, then checking it stops and the kept file is not left open', async () => {
@@ -64,10 +56,10 @@ describe('hostile bulk upload files', () => {
     const answer = await uploadWhileProbing(`Crew,Mobile\n${rows}`);
     expect(answer.status).toBe(201);
     expect(answer.body.job.status).toBe('invalid');
-    await waitFor(() => (target.openUploadFiles().length === 0 ? true : undefined), 3000).catch(
+    await waitFor(() => (target().openUploadFiles().length === 0 ? true : undefined), 3000).catch(
       () => undefined,
     );
-    expect(target.openUploadFiles()).toEqual([]);
+    expect(target().openUploadFiles()).toEqual([]);
   }, 60_000);
 
   test('when a file repeats one row 300,000 times, then every repeat is reported and /healthz keeps answering meanwhile', async () => {

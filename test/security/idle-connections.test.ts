@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { startTarget, type TargetProcess } from './support/target-process';
+import { targetUnderAttack } from './support/target-process';
 
 /**
  * Connections that never send a byte: one address opening more sockets than the server holds must not
@@ -7,19 +7,11 @@ import { startTarget, type TargetProcess } from './support/target-process';
  * headers is up. The attacker connects from 127.0.0.2, everyone else from 127.0.0.1 (both loopback).
  * Against a real process; after each, `/healthz` answers within 200 ms and the temp dir is empty.
  */
-let target: TargetProcess;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
-afterEach(async () => {
-  expect(await target.healthMs()).toBeLessThan(200);
-  expect(target.tmpEntries()).toEqual([]);
-});
+const target = targetUnderAttack();
 
 /** Opens `count` silent sockets from `localAddress`, each recording when the server closed it. */
 async function silentSockets(count: number, localAddress: string) {
-  const { port } = new URL(target.url);
+  const { port } = new URL(target().url);
   const opened = Date.now();
   const closedAfterMs: number[] = [];
   const sockets: Socket[] = [];
@@ -49,7 +41,7 @@ describe('silent connections', () => {
     const attack = await silentSockets(1100, '127.0.0.2');
     try {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(await target.healthMs()).toBeLessThan(200);
+      expect(await target().healthMs()).toBeLessThan(200);
     } finally {
       attack.destroy();
     }

@@ -1,30 +1,22 @@
 import { rawRequest } from '../support/raw-http';
-import { startTarget, type TargetProcess } from './support/target-process';
+import { targetUnderAttack } from './support/target-process';
 
 /**
  * Local mode signs every caller in as an org admin, so the browser's rules are the fence: pages from
  * other sites must not change anything, and a rebinding DNS name must not reach the server at all.
  * Against a real process; after each, `/healthz` answers within 200 ms and the temp dir is empty.
  */
-let target: TargetProcess;
-beforeAll(async () => {
-  target = await startTarget();
-});
-afterAll(() => target.stop());
-afterEach(async () => {
-  expect(await target.healthMs()).toBeLessThan(200);
-  expect(target.tmpEntries()).toEqual([]);
-});
+const target = targetUnderAttack();
 
 const groupNames = async (): Promise<string[]> => {
-  const response = await fetch(`${target.url}/api/v1/groups`);
+  const response = await fetch(`${target().url}/api/v1/groups`);
   const body = (await response.json()) as { groups: { name: string }[] };
   return body.groups.map((group) => group.name);
 };
 
 describe('local mode doors', () => {
   test('when a page on another site posts a form to the API, then 403 CROSS_SITE_REQUEST and no group is made', async () => {
-    const answer = await rawRequest(`${target.url}/api/v1/groups`, {
+    const answer = await rawRequest(`${target().url}/api/v1/groups`, {
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
         origin: 'http://evil.example',
@@ -41,7 +33,7 @@ describe('local mode doors', () => {
   });
 
   test('when a browser on another site sends JSON without an Origin it can hide, then Sec-Fetch-Site alone refuses it', async () => {
-    const answer = await rawRequest(`${target.url}/api/v1/groups`, {
+    const answer = await rawRequest(`${target().url}/api/v1/groups`, {
       headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
       body: '{"name":"Sibling site"}',
     });
@@ -50,7 +42,7 @@ describe('local mode doors', () => {
   });
 
   test('when a form is posted to the API with no Origin at all, then it is still refused: the API takes JSON only', async () => {
-    const answer = await rawRequest(`${target.url}/api/v1/groups`, {
+    const answer = await rawRequest(`${target().url}/api/v1/groups`, {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'name=Formed',
     });
@@ -60,9 +52,9 @@ describe('local mode doors', () => {
   });
 
   test('when the tab posts from its own origin, then the change is made', async () => {
-    const response = await fetch(`${target.url}/api/v1/groups`, {
+    const response = await fetch(`${target().url}/api/v1/groups`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: target.url, 'sec-fetch-site': 'same-origin' },
+      headers: { 'content-type': 'application/json', origin: target().url, 'sec-fetch-site': 'same-origin' },
       body: JSON.stringify({ name: 'From the tab' }),
     });
     expect(response.status).toBe(201);
@@ -70,8 +62,8 @@ describe('local mode doors', () => {
   });
 
   test('when a request names another host (DNS rebinding), then 421 HOST_NOT_ALLOWED even for reading', async () => {
-    const port = new URL(target.url).port;
-    const answer = await rawRequest(`${target.url}/api/v1/groups`, {
+    const port = new URL(target().url).port;
+    const answer = await rawRequest(`${target().url}/api/v1/groups`, {
       method: 'GET',
       headers: { host: `rebind.evil.example:${port}` },
     });
@@ -80,7 +72,7 @@ describe('local mode doors', () => {
       code: 'HOST_NOT_ALLOWED',
       details: { host: `rebind.evil.example:${port}` },
     });
-    const viaLocalhost = await rawRequest(`${target.url}/healthz`, {
+    const viaLocalhost = await rawRequest(`${target().url}/healthz`, {
       method: 'GET',
       headers: { host: `localhost:${port}` },
     });
@@ -88,7 +80,7 @@ describe('local mode doors', () => {
   });
 
   test('when the Agents Playground posts an activity from its own server (no Origin), then the bot answers', async () => {
-    const response = await fetch(`${target.url}/api/messages`, {
+    const response = await fetch(`${target().url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -1,9 +1,5 @@
 import { waitFor } from '../support/convene-process';
-import { startTarget, type TargetProcess } from './support/target-process';
-
-/** A JSON answer, loosely typed: each test asserts the shape it relies on. */
-// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions, not the compiler.
-const json = (response: Response): Promise<any> => response.json();
+import { json, targetUnderAttack } from './support/target-process';
 
 const token = 'SecretTokenSecretToken';
 
@@ -11,37 +7,29 @@ const token = 'SecretTokenSecretToken';
  * The pages anyone may open without signing in, against a real process: one address gets a budget, and
  * the invite tokens in their addresses never reach the log.
  */
-let target: TargetProcess;
-beforeAll(async () => {
-  // A small budget keeps the test short; the proxy in front is this machine (the test's own requests).
-  target = await startTarget({
-    LOG_LEVEL: 'info',
-    PUBLIC_RATE_LIMIT_PER_MINUTE: '60',
-    TRUST_PROXY: 'loopback',
-  });
-});
-afterAll(() => target.stop());
-afterEach(async () => {
-  expect(await target.healthMs()).toBeLessThan(200);
-  expect(target.tmpEntries()).toEqual([]);
+// A small budget keeps the test short; the proxy in front is this machine (the test's own requests).
+const target = targetUnderAttack({
+  LOG_LEVEL: 'info',
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '60',
+  TRUST_PROXY: 'loopback',
 });
 
 describe('public pages', () => {
   test('when a join link, a poster and a slideshow are opened and an error path is hit, then the log shows the paths without the token', async () => {
-    await (await fetch(`${target.url}/join/${token}`)).text();
-    await (await fetch(`${target.url}/join/${token}/preview.png?size=2`)).text();
+    await (await fetch(`${target().url}/join/${token}`)).text();
+    await (await fetch(`${target().url}/join/${token}/preview.png?size=2`)).text();
     await (
-      await fetch(`${target.url}/rollout/poster?invite=${encodeURIComponent(`https://x/join/${token}`)}`)
+      await fetch(`${target().url}/rollout/poster?invite=${encodeURIComponent(`https://x/join/${token}`)}`)
     ).text();
-    await (await fetch(`${target.url}/rollout/slideshow?invite=${token}`)).text();
-    const broken = await fetch(`${target.url}/join/${token}`, {
+    await (await fetch(`${target().url}/rollout/slideshow?invite=${token}`)).text();
+    const broken = await fetch(`${target().url}/join/${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"broken":',
     });
     expect(broken.status).toBe(400);
     const log = await waitFor(() => {
-      const output = target.proc.output();
+      const output = target().proc.output();
       return /"method":"POST","url":"[^"]*","status":400/.test(output) ? output : undefined;
     });
     expect(log).toContain('"url":"/join/[redacted]"');
@@ -54,12 +42,12 @@ describe('public pages', () => {
     // The earlier test spent 5 of this address's 60; count on from there.
     const statuses: number[] = [];
     for (let i = 0; i < 60; i++) {
-      const response = await fetch(`${target.url}/rollout/poster?invite=nonsense&format=png`);
+      const response = await fetch(`${target().url}/rollout/poster?invite=nonsense&format=png`);
       await response.text();
       statuses.push(response.status);
     }
     expect(statuses.filter((status) => status === 404)).toHaveLength(55);
-    const limited = await fetch(`${target.url}/join/${token}`);
+    const limited = await fetch(`${target().url}/join/${token}`);
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
@@ -68,22 +56,22 @@ describe('public pages', () => {
       code: 'RATE_LIMITED',
       details: { limitPerMinute: 60, retryAfterSeconds: retryAfter },
     });
-    expect((await fetch(`${target.url}/api/v1/groups`)).status).toBe(200);
+    expect((await fetch(`${target().url}/api/v1/groups`)).status).toBe(200);
     // The anonymous ask-to-join of the API is a public page too.
-    const asked = await fetch(`${target.url}/api/v1/invites/join-requests`, {
+    const asked = await fetch(`${target().url}/api/v1/invites/join-requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token, name: 'Ravi', phone: '+447911123456' }),
     });
     expect(asked.status).toBe(429);
     // Another phone behind the same trusted proxy has its own budget.
-    const other = await fetch(`${target.url}/join/${token}`, {
+    const other = await fetch(`${target().url}/join/${token}`, {
       headers: { 'x-forwarded-for': '198.51.100.9' },
     });
     expect(other.status).toBe(404);
 
     // A phone's browser over the budget gets the join page's words, not the JSON body.
-    const page = await fetch(`${target.url}/join/${token}`, {
+    const page = await fetch(`${target().url}/join/${token}`, {
       headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
     });
     expect(page.status).toBe(429);

@@ -65,3 +65,28 @@ export async function startTarget(env: Record<string, string> = {}): Promise<Tar
     },
   };
 }
+
+/**
+ * One target for a test file: started before its tests, stopped after them, and after each test the
+ * server must still answer `/healthz` within 200 ms and have left nothing in its temp dir.
+ */
+export function targetUnderAttack(env: Record<string, string> = {}): () => TargetProcess {
+  let target: TargetProcess | undefined;
+  const current = (): TargetProcess => {
+    if (!target) throw new Error('The target process has not started.');
+    return target;
+  };
+  beforeAll(async () => {
+    target = await startTarget(env);
+  });
+  afterAll(() => target?.stop());
+  afterEach(async () => {
+    expect(await current().healthMs()).toBeLessThan(200);
+    expect(current().tmpEntries()).toEqual([]);
+  });
+  return current;
+}
+
+/** A JSON answer, loosely typed: each test asserts the shape it relies on. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the assertions, not the compiler.
+export const json = (response: Response): Promise<any> => response.json();
