@@ -24,7 +24,10 @@ export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
       const { status, body, unexpected } = toHttpError(error);
       if (unexpected)
         deps.logger.error({ err: error, url: redactPath(req.url), method: req.method }, 'request failed');
-      if (!res.headersSent) res.send(status, body);
+      if (res.headersSent) return;
+      if (error instanceof HttpProblem)
+        for (const [name, value] of Object.entries(error.headers)) res.header(name, value);
+      res.send(status, body);
     }
   };
 }

@@ -35,15 +35,16 @@ export const MAX_PHONES_PER_REQUEST = 5000;
 
 /**
  * Numbers per slice: each slice is one short transaction (SQLite's one connection serves everyone)
- * of a few set-at-a-time statements, and the process turns to other work between slices.
+ * of a few set-at-a-time statements, and the process turns to other work between slices. A request of
+ * at most one slice is no heavier than any other write.
  */
-const SLICE = 50;
+export const PHONES_PER_SLICE = 50;
 
 type Checked = { input: string; phone: string } | { input: string; problem: PhoneInvalid };
 
 /**
  * Adds people by phone number. Each number gets its own result: a bad number is reported and the
- * good ones are still added. Up to MAX_PHONES_PER_REQUEST numbers, in slices of SLICE: each slice
+ * good ones are still added. Up to MAX_PHONES_PER_REQUEST numbers, in slices of PHONES_PER_SLICE: each slice
  * commits whole (its memberships, audit entries and invite cards together), and the rights are
  * checked again in each; a repeated request adds nobody twice.
  */
@@ -57,10 +58,10 @@ export async function addMembersByPhone(
   }
   const region = parseRegion(input.region);
   const results: AddMemberResult[] = [];
-  for (let start = 0; start === 0 || start < input.phones.length; start += SLICE) {
+  for (let start = 0; start === 0 || start < input.phones.length; start += PHONES_PER_SLICE) {
     if (start > 0) await yieldToEventLoop();
     // Reading numbers is CPU work: done before the transaction, so the database waits for none of it.
-    const checked = input.phones.slice(start, start + SLICE).map((raw) => check(raw, region));
+    const checked = input.phones.slice(start, start + PHONES_PER_SLICE).map((raw) => check(raw, region));
     const slice = await ctx.uow.run(async (repos) => {
       const group = await loadGroup(repos, input.groupId);
       const action = input.role === 'admin' ? 'manage-admins' : 'manage-members';

@@ -7,6 +7,7 @@ import { FairSqliteDialect } from './fair-sqlite-dialect';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import { withStatementCache } from './sqlite-statement-cache';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -29,8 +30,12 @@ export interface Storage {
 
 const schemaPattern = /^[a-z_][a-z0-9_]*$/;
 
+function sqliteFile(dataDir: string): string {
+  return dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'convene.sqlite');
+}
+
 function openSqlite(dataDir: string): Kysely<Database> {
-  const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'convene.sqlite');
+  const file = sqliteFile(dataDir);
   if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
   const database = new SqliteDatabase(file);
   // WAL lets readers continue while a writer commits; foreign keys are off by default in SQLite.
@@ -38,8 +43,9 @@ function openSqlite(dataDir: string): Kysely<Database> {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  // Bulk uploads write hundreds of thousands of rows; checkpointing the WAL every ~40 MB instead of every
-  // 4 MB spares most of the page rewrites (readers are unaffected; the file is trimmed at checkpoints).
+  // The WAL is checkpointed by a worker thread (wal-checkpointer.ts), off the event loop. This
+  // connection's own checkpoint, run inside a commit, is the backstop at ~40 MB: bulk uploads write
+  // hundreds of thousands of rows, and a checkpoint every 4 MB would rewrite the same pages many times.
   database.pragma('wal_autocheckpoint = 10000');
   return new Kysely<Database>({ dialect: new FairSqliteDialect({ database: withStatementCache(database) }) });
 }
@@ -75,12 +81,17 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     await db.destroy();
     throw error;
   }
+  const file = dialect === 'sqlite' ? sqliteFile(options.dataDir) : ':memory:';
+  const checkpointer = file === ':memory:' ? undefined : startWalCheckpointer(file);
   return {
     db,
     dialect,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }

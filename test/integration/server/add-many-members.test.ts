@@ -69,6 +69,41 @@ describe('adding many people by phone', () => {
     expect((await h.request('GET', `/api/v1/groups/${group.id}`)).body.memberCount).toBe(5001);
   }, 60_000);
 
+  test('when one person sends two large additions at once, then one is worked on and the other gets 429 WORK_IN_PROGRESS with Retry-After, while small additions still go through', async () => {
+    const group = (await h.request('POST', '/api/v1/groups', { name: 'Pasted twice' })).body.group;
+    const first = Array.from({ length: 5000 }, (_, i) => phoneNumber(100_000 + i));
+    const second = Array.from({ length: 5000 }, (_, i) => phoneNumber(200_000 + i));
+    const post = (phones: string[]) =>
+      fetch(`${h.app.url}/api/v1/groups/${group.id}/members`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phones }),
+      });
+    const both = Promise.all([post(first), post(second)]);
+    // A handful of numbers is no heavier than any other write: not held back by the large ones.
+    const few = await h.request('POST', `/api/v1/groups/${group.id}/members`, {
+      phones: [phoneNumber(300_000), phoneNumber(300_001)],
+    });
+    expect(few.status).toBe(200);
+    const answers = await both;
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, 429]);
+    const refused = answers.find((answer) => answer.status === 429)!;
+    expect(refused.headers.get('retry-after')).toBe('3');
+    expect(await refused.json()).toEqual({
+      error: {
+        code: 'WORK_IN_PROGRESS',
+        message: 'You are already adding people by phone; wait until that has finished, then try again.',
+        details: { retryAfterSeconds: 3 },
+      },
+    });
+    // Nothing of the refused list was added; sent again once the first is done, it is.
+    expect((await h.request('GET', `/api/v1/groups/${group.id}`)).body.memberCount).toBe(1 + 2 + 5000);
+    const retried = await post(refused === answers[0] ? first : second);
+    expect(retried.status).toBe(200);
+    expect((await h.request('GET', `/api/v1/groups/${group.id}`)).body.memberCount).toBe(1 + 2 + 10_000);
+  }, 60_000);
+
   test('when 20,000 people are added to one group, then /healthz keeps answering within 200 ms (p99) and everyone is in once', async () => {
     const group = (await h.request('POST', '/api/v1/groups', { name: 'Everyone' })).body.group;
     const started = performance.now();
