@@ -114,7 +114,8 @@ export function AddUsersPanel({
                   <Badge color={outcomeBadge[r.outcome].color}>{outcomeBadge[r.outcome].label}</Badge>
                 </TableCell>
                 <TableCell className={t.cell} data-label="Details">
-                  {r.outcome === 'invalid' ? r.reason : r.phone}</TableCell>
+                  {r.outcome === 'invalid' ? r.reason : r.phone}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -92,9 +92,11 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
                 <TableRow key={r.id} className={t.row}>
                   <TableCell className={`${t.cell} ${t.lead}`}>{r.displayName}</TableCell>
                   <TableCell className={t.cell} data-label="Phone">
-                    {r.phone ?? (r.signedIn ? 'signed in with a work account' : '—')}</TableCell>
+                    {r.phone ?? (r.signedIn ? 'signed in with a work account' : '—')}
+                  </TableCell>
                   <TableCell className={t.cell} data-label="Asked">
-                    {new Date(r.createdAt).toLocaleDateString()}</TableCell>
+                    {new Date(r.createdAt).toLocaleDateString()}
+                  </TableCell>
                   <TableCell className={t.cell} data-label="Actions">
                     <Button
                       size="small"

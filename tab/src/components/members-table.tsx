@@ -64,7 +64,8 @@ export function MembersTable({
                   {m.person.phone ?? '—'}
                 </TableCell>
                 <TableCell className={t.cell} data-label="Role">
-                  {m.role === 'admin' ? <Badge>Admin</Badge> : 'Member'}</TableCell>
+                  {m.role === 'admin' ? <Badge>Admin</Badge> : 'Member'}
+                </TableCell>
                 <TableCell className={t.cell} data-label="Invitation">
                   <Badge appearance="tint" color={stateColor[m.state]}>
                     {m.state}

@@ -25,7 +25,6 @@ export const useStackedTableStyles = makeStyles({
     [phoneWidth]: {
       display: 'flex',
       alignItems: 'center',
-      flexWrap: 'wrap',
       gap: tokens.spacingHorizontalS,
       height: 'auto',
       minHeight: '24px',

@@ -59,6 +59,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
+  // A long group name must not widen the page: the picker stays as wide as the screen.
+  picker: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  pickerSelect: { maxWidth: '100%', minWidth: '0' },
   guide: {
     backgroundColor: tokens.colorNeutralBackground1,
     padding: tokens.spacingHorizontalL,
@@ -198,10 +201,16 @@ export default function ResourcesPage() {
     <>
       <Title2 as="h1">Rollout resources</Title2>
       <Field
+        className={styles.picker}
         label="Group for posters, templates and the slideshow"
         hint="All of them show the group’s one invite link, which works for 90 days and is renewed before it runs out. Reset links on the group’s page replaces it everywhere, printed posters included."
       >
-        <Select value={groupId} onChange={(_e, d) => setGroupId(d.value)}>
+        <Select
+          className={styles.pickerSelect}
+          select={{ className: styles.pickerSelect }}
+          value={groupId}
+          onChange={(_e, d) => setGroupId(d.value)}
+        >
           <option value="">Choose a group…</option>
           {portal.data?.groups.map((g) => (
             <option key={g.id} value={g.id}>
