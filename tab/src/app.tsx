@@ -17,7 +17,7 @@ import {
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from './api/use-me';
-import { phoneWidth } from './components/stacked-table';
+import { phoneWidth } from './components/phone-layout';
 import { ErrorState } from './components/states';
 import type { Host, HostTheme } from './host/teams-host';
 import { fluentTheme } from './theme';

@@ -48,6 +48,22 @@ const overlappingCells = `(() => {
   return found;
 })()`;
 
+/** Visible elements that reach past the right edge of the screen or of their card (which may clip them). */
+const stickingOut = `(() => {
+  const found = [];
+  for (const element of document.querySelectorAll('main *')) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || element.closest('[data-tabster-dummy]')) continue;
+    const card = element.parentElement.closest('.fui-Card');
+    const edge = card ? card.getBoundingClientRect().right : window.innerWidth;
+    if (box.right > edge + 1) {
+      const text = (element.textContent || element.getAttribute('aria-label') || '').trim().slice(0, 40);
+      found.push(element.tagName.toLowerCase() + ' "' + text + '" reaches ' + Math.round(box.right) + ' px');
+    }
+  }
+  return found.slice(0, 5);
+})()`;
+
 describeWithChromium('the management portal on a phone', () => {
   let h: AppHarness;
   let browser: Browser;
@@ -70,6 +86,7 @@ describeWithChromium('the management portal on a phone', () => {
       const wide = await page.evaluate<number>('document.documentElement.scrollWidth');
       misfits.push(`${name} is ${wide} px wide`);
     }
+    for (const element of await page.evaluate<string[]>(stickingOut)) misfits.push(`${name}: ${element}`);
     for (const row of await page.evaluate<string[]>(overlappingCells))
       misfits.push(`${name}: cells overlap in "${row}"`);
   }

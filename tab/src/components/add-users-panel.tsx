@@ -15,8 +15,8 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { AddMemberResult } from '../api/types';
+import { useStackedTableStyles } from './phone-layout';
 import { RegionPicker } from './region-picker';
-import { useStackedTableStyles } from './stacked-table';
 import { errorText } from './states';
 
 const useStyles = makeStyles({
@@ -109,7 +109,7 @@ export function AddUsersPanel({
             {results.map((r, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the same text may be typed twice; position is its identity
               <TableRow key={i} className={t.row}>
-                <TableCell className={`${t.cell} ${t.lead}`}>{r.input}</TableCell>
+                <TableCell className={t.lead}>{r.input}</TableCell>
                 <TableCell className={t.cell} data-label="Result">
                   <Badge color={outcomeBadge[r.outcome].color}>{outcomeBadge[r.outcome].label}</Badge>
                 </TableCell>

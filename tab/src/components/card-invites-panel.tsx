@@ -17,7 +17,7 @@ import type { CardInviteListing } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useReloadWhile } from '../api/use-reload-while';
-import { useStackedTableStyles } from './stacked-table';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -83,7 +83,7 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
         <TableBody className={t.body}>
           {invites.map((invite) => (
             <TableRow key={invite.id} className={t.row}>
-              <TableCell className={`${t.cell} ${t.lead}`}>
+              <TableCell className={t.lead}>
                 {invite.person.displayName ?? invite.person.phone ?? '—'}
               </TableCell>
               <TableCell className={t.cell} data-label="State">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { MemberView, Person } from '../api/types';
 import { useAction } from '../api/use-action';
+import { useFittedSelectStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -33,6 +34,7 @@ export function ChampsPanel({
   onChanged: () => void;
 }) {
   const styles = useStyles();
+  const fitted = useFittedSelectStyles();
   const [pick, setPick] = useState('');
   const [phone, setPhone] = useState('');
   const { error, run: act } = useAction(() => {
@@ -66,8 +68,13 @@ export function ChampsPanel({
       {error !== undefined && <ErrorState error={error} />}
       {mayAssign && (
         <div className={styles.row}>
-          <Field label="Make a member champ">
-            <Select value={pick} onChange={(_e, d) => setPick(d.value)}>
+          <Field label="Make a member champ" className={fitted.field}>
+            <Select
+              className={fitted.select}
+              select={{ className: fitted.select }}
+              value={pick}
+              onChange={(_e, d) => setPick(d.value)}
+            >
               <option value="">Choose a member…</option>
               {candidates.map((m) => (
                 <option key={m.personId} value={m.personId}>

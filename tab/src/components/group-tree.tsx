@@ -1,6 +1,6 @@
 import { Badge, makeStyles, Tree, TreeItem, TreeItemLayout, tokens } from '@fluentui/react-components';
 import type { ManagedGroup } from '../api/types';
-import { phoneWidth } from './stacked-table';
+import { phoneWidth } from './phone-layout';
 import { memberCountLabel } from './states';
 
 const useStyles = makeStyles({

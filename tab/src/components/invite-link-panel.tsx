@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { IssuedLink } from '../api/types';
-import { phoneWidth } from './stacked-table';
+import { phoneWidth } from './phone-layout';
 import { errorText } from './states';
 
 const useStyles = makeStyles({

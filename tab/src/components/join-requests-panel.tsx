@@ -18,7 +18,7 @@ import { api } from '../api/client';
 import type { JoinDecisionResult, JoinRequestView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
-import { useStackedTableStyles } from './stacked-table';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -90,7 +90,7 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
             <TableBody className={t.body}>
               {requests.map((r) => (
                 <TableRow key={r.id} className={t.row}>
-                  <TableCell className={`${t.cell} ${t.lead}`}>{r.displayName}</TableCell>
+                  <TableCell className={t.lead}>{r.displayName}</TableCell>
                   <TableCell className={t.cell} data-label="Phone">
                     {r.phone ?? (r.signedIn ? 'signed in with a work account' : '—')}
                   </TableCell>

@@ -12,7 +12,7 @@ import {
 import { api } from '../api/client';
 import type { MemberView } from '../api/types';
 import { useAction } from '../api/use-action';
-import { useStackedTableStyles } from './stacked-table';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const stateColor = { joined: 'success', invited: 'informative', declined: 'danger' } as const;
@@ -52,7 +52,7 @@ export function MembersTable({
             const mayChange = m.role === 'admin' ? mayManageAdmins : mayManageMembers;
             return (
               <TableRow key={m.personId} className={t.row}>
-                <TableCell className={`${t.cell} ${t.lead}`}>
+                <TableCell className={t.lead}>
                   {m.person.displayName ?? <Text italic>not signed in yet</Text>}
                   {m.external && (
                     <Badge appearance="outline" color="warning" style={{ marginLeft: 8 }}>

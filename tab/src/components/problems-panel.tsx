@@ -14,7 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { LogEntry, ProblemTotal } from '../api/types';
-import { useStackedTableStyles } from './stacked-table';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const PAGE_SIZE = 50;

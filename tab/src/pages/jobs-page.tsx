@@ -14,7 +14,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Job } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useReloadWhile } from '../api/use-reload-while';
-import { useStackedTableStyles } from '../components/stacked-table';
+import { useStackedTableStyles } from '../components/phone-layout';
 import { EmptyState, ErrorState } from '../components/states';
 
 export const statusColor: Record<string, 'success' | 'warning' | 'danger' | 'informative' | 'brand'> = {
@@ -73,7 +73,7 @@ export default function JobsPage() {
                     {timeStamp(job.uploadedAt)}
                   </Link>
                 </TableCell>
-                <TableCell className={`${t.cell} ${t.lead}`}>{job.fileName}</TableCell>
+                <TableCell className={t.lead}>{job.fileName}</TableCell>
                 <TableCell className={t.cell} data-label="Kind">
                   {job.kind === 'user-group-mapping' ? 'User Group Mapping' : 'Parent Group Mapping'}
                 </TableCell>

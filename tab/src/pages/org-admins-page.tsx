@@ -22,7 +22,7 @@ import { api } from '../api/client';
 import type { OrgAdminsPanel, OrgAdminView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
-import { useStackedTableStyles } from '../components/stacked-table';
+import { useFittedSelectStyles, useStackedTableStyles } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
 
 const useStyles = makeStyles({
@@ -44,6 +44,7 @@ function notRemovable(admin: OrgAdminView): string {
  */
 export default function OrgAdminsPage() {
   const styles = useStyles();
+  const fitted = useFittedSelectStyles();
   const t = useStackedTableStyles();
   const panel = useApi<OrgAdminsPanel>('/api/v1/portal/org-admins');
   const [pick, setPick] = useState('');
@@ -78,7 +79,7 @@ export default function OrgAdminsPage() {
         <TableBody className={t.body}>
           {admins.map((admin) => (
             <TableRow key={admin.personId} className={t.row}>
-              <TableCell className={`${t.cell} ${t.lead}`}>
+              <TableCell className={t.lead}>
                 {admin.name}
                 {admin.you && (
                   <>
@@ -124,8 +125,13 @@ export default function OrgAdminsPage() {
       <section aria-label="Name an org admin">
         <Title3 as="h2">Name an org admin</Title3>
         <div className={styles.row}>
-          <Field label="Someone who has used Convene">
-            <Select value={pick} onChange={(_e, d) => setPick(d.value)}>
+          <Field label="Someone who has used Convene" className={fitted.field}>
+            <Select
+              className={fitted.select}
+              select={{ className: fitted.select }}
+              value={pick}
+              onChange={(_e, d) => setPick(d.value)}
+            >
               <option value="">Choose a person…</option>
               {candidates.map((c) => (
                 <option key={c.personId} value={c.personId}>

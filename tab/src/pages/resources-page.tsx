@@ -19,6 +19,7 @@ import { useRef, useState } from 'react';
 import { api, authHeaders, download } from '../api/client';
 import type { ManagedGroups } from '../api/types';
 import { useApi } from '../api/use-api';
+import { useFittedSelectStyles } from '../components/phone-layout';
 import { EmptyState, ErrorState, errorText } from '../components/states';
 
 interface Catalogue {
@@ -59,9 +60,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
-  // A long group name must not widen the page: the picker stays as wide as the screen.
-  picker: { gridTemplateColumns: 'minmax(0, 1fr)' },
-  pickerSelect: { maxWidth: '100%', minWidth: '0' },
   guide: {
     backgroundColor: tokens.colorNeutralBackground1,
     padding: tokens.spacingHorizontalL,
@@ -88,6 +86,7 @@ async function postDownload(path: string, fileName: string): Promise<void> {
 /** Rollout resources: posters, message templates, training, the lobby slideshow and the organisation's own files. */
 export default function ResourcesPage() {
   const styles = useStyles();
+  const fitted = useFittedSelectStyles();
   const catalogue = useApi<Catalogue>('/api/v1/rollout/resources');
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   const [groupId, setGroupId] = useState('');
@@ -201,13 +200,13 @@ export default function ResourcesPage() {
     <>
       <Title2 as="h1">Rollout resources</Title2>
       <Field
-        className={styles.picker}
+        className={fitted.field}
         label="Group for posters, templates and the slideshow"
         hint="All of them show the group’s one invite link, which works for 90 days and is renewed before it runs out. Reset links on the group’s page replaces it everywhere, printed posters included."
       >
         <Select
-          className={styles.pickerSelect}
-          select={{ className: styles.pickerSelect }}
+          className={fitted.select}
+          select={{ className: fitted.select }}
           value={groupId}
           onChange={(_e, d) => setGroupId(d.value)}
         >

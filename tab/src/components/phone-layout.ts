@@ -4,6 +4,27 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const phoneWidth = '@media (max-width: 600px)';
 
 /**
+ * A field whose drop-down lists long names (groups, countries): a `<select>` is as wide as its
+ * longest option, which would widen the page on a phone. These keep it within its column.
+ */
+export const useFittedSelectStyles = makeStyles({
+  field: { gridTemplateColumns: 'minmax(0, 1fr)', minWidth: '0', maxWidth: '100%' },
+  select: { maxWidth: '100%', minWidth: '0' },
+});
+
+const cellOnAPhone = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: tokens.spacingHorizontalS,
+  height: 'auto',
+  minHeight: '24px',
+  width: 'auto',
+  padding: `2px ${tokens.spacingHorizontalS}`,
+  overflowWrap: 'anywhere',
+  ':empty': { display: 'none' },
+} as const;
+
+/**
  * A table that turns into stacked rows on a phone: the header row is hidden and each cell takes its
  * own line, named by its column (`data-label` on the cell) so nothing needs sideways scrolling.
  * On wider screens the classes change nothing.
@@ -23,14 +44,7 @@ export const useStackedTableStyles = makeStyles({
   },
   cell: {
     [phoneWidth]: {
-      display: 'flex',
-      alignItems: 'center',
-      gap: tokens.spacingHorizontalS,
-      height: 'auto',
-      minHeight: '24px',
-      width: 'auto !important',
-      padding: `2px ${tokens.spacingHorizontalS}`,
-      overflowWrap: 'anywhere',
+      ...cellOnAPhone,
       '::before': {
         content: 'attr(data-label)',
         flexShrink: 0,
@@ -38,9 +52,8 @@ export const useStackedTableStyles = makeStyles({
         color: tokens.colorNeutralForeground3,
         fontWeight: tokens.fontWeightSemibold,
       },
-      ':empty': { display: 'none' },
     },
   },
-  /** A cell whose text says enough without its column's name (a person's name heading the row). */
-  lead: { [phoneWidth]: { fontWeight: tokens.fontWeightSemibold, '::before': { display: 'none' } } },
+  /** The cell that heads a stacked row (a person's name): its text says enough without its column's name. */
+  lead: { [phoneWidth]: { ...cellOnAPhone, fontWeight: tokens.fontWeightSemibold } },
 });
