@@ -13,7 +13,6 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { IssuedLink } from '../api/types';
-import { phoneWidth } from './phone-layout';
 import { errorText } from './states';
 
 const useStyles = makeStyles({
@@ -27,7 +26,8 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   link: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  url: { flexGrow: 1, minWidth: '0', maxWidth: '560px', [phoneWidth]: { width: '100%' } },
+  // Room for most of the link beside Copy, on a phone too.
+  url: { flexGrow: 1, flexBasis: '240px', minWidth: '0', maxWidth: '560px' },
 });
 
 /**
