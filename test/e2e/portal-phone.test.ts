@@ -64,6 +64,11 @@ const stickingOut = `(() => {
   return found.slice(0, 5);
 })()`;
 
+/** Badges whose words wrap out of them (a badge is one line high). */
+const squashedBadges = `[...document.querySelectorAll('main .fui-Badge')]
+  .filter((badge) => badge.scrollHeight > badge.clientHeight + 1)
+  .map((badge) => badge.textContent)`;
+
 describeWithChromium('the management portal on a phone', () => {
   let h: AppHarness;
   let browser: Browser;
@@ -87,6 +92,8 @@ describeWithChromium('the management portal on a phone', () => {
       misfits.push(`${name} is ${wide} px wide`);
     }
     for (const element of await page.evaluate<string[]>(stickingOut)) misfits.push(`${name}: ${element}`);
+    for (const badge of await page.evaluate<string[]>(squashedBadges))
+      misfits.push(`${name}: badge "${badge}" wraps`);
     for (const row of await page.evaluate<string[]>(overlappingCells))
       misfits.push(`${name}: cells overlap in "${row}"`);
   }

@@ -54,6 +54,6 @@ export const useStackedTableStyles = makeStyles({
       },
     },
   },
-  /** The cell that heads a stacked row (a person's name): its text says enough without its column's name. */
-  lead: { [phoneWidth]: { ...cellOnAPhone, fontWeight: tokens.fontWeightSemibold } },
+  /** The cell that heads a stacked row (a name, a file): first, and saying enough without its column's name. */
+  lead: { [phoneWidth]: { ...cellOnAPhone, order: -1, fontWeight: tokens.fontWeightSemibold } },
 });
