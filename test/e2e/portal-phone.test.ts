@@ -181,6 +181,16 @@ describeWithChromium('the management portal on a phone', () => {
     await fits('09-champs', '/champs', [groupName]);
     await fits('10-org-admins', '/org-admins', ['Here you can name others']);
     await fits('11-resources', '/resources', ['Rollout resources']);
+    await page
+      .getByLabel('Group for posters, templates and the slideshow')
+      .selectOption({ label: groupName });
+    await page.getByRole('button', { name: 'Fill in for the group' }).click();
+    await page.getByRole('region', { name: 'Message templates' }).getByRole('textbox').first().waitFor();
+    if (!(await page.evaluate<boolean>(fitsTheScreen)))
+      misfits.push('11-resources with its templates is too wide');
+    for (const element of await page.evaluate<string[]>(stickingOut))
+      misfits.push(`11-resources: ${element}`);
+    await page.screenshot({ path: path.join(shots, '12-resources-templates.png'), fullPage: true });
     expect(misfits).toEqual([]);
   });
 
@@ -208,6 +218,6 @@ describeWithChromium('the management portal on a phone', () => {
     expect(attempts.length).toBeGreaterThanOrEqual(4);
     expect(attempts.filter((shown) => shown !== '')).toEqual([]);
     const panel = page.locator('div', { has: page.getByRole('heading', { name: 'Invite link' }) }).last();
-    await panel.screenshot({ path: path.join(shots, '12-invite-link-desktop.png') });
+    await panel.screenshot({ path: path.join(shots, '13-invite-link-desktop.png') });
   });
 });
