@@ -194,6 +194,29 @@ describeWithChromium('the management portal on a phone', () => {
     expect(misfits).toEqual([]);
   });
 
+  test('when the phone layout is checked with axe, then there is no serious accessibility violation', async () => {
+    const serious: string[] = [];
+    for (const route of ['/home', `/groups/${groupId}`, '/jobs']) {
+      await page.goto(`${h.app.url}/tab/#${route}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.getByRole('table').first().or(page.getByText('Adoption')).first().waitFor();
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        type Violation = { id: string; help: string; impact: string; nodes: unknown[] };
+        type Axe = { run: (context: unknown) => Promise<{ violations: Violation[] }> };
+        // Fluent's focus sentinels are hidden on purpose (as in the desktop portal test).
+        const result = await (globalThis as unknown as { axe: Axe }).axe.run({
+          exclude: [['[data-tabster-dummy]']],
+        });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+      });
+      serious.push(...violations.map((v) => `${route} ${v}`));
+    }
+    expect(serious).toEqual([]);
+  });
+
   test('when the sections are opened from the menu on a phone, then each is reached', async () => {
     await page.goto(`${h.app.url}/tab/#/home`);
     expect(await page.getByRole('tab', { name: 'Groups' }).count()).toBe(0);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { MemberView, Person } from '../api/types';
 import { useAction } from '../api/use-action';
-import { useFittedSelectStyles } from './phone-layout';
+import { phoneWidth, useFittedSelectStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -16,7 +16,14 @@ const useStyles = makeStyles({
     listStyle: 'none',
   },
   item: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  row: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    // On a phone each picker sits above its own button.
+    [phoneWidth]: { flexDirection: 'column', alignItems: 'stretch' },
+  },
 });
 
 /** The group's champs; org admins assign a member, or anyone by phone number, and unassign. */
