@@ -1,6 +1,12 @@
 import {
   Badge,
   FluentProvider,
+  Menu,
+  MenuButton,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   makeStyles,
   Spinner,
   Tab,
@@ -11,6 +17,7 @@ import {
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from './api/use-me';
+import { phoneWidth } from './components/phone-layout';
 import { ErrorState } from './components/states';
 import type { Host, HostTheme } from './host/teams-host';
 import { fluentTheme } from './theme';
@@ -42,7 +49,15 @@ const useStyles = makeStyles({
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   spacer: { flexGrow: 1 },
-  main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px', margin: '0 auto' },
+  // On a phone the tabs would not fit: one menu button names the section and opens the others.
+  tabs: { [phoneWidth]: { display: 'none' } },
+  sectionMenu: { display: 'none', [phoneWidth]: { display: 'block' } },
+  main: {
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '1200px',
+    margin: '0 auto',
+    [phoneWidth]: { padding: tokens.spacingHorizontalM },
+  },
 });
 
 const sections = [
@@ -61,20 +76,44 @@ function Shell() {
   const navigate = useNavigate();
   const me = useMe();
   const current = sections.find((s) => location.pathname.startsWith(s.path))?.path ?? '/home';
+  const shown = sections.filter((s) => !s.orgAdminsOnly || me.data?.isOrgAdmin);
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
         <Text className={styles.brand}>Convene</Text>
         <nav aria-label="Sections">
-          <TabList selectedValue={current} onTabSelect={(_e, data) => navigate(String(data.value))}>
-            {sections
-              .filter((s) => !s.orgAdminsOnly || me.data?.isOrgAdmin)
-              .map((s) => (
-                <Tab key={s.path} value={s.path}>
-                  {s.label}
-                </Tab>
-              ))}
+          <TabList
+            className={styles.tabs}
+            selectedValue={current}
+            onTabSelect={(_e, data) => navigate(String(data.value))}
+          >
+            {shown.map((s) => (
+              <Tab key={s.path} value={s.path}>
+                {s.label}
+              </Tab>
+            ))}
           </TabList>
+          <div className={styles.sectionMenu}>
+            <Menu
+              checkedValues={{ section: [current] }}
+              onCheckedValueChange={(_e, data) => data.checkedItems[0] && navigate(data.checkedItems[0])}
+            >
+              <MenuTrigger disableButtonEnhancement>
+                <MenuButton appearance="subtle">
+                  {shown.find((s) => s.path === current)?.label ?? 'Sections'}
+                </MenuButton>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  {shown.map((s) => (
+                    <MenuItemRadio key={s.path} name="section" value={s.path}>
+                      {s.label}
+                    </MenuItemRadio>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          </div>
         </nav>
         <span className={styles.spacer} />
         {me.data && (

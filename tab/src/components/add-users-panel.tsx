@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { AddMemberResult } from '../api/types';
+import { useStackedTableStyles } from './phone-layout';
 import { RegionPicker } from './region-picker';
 import { errorText } from './states';
 
@@ -46,6 +47,7 @@ export function AddUsersPanel({
   onAdded: () => void;
 }) {
   const styles = useStyles();
+  const t = useStackedTableStyles();
   const [region, setRegion] = useState(defaultRegion);
   const [phones, setPhones] = useState('');
   const [results, setResults] = useState<AddMemberResult[]>();
@@ -95,23 +97,25 @@ export function AddUsersPanel({
         </Button>
       </div>
       {results && (
-        <Table aria-label="Results" size="small">
-          <TableHeader>
+        <Table aria-label="Results" size="small" className={t.table}>
+          <TableHeader className={t.header}>
             <TableRow>
               <TableHeaderCell>Number</TableHeaderCell>
               <TableHeaderCell>Result</TableHeaderCell>
               <TableHeaderCell>Details</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className={t.body}>
             {results.map((r, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the same text may be typed twice; position is its identity
-              <TableRow key={i}>
-                <TableCell>{r.input}</TableCell>
-                <TableCell>
+              <TableRow key={i} className={t.row}>
+                <TableCell className={t.lead}>{r.input}</TableCell>
+                <TableCell className={t.cell} data-label="Result">
                   <Badge color={outcomeBadge[r.outcome].color}>{outcomeBadge[r.outcome].label}</Badge>
                 </TableCell>
-                <TableCell>{r.outcome === 'invalid' ? r.reason : r.phone}</TableCell>
+                <TableCell className={t.cell} data-label="Details">
+                  {r.outcome === 'invalid' ? r.reason : r.phone}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

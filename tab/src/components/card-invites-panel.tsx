@@ -17,6 +17,7 @@ import type { CardInviteListing } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useReloadWhile } from '../api/use-reload-while';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -39,6 +40,7 @@ const stateColor = {
 /** Where each invite card stands (queued, sent, failed, joined, declined), with Resend for those who may invite. */
 export function CardInvitesPanel({ groupId }: { groupId: string }) {
   const styles = useStyles();
+  const t = useStackedTableStyles();
   const listing = useApi<CardInviteListing>(`/api/v1/groups/${groupId}/card-invites`);
   const { error, run } = useAction(listing.reload);
   const pending = listing.data?.invites.some((i) => i.state === 'queued');
@@ -68,8 +70,8 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
         ))}
       </div>
       {error !== undefined && <ErrorState error={error} />}
-      <Table aria-label="Invite cards" size="small">
-        <TableHeader>
+      <Table aria-label="Invite cards" size="small" className={t.table}>
+        <TableHeader className={t.header}>
           <TableRow>
             <TableHeaderCell>Person</TableHeaderCell>
             <TableHeaderCell>State</TableHeaderCell>
@@ -78,21 +80,25 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
             <TableHeaderCell>Actions</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className={t.body}>
           {invites.map((invite) => (
-            <TableRow key={invite.id}>
-              <TableCell>{invite.person.displayName ?? invite.person.phone ?? '—'}</TableCell>
-              <TableCell>
+            <TableRow key={invite.id} className={t.row}>
+              <TableCell className={t.lead}>
+                {invite.person.displayName ?? invite.person.phone ?? '—'}
+              </TableCell>
+              <TableCell className={t.cell} data-label="State">
                 <Badge appearance="tint" color={stateColor[invite.state] ?? 'informative'}>
                   {invite.state}
                 </Badge>
               </TableCell>
-              <TableCell>{invite.attempts}</TableCell>
-              <TableCell>
+              <TableCell className={t.cell} data-label="Attempts">
+                {invite.attempts > 0 ? invite.attempts : ''}
+              </TableCell>
+              <TableCell className={t.cell} data-label="Details">
                 {invite.failureReason ??
                   (invite.sentAt ? `sent ${new Date(invite.sentAt).toLocaleString()}` : '')}
               </TableCell>
-              <TableCell>
+              <TableCell className={t.cell} data-label="Actions">
                 {(invite.state === 'failed' || invite.state === 'sent') && (
                   <Button
                     size="small"

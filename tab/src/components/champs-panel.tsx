@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { MemberView, Person } from '../api/types';
 import { useAction } from '../api/use-action';
+import { phoneWidth, useFittedSelectStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -15,7 +16,14 @@ const useStyles = makeStyles({
     listStyle: 'none',
   },
   item: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  row: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    // On a phone each picker sits above its own button.
+    [phoneWidth]: { flexDirection: 'column', alignItems: 'stretch' },
+  },
 });
 
 /** The group's champs; org admins assign a member, or anyone by phone number, and unassign. */
@@ -33,6 +41,7 @@ export function ChampsPanel({
   onChanged: () => void;
 }) {
   const styles = useStyles();
+  const fitted = useFittedSelectStyles();
   const [pick, setPick] = useState('');
   const [phone, setPhone] = useState('');
   const { error, run: act } = useAction(() => {
@@ -66,8 +75,13 @@ export function ChampsPanel({
       {error !== undefined && <ErrorState error={error} />}
       {mayAssign && (
         <div className={styles.row}>
-          <Field label="Make a member champ">
-            <Select value={pick} onChange={(_e, d) => setPick(d.value)}>
+          <Field label="Make a member champ" className={fitted.field}>
+            <Select
+              className={fitted.select}
+              select={{ className: fitted.select }}
+              value={pick}
+              onChange={(_e, d) => setPick(d.value)}
+            >
               <option value="">Choose a member…</option>
               {candidates.map((m) => (
                 <option key={m.personId} value={m.personId}>

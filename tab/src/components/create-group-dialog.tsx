@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { ManagedGroup } from '../api/types';
+import { useFittedSelectStyles } from './phone-layout';
 import { errorText } from './states';
 
 /** Create group: a name and, optionally, the parent it hangs under. */
@@ -24,6 +25,7 @@ export function CreateGroupDialog({
   groups: ManagedGroup[];
   onCreated: (id: string) => void;
 }) {
+  const fitted = useFittedSelectStyles();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState('');
@@ -72,8 +74,13 @@ export function CreateGroupDialog({
               >
                 <Input value={name} onChange={(_e, d) => setName(d.value)} maxLength={100} autoFocus />
               </Field>
-              <Field label="Parent group (optional)">
-                <Select value={parentId} onChange={(_e, d) => setParentId(d.value)}>
+              <Field label="Parent group (optional)" className={fitted.field}>
+                <Select
+                  className={fitted.select}
+                  select={{ className: fitted.select }}
+                  value={parentId}
+                  onChange={(_e, d) => setParentId(d.value)}
+                >
                   <option value="">No parent (top level)</option>
                   {groups.map((g) => (
                     <option key={g.id} value={g.id}>

@@ -1,6 +1,24 @@
-import { Badge, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import { Badge, makeStyles, Tree, TreeItem, TreeItemLayout, tokens } from '@fluentui/react-components';
 import type { ManagedGroup } from '../api/types';
+import { phoneWidth } from './phone-layout';
 import { memberCountLabel } from './states';
+
+const useStyles = makeStyles({
+  // On a phone the badges stack beside the name instead of squeezing their words into each other.
+  aside: {
+    [phoneWidth]: {
+      flexDirection: 'column',
+      alignItems: 'flex-end',
+      justifyContent: 'center',
+      gap: tokens.spacingVerticalXXS,
+      height: 'auto',
+      padding: `${tokens.spacingVerticalXS} 0`,
+    },
+  },
+  badge: { whiteSpace: 'nowrap' },
+});
+
+type Classes = ReturnType<typeof useStyles>;
 
 interface Node {
   group: ManagedGroup;
@@ -29,22 +47,29 @@ const teamBadges: Record<
   failed: { label: 'team failed', color: 'danger' },
 };
 
-function renderNode(node: Node, open: (id: string) => void) {
+function renderNode(node: Node, open: (id: string) => void, classes: Classes) {
   const { group } = node;
   const layout = (
     <TreeItemLayout
-      aside={
-        <>
-          <Badge appearance="outline">{memberCountLabel(group.memberCount)}</Badge>
-          {group.organisationId ? (
-            <Badge appearance="tint" color={teamBadges[group.teamState].color}>
-              {teamBadges[group.teamState].label}
+      aside={{
+        className: classes.aside,
+        children: (
+          <>
+            <Badge appearance="outline" className={classes.badge}>
+              {memberCountLabel(group.memberCount)}
             </Badge>
-          ) : (
-            <Badge color="informative">personal</Badge>
-          )}
-        </>
-      }
+            {group.organisationId ? (
+              <Badge appearance="tint" color={teamBadges[group.teamState].color} className={classes.badge}>
+                {teamBadges[group.teamState].label}
+              </Badge>
+            ) : (
+              <Badge color="informative" className={classes.badge}>
+                personal
+              </Badge>
+            )}
+          </>
+        ),
+      }}
     >
       {group.name}
     </TreeItemLayout>
@@ -69,17 +94,20 @@ function renderNode(node: Node, open: (id: string) => void) {
       }}
     >
       {layout}
-      {node.children.length > 0 && <Tree>{node.children.map((child) => renderNode(child, open))}</Tree>}
+      {node.children.length > 0 && (
+        <Tree>{node.children.map((child) => renderNode(child, open, classes))}</Tree>
+      )}
     </TreeItem>
   );
 }
 
 /** The group hierarchy as a keyboard-navigable tree (arrow keys move and expand, Enter opens). */
 export function GroupTree({ groups, onOpen }: { groups: ManagedGroup[]; onOpen: (id: string) => void }) {
+  const classes = useStyles();
   const forest = buildForest(groups);
   return (
     <Tree aria-label="Group hierarchy" defaultOpenItems={groups.map((g) => g.id)}>
-      {forest.map((node) => renderNode(node, onOpen))}
+      {forest.map((node) => renderNode(node, onOpen, classes))}
     </Tree>
   );
 }

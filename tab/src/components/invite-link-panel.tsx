@@ -16,8 +16,18 @@ import type { IssuedLink } from '../api/types';
 import { errorText } from './states';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // The settings side by side in equal columns (one under another on a phone), the buttons on their own row.
+  settings: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   link: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // Room for most of the link beside Copy, on a phone too.
+  url: { flexGrow: 1, flexBasis: '240px', minWidth: '0', maxWidth: '560px' },
 });
 
 /**
@@ -66,8 +76,8 @@ export function InviteLinkPanel({
   };
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      <div className={styles.row}>
+    <div className={styles.panel}>
+      <div className={styles.settings}>
         <Field label="Expires after (days)">
           <Input type="number" min={1} max={365} value={days} onChange={(_e, d) => setDays(d.value)} />
         </Field>
@@ -94,6 +104,8 @@ export function InviteLinkPanel({
             onChange={(_e, d) => setApprovalRequired(d.checked)}
           />
         </Field>
+      </div>
+      <div className={styles.actions}>
         <Button appearance="primary" onClick={() => issue(false)}>
           New invite link
         </Button>
@@ -131,7 +143,7 @@ export function InviteLinkPanel({
       )}
       {issued && (
         <div className={styles.link}>
-          <Input readOnly value={issued.url} aria-label="Invite link" style={{ minWidth: 360 }} />
+          <Input readOnly value={issued.url} aria-label="Invite link" className={styles.url} />
           <Button
             onClick={async () => {
               await navigator.clipboard?.writeText(issued.url);

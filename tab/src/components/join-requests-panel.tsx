@@ -18,6 +18,7 @@ import { api } from '../api/client';
 import type { JoinDecisionResult, JoinRequestView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
@@ -40,6 +41,7 @@ const decisionWords = (results: JoinDecisionResult[]): string =>
  */
 export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onDecided: () => void }) {
   const styles = useStyles();
+  const t = useStackedTableStyles();
   const listing = useApi<{ requests: JoinRequestView[] }>(`/api/v1/groups/${groupId}/join-requests`);
   const [notice, setNotice] = useState<string>();
   const { error, run } = useAction(() => {
@@ -76,8 +78,8 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
               <Button onClick={() => decide(`${base}/decline`)}>Decline all</Button>
             </div>
           )}
-          <Table aria-label="Join requests" size="small">
-            <TableHeader>
+          <Table aria-label="Join requests" size="small" className={t.table}>
+            <TableHeader className={t.header}>
               <TableRow>
                 <TableHeaderCell>Name</TableHeaderCell>
                 <TableHeaderCell>Phone</TableHeaderCell>
@@ -85,13 +87,17 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
                 <TableHeaderCell>Actions</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody className={t.body}>
               {requests.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell>{r.displayName}</TableCell>
-                  <TableCell>{r.phone ?? (r.signedIn ? 'signed in with a work account' : '—')}</TableCell>
-                  <TableCell>{new Date(r.createdAt).toLocaleDateString()}</TableCell>
-                  <TableCell>
+                <TableRow key={r.id} className={t.row}>
+                  <TableCell className={t.lead}>{r.displayName}</TableCell>
+                  <TableCell className={t.cell} data-label="Phone">
+                    {r.phone ?? (r.signedIn ? 'signed in with a work account' : '—')}
+                  </TableCell>
+                  <TableCell className={t.cell} data-label="Asked">
+                    {new Date(r.createdAt).toLocaleDateString()}
+                  </TableCell>
+                  <TableCell className={t.cell} data-label="Actions">
                     <Button
                       size="small"
                       appearance="primary"

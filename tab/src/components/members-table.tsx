@@ -12,6 +12,7 @@ import {
 import { api } from '../api/client';
 import type { MemberView } from '../api/types';
 import { useAction } from '../api/use-action';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const stateColor = { joined: 'success', invited: 'informative', declined: 'danger' } as const;
@@ -31,11 +32,12 @@ export function MembersTable({
   onChanged: () => void;
 }) {
   const { error, run: act } = useAction(onChanged);
+  const t = useStackedTableStyles();
   return (
     <>
       {error !== undefined && <ErrorState error={error} />}
-      <Table aria-label="Members" size="small">
-        <TableHeader>
+      <Table aria-label="Members" size="small" className={t.table}>
+        <TableHeader className={t.header}>
           <TableRow>
             <TableHeaderCell>Name</TableHeaderCell>
             <TableHeaderCell>Phone</TableHeaderCell>
@@ -44,13 +46,13 @@ export function MembersTable({
             <TableHeaderCell>Actions</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className={t.body}>
           {members.map((m) => {
             const label = m.person.displayName ?? m.person.phone ?? 'Unknown';
             const mayChange = m.role === 'admin' ? mayManageAdmins : mayManageMembers;
             return (
-              <TableRow key={m.personId}>
-                <TableCell>
+              <TableRow key={m.personId} className={t.row}>
+                <TableCell className={t.lead}>
                   {m.person.displayName ?? <Text italic>not signed in yet</Text>}
                   {m.external && (
                     <Badge appearance="outline" color="warning" style={{ marginLeft: 8 }}>
@@ -58,14 +60,18 @@ export function MembersTable({
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>{m.person.phone ?? '—'}</TableCell>
-                <TableCell>{m.role === 'admin' ? <Badge>Admin</Badge> : 'Member'}</TableCell>
-                <TableCell>
+                <TableCell className={t.cell} data-label="Phone">
+                  {m.person.phone ?? '—'}
+                </TableCell>
+                <TableCell className={t.cell} data-label="Role">
+                  {m.role === 'admin' ? <Badge>Admin</Badge> : 'Member'}
+                </TableCell>
+                <TableCell className={t.cell} data-label="Invitation">
                   <Badge appearance="tint" color={stateColor[m.state]}>
                     {m.state}
                   </Badge>
                 </TableCell>
-                <TableCell>
+                <TableCell className={t.cell} data-label="Actions">
                   {mayManageAdmins && (
                     <Button
                       size="small"

@@ -14,6 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { LogEntry, ProblemTotal } from '../api/types';
+import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const PAGE_SIZE = 50;
@@ -51,6 +52,7 @@ export function ProblemsPanel({
   title: string;
 }) {
   const styles = useStyles();
+  const t = useStackedTableStyles();
   const [offset, setOffset] = useState(0);
   const [code, setCode] = useState<string>();
   const [page, setPage] = useState<{ total: number; rows: LogEntry[] }>();
@@ -94,8 +96,8 @@ export function ProblemsPanel({
       </div>
       {error !== undefined && <ErrorState error={error} />}
       {page && page.rows.length > 0 && (
-        <Table aria-label={`${title} table`} size="small">
-          <TableHeader>
+        <Table aria-label={`${title} table`} size="small" className={t.table}>
+          <TableHeader className={t.header}>
             <TableRow>
               <TableHeaderCell style={{ width: 70 }}>Line</TableHeaderCell>
               <TableHeaderCell style={{ width: 140 }}>Column</TableHeaderCell>
@@ -104,20 +106,26 @@ export function ProblemsPanel({
               <TableHeaderCell>Message</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className={t.body}>
             {page.rows.map((p) => (
-              <TableRow key={`${p.phase}-${p.seq}-${p.code}-${p.line}-${p.column}`}>
-                <TableCell>{p.line ?? '—'}</TableCell>
-                <TableCell>{p.column ?? '—'}</TableCell>
-                <TableCell>
+              <TableRow className={t.row} key={`${p.phase}-${p.seq}-${p.code}-${p.line}-${p.column}`}>
+                <TableCell className={t.cell} data-label="Line">
+                  {p.line ?? '—'}
+                </TableCell>
+                <TableCell className={t.cell} data-label="Column">
+                  {p.column ?? '—'}
+                </TableCell>
+                <TableCell className={t.cell} data-label="Severity">
                   <Badge appearance="tint" color={severityColor[p.severity] ?? 'informative'}>
                     {p.severity}
                   </Badge>
                 </TableCell>
-                <TableCell>
+                <TableCell className={t.cell} data-label="Code">
                   <code>{p.code}</code>
                 </TableCell>
-                <TableCell>{p.message}</TableCell>
+                <TableCell className={t.cell} data-label="Message">
+                  {p.message}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
+  // Beside a long group name on a phone the count keeps its words on one line.
+  count: { whiteSpace: 'nowrap', flexShrink: 0 },
   panel: { padding: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}` },
 });
 
@@ -101,7 +103,10 @@ export default function ChampsPage() {
           {groups.map((g) => (
             <AccordionItem key={g.id} value={g.id}>
               <AccordionHeader>
-                {g.name}&nbsp;<Badge appearance="outline">{memberCountLabel(g.memberCount)}</Badge>
+                {g.name}&nbsp;
+                <Badge appearance="outline" className={styles.count}>
+                  {memberCountLabel(g.memberCount)}
+                </Badge>
               </AccordionHeader>
               <AccordionPanel className={styles.panel}>
                 <GroupChamps groupId={g.id} />

@@ -23,6 +23,7 @@ import { ChampsPanel } from '../components/champs-panel';
 import { InviteLinkPanel } from '../components/invite-link-panel';
 import { JoinRequestsPanel } from '../components/join-requests-panel';
 import { MembersTable } from '../components/members-table';
+import { useFittedSelectStyles } from '../components/phone-layout';
 import { ErrorState, errorText, memberCountLabel } from '../components/states';
 import { TeamPanel } from '../components/team-panel';
 
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
 /** One group: its team in Teams, members, adding users, the invite link, champs, hierarchy and organisation state. */
 export default function GroupPage() {
   const styles = useStyles();
+  const fitted = useFittedSelectStyles();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -79,6 +81,8 @@ export default function GroupPage() {
             <Title3 as="h2">Place in the hierarchy</Title3>
             <Text>Parent: {parent?.name ?? 'none (top level)'}</Text>
             <Select
+              className={fitted.select}
+              select={{ className: fitted.select }}
               aria-label="Move under"
               value={group.parentId ?? ''}
               onChange={async (_e, d) => {

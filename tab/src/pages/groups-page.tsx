@@ -24,6 +24,7 @@ const useStyles = makeStyles({
     display: 'flex',
     gap: tokens.spacingHorizontalM,
     alignItems: 'center',
+    flexWrap: 'wrap',
     margin: `${tokens.spacingVerticalM} 0`,
   },
   list: {

@@ -13,10 +13,13 @@ import { timeStamp } from './jobs-page';
 const useStyles = makeStyles({
   meta: {
     display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
     gap: `4px ${tokens.spacingHorizontalL}`,
+    // A file name or the SHA-256 breaks anywhere rather than widening the page on a phone.
+    overflowWrap: 'anywhere',
     margin: `${tokens.spacingVerticalM} 0`,
   },
+  back: { display: 'block' },
   actions: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -37,7 +40,9 @@ export default function JobLogPage() {
   const base = job.fileName.replace(/\.csv$/i, '');
   return (
     <>
-      <Link onClick={() => navigate('/jobs')}>← All jobs</Link>
+      <Link className={styles.back} onClick={() => navigate('/jobs')}>
+        ← All jobs
+      </Link>
       <Title2 as="h1">Job of {timeStamp(job.uploadedAt)}</Title2>
       <div className={styles.meta}>
         <Text weight="semibold">File</Text>

@@ -14,6 +14,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Job } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useReloadWhile } from '../api/use-reload-while';
+import { useStackedTableStyles } from '../components/phone-layout';
 import { EmptyState, ErrorState } from '../components/states';
 
 export const statusColor: Record<string, 'success' | 'warning' | 'danger' | 'informative' | 'brand'> = {
@@ -32,6 +33,7 @@ export const timeStamp = (iso: string) =>
 /** Upload jobs, newest first; the time stamp opens the job's detailed log. */
 export default function JobsPage() {
   const navigate = useNavigate();
+  const t = useStackedTableStyles();
   const jobs = useApi<{ jobs: Job[] }>('/api/v1/jobs?limit=100');
   const running = jobs.data?.jobs.some((j) => j.status === 'running' || j.status === 'validating');
   useReloadWhile(!!running, jobs.reload, 1500);
@@ -46,8 +48,8 @@ export default function JobsPage() {
         </EmptyState>
       )}
       {jobs.data && jobs.data.jobs.length > 0 && (
-        <Table aria-label="Upload jobs">
-          <TableHeader>
+        <Table aria-label="Upload jobs" className={t.table}>
+          <TableHeader className={t.header}>
             <TableRow>
               <TableHeaderCell>Time stamp</TableHeaderCell>
               <TableHeaderCell>File</TableHeaderCell>
@@ -57,10 +59,10 @@ export default function JobsPage() {
               <TableHeaderCell>Added / created / failed</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className={t.body}>
             {jobs.data.jobs.map((job) => (
-              <TableRow key={job.id}>
-                <TableCell>
+              <TableRow key={job.id} className={t.row}>
+                <TableCell className={t.cell} data-label="Time stamp">
                   <Link
                     href={`#/jobs/${job.id}`}
                     onClick={(e) => {
@@ -71,19 +73,19 @@ export default function JobsPage() {
                     {timeStamp(job.uploadedAt)}
                   </Link>
                 </TableCell>
-                <TableCell>{job.fileName}</TableCell>
-                <TableCell>
+                <TableCell className={t.lead}>{job.fileName}</TableCell>
+                <TableCell className={t.cell} data-label="Kind">
                   {job.kind === 'user-group-mapping' ? 'User Group Mapping' : 'Parent Group Mapping'}
                 </TableCell>
-                <TableCell>
+                <TableCell className={t.cell} data-label="Status">
                   <Badge appearance="tint" color={statusColor[job.status] ?? 'informative'}>
                     {job.status}
                   </Badge>
                 </TableCell>
-                <TableCell>
+                <TableCell className={t.cell} data-label="Rows">
                   {job.progress.done} / {job.progress.total}
                 </TableCell>
-                <TableCell>
+                <TableCell className={t.cell} data-label="Added / created / failed">
                   {job.counts.membersAdded} / {job.counts.groupsCreated} / {job.counts.failed}
                 </TableCell>
               </TableRow>

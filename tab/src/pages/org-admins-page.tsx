@@ -22,6 +22,7 @@ import { api } from '../api/client';
 import type { OrgAdminsPanel, OrgAdminView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { useFittedSelectStyles, useStackedTableStyles } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
 
 const useStyles = makeStyles({
@@ -43,6 +44,8 @@ function notRemovable(admin: OrgAdminView): string {
  */
 export default function OrgAdminsPage() {
   const styles = useStyles();
+  const fitted = useFittedSelectStyles();
+  const t = useStackedTableStyles();
   const panel = useApi<OrgAdminsPanel>('/api/v1/portal/org-admins');
   const [pick, setPick] = useState('');
   const [account, setAccount] = useState('');
@@ -65,18 +68,18 @@ export default function OrgAdminsPage() {
           Microsoft Entra admin center. Here you can name others.
         </Text>
       </div>
-      <Table aria-label="Org admins">
-        <TableHeader>
+      <Table aria-label="Org admins" className={t.table}>
+        <TableHeader className={t.header}>
           <TableRow>
             <TableHeaderCell>Name</TableHeaderCell>
             <TableHeaderCell>Why they are an org admin</TableHeaderCell>
             <TableHeaderCell>Actions</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className={t.body}>
           {admins.map((admin) => (
-            <TableRow key={admin.personId}>
-              <TableCell>
+            <TableRow key={admin.personId} className={t.row}>
+              <TableCell className={t.lead}>
                 {admin.name}
                 {admin.you && (
                   <>
@@ -85,7 +88,7 @@ export default function OrgAdminsPage() {
                   </>
                 )}
               </TableCell>
-              <TableCell>
+              <TableCell className={t.cell} data-label="Why">
                 <div className={styles.reasons}>
                   {admin.reasons.map((reason) => (
                     <span key={reason.source} className={styles.reason}>
@@ -102,7 +105,7 @@ export default function OrgAdminsPage() {
                   ))}
                 </div>
               </TableCell>
-              <TableCell>
+              <TableCell className={t.cell} data-label="Actions">
                 {admin.removable ? (
                   <Button
                     size="small"
@@ -122,8 +125,13 @@ export default function OrgAdminsPage() {
       <section aria-label="Name an org admin">
         <Title3 as="h2">Name an org admin</Title3>
         <div className={styles.row}>
-          <Field label="Someone who has used Convene">
-            <Select value={pick} onChange={(_e, d) => setPick(d.value)}>
+          <Field label="Someone who has used Convene" className={fitted.field}>
+            <Select
+              className={fitted.select}
+              select={{ className: fitted.select }}
+              value={pick}
+              onChange={(_e, d) => setPick(d.value)}
+            >
               <option value="">Choose a person…</option>
               {candidates.map((c) => (
                 <option key={c.personId} value={c.personId}>

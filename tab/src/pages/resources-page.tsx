@@ -19,6 +19,7 @@ import { useRef, useState } from 'react';
 import { api, authHeaders, download } from '../api/client';
 import type { ManagedGroups } from '../api/types';
 import { useApi } from '../api/use-api';
+import { useFittedSelectStyles } from '../components/phone-layout';
 import { EmptyState, ErrorState, errorText } from '../components/states';
 
 interface Catalogue {
@@ -85,6 +86,7 @@ async function postDownload(path: string, fileName: string): Promise<void> {
 /** Rollout resources: posters, message templates, training, the lobby slideshow and the organisation's own files. */
 export default function ResourcesPage() {
   const styles = useStyles();
+  const fitted = useFittedSelectStyles();
   const catalogue = useApi<Catalogue>('/api/v1/rollout/resources');
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   const [groupId, setGroupId] = useState('');
@@ -198,10 +200,16 @@ export default function ResourcesPage() {
     <>
       <Title2 as="h1">Rollout resources</Title2>
       <Field
+        className={fitted.field}
         label="Group for posters, templates and the slideshow"
         hint="All of them show the group’s one invite link, which works for 90 days and is renewed before it runs out. Reset links on the group’s page replaces it everywhere, printed posters included."
       >
-        <Select value={groupId} onChange={(_e, d) => setGroupId(d.value)}>
+        <Select
+          className={fitted.select}
+          select={{ className: fitted.select }}
+          value={groupId}
+          onChange={(_e, d) => setGroupId(d.value)}
+        >
           <option value="">Choose a group…</option>
           {portal.data?.groups.map((g) => (
             <option key={g.id} value={g.id}>
