@@ -40,8 +40,13 @@ export function startWalCheckpointer(file: string): { stop(): Promise<void> } {
   });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // A worker that fails leaves the main connection's own checkpoint to do the work: never a crash.
+  worker.on('error', () => undefined);
   return {
     async stop() {
+      // Held again while it stops: an unreferenced worker would let a process with nothing else left
+      // (the CLI, once its work is done) end right here, before its exit code is set.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
