@@ -75,7 +75,7 @@ async function inviteLink(base: string): Promise<string> {
 }
 
 export const joinPageBenchmark: Benchmark = {
-  ids: ['J1', 'J2'],
+  ids: ['J1', 'J2', 'J2i'],
   title: 'join page: first-visit transfer, and latency under 200 concurrent connections',
   async run(): Promise<Figure[]> {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-bench-join-'));
