@@ -7,8 +7,6 @@ import { hashInviteToken, type InviteLinkStatus, inviteLinkStatus } from './invi
  * the link, how many people are in it and whether the link still works. Never who the members are.
  */
 export interface InviteLinkFacts {
-  /** Stable per link (not the token): keys caches such as the preview image. */
-  linkId: string;
   status: InviteLinkStatus;
   group: { name: string; parentName: string | null; memberCount: number };
   /** The organisation the group belongs to; null for a personal group. */
@@ -36,7 +34,6 @@ export function describeInviteLink(ctx: DomainContext, input: { token: string })
       repos.memberships.countStates([group.id]),
     ]);
     return {
-      linkId: link.id,
       status: inviteLinkStatus(link, ctx.clock.now()),
       group: {
         name: group.name,

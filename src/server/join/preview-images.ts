@@ -1,22 +1,21 @@
-import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 import { type JoinPreviewSpec, joinPreviewPng } from '../../infra/rollout/join-preview-png';
+import { RenderOnceCache } from '../../infra/rollout/render-once-cache';
+
+/** Link previews kept in memory: a 1200 × 630 preview is 50–100 KB, so several hundred links' worth. */
+const PREVIEW_CACHE_BYTES = 32 * 1024 * 1024;
 
 /**
- * Link-preview images, rendered once per link and kept in a bounded cache (a poster shared to
- * thousands makes thousands of chat apps fetch the same image at once: they share one render).
+ * Link-preview images, rendered once per link and content (a poster shared to thousands makes thousands
+ * of chat apps fetch the same image at once: they share one rendering). The key is what the image says,
+ * so a renamed group gets a new picture rather than its old name.
  */
 export class PreviewImages {
-  /** How many images were rendered (not served from the cache) since start. */
-  renders = 0;
-  private readonly cache = new LRUCache<string, Promise<Buffer>>({ max: 500 });
+  private readonly cache = new RenderOnceCache(PREVIEW_CACHE_BYTES);
 
-  get(linkId: string, spec: () => JoinPreviewSpec): { png: Promise<Buffer>; cached: boolean } {
-    const cached = this.cache.get(linkId);
-    if (cached) return { png: cached, cached: true };
-    this.renders++;
-    const png = Promise.resolve().then(() => Buffer.from(joinPreviewPng(spec())));
-    png.catch(() => this.cache.delete(linkId));
-    this.cache.set(linkId, png);
-    return { png, cached: false };
+  get(spec: JoinPreviewSpec): { png: Promise<Uint8Array>; cached: boolean } {
+    const key = createHash('sha256').update(JSON.stringify(spec)).digest('base64url');
+    const { bytes, cached } = this.cache.get(key, async () => joinPreviewPng(spec));
+    return { png: bytes, cached };
   }
 }

@@ -42,7 +42,7 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
 
   /** The same facts the page shows, for programs (`Accept: application/json`). */
   function factsJson(found: InviteLinkFacts, token: string) {
-    const { organisation, linkId: _linkId, ...rest } = found;
+    const { organisation, ...rest } = found;
     const ways = http.ways(token, found);
     const absolute = (path: string | null) => path && `${http.base()}${path}`;
     return {
@@ -66,14 +66,14 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
       const token = extractInviteToken(req.params.token ?? '');
       const found = await http.facts(token);
       if (!found || !token) throw new InviteNotFound();
-      const image = services.previews.get(found.linkId, () => ({
+      const image = services.previews.get({
         title: words.previewTitle(found.group.name),
         lines: [
           found.organisation?.name ?? words.facts.personal,
           ...(found.sharedBy ? [`${words.facts.sharedBy}: ${found.sharedBy}`] : []),
         ],
         inviteUrl: inviteUrlOf(http.base(), token),
-      }));
+      });
       const png = await image.png;
       res.writeHead(200, {
         'Content-Type': 'image/png',
