@@ -8,7 +8,7 @@ import { type RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/infra/logging/logger';
 import { ManualClock } from '../fakes/manual-clock';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, launchChromium, seriousAxeViolations } from '../support/chromium';
 
 const shots = path.join(__dirname, '..', '..', 'test-output', 'join');
 const PHONE = { width: 390, height: 844 };
@@ -60,15 +60,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const context = await browser.newContext({ bypassCSP: true, viewport: page.viewportSize() });
   const copy = await context.newPage();
   await copy.setContent(await page.content());
-  await copy.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const found = await copy.evaluate(async () => {
-    type Violation = { id: string; help: string; impact: string; nodes: unknown[] };
-    type Axe = { run: () => Promise<{ violations: Violation[] }> };
-    const result = await (globalThis as unknown as { axe: Axe }).axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
+  const found = await seriousAxeViolations(copy);
   await context.close();
   return found;
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type AppHarness, startHarness } from '../support/app-harness';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, launchChromium, seriousAxeViolations } from '../support/chromium';
 
 /**
  * The management portal on a phone (Teams mobile, 390×844): every page fits the screen without
@@ -200,18 +200,7 @@ describeWithChromium('the management portal on a phone', () => {
       await page.goto(`${h.app.url}/tab/#${route}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.getByRole('table').first().or(page.getByText('Adoption')).first().waitFor();
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        type Violation = { id: string; help: string; impact: string; nodes: unknown[] };
-        type Axe = { run: (context: unknown) => Promise<{ violations: Violation[] }> };
-        // Fluent's focus sentinels are hidden on purpose (as in the desktop portal test).
-        const result = await (globalThis as unknown as { axe: Axe }).axe.run({
-          exclude: [['[data-tabster-dummy]']],
-        });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-      });
+      const violations = await seriousAxeViolations(page);
       serious.push(...violations.map((v) => `${route} ${v}`));
     }
     expect(serious).toEqual([]);

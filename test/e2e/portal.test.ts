@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type AppHarness, startHarness } from '../support/app-harness';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, launchChromium, seriousAxeViolations } from '../support/chromium';
 
 /**
  * The management portal end to end: the built tab served by the real server on SQLite, driven in
@@ -196,19 +196,7 @@ describeWithChromium('the management portal in Chromium', () => {
     for (const route of ['#/home', '#/groups', '#/upload', '#/jobs', '#/champs']) {
       await page.goto(`${h.app.url}/tab/${route}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        type Violation = { id: string; help: string; impact: string; nodes: unknown[] };
-        type Axe = { run: (context: unknown) => Promise<{ violations: Violation[] }> };
-        // Fluent UI's focus manager (tabster) adds hidden 1px focus sentinels on purpose; axe reads them as
-        // focusable hidden content. They are excluded; everything the page itself renders is checked.
-        const result = await (globalThis as unknown as { axe: Axe }).axe.run({
-          exclude: [['[data-tabster-dummy]']],
-        });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-      });
+      const violations = await seriousAxeViolations(page);
       serious.push(...violations.map((v) => `${route} ${v}`));
     }
     expect(serious).toEqual([]);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,4 +29,23 @@ export function launchChromium(): Promise<Browser> {
  */
 export function describeWithChromium(title: string, suite: () => void): void {
   (chromiumAvailable() ? describe : describe.skip)(title, suite);
+}
+
+/**
+ * axe's serious and critical findings on the page as it is now, as "id: help (nodes)". Fluent UI's focus
+ * manager (tabster) adds hidden 1px focus sentinels on purpose, which axe would read as focusable hidden
+ * content: they are excluded; everything the page itself renders is checked.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    type Violation = { id: string; help: string; impact: string; nodes: unknown[] };
+    type Axe = { run: (context: unknown) => Promise<{ violations: Violation[] }> };
+    const result = await (globalThis as unknown as { axe: Axe }).axe.run({
+      exclude: [['[data-tabster-dummy]']],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
 }
