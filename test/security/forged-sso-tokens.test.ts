@@ -1,39 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { GLOBAL_ADMINISTRATOR_ROLE } from '../../src/server/auth/org-admin-claims';
-import {
-  APP_ID_URI,
-  CLIENT_ID,
-  HOME_TENANT,
-  SsoTokenIssuer,
-  unsignedToken,
-} from '../integration/sso/sso-tokens';
-import type { AppHarness } from '../support/app-harness';
+import { APP_ID_URI, HOME_TENANT, unsignedToken } from '../integration/sso/sso-tokens';
 import { postgresAvailable } from '../support/postgres';
-import { startTenantHarness } from '../support/tenant-harness';
+import { tenantServerWithSso } from '../support/tenant-harness';
 
 const run = postgresAvailable() ? describe : describe.skip;
 
 run('tenant mode: a forged sign-in token claiming Global Administrator makes nobody an org admin', () => {
-  const issuer = new SsoTokenIssuer();
-  let harness: AppHarness;
-  beforeAll(async () => {
-    await issuer.start();
-    harness = await startTenantHarness(HOME_TENANT, {
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_APP_ID_URI: APP_ID_URI,
-      AAD_JWKS_URL: issuer.jwksUrl,
-    });
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await issuer.stop();
-  });
+  const { issuer, harness } = tenantServerWithSso();
 
   const admin = { wids: [GLOBAL_ADMINISTRATOR_ROLE], scp: 'access_as_user' };
 
   /** Everything Convene recorded about people and org admins. */
   const recorded = async () => {
-    const db = harness.app.storage.db;
+    const db = harness().app.storage.db;
     const count = async (table: 'people' | 'organisations' | 'organisation_admin_claims') =>
       Number((await db.selectFrom(table).select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     return {
@@ -75,20 +55,20 @@ run('tenant mode: a forged sign-in token claiming Global Administrator makes nob
   ])('when the tab API gets %s, then 401 and nothing about anyone is recorded', async (_what, forge) => {
     const before = await recorded();
     for (const path of ['/api/v1/me', '/api/v1/portal/org-admins']) {
-      const response = await fetch(`${harness.app.url}${path}`, {
+      const response = await fetch(`${harness().app.url}${path}`, {
         headers: { authorization: `Bearer ${await forge()}` },
       });
       expect(response.status).toBe(401);
     }
     expect(await recorded()).toEqual(before);
     const started = performance.now();
-    expect((await fetch(`${harness.app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${harness().app.url}/healthz`)).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(200);
   });
 
   test('when the same claims come in a genuine token, then the person is an org admin (the forgeries above were refused for their forgery)', async () => {
     const token = await issuer.token({ ...admin, oid: randomUUID() });
-    const response = await fetch(`${harness.app.url}/api/v1/portal/org-admins`, {
+    const response = await fetch(`${harness().app.url}/api/v1/portal/org-admins`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);

@@ -1,3 +1,4 @@
+import { APP_ID_URI, CLIENT_ID, HOME_TENANT, SsoTokenIssuer } from '../integration/sso/sso-tokens';
 import { type AppHarness, startHarness } from './app-harness';
 
 /** The bot's app id in tenant-mode tests (the audience of the Bot Connector's tokens). */
@@ -23,4 +24,36 @@ export function startTenantHarness(
     },
     { dialect: 'postgres' },
   );
+}
+
+/**
+ * A tenant-mode server whose tab callers sign in with Teams SSO tokens from a loopback Entra issuer, for
+ * the file's tests: both started before them and stopped after. `env` adds or overrides settings.
+ */
+export function tenantServerWithSso(env: Record<string, string> = {}): {
+  issuer: SsoTokenIssuer;
+  harness: () => AppHarness;
+} {
+  const issuer = new SsoTokenIssuer();
+  let harness: AppHarness | undefined;
+  beforeAll(async () => {
+    await issuer.start();
+    harness = await startTenantHarness(HOME_TENANT, {
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      AAD_APP_ID_URI: APP_ID_URI,
+      AAD_JWKS_URL: issuer.jwksUrl,
+      ...env,
+    });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await issuer.stop();
+  });
+  return {
+    issuer,
+    harness: () => {
+      if (!harness) throw new Error('The tenant-mode server has not started.');
+      return harness;
+    },
+  };
 }

@@ -1,33 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { AppHarness } from '../../support/app-harness';
 import { phoneNumber } from '../../support/delivery-world';
 import { postgresAvailable } from '../../support/postgres';
-import { startTenantHarness } from '../../support/tenant-harness';
-import { APP_ID_URI, CLIENT_ID, HOME_TENANT, SsoTokenIssuer } from '../sso/sso-tokens';
+import { tenantServerWithSso } from '../../support/tenant-harness';
 
 const run = postgresAvailable() ? describe : describe.skip;
 
 run('adding many people by phone when many people do it at once (tenant mode)', () => {
-  const issuer = new SsoTokenIssuer();
-  let harness: AppHarness;
-  beforeAll(async () => {
-    await issuer.start();
-    harness = await startTenantHarness(HOME_TENANT, {
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_APP_ID_URI: APP_ID_URI,
-      AAD_JWKS_URL: issuer.jwksUrl,
-      DEFAULT_REGION: 'IN',
-    });
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await issuer.stop();
+  const { issuer, harness } = tenantServerWithSso({
+    DEFAULT_REGION: 'IN',
   });
 
   /** One signed-in person's call with a Teams SSO token. */
   async function call(oid: string, method: string, url: string, body?: unknown): Promise<Response> {
     const token = await issuer.token({ oid, name: `Person ${oid.slice(0, 4)}` });
-    return fetch(`${harness.app.url}${url}`, {
+    return fetch(`${harness().app.url}${url}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -60,7 +46,7 @@ run('adding many people by phone when many people do it at once (tenant mode)', 
     while (!settled) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const started = performance.now();
-      expect((await fetch(`${harness.app.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${harness().app.url}/healthz`)).status).toBe(200);
       healthTimes.push(performance.now() - started);
     }
     const answers = await all;

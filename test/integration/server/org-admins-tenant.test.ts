@@ -3,10 +3,9 @@ import {
   GLOBAL_ADMINISTRATOR_ROLE,
   TEAMS_ADMINISTRATOR_ROLE,
 } from '../../../src/server/auth/org-admin-claims';
-import type { AppHarness } from '../../support/app-harness';
 import { postgresAvailable } from '../../support/postgres';
-import { startTenantHarness } from '../../support/tenant-harness';
-import { APP_ID_URI, CLIENT_ID, HOME_TENANT, SsoTokenIssuer } from '../sso/sso-tokens';
+import { tenantServerWithSso } from '../../support/tenant-harness';
+import { HOME_TENANT } from '../sso/sso-tokens';
 
 const ORG_ADMIN_GROUP = 'a0a0a0a0-0000-4000-8000-0000000000ad';
 const run = postgresAvailable() ? describe : describe.skip;
@@ -21,22 +20,10 @@ interface Caller {
 }
 
 run('tenant mode: org admins come from Entra, and org admins name others in the portal', () => {
-  const issuer = new SsoTokenIssuer();
-  let harness: AppHarness;
-  beforeAll(async () => {
-    await issuer.start();
-    harness = await startTenantHarness(HOME_TENANT, {
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_APP_ID_URI: APP_ID_URI,
-      AAD_JWKS_URL: issuer.jwksUrl,
-      ORG_ADMIN_GROUP_ID: ORG_ADMIN_GROUP,
-      // Tests that count admins get a tenant (an organisation) of their own.
-      AAD_ALLOWED_TENANTS: '*',
-    });
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await issuer.stop();
+  const { issuer, harness } = tenantServerWithSso({
+    ORG_ADMIN_GROUP_ID: ORG_ADMIN_GROUP,
+    // Tests that count admins get a tenant (an organisation) of their own.
+    AAD_ALLOWED_TENANTS: '*',
   });
 
   function person(name: string, tid = HOME_TENANT): Caller {
@@ -52,7 +39,7 @@ run('tenant mode: org admins come from Entra, and org admins name others in the 
           tid,
           ...claims,
         });
-        const response = await fetch(`${harness.app.url}${url}`, {
+        const response = await fetch(`${harness().app.url}${url}`, {
           method,
           headers: {
             authorization: `Bearer ${token}`,
@@ -71,8 +58,8 @@ run('tenant mode: org admins come from Entra, and org admins name others in the 
 
   const auditActions = async () =>
     (
-      await harness.app.storage.db
-        .selectFrom('audit_entries')
+      await harness()
+        .app.storage.db.selectFrom('audit_entries')
         .select('action')
         .where('action', 'like', 'organisation.admin%')
         .orderBy('at')
