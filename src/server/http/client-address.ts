@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import ipaddr from 'ipaddr.js';
 import proxyAddr from 'proxy-addr';
 import type { Next, Request, Response } from 'restify';
 
@@ -27,4 +28,16 @@ export const clientAddressOf = (req: IncomingMessage): string =>
 export function isTrustedProxy(trustProxy: readonly string[]): (address: string) => boolean {
   const trusted = proxyAddr.compile([...trustProxy]);
   return (address) => trusted(address, 0);
+}
+
+/**
+ * Whom a per-address budget counts: an IPv4 address (an IPv4-mapped IPv6 one read as IPv4), or an IPv6
+ * address's /64 network. One IPv6 subscriber is handed a whole /64, so counting single addresses would
+ * let one phone or one server step round any budget by changing its last 64 bits.
+ */
+export function budgetKeyOf(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).toNormalizedString().split(':').slice(0, 4).join(':')}::/64`;
 }

@@ -4,7 +4,7 @@ import { HttpProblem } from '../http-errors';
 import { sendJoinPage } from '../join/join-http';
 import { refusedPage } from '../join/join-pages';
 import { englishJoinWords } from '../join/join-words';
-import { clientAddressOf } from './client-address';
+import { budgetKeyOf, clientAddressOf } from './client-address';
 import { isPublicPath } from './public-paths';
 import { refuse } from './refuse';
 
@@ -22,7 +22,7 @@ export function publicRateLimit(options: { requestsPerMinute: number }) {
   });
   return (req: Request, res: Response, next: Next) => {
     if (!isPublicPath(req.getPath())) return next();
-    limiter.consume(clientAddressOf(req)).then(
+    limiter.consume(budgetKeyOf(clientAddressOf(req))).then(
       () => next(),
       (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection as Error);

@@ -7,7 +7,7 @@ import { decideJoinRequests, type JoinDecision } from '../../domain/join-request
 import { listJoinRequests } from '../../domain/join-requests/list-join-requests';
 import { requestToJoin } from '../../domain/join-requests/request-to-join';
 import type { ApiDeps } from '../api-deps';
-import { clientAddressOf } from '../http/client-address';
+import { budgetKeyOf, clientAddressOf } from '../http/client-address';
 import { actorOf, parseBody, route } from '../route';
 
 const askBody = z.object({
@@ -24,7 +24,10 @@ const decideBody = z.object({ requestIds: z.array(z.string()).min(1).max(1000).o
  * requests never store an address.
  */
 export const requesterKeyOf = (req: Request): string =>
-  createHash('sha256').update(clientAddressOf(req)).digest('base64url').slice(0, 22);
+  createHash('sha256')
+    .update(budgetKeyOf(clientAddressOf(req)))
+    .digest('base64url')
+    .slice(0, 22);
 
 /**
  * What an anonymous asker is told: never the request's id. Asking again returns the same request, and its

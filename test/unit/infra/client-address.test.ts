@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
 import {
+  budgetKeyOf,
   clientAddressOf,
   isTrustedProxy,
   resolveClientAddress,
@@ -40,5 +41,14 @@ describe('the client address behind proxies', () => {
     const trusted = isTrustedProxy(['loopback']);
     expect(trusted('127.0.0.1')).toBe(true);
     expect(trusted('203.0.113.7')).toBe(false);
+  });
+
+  test.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::9', '2001:db8:1:2::/64'],
+  ])('when a budget counts %s, then it counts it as %s', (address, key) => {
+    expect(budgetKeyOf(address)).toBe(key);
   });
 });
