@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { budgetKeyOf } from './client-address';
 
 /**
  * The figures every connection lives by (docs/http-hardening.md says why each is what it is). Node's
@@ -48,9 +49,10 @@ function guardConnections(server: Server, isTrustedProxy: (address: string) => b
   const openByAddress = new Map<string, number>();
   const firstRequestDue = new WeakMap<Socket, NodeJS.Timeout>();
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
+    const peer = socket.remoteAddress ?? 'unknown';
+    const address = budgetKeyOf(peer);
     const open = openByAddress.get(address) ?? 0;
-    if (open >= serverLimits.maxConnectionsPerAddress && !isTrustedProxy(address)) {
+    if (open >= serverLimits.maxConnectionsPerAddress && !isTrustedProxy(peer)) {
       socket.destroy();
       return;
     }
