@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ConveneProcess, listeningUrl, startConveneProcess } from '../../support/convene-process';
+import { healthAnswerMs } from '../../support/health-probe';
 
 /** A real Convene process under attack, with a temp dir of its own to prove nothing is left behind. */
 export interface TargetProcess {
@@ -15,7 +16,7 @@ export interface TargetProcess {
   tmpEntries(): string[];
   /** Files under the data folder's uploads that the process holds open (Linux's /proc). */
   openUploadFiles(): string[];
-  /** Milliseconds `/healthz` took to answer 200. */
+  /** Milliseconds `/healthz` took to answer 200 (the fastest of a few probes: see health-probe.ts). */
   healthMs(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -50,13 +51,7 @@ export async function startTarget(env: Record<string, string> = {}): Promise<Tar
         }
       });
     },
-    async healthMs() {
-      const started = performance.now();
-      const response = await fetch(`${url}/healthz`);
-      await response.text();
-      if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
-      return performance.now() - started;
-    },
+    healthMs: () => healthAnswerMs(url),
     async stop() {
       proc.child.kill('SIGTERM');
       await proc.exited;
