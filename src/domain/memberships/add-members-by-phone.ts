@@ -5,7 +5,7 @@ import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
 import { queueCardInvites } from '../invites/queue-card-invites';
-import type { Person } from '../people/person';
+import { newPerson, type Person } from '../people/person';
 import { PhoneInvalid } from '../people/phone.errors';
 import { parseRegion, type Region, toE164 } from '../people/phone-number';
 import { requestMemberSync } from '../provisioning/provision-group.job';
@@ -125,14 +125,7 @@ async function addCheckedToGroup(
     }
     let person = people.get(c.phone);
     if (!person) {
-      person = {
-        id: newId(),
-        phone: c.phone,
-        tenantId: null,
-        aadObjectId: null,
-        displayName: null,
-        createdAt: at,
-      };
+      person = newPerson({ id: newId(), phone: c.phone, createdAt: at });
       people.set(c.phone, person);
       newPeople.push(person);
     }

@@ -1,6 +1,6 @@
 import { newId } from '../shared/ids';
 import type { Repositories } from '../shared/unit-of-work.port';
-import type { Person } from './person';
+import { newPerson, type Person } from './person';
 
 /** The person with this E.164 number, created on first mention. */
 export async function findOrCreatePersonByPhone(
@@ -10,14 +10,7 @@ export async function findOrCreatePersonByPhone(
 ): Promise<Person> {
   const existing = await repos.people.findByPhone(phone);
   if (existing) return existing;
-  const person: Person = {
-    id: newId(),
-    phone,
-    tenantId: null,
-    aadObjectId: null,
-    displayName: null,
-    createdAt: now.toISOString(),
-  };
+  const person = newPerson({ id: newId(), phone, createdAt: now.toISOString() });
   await repos.people.insert(person);
   return person;
 }

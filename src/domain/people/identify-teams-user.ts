@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor';
 import type { OrgAdminClaim } from '../organisations/org-admin';
+import { newPerson } from '../people/person';
 import { newId } from '../shared/ids';
 import type { DomainContext } from '../shared/unit-of-work.port';
 
@@ -31,14 +32,13 @@ export async function identifyTeamsUser(ctx: DomainContext, identity: TeamsIdent
   return ctx.uow.run(async (repos) => {
     let person = await repos.people.findByAadObjectId(identity.tenantId, identity.aadObjectId);
     if (!person) {
-      person = {
+      person = newPerson({
         id: newId(),
-        phone: null,
         tenantId: identity.tenantId,
         aadObjectId: identity.aadObjectId,
         displayName: identity.displayName,
         createdAt: ctx.clock.now().toISOString(),
-      };
+      });
       await repos.people.insert(person);
     } else if (identity.displayName && identity.displayName !== person.displayName) {
       await repos.people.update(person.id, { displayName: identity.displayName });

@@ -4,7 +4,7 @@ import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import { type Group, groupNameKey, groupScopeKey } from '../groups/group';
 import type { Membership } from '../memberships/membership';
 import { LastAdmin } from '../memberships/membership.errors';
-import type { Person } from '../people/person';
+import { newPerson, type Person } from '../people/person';
 import { requestMemberSync } from '../provisioning/provision-group.job';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
@@ -101,14 +101,7 @@ export async function applyUserGroupRows(
   const newPeople: Person[] = [];
   for (const row of rows) {
     if (people.has(row.phone) || row.action === 'remove') continue;
-    const person: Person = {
-      id: newId(),
-      phone: row.phone,
-      tenantId: null,
-      aadObjectId: null,
-      displayName: row.name || null,
-      createdAt: at,
-    };
+    const person = newPerson({ id: newId(), phone: row.phone, displayName: row.name || null, createdAt: at });
     people.set(row.phone, person);
     newPeople.push(person);
   }

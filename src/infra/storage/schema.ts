@@ -30,6 +30,11 @@ export interface PeopleTable {
   aad_object_id: string | null;
   display_name: string | null;
   created_at: string;
+  email: string | null;
+  employee_id: string | null;
+  user_principal_name: string | null;
+  directory_checked_at: string | null;
+  directory_outcome: string | null;
 }
 
 export interface MembershipsTable {

@@ -9,6 +9,7 @@ import { redeemInviteLink } from '../../../src/domain/invites/redeem-invite-link
 import { changeMemberRole } from '../../../src/domain/memberships/change-member-role';
 import type { Role } from '../../../src/domain/memberships/membership';
 import { identifyTeamsUser } from '../../../src/domain/people/identify-teams-user';
+import { newPerson } from '../../../src/domain/people/person';
 import { provisioningSpec, requestMemberSync } from '../../../src/domain/provisioning/provision-group.job';
 import { startProvisioning } from '../../../src/domain/provisioning/start-provisioning';
 import type { Clock } from '../../../src/domain/shared/clock.port';
@@ -117,14 +118,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
   const phoneOnlyPerson = async (phone: string): Promise<string> => {
     const id = randomUUID();
     await world.ctx.uow.run((repos) =>
-      repos.people.insert({
-        id,
-        phone,
-        tenantId: null,
-        aadObjectId: null,
-        displayName: null,
-        createdAt: '2026-01-05T09:00:00.000Z',
-      }),
+      repos.people.insert(newPerson({ id, phone, createdAt: '2026-01-05T09:00:00.000Z' })),
     );
     return id;
   };

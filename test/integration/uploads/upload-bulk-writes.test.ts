@@ -1,16 +1,16 @@
+import { newPerson } from '../../../src/domain/people/person';
 import { repositoriesFor } from '../../../src/infra/storage/kysely-unit-of-work';
 import { describeEachDialect, type StorageUnderTest } from '../../support/storages';
 
 const at = '2026-01-01T00:00:00.000Z';
 const later = '2026-01-02T00:00:00.000Z';
-const person = (n: number) => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  phone: `+9198765${String(n).padStart(5, '0')}`,
-  tenantId: null,
-  aadObjectId: null,
-  displayName: `Person ${n}`,
-  createdAt: at,
-});
+const person = (n: number) =>
+  newPerson({
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    phone: `+9198765${String(n).padStart(5, '0')}`,
+    displayName: `Person ${n}`,
+    createdAt: at,
+  });
 
 describeEachDialect('bulk writes for applying uploads', (dialect) => {
   let db: StorageUnderTest;

@@ -10,6 +10,7 @@ import * as teamUrl from './0008-team-url';
 import * as membershipStates from './0009-membership-states';
 import * as orgAdminSources from './0010-org-admin-sources';
 import * as joinRequests from './0011-join-requests';
+import * as personIdentifiers from './0012-person-identifiers';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-membership-states': membershipStates,
   '0010-org-admin-sources': orgAdminSources,
   '0011-join-requests': joinRequests,
+  '0012-person-identifiers': personIdentifiers,
 };
 
 export const migrationProvider: MigrationProvider = {

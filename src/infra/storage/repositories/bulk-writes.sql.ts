@@ -24,7 +24,16 @@ const groupColumns = [
   'created_by',
   'created_at',
 ] as const;
-const personColumns = ['id', 'phone', 'tenant_id', 'aad_object_id', 'display_name', 'created_at'] as const;
+const personColumns = [
+  'id',
+  'phone',
+  'tenant_id',
+  'aad_object_id',
+  'display_name',
+  'created_at',
+  'email',
+  'employee_id',
+] as const;
 const membershipColumns = [
   'group_id',
   'person_id',
@@ -123,7 +132,16 @@ export class SqlBulkWrites implements BulkWrites {
     await this.insertRows(
       'people',
       personColumns,
-      people.map((p) => [p.id, p.phone, p.tenantId, p.aadObjectId, p.displayName, p.createdAt]),
+      people.map((p) => [
+        p.id,
+        p.phone,
+        p.tenantId,
+        p.aadObjectId,
+        p.displayName,
+        p.createdAt,
+        p.email,
+        p.employeeId,
+      ]),
     );
   }
 

@@ -7,6 +7,7 @@ import type {
 } from '../../../domain/memberships/membership';
 import type { MembershipRepository, MemberView } from '../../../domain/memberships/membership.repository';
 import type { Database, MembershipsTable } from '../schema';
+import { toPerson } from './person.repository.sql';
 
 const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
   groupId: row.group_id,
@@ -100,6 +101,11 @@ export class SqlMembershipRepository implements MembershipRepository {
         'people.aad_object_id',
         'people.display_name',
         'people.created_at as person_created_at',
+        'people.email',
+        'people.employee_id',
+        'people.user_principal_name',
+        'people.directory_checked_at',
+        'people.directory_outcome',
       ])
       .where('memberships.group_id', '=', groupId)
       .orderBy('memberships.role')
@@ -108,14 +114,7 @@ export class SqlMembershipRepository implements MembershipRepository {
       .execute();
     return rows.map((row) => ({
       ...toMembership(row),
-      person: {
-        id: row.person_id,
-        phone: row.phone,
-        tenantId: row.tenant_id,
-        aadObjectId: row.aad_object_id,
-        displayName: row.display_name,
-        createdAt: row.person_created_at,
-      },
+      person: toPerson({ ...row, id: row.person_id, created_at: row.person_created_at }),
     }));
   }
 

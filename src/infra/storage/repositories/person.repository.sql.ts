@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Person } from '../../../domain/people/person';
+import type { DirectoryOutcome, Person } from '../../../domain/people/person';
 import type { PersonRepository } from '../../../domain/people/person.repository';
 import type { Database, PeopleTable } from '../schema';
 
@@ -10,6 +10,11 @@ export const toPerson = (row: Selectable<PeopleTable>): Person => ({
   aadObjectId: row.aad_object_id,
   displayName: row.display_name,
   createdAt: row.created_at,
+  email: row.email,
+  employeeId: row.employee_id,
+  userPrincipalName: row.user_principal_name,
+  directoryCheckedAt: row.directory_checked_at,
+  directoryOutcome: row.directory_outcome as DirectoryOutcome | null,
 });
 
 export class SqlPersonRepository implements PersonRepository {
@@ -58,6 +63,11 @@ export class SqlPersonRepository implements PersonRepository {
         aad_object_id: p.aadObjectId,
         display_name: p.displayName,
         created_at: p.createdAt,
+        email: p.email,
+        employee_id: p.employeeId,
+        user_principal_name: p.userPrincipalName,
+        directory_checked_at: p.directoryCheckedAt,
+        directory_outcome: p.directoryOutcome,
       })
       .execute();
   }
@@ -68,6 +78,11 @@ export class SqlPersonRepository implements PersonRepository {
     if (changes.tenantId !== undefined) values.tenant_id = changes.tenantId;
     if (changes.aadObjectId !== undefined) values.aad_object_id = changes.aadObjectId;
     if (changes.displayName !== undefined) values.display_name = changes.displayName;
+    if (changes.email !== undefined) values.email = changes.email;
+    if (changes.employeeId !== undefined) values.employee_id = changes.employeeId;
+    if (changes.userPrincipalName !== undefined) values.user_principal_name = changes.userPrincipalName;
+    if (changes.directoryCheckedAt !== undefined) values.directory_checked_at = changes.directoryCheckedAt;
+    if (changes.directoryOutcome !== undefined) values.directory_outcome = changes.directoryOutcome;
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('people').set(values).where('id', '=', id).execute();
   }
