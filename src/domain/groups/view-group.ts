@@ -38,8 +38,10 @@ export function viewGroup(ctx: DomainContext, groupId: string, actor: Actor): Pr
     const group = await loadGroup(repos, groupId);
     const relations = await relationsTo(repos, actor, group);
     assertMay(relations, 'view', group.name);
-    const members = await repos.memberships.listByGroup(group.id);
-    const own = members.find((member) => member.personId === actor.personId);
+    const [own, counts] = await Promise.all([
+      repos.memberships.find(group.id, actor.personId),
+      repos.memberships.countStates([group.id]),
+    ]);
     const organisation = group.organisationId
       ? ((await repos.organisations.findById(group.organisationId)) ?? null)
       : null;
@@ -53,7 +55,7 @@ export function viewGroup(ctx: DomainContext, groupId: string, actor: Actor): Pr
       organisation,
       pendingJoinRequests,
       role: own && own.state !== 'declined' ? own.role : null,
-      memberCount: members.filter((member) => member.state !== 'declined').length,
+      memberCount: counts.filter((c) => c.state !== 'declined').reduce((sum, c) => sum + c.count, 0),
       provisioning: provisioningView(await repos.groupProvisioning.find(group.id)),
       allowed: Object.fromEntries(actions.map((action) => [action, may(relations, action)])) as Record<
         GroupAction,

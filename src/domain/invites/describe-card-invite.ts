@@ -32,18 +32,18 @@ export async function loadOwnCardInvite(
     (person?.aadObjectId === identity.aadObjectId && person?.tenantId === identity.tenantId);
   if (!isTarget) throw new CardInviteNotYours(inviteId);
   const group = await loadGroup(repos, invite.groupId);
-  const [parent, inviter, membership, members] = await Promise.all([
+  const [parent, inviter, membership, counts] = await Promise.all([
     group.parentId ? repos.groups.findById(group.parentId) : undefined,
     invite.invitedBy ? repos.people.findById(invite.invitedBy) : undefined,
     repos.memberships.find(group.id, invite.personId),
-    repos.memberships.listByGroup(group.id),
+    repos.memberships.countStates([group.id]),
   ]);
   return {
     invite,
     group,
     parentName: parent?.name ?? null,
     inviterName: inviter ? personLabel(inviter) : 'Convene',
-    memberCount: members.filter((m) => m.state === 'joined').length,
+    memberCount: counts.find((c) => c.state === 'joined')?.count ?? 0,
     membershipState: membership?.state ?? null,
   };
 }

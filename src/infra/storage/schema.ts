@@ -21,6 +21,10 @@ export interface GroupsTable {
   organisation_id: string | null;
   created_by: string;
   created_at: string;
+  /** Memberships in each invitation state, kept by triggers (migration 0016). */
+  invited_count: Generated<number>;
+  joined_count: Generated<number>;
+  declined_count: Generated<number>;
 }
 
 export interface PeopleTable {

@@ -145,11 +145,19 @@ export class SqlBulkWrites implements BulkWrites {
     );
   }
 
+  /**
+   * In group order: each statement's count trigger takes its groups' rows in id order (migration 0016),
+   * so a transaction that inserts into several groups over several statements takes them in one order
+   * throughout, and two such transactions queue instead of deadlocking.
+   */
   async insertMemberships(memberships: Membership[]): Promise<void> {
+    const inGroupOrder = [...memberships].sort((a, b) =>
+      a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0,
+    );
     await this.insertRows(
       'memberships',
       membershipColumns,
-      memberships.map((m) => [
+      inGroupOrder.map((m) => [
         m.groupId,
         m.personId,
         m.role,

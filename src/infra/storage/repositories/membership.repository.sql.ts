@@ -165,20 +165,20 @@ export class SqlMembershipRepository implements MembershipRepository {
     await this.db.selectFrom('groups').select('id').where('id', '=', groupId).forUpdate().execute();
   }
 
+  /** Read from the counts the database keeps per group (migration 0016): one row per group, whatever its size. */
   async countStates(
     groupIds: string[],
   ): Promise<Array<{ groupId: string; state: InvitationState; count: number }>> {
     if (groupIds.length === 0) return [];
     const rows = await this.db
-      .selectFrom('memberships')
-      .select((eb) => ['group_id', 'state', eb.fn.countAll().as('n')])
-      .where('group_id', 'in', groupIds)
-      .groupBy(['group_id', 'state'])
+      .selectFrom('groups')
+      .select(['id', 'invited_count', 'joined_count', 'declined_count'])
+      .where('id', 'in', groupIds)
       .execute();
-    return rows.map((row) => ({
-      groupId: row.group_id,
-      state: row.state as InvitationState,
-      count: Number(row.n),
-    }));
+    return rows.flatMap((row) =>
+      (['invited', 'joined', 'declined'] as const)
+        .map((state) => ({ groupId: row.id, state, count: Number(row[`${state}_count`]) }))
+        .filter((counted) => counted.count > 0),
+    );
   }
 }
