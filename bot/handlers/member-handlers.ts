@@ -100,18 +100,18 @@ export async function membersReply(
   const groupId = await session.groupId(ref);
   const actor = await session.actor();
   const view = await viewGroup(session.deps.ctx, groupId, actor);
-  const members = await listMembers(session.deps.ctx, groupId, actor);
-  const admins = members.filter((m) => m.role === 'admin').length;
+  const { members: shown, total, admins } = await listMembers(session.deps.ctx, groupId, actor, {
+    limit: MEMBERS_SHOWN,
+  });
   const canManage = view.allowed['manage-members'];
-  const shown = members.slice(0, MEMBERS_SHOWN);
   return cardReply(
     'members',
     {
       groupId,
       groupName: view.group.name,
       countLabel:
-        `${countOf(members.length, 'person')}, ${countOf(admins, 'admin')}`.replace('persons', 'people') +
-        (members.length > shown.length
+        `${countOf(total, 'person')}, ${countOf(admins, 'admin')}`.replace('persons', 'people') +
+        (total > shown.length
           ? ` (first ${shown.length} shown; the Convene tab lists everyone)`
           : ''),
       notice: notice.notice,

@@ -178,6 +178,22 @@ describeWithChromium('the management portal in Chromium', () => {
     await shot('03c-groups-with-teams');
   });
 
+  test('when a group has more members than a page, then the table shows the first page and Show more adds the next', async () => {
+    const created = await h.request('POST', '/api/v1/groups', { name: 'Big depot' });
+    const groupId = created.body.group.id;
+    const phones = Array.from({ length: 149 }, (_, i) => `97700${String(i).padStart(5, '0')}`);
+    await h.request('POST', `/api/v1/groups/${groupId}/members`, { phones });
+    await page.goto(`${h.app.url}/tab/#/groups/${groupId}`);
+    const rows = page.getByRole('table', { name: 'Members' }).getByRole('row');
+    const more = page.getByRole('button', { name: 'Show more (100 of 150 shown)' });
+    await more.waitFor();
+    expect(await rows.count()).toBe(101); // the header and 100 members
+    await more.click();
+    await page.getByRole('button', { name: /Show more/ }).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(151);
+    await page.getByText('+91 97700 00148').or(page.getByText('+919770000148')).first().waitFor();
+  });
+
   test('when the portal is shown in the dark theme, then the page is dark', async () => {
     await page.goto(`${h.app.url}/tab/?theme=dark#/home`);
     const provider = page.locator('[data-theme="dark"]');

@@ -28,3 +28,11 @@ export class TooManyPhoneNumbers extends DomainError {
     );
   }
 }
+
+export class MemberPageCursorInvalid extends DomainError {
+  readonly code = 'CURSOR_INVALID';
+  readonly kind = 'invalid';
+  constructor() {
+    super('The page cursor is not one Convene gave: start again from the first page.');
+  }
+}

@@ -5,13 +5,25 @@ export interface MemberView extends Membership {
   person: Person;
 }
 
+/** Where a page of a group's members ends: the next page starts after this member. */
+export interface MemberCursor {
+  role: Role;
+  createdAt: string;
+  personId: string;
+}
+
 export interface MembershipRepository {
   find(groupId: string, personId: string): Promise<Membership | undefined>;
   insert(membership: Membership): Promise<void>;
   remove(groupId: string, personId: string): Promise<void>;
   setRole(groupId: string, personId: string, role: Role, at: string): Promise<void>;
   setState(groupId: string, personId: string, state: InvitationState, at: string): Promise<void>;
+  /** Every member of the group (for jobs that need them all; requests read pages). */
   listByGroup(groupId: string): Promise<MemberView[]>;
+  /** Up to `limit` members, admins first, then by when they were added, after `after` when given. */
+  pageByGroup(groupId: string, limit: number, after?: MemberCursor): Promise<MemberView[]>;
+  /** How many admins the group has, as a plain read (no hold on admin changes, unlike `countAdmins`). */
+  readAdminCount(groupId: string): Promise<number>;
   /**
    * How many admins the group has. Until the caller's transaction ends, other transactions' admin
    * changes to the group wait (`countAdmins`, `demoteAdmin`, `removeAdmin`), so a count taken to

@@ -5,13 +5,20 @@ import { listMyGroups } from '../../domain/groups/list-groups';
 import { setGroupParent } from '../../domain/groups/set-group-parent';
 import { addMembersByPhone, PHONES_PER_SLICE } from '../../domain/memberships/add-members-by-phone';
 import { changeMemberRole } from '../../domain/memberships/change-member-role';
-import { listMembers } from '../../domain/memberships/list-members';
+import { listMembers, MAX_MEMBERS_PER_PAGE } from '../../domain/memberships/list-members';
 import { removeMember } from '../../domain/memberships/remove-member';
 import { describeActor } from '../../domain/organisations/describe-actor';
 import { splitPhoneList } from '../../domain/people/phone-number';
 import type { ApiDeps } from '../api-deps';
+import { query } from '../http/query';
 import { WorkGate } from '../http/work-gate';
 import { actorOf, parseBody, route } from '../route';
+
+/** `?limit=&after=`: a page of members (the cursor comes from the previous page's `next`). */
+const memberPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_MEMBERS_PER_PAGE).optional(),
+  after: z.string().max(200).optional(),
+});
 
 const createGroupBody = z.object({
   name: z.string(),
@@ -83,9 +90,10 @@ export function registerGroupRoutes(server: Server, deps: ApiDeps): void {
 
   server.get(
     '/api/v1/groups/:id/members',
-    route(deps, async (req) => ({
-      members: await listMembers(deps.ctx, req.params.id, await actorOf(deps, req)),
-    })),
+    route(deps, async (req) => {
+      const page = query(req, memberPageQuery);
+      return listMembers(deps.ctx, req.params.id, await actorOf(deps, req), page);
+    }),
   );
 
   server.post(

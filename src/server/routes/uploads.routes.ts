@@ -1,4 +1,4 @@
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { applyUpload } from '../../domain/uploads/apply-upload';
 import { downloadOriginal } from '../../domain/uploads/download-original';
@@ -8,6 +8,7 @@ import { type Upload, uploadKinds } from '../../domain/uploads/upload';
 import { UploadRequestInvalid, UploadTooLarge } from '../../domain/uploads/upload.errors';
 import { getUpload, listUploads, readUploadLog } from '../../domain/uploads/upload-queries';
 import type { ApiDeps } from '../api-deps';
+import { query } from '../http/query';
 import { HttpProblem } from '../http-errors';
 import { actorOf, parseBody, route } from '../route';
 import { readUploadForm } from './upload-form';
@@ -41,16 +42,6 @@ export const jobView = (upload: Upload) => ({
   ...upload,
   progress: { done: upload.rowsDone, total: upload.rowsValid },
 });
-
-function query<T>(req: Request, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(req.query ?? {});
-  if (parsed.success) return parsed.data;
-  throw new HttpProblem(
-    400,
-    'QUERY_INVALID',
-    `The query is not right: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`,
-  );
-}
 
 /** Bulk upload API: upload and validate, apply, follow jobs, read logs, download reports and originals. */
 export function registerUploadRoutes(server: Server, deps: ApiDeps, services: UploadRouteServices): void {

@@ -8,7 +8,7 @@ import type { CardInviteListing } from '../../../src/domain/invites/list-card-in
 import type { JoinDecisionResult } from '../../../src/domain/join-requests/decide-join-requests';
 import type { JoinRequestView } from '../../../src/domain/join-requests/list-join-requests';
 import type { AddMemberResult } from '../../../src/domain/memberships/add-members-by-phone';
-import type { ListedMember as MemberView } from '../../../src/domain/memberships/list-members';
+import type { MemberPage, ListedMember as MemberView } from '../../../src/domain/memberships/list-members';
 import type { ActorProfile } from '../../../src/domain/organisations/describe-actor';
 import type { OrgAdminsPanel, OrgAdminView } from '../../../src/domain/organisations/manage-org-admins';
 import type { Person } from '../../../src/domain/people/person';
@@ -23,6 +23,7 @@ export type {
   JoinRequestView,
   ManagedGroup,
   ManagedGroups,
+  MemberPage,
   MemberView,
   OrgAdminsPanel,
   OrgAdminView,

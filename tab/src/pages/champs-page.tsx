@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useNavigate } from 'react-router-dom';
-import type { GroupDetail, ManagedGroups, MemberView } from '../api/types';
+import type { GroupDetail, ManagedGroups, MemberPage } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ChampsPanel } from '../components/champs-panel';
 import { EmptyState, ErrorState, memberCountLabel } from '../components/states';
@@ -58,7 +58,8 @@ const duties = [
 /** One group's champs, loaded when its panel is opened. */
 function GroupChamps({ groupId }: { groupId: string }) {
   const detail = useApi<GroupDetail>(`/api/v1/groups/${groupId}`);
-  const members = useApi<{ members: MemberView[] }>(`/api/v1/groups/${groupId}/members`);
+  // The first 500 (admins first) are the candidates offered; a group's champs are usually its admins.
+  const members = useApi<MemberPage>(`/api/v1/groups/${groupId}/members?limit=500`);
   if (detail.error !== undefined) return <ErrorState error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Spinner size="tiny" label="Loading champs…" />;
   return (

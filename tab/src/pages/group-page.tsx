@@ -14,9 +14,10 @@ import {
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { GroupDetail, ManagedGroups, MemberView } from '../api/types';
+import type { GroupDetail, ManagedGroups } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useMe } from '../api/use-me';
+import { useMemberPages } from '../api/use-member-pages';
 import { AddUsersPanel } from '../components/add-users-panel';
 import { CardInvitesPanel } from '../components/card-invites-panel';
 import { ChampsPanel } from '../components/champs-panel';
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   grid: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },
   card: { padding: tokens.spacingHorizontalL },
+  more: { alignSelf: 'start', marginTop: tokens.spacingVerticalS },
 });
 
 /** One group: its team in Teams, members, adding users, the invite link, champs, hierarchy and organisation state. */
@@ -41,7 +43,7 @@ export default function GroupPage() {
   const navigate = useNavigate();
   const me = useMe();
   const detail = useApi<GroupDetail>(`/api/v1/groups/${id}`);
-  const members = useApi<{ members: MemberView[] }>(`/api/v1/groups/${id}/members`);
+  const members = useMemberPages(id);
   const portal = useApi<ManagedGroups>(
     detail.data?.allowed['arrange-hierarchy'] ? '/api/v1/portal/groups' : undefined,
   );
@@ -127,14 +129,20 @@ export default function GroupPage() {
         <Card className={styles.card}>
           <Title3 as="h2">Members</Title3>
           {members.error !== undefined && <ErrorState error={members.error} onRetry={members.reload} />}
-          {members.data && (
+          {members.members.length > 0 && (
             <MembersTable
               groupId={group.id}
-              members={members.data.members}
+              members={members.members}
               mayManageMembers={allowed['manage-members']}
               mayManageAdmins={allowed['manage-admins']}
               onChanged={refresh}
             />
+          )}
+          {members.loading && <Spinner size="tiny" label="Loading members…" />}
+          {members.hasMore && !members.loading && (
+            <Button appearance="secondary" className={styles.more} onClick={members.more}>
+              Show more ({members.members.length.toLocaleString()} of {members.total?.toLocaleString()} shown)
+            </Button>
           )}
         </Card>
         {allowed.invite && (
@@ -158,7 +166,7 @@ export default function GroupPage() {
           <ChampsPanel
             groupId={group.id}
             champs={champs}
-            members={members.data?.members ?? []}
+            members={members.members}
             mayAssign={allowed['assign-champs']}
             onChanged={refresh}
           />

@@ -74,6 +74,38 @@ describe('the HTTP API on a real server', () => {
     expect(members.body.members).toHaveLength(3);
   });
 
+  test('when a big group is listed, then its members come a page at a time, each once, with the totals', async () => {
+    const created = await h.request('POST', '/api/v1/groups', { name: 'Depot' });
+    const groupId = created.body.group.id;
+    const phones = Array.from({ length: 230 }, (_, i) => `98765${String(i).padStart(5, '0')}`);
+    expect((await h.request('POST', `/api/v1/groups/${groupId}/members`, { phones })).status).toBe(200);
+    const seen: string[] = [];
+    let after: string | null = null;
+    const pages: number[] = [];
+    do {
+      const cursor: string = after ? `&after=${encodeURIComponent(after)}` : '';
+      const page = await h.request('GET', `/api/v1/groups/${groupId}/members?limit=100${cursor}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ total: 231, admins: 1 });
+      pages.push(page.body.members.length);
+      seen.push(...page.body.members.map((m: { personId: string }) => m.personId));
+      after = page.body.next;
+    } while (after);
+    expect(pages).toEqual([100, 100, 31]);
+    expect(new Set(seen).size).toBe(231);
+    // Admins first: the creator opens the first page.
+    const first = await h.request('GET', `/api/v1/groups/${groupId}/members?limit=1`);
+    expect(first.body.members[0].role).toBe('admin');
+    // The default page, and what is refused.
+    expect((await h.request('GET', `/api/v1/groups/${groupId}/members`)).body.members).toHaveLength(100);
+    const tooMany = await h.request('GET', `/api/v1/groups/${groupId}/members?limit=501`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.code).toBe('QUERY_INVALID');
+    const forged = await h.request('GET', `/api/v1/groups/${groupId}/members?after=bm90IGEgY3Vyc29y`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.code).toBe('CURSOR_INVALID');
+  });
+
   test('when an invite link is issued and used, then joining is a POST and bad tokens get a coded 404', async () => {
     const created = await h.request('POST', '/api/v1/groups', { name: 'Night shift' });
     const link = await h.request('POST', `/api/v1/groups/${created.body.group.id}/invite-links`, {

@@ -41,7 +41,7 @@ describeEachDialect('a phone-only person becomes the Teams account that proved t
 
     expect(kept).toBe(ravi.personId);
     expect((await listMyGroups(world.ctx, ravi)).map((g) => g.name).sort()).toEqual(['Drivers', 'Kitchen']);
-    const members = await listMembers(world.ctx, drivers.id, asha);
+    const members = (await listMembers(world.ctx, drivers.id, asha)).members;
     expect(members).toHaveLength(2);
     expect(members.find((m) => m.personId === ravi.personId)?.person.phone).toBe('+919800000042');
     const invites = await under.storage.db.selectFrom('card_invites').select('person_id').execute();

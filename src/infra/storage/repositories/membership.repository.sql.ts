@@ -5,8 +5,12 @@ import type {
   MembershipSource,
   Role,
 } from '../../../domain/memberships/membership';
-import type { MembershipRepository, MemberView } from '../../../domain/memberships/membership.repository';
-import type { Database, MembershipsTable } from '../schema';
+import type {
+  MemberCursor,
+  MembershipRepository,
+  MemberView,
+} from '../../../domain/memberships/membership.repository';
+import type { Database, MembershipsTable, PeopleTable } from '../schema';
 import { toPerson } from './person.repository.sql';
 
 const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
@@ -31,6 +35,14 @@ const moreThanOneAdmin = (groupId: string) => (eb: ExpressionBuilder<Database, '
     '>',
     1,
   );
+
+type MemberRow = Selectable<MembershipsTable> &
+  Omit<Selectable<PeopleTable>, 'id' | 'created_at'> & { person_created_at: string };
+
+const toMemberView = (row: MemberRow): MemberView => ({
+  ...toMembership(row),
+  person: toPerson({ ...row, id: row.person_id, created_at: row.person_created_at }),
+});
 
 export class SqlMembershipRepository implements MembershipRepository {
   private readonly postgres: boolean;
@@ -91,7 +103,37 @@ export class SqlMembershipRepository implements MembershipRepository {
   }
 
   async listByGroup(groupId: string): Promise<MemberView[]> {
-    const rows = await this.db
+    const rows = await this.members(groupId).execute();
+    return rows.map(toMemberView);
+  }
+
+  async pageByGroup(groupId: string, limit: number, after?: MemberCursor): Promise<MemberView[]> {
+    let page = this.members(groupId);
+    if (after) {
+      page = page.where((eb) =>
+        eb(
+          eb.refTuple('memberships.role', 'memberships.created_at', 'memberships.person_id'),
+          '>',
+          eb.tuple(after.role, after.createdAt, after.personId),
+        ),
+      );
+    }
+    return (await page.limit(limit).execute()).map(toMemberView);
+  }
+
+  async readAdminCount(groupId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('group_id', '=', groupId)
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** A group's members with their people, in page order (the memberships_group_page index's order). */
+  private members(groupId: string) {
+    return this.db
       .selectFrom('memberships')
       .innerJoin('people', 'people.id', 'memberships.person_id')
       .selectAll('memberships')
@@ -110,12 +152,7 @@ export class SqlMembershipRepository implements MembershipRepository {
       .where('memberships.group_id', '=', groupId)
       .orderBy('memberships.role')
       .orderBy('memberships.created_at')
-      .orderBy('people.phone')
-      .execute();
-    return rows.map((row) => ({
-      ...toMembership(row),
-      person: toPerson({ ...row, id: row.person_id, created_at: row.person_created_at }),
-    }));
+      .orderBy('memberships.person_id');
   }
 
   async countAdmins(groupId: string): Promise<number> {
