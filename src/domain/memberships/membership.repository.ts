@@ -12,6 +12,8 @@ export interface MembershipRepository {
   setRole(groupId: string, personId: string, role: Role, at: string): Promise<void>;
   setState(groupId: string, personId: string, state: InvitationState, at: string): Promise<void>;
   listByGroup(groupId: string): Promise<MemberView[]>;
+  /** Every membership of the given people (any number of ids), with the person, the most recent first. */
+  listByPeople(personIds: string[]): Promise<MemberView[]>;
   /**
    * How many admins the group has. Until the caller's transaction ends, other transactions' admin
    * changes to the group wait (`countAdmins`, `demoteAdmin`, `removeAdmin`), so a count taken to

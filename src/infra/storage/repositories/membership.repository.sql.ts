@@ -6,7 +6,8 @@ import type {
   Role,
 } from '../../../domain/memberships/membership';
 import type { MembershipRepository, MemberView } from '../../../domain/memberships/membership.repository';
-import type { Database, MembershipsTable } from '../schema';
+import type { Database, MembershipsTable, PeopleTable } from '../schema';
+import { inLists } from './in-lists';
 import { toPerson } from './person.repository.sql';
 
 const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
@@ -18,6 +19,14 @@ const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
   invitedBy: row.invited_by,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+});
+
+type MemberRow = Selectable<MembershipsTable> &
+  Omit<Selectable<PeopleTable>, 'id' | 'created_at'> & { person_created_at: string };
+
+const toMemberView = (row: MemberRow): MemberView => ({
+  ...toMembership(row),
+  person: toPerson({ ...row, id: row.person_id, created_at: row.person_created_at }),
 });
 
 /** True when the group has another admin besides the one being changed (for conditional writes). */
@@ -91,7 +100,27 @@ export class SqlMembershipRepository implements MembershipRepository {
   }
 
   async listByGroup(groupId: string): Promise<MemberView[]> {
-    const rows = await this.db
+    const rows = await this.withPeople()
+      .where('memberships.group_id', '=', groupId)
+      .orderBy('memberships.role')
+      .orderBy('memberships.created_at')
+      .orderBy('people.phone')
+      .execute();
+    return rows.map(toMemberView);
+  }
+
+  async listByPeople(personIds: string[]): Promise<MemberView[]> {
+    const found: MemberView[] = [];
+    for (const ids of inLists([...new Set(personIds)])) {
+      const rows = await this.withPeople().where('memberships.person_id', 'in', ids).execute();
+      found.push(...rows.map(toMemberView));
+    }
+    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.groupId.localeCompare(b.groupId));
+  }
+
+  /** Memberships joined to their people, every column of both. */
+  private withPeople() {
+    return this.db
       .selectFrom('memberships')
       .innerJoin('people', 'people.id', 'memberships.person_id')
       .selectAll('memberships')
@@ -106,16 +135,7 @@ export class SqlMembershipRepository implements MembershipRepository {
         'people.user_principal_name',
         'people.directory_checked_at',
         'people.directory_outcome',
-      ])
-      .where('memberships.group_id', '=', groupId)
-      .orderBy('memberships.role')
-      .orderBy('memberships.created_at')
-      .orderBy('people.phone')
-      .execute();
-    return rows.map((row) => ({
-      ...toMembership(row),
-      person: toPerson({ ...row, id: row.person_id, created_at: row.person_created_at }),
-    }));
+      ]);
   }
 
   async countAdmins(groupId: string): Promise<number> {
