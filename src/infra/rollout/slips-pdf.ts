@@ -1,9 +1,10 @@
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { PNG } from 'pngjs';
 import { SLIPS_PER_PAGE, type SlipSheetSpec, type SlipSpec } from '../../domain/slips/slip';
 import { fontFiles } from './fonts';
 import { palette } from './poster-layout';
 import { pdfBytes } from './poster-pdf';
+import { type QrMatrix, qrMatrix } from './qr-code';
 import { type Box, CONTENT_X, cutLines, FOOTER_Y, PAGE, qrBoxes, SLIP, slipBox } from './slips-layout';
 
 /** An image embedded once and placed many times. */
@@ -27,22 +28,20 @@ export async function slipsPdf(sheet: SlipSheetSpec): Promise<Uint8Array> {
   });
   for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
   const images = new Map<string, Image>();
-  const qrImage = async (url: string): Promise<Image> => {
+  const qrImage = (url: string): Image => {
     let image = images.get(url);
     if (!image) {
-      // Eight pixels per module and no smoothing: sharp at any print size.
-      const png = await QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 0, scale: 8 });
-      image = openImage(doc, png);
+      image = openImage(doc, qrPng(qrMatrix(url)));
       images.set(url, image);
     }
     return image;
   };
-  const teams = await qrImage(sheet.getTeamsUrl);
+  const teams = qrImage(sheet.getTeamsUrl);
 
   for (let i = 0; i < sheet.slips.length; i++) {
     const onPage = i % SLIPS_PER_PAGE;
     if (onPage === 0) startPage(doc, sheet);
-    drawSlip(doc, sheet, sheet.slips[i]!, slipBox(onPage), teams, await qrImage(sheet.slips[i]!.joinUrl));
+    drawSlip(doc, sheet, sheet.slips[i]!, slipBox(onPage), teams, qrImage(sheet.slips[i]!.joinUrl));
   }
   return pdfBytes(doc);
 }
@@ -78,7 +77,7 @@ function drawSlip(
     doc.text(fitted(doc, text, width), x, box.y + y, { lineBreak: false });
   };
   line(sheet.kicker.toUpperCase(), 14, 'bold', 7, palette.accent);
-  line(slip.name, 25, 'bold', 14, palette.ink);
+  line(slip.name, 25, 'bold', shrunk(doc.font('bold'), slip.name, width, 14, 10), palette.ink);
   line(`Group: ${slip.groupName}`, 44, 'regular', 8.5, palette.muted);
   line(sheet.words.signInLabel, 58, 'regular', 7, palette.muted);
   if (slip.signInName) {
@@ -116,6 +115,18 @@ function drawSlip(
   };
   caption(qrs.getTeams, x, sheet.words.getTeams);
   caption(qrs.join, x + half, sheet.words.join);
+}
+
+/** Eight pixels a module, greyscale without alpha (one image object in the PDF, no soft mask). */
+function qrPng(matrix: QrMatrix): Buffer {
+  const scale = 8;
+  const side = matrix.size * scale;
+  const png = new PNG({ width: side, height: side, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  png.data = Buffer.alloc(side * side, 0xff);
+  for (let y = 0; y < side; y++)
+    for (let x = 0; x < side; x++)
+      if (matrix.dark(Math.floor(x / scale), Math.floor(y / scale))) png.data[y * side + x] = 0;
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
 }
 
 /** The text, cut with an ellipsis if it is wider than `width` in the current font. */
