@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import jsQR from 'jsqr';
+import type { PNG } from 'pngjs';
 
 /**
  * Renders PDF pages to PNG with pdf-parse (pdf.js on @napi-rs/canvas), in a plain Node child process
@@ -32,4 +34,22 @@ export function pdfPagesAsPng(
     );
     child.stdin!.end(Buffer.from(bytes));
   });
+}
+
+/** Decodes the QR code inside a box (in PDF points) of a page rendered at `scale`, with white around it. */
+export function decodeQrIn(
+  page: PNG,
+  box: { x: number; y: number; width: number },
+  scale: number,
+): string | undefined {
+  const pad = 8 * scale;
+  const left = Math.floor(box.x * scale - pad);
+  const top = Math.floor(box.y * scale - pad);
+  const side = Math.ceil(box.width * scale + 2 * pad);
+  const crop = new Uint8ClampedArray(side * side * 4);
+  for (let y = 0; y < side; y++) {
+    const from = ((top + y) * page.width + left) * 4;
+    crop.set(page.data.subarray(from, from + side * 4), y * side * 4);
+  }
+  return jsQR(crop, side, side)?.data;
 }

@@ -1,9 +1,8 @@
-import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { GET_TEAMS_URL, type SlipSpec, slipFor, slipWords } from '../../../src/domain/slips/slip';
 import { qrBoxes, slipBox } from '../../../src/infra/rollout/slips-layout';
 import { slipsPdf } from '../../../src/infra/rollout/slips-pdf';
-import { pdfPagesAsPng } from '../../support/pdf-screenshot';
+import { decodeQrIn, pdfPagesAsPng } from '../../support/pdf-screenshot';
 import { readPdfText } from '../../support/rollout-pdf-reader';
 
 const joinUrl = 'https://convene.contoso.com/join/AbCdEfGhIjKlMnOpQrStUv';
@@ -16,20 +15,6 @@ const sheet = (slips: SlipSpec[]) => ({
   getTeamsUrl: GET_TEAMS_URL,
   words: slipWords,
 });
-
-/** Decodes the QR code inside a box of a page rendered at `scale`, with a margin of white around it. */
-function decodeIn(page: PNG, box: { x: number; y: number; width: number; height: number }, scale: number) {
-  const pad = 8 * scale;
-  const left = Math.floor(box.x * scale - pad);
-  const top = Math.floor(box.y * scale - pad);
-  const side = Math.ceil(box.width * scale + 2 * pad);
-  const crop = new Uint8ClampedArray(side * side * 4);
-  for (let y = 0; y < side; y++) {
-    const from = ((top + y) * page.width + left) * 4;
-    crop.set(page.data.subarray(from, from + side * 4), y * side * 4);
-  }
-  return jsQR(crop, side, side)?.data;
-}
 
 describe('onboarding slips PDF', () => {
   test('when slips are printed, then each shows the name, the sign-in name and only the last two digits of the phone', async () => {
@@ -75,8 +60,8 @@ describe('onboarding slips PDF', () => {
     const page = PNG.sync.read(png!);
     for (let i = 0; i < 8; i++) {
       const qrs = qrBoxes(slipBox(i));
-      expect(decodeIn(page, qrs.getTeams, scale)).toBe(GET_TEAMS_URL);
-      expect(decodeIn(page, qrs.join, scale)).toBe(joinUrl);
+      expect(decodeQrIn(page, qrs.getTeams, scale)).toBe(GET_TEAMS_URL);
+      expect(decodeQrIn(page, qrs.join, scale)).toBe(joinUrl);
     }
   });
 
