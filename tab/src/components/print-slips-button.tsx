@@ -60,9 +60,9 @@ export function PrintSlipsButton(props: PrintSlipsButtonProps) {
           {props.label ?? 'Print slips'}
         </Button>
         {parts !== undefined &&
-          Array.from({ length: parts }, (_, i) => (
-            <Button key={i} size="small" disabled={busy} onClick={() => print(i + 1)}>
-              Part {i + 1} of {parts}
+          Array.from({ length: parts }, (_, i) => i + 1).map((part) => (
+            <Button key={`part-${part}`} size="small" disabled={busy} onClick={() => print(part)}>
+              Part {part} of {parts}
             </Button>
           ))}
       </div>

@@ -98,6 +98,31 @@ describe.each(dialects)('onboarding slips over HTTP [%s]', (dialect) => {
     const me = await json(await call('GET', '/api/v1/me', undefined, chandra));
     await call('POST', `/api/v1/groups/${group.id}/champs`, { personId: me.personId });
 
+    // A selection too, of people in the champ's groups only.
+    const { members } = await json(await call('GET', `/api/v1/groups/${group.id}/members`));
+    await call('POST', `/api/v1/groups/${other.id}/members`, { phones: '9988554412' });
+    const elsewhereMembers = (
+      await json(await call('GET', `/api/v1/groups/${other.id}/members`))
+    ).members.filter((m: { person: { phone: string | null } }) => m.person.phone?.endsWith('12'));
+    const mine = await call(
+      'POST',
+      '/api/v1/portal/slips.pdf',
+      { personIds: [members[1].person.id] },
+      chandra,
+    );
+    expect(mine.status).toBe(200);
+    const notMine = await call(
+      'POST',
+      '/api/v1/portal/slips.pdf',
+      { personIds: [members[1].person.id, elsewhereMembers[0].person.id] },
+      chandra,
+    );
+    expect(notMine.status).toBe(404);
+    expect((await json(notMine)).error).toMatchObject({
+      code: 'SLIP_PEOPLE_NOT_FOUND',
+      details: { count: 1 },
+    });
+
     const own = await call('GET', `/api/v1/groups/${group.id}/slips.pdf`, undefined, chandra);
     expect(own.status).toBe(200);
     expect((await readPdfText(new Uint8Array(await own.arrayBuffer()))).text).toContain('phone ending ··11');
