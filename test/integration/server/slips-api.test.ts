@@ -183,6 +183,34 @@ describe.each(dialects)('onboarding slips over HTTP [%s]', (dialect) => {
     expect((await json(unknown)).error.code).toBe('SLIP_PEOPLE_NOT_FOUND');
   });
 
+  test('when a group has more than 500 people, then its slips print in parts of 500 and the answer says how many', async () => {
+    const phones = Array.from({ length: 501 }, (_, i) => `99886${String(i).padStart(5, '0')}`);
+    const group = (await json(await call('POST', '/api/v1/groups', { name: 'Everyone' }))).group;
+    expect(
+      (await call('POST', `/api/v1/groups/${group.id}/members`, { phones: phones.join(', ') })).status,
+    ).toBe(200);
+
+    const whole = await call('GET', `/api/v1/groups/${group.id}/slips.pdf`);
+    expect(whole.status).toBe(400);
+    expect((await json(whole)).error).toMatchObject({
+      code: 'SLIPS_TOO_MANY',
+      message: expect.stringContaining('print it in 2 parts'),
+      details: { max: 500, count: 502, parts: 2 },
+    });
+    const second = await call('GET', `/api/v1/groups/${group.id}/slips.pdf?part=2`);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('x-convene-slip-parts')).toBe('2');
+    expect(second.headers.get('content-disposition')).toContain('convene-slips-everyone-part-2-of-2.pdf');
+    const { pages } = await readPdfText(new Uint8Array(await second.arrayBuffer()));
+    expect(pages).toBe(1);
+    expect((await json(await call('GET', `/api/v1/groups/${group.id}/slips.pdf?part=3`))).error.code).toBe(
+      'SLIPS_PART_INVALID',
+    );
+    expect((await json(await call('GET', `/api/v1/groups/${group.id}/slips.pdf?part=x`))).error.code).toBe(
+      'QUERY_INVALID',
+    );
+  }, 60_000);
+
   test('when the bot’s download link is opened, then it serves the slips while fresh and refuses a forged or stale one', async () => {
     const { group } = await drivers('Night shift', ['9988554441']);
     const me = await json(await call('GET', '/api/v1/me'));
