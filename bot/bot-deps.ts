@@ -2,6 +2,7 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { DialogSet, DialogState } from 'botbuilder-dialogs';
 import type { StandingTokens } from '../src/domain/invites/standing-invite-link';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
+import type { SlipTickets } from '../src/domain/slips/slips.ports';
 import type { UserPreferences } from './state/user-preferences';
 
 /** Everything the bot's handlers need from the composition root, built once. */
@@ -9,6 +10,8 @@ export interface BotDeps {
   ctx: DomainContext;
   /** Derives standing invite links' tokens (the `poster` card shows the group's standing link). */
   standingTokens: StandingTokens;
+  /** Signs the `slips` card's short-lived download links. */
+  slipTickets: SlipTickets;
   mode: 'local' | 'tenant';
   /** Where people reach Convene; invite links start with it. */
   publicBaseUrl: () => string;

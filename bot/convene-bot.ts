@@ -10,6 +10,7 @@ import {
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { StandingTokens } from '../src/domain/invites/standing-invite-link';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
+import type { SlipTickets } from '../src/domain/slips/slips.ports';
 import type { BotDeps } from './bot-deps';
 import { cardActions, delegatedCardActions } from './card-actions/card-action-table';
 import { parseCommand } from './commands/parse-command';
@@ -30,6 +31,8 @@ export interface ConveneBotOptions {
   ctx: DomainContext;
   /** The tokens of standing invite links, shared with the rollout routes (the poster card shows one). */
   standingTokens: StandingTokens;
+  /** Signs the short-lived download links of the `slips` card. */
+  slipTickets: SlipTickets;
   /** Where conversation and user state live (the database, with eTag concurrency). */
   storage: Storage;
   mode: 'local' | 'tenant';
@@ -80,6 +83,7 @@ export class ConveneBot extends TeamsActivityHandler {
     this.deps = {
       ctx: options.ctx,
       standingTokens: options.standingTokens,
+      slipTickets: options.slipTickets,
       mode: options.mode,
       publicBaseUrl: options.publicBaseUrl,
       defaultRegion: options.defaultRegion,

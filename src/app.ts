@@ -15,11 +15,12 @@ import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
-import { standingTokensFor } from './infra/invites/hmac-standing-tokens';
+import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
 import { createRolloutContext } from './infra/rollout/rollout-context';
+import { HmacSlipTickets } from './infra/slips/hmac-slip-tickets';
 import { KyselyBotStateStorage } from './infra/storage/bot-state-storage';
 import { openStorage, type Storage } from './infra/storage/database';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
@@ -78,10 +79,14 @@ export async function startApp(
   });
   let url = '';
   // Posters, templates, the slideshow and the bot's poster card show the same standing link.
-  const standingTokens = standingTokensFor({ secret: config.standingLinkSecret, dataDir: config.dataDir });
+  const linkKey = linkSigningKey({ secret: config.standingLinkSecret, dataDir: config.dataDir });
+  const standingTokens = new HmacStandingTokens(linkKey);
+  // The bot's slips card links to a short-lived download signed with the same key, under its own label.
+  const slipTickets = new HmacSlipTickets(linkKey);
   const bot = new ConveneBot({
     ctx,
     standingTokens,
+    slipTickets,
     storage: botState,
     mode: config.mode,
     allowedTenants: config.entra.allowedTenants,
@@ -108,6 +113,7 @@ export async function startApp(
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     standingTokens,
+    slipTickets,
   });
   const publicBaseUrl = () => config.publicBaseUrl ?? url;
   const signIn = createWorkAccountSignIn(config, identity, publicBaseUrl);

@@ -66,6 +66,17 @@ export interface PosterCardData {
   pngUrl: string;
 }
 
+export interface SlipsCardData {
+  groupName: string;
+  /** Text, not a number: a FactSet shows only string values. */
+  people: string;
+  validFor: string;
+  /** One short-lived download per part of at most 500 slips (a card shows at most six buttons). */
+  downloads: Array<{ title: string; url: string }>;
+  /** Said when there are more parts than buttons; '' otherwise. */
+  notice: string;
+}
+
 export interface AddResultCardData {
   groupId: string;
   groupName: string;
@@ -129,6 +140,7 @@ export interface CardDataByName {
   'map-confirm': MapConfirmCardData;
   'join-requests': JoinRequestsCardData;
   poster: PosterCardData;
+  slips: SlipsCardData;
 }
 
 export type CardName = keyof CardDataByName;

@@ -10,6 +10,7 @@ import mapConfirm from './map-confirm.json';
 import mapped from './mapped.json';
 import members from './members.json';
 import poster from './poster.json';
+import slips from './slips.json';
 import welcome from './welcome.json';
 
 const templates: Record<CardName, ACData.Template> = {
@@ -22,6 +23,7 @@ const templates: Record<CardName, ACData.Template> = {
   mapped: new ACData.Template(mapped),
   'map-confirm': new ACData.Template(mapConfirm),
   poster: new ACData.Template(poster),
+  slips: new ACData.Template(slips),
   'join-requests': new ACData.Template(joinRequests),
 };
 

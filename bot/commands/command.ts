@@ -15,6 +15,7 @@ export type Command =
   | { kind: 'requests'; group: string | null }
   | { kind: 'map'; group: string | null }
   | { kind: 'poster'; group: string | null }
+  | { kind: 'slips'; group: string | null }
   | { kind: 'region'; region: string | null }
   /** A known command missing its arguments: answer with how to write it. */
   | { kind: 'incomplete'; usage: string }
@@ -36,6 +37,7 @@ export const usages = {
   requests: 'requests <group>',
   map: 'add <group> to organisation',
   poster: 'poster <group>',
+  slips: 'slips <group>',
   region: 'region <country code>',
 } as const satisfies Record<Exclude<Command['kind'], 'incomplete' | 'unknown'>, string>;
 

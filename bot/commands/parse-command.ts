@@ -101,6 +101,10 @@ const rules: Rule[] = [
     /^(?:poster|print(?:\s+a)?\s+poster)(?:\s+(?:for|of))?(?:\s+(.+))?$/i,
     (m) => ({ kind: 'poster', group: groupOrNull(m[1]) }),
   ],
+  [
+    /^(?:(?:print\s+)?(?:onboarding\s+)?slips)(?:\s+(?:for|of))?(?:\s+(.+))?$/i,
+    (m) => ({ kind: 'slips', group: groupOrNull(m[1]) }),
+  ],
   [/^region(?:\s+(.+))?$/i, (m) => ({ kind: 'region', region: m[1]?.trim() || null })],
 ];
 

@@ -6,6 +6,7 @@ import { mapReply } from '../handlers/map-handlers';
 import { addMembersReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import { posterReply } from '../handlers/poster-handlers';
 import { type Reply, textReply } from '../handlers/reply';
+import { slipsReply } from '../handlers/slips-handlers';
 import type { Session } from '../session';
 import { type Command, shown } from './command';
 
@@ -42,6 +43,8 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
       return mapReply(session, { name: command.group });
     case 'poster':
       return posterReply(session, { name: command.group });
+    case 'slips':
+      return slipsReply(session, { name: command.group });
     case 'region':
       return regionReply(session, command.region);
     case 'incomplete':

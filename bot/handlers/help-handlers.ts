@@ -12,6 +12,7 @@ const meanings: Array<[string, string]> = [
   [usages.requests, 'Approve or decline people who asked to join.'],
   [usages.map, 'Hand the group to your organisation.'],
   [usages.poster, 'A poster with the invite link as a QR code.'],
+  [usages.slips, 'Onboarding slips to print for the activation desk.'],
   [usages.join, 'Join a group with its invite link.'],
   [usages.region, 'How to read numbers without a country code.'],
 ];

@@ -100,7 +100,11 @@ export async function membersReply(
   const groupId = await session.groupId(ref);
   const actor = await session.actor();
   const view = await viewGroup(session.deps.ctx, groupId, actor);
-  const { members: shown, total, admins } = await listMembers(session.deps.ctx, groupId, actor, {
+  const {
+    members: shown,
+    total,
+    admins,
+  } = await listMembers(session.deps.ctx, groupId, actor, {
     limit: MEMBERS_SHOWN,
   });
   const canManage = view.allowed['manage-members'];
@@ -111,9 +115,7 @@ export async function membersReply(
       groupName: view.group.name,
       countLabel:
         `${countOf(total, 'person')}, ${countOf(admins, 'admin')}`.replace('persons', 'people') +
-        (total > shown.length
-          ? ` (first ${shown.length} shown; the Convene tab lists everyone)`
-          : ''),
+        (total > shown.length ? ` (first ${shown.length} shown; the Convene tab lists everyone)` : ''),
       notice: notice.notice,
       noticeColor: notice.color,
       canManage,

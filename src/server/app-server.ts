@@ -20,6 +20,7 @@ import { registerJoinRequestRoutes } from './routes/join-requests.routes';
 import { registerOrgAdminRoutes } from './routes/org-admins.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
+import { registerSlipRoutes } from './routes/slips.routes';
 import { registerTabRoutes } from './routes/tab.routes';
 import { registerTemplateRoutes } from './routes/templates.routes';
 import { registerUploadRoutes, type UploadRouteServices } from './routes/uploads.routes';
@@ -87,6 +88,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerTemplateRoutes(server, deps);
   if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);
   registerRolloutRoutes(server, deps, deps.rollout);
+  registerSlipRoutes(server, deps, deps.rollout);
   registerJoinRoutes(server, deps, deps.join);
   registerTabRoutes(server, deps.tabDir);
   return server;

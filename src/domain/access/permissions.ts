@@ -11,13 +11,15 @@ export type GroupAction =
   | 'map-to-organisation'
   | 'arrange-hierarchy'
   | 'assign-champs'
-  | 'provision';
+  | 'provision'
+  | 'print-slips';
 
 /**
  * Who may do what. Champs steward a group's people (engagement, help, membership) but do not
  * appoint admins; mapping a group to an organisation is its own admin's decision; the hierarchy
  * and champs are the organisation's business; an organisation group's admins and the org admins may
- * have its Microsoft 365 group and team created or brought up to date.
+ * have its Microsoft 365 group and team created or brought up to date; whoever may invite to a group may
+ * print its onboarding slips (names and sign-in names, for the activation desk), plain members may not.
  */
 export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>> = {
   view: ['member', 'group-admin', 'champ', 'org-admin'],
@@ -28,6 +30,7 @@ export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>
   'arrange-hierarchy': ['org-admin'],
   'assign-champs': ['org-admin'],
   provision: ['group-admin', 'org-admin'],
+  'print-slips': ['group-admin', 'champ', 'org-admin'],
 };
 
 export const may = (relations: ReadonlySet<GroupRelation>, action: GroupAction): boolean =>

@@ -30,6 +30,7 @@ const actions: GroupAction[] = [
   'arrange-hierarchy',
   'assign-champs',
   'provision',
+  'print-slips',
 ];
 
 /** Describes a group for someone who may see it (its cards show only the buttons they may use). */

@@ -24,6 +24,8 @@ export interface MembershipRepository {
   pageByGroup(groupId: string, limit: number, after?: MemberCursor): Promise<MemberView[]>;
   /** How many admins the group has, as a plain read (no hold on admin changes, unlike `countAdmins`). */
   readAdminCount(groupId: string): Promise<number>;
+  /** Every membership of the given people (any number of ids), with the person, the most recent first. */
+  listByPeople(personIds: string[]): Promise<MemberView[]>;
   /**
    * How many admins the group has. Until the caller's transaction ends, other transactions' admin
    * changes to the group wait (`countAdmins`, `demoteAdmin`, `removeAdmin`), so a count taken to

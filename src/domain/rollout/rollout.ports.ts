@@ -1,5 +1,7 @@
 import type { StandingTokens } from '../invites/standing-invite-link';
 import type { DomainContext } from '../shared/unit-of-work.port';
+import type { SlipSheetSpec } from '../slips/slip';
+import type { SlipTickets } from '../slips/slips.ports';
 import type { Guide } from './content/guide';
 
 export type PosterFormat = 'pdf' | 'png';
@@ -23,6 +25,8 @@ export interface RolloutRenderer {
   poster(spec: PosterSpec, format: PosterFormat): Promise<Uint8Array>;
   /** A guide as a printable PDF. */
   guidePdf(guide: Guide): Promise<Uint8Array>;
+  /** Onboarding slips on A4 pages with cut lines, several to a page. */
+  slipsPdf(sheet: SlipSheetSpec): Promise<Uint8Array>;
 }
 
 /** Where the bytes of custom resources live (the rows live in the database). */
@@ -45,6 +49,8 @@ export interface RolloutContext extends DomainContext {
   publicBaseUrl(): string;
   /** Tokens of the groups' standing links (posters, templates, slideshow). */
   standingTokens: StandingTokens;
+  /** Signs the bot's short-lived slips download links. */
+  slipTickets: SlipTickets;
 }
 
 /** A generated or stored file, ready to download. */

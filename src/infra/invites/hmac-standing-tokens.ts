@@ -21,17 +21,15 @@ export class HmacStandingTokens implements StandingTokens {
 }
 
 /**
- * The key: from the configured secret (every instance of a deployment must share it), else from a
- * random key kept in the data directory, made on first use (one machine, local mode).
+ * The key standing links (and the bot's slips download links, under their own label) are signed with:
+ * from the configured secret (every instance of a deployment must share it), else from a random key kept
+ * in the data directory, made on first use (one machine, local mode).
  */
-export function standingTokensFor(options: {
-  secret: string | undefined;
-  dataDir: string;
-}): HmacStandingTokens {
-  if (options.secret) return new HmacStandingTokens(createHash('sha256').update(options.secret).digest());
+export function linkSigningKey(options: { secret: string | undefined; dataDir: string }): Buffer {
+  if (options.secret) return createHash('sha256').update(options.secret).digest();
   const file = path.join(options.dataDir, 'standing-link.key');
   try {
-    return new HmacStandingTokens(readFileSync(file));
+    return readFileSync(file);
   } catch {
     mkdirSync(options.dataDir, { recursive: true });
     try {
@@ -39,6 +37,13 @@ export function standingTokensFor(options: {
     } catch {
       // Another process wrote it first: use theirs.
     }
-    return new HmacStandingTokens(readFileSync(file));
+    return readFileSync(file);
   }
+}
+
+export function standingTokensFor(options: {
+  secret: string | undefined;
+  dataDir: string;
+}): HmacStandingTokens {
+  return new HmacStandingTokens(linkSigningKey(options));
 }

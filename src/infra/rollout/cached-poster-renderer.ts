@@ -21,5 +21,7 @@ export function cachedPosterRenderer(inner: RolloutRenderer, maxBytes = POSTER_C
       return cache.get(key, () => inner.poster(spec, format)).bytes;
     },
     guidePdf: (guide) => inner.guidePdf(guide),
+    // Slips name people, and each sheet is printed once: never kept.
+    slipsPdf: (sheet) => inner.slipsPdf(sheet),
   };
 }

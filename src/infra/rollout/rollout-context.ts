@@ -1,6 +1,7 @@
 import type { StandingTokens } from '../../domain/invites/standing-invite-link';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
+import type { SlipTickets } from '../../domain/slips/slips.ports';
 import { cachedPosterRenderer } from './cached-poster-renderer';
 import { DiskResourceStore } from './disk-resource-store';
 import { sniffFileType } from './file-type-sniffer';
@@ -9,7 +10,12 @@ import { rolloutRenderer } from './rollout-renderer';
 /** The rollout use cases' context: the domain context plus file storage, type sniffing and rendering. */
 export function createRolloutContext(
   base: DomainContext,
-  options: { dataDir: string; publicBaseUrl: () => string; standingTokens: StandingTokens },
+  options: {
+    dataDir: string;
+    publicBaseUrl: () => string;
+    standingTokens: StandingTokens;
+    slipTickets: SlipTickets;
+  },
 ): RolloutContext {
   return {
     ...base,
@@ -18,5 +24,6 @@ export function createRolloutContext(
     render: cachedPosterRenderer(rolloutRenderer),
     publicBaseUrl: options.publicBaseUrl,
     standingTokens: options.standingTokens,
+    slipTickets: options.slipTickets,
   };
 }

@@ -4,12 +4,14 @@ import { guidePdf } from './guide-pdf';
 import { layoutPoster } from './poster-layout';
 import { posterPdf } from './poster-pdf';
 import { posterPng } from './poster-png';
+import { slipsPdf } from './slips-pdf';
 
-/** Posters through one layout drawn by pdfkit (PDF) and resvg (PNG); guides through pdfkit. */
+/** Posters through one layout drawn by pdfkit (PDF) and resvg (PNG); guides and slips through pdfkit. */
 export const rolloutRenderer: RolloutRenderer = {
   async poster(spec: PosterSpec, format: PosterFormat): Promise<Uint8Array> {
     const layout = layoutPoster(spec);
     return format === 'pdf' ? posterPdf(layout, `${spec.headline} – ${spec.kicker}`) : posterPng(layout);
   },
   guidePdf: (guide: Guide) => guidePdf(guide),
+  slipsPdf,
 };

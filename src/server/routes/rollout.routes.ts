@@ -13,39 +13,17 @@ import { openResource } from '../../domain/rollout/open-resource';
 import { genericPoster, groupPoster, posterForInviteLink } from '../../domain/rollout/posters';
 import { removeResource } from '../../domain/rollout/remove-resource';
 import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
-import type { DownloadableFile, RolloutContext } from '../../domain/rollout/rollout.ports';
+import type { RolloutContext } from '../../domain/rollout/rollout.ports';
 import { MAX_RESOURCE_BYTES } from '../../domain/rollout/rollout-resource';
 import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/slideshow';
 import { qrSvg } from '../../infra/rollout/qr-code';
 import { type SlideshowJoin, slideshowPage } from '../../infra/rollout/slideshow-page';
 import type { ApiDeps } from '../api-deps';
+import { sendFile } from '../http/send-file';
 import { HttpProblem } from '../http-errors';
 import { actorOf, parseBody, route } from '../route';
 
 const linkBody = z.object({ expiresInDays: z.number().int().optional() });
-
-/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
-function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/**
- * Sends a file so that no browser runs or re-interprets it: always a download, the declared type only,
- * and a sandbox should it ever be opened in a frame.
- */
-function sendFile(res: Response, file: DownloadableFile, extraHeaders: Record<string, string> = {}): void {
-  res.writeHead(200, {
-    'Content-Type': file.mediaType,
-    'Content-Length': String(file.bytes.byteLength),
-    'Content-Disposition': contentDisposition(file.fileName),
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Cache-Control': 'private, no-store',
-    ...extraHeaders,
-  });
-  res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
-}
 
 /**
  * Reads an upload's raw body (the body reader streams this route, see `body-rules.ts`), stopping as soon as it

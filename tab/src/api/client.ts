@@ -79,11 +79,31 @@ export const api = {
   del: <T>(path: string) => send<T>('DELETE', path),
 };
 
-/** Downloads a file the API serves, with the same credentials as every other call. */
-export async function download(path: string, fileName: string): Promise<void> {
-  const response = await fetch(path, { headers: await authHeaders() });
-  if (!response.ok)
-    throw new ApiError(response.status, 'DOWNLOAD_FAILED', `The download failed (${response.status}).`);
+/**
+ * Downloads a file the API serves, with the same credentials as every other call (a POST with a JSON
+ * body when `body` is given). A refusal throws the server's coded error, so its words can be shown.
+ */
+export async function download(path: string, fileName: string, body?: unknown): Promise<void> {
+  const headers = await authHeaders();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const error = (
+      safeJson(await response.text()) as {
+        error?: { code: string; message: string; details?: Record<string, unknown> };
+      }
+    )?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'DOWNLOAD_FAILED',
+      error?.message ?? `The download failed (${response.status}).`,
+      error?.details,
+    );
+  }
   const url = URL.createObjectURL(await response.blob());
   const anchor = document.createElement('a');
   anchor.href = url;

@@ -25,6 +25,7 @@ import { InviteLinkPanel } from '../components/invite-link-panel';
 import { JoinRequestsPanel } from '../components/join-requests-panel';
 import { MembersTable } from '../components/members-table';
 import { useFittedSelectStyles } from '../components/phone-layout';
+import { PrintSlipsButton } from '../components/print-slips-button';
 import { ErrorState, errorText, memberCountLabel } from '../components/states';
 import { TeamPanel } from '../components/team-panel';
 
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   more: { alignSelf: 'start', marginTop: tokens.spacingVerticalS },
 });
 
-/** One group: its team in Teams, members, adding users, the invite link, champs, hierarchy and organisation state. */
+/** One group: its team in Teams, members, adding users, the invite link, slips, champs, hierarchy and organisation state. */
 export default function GroupPage() {
   const styles = useStyles();
   const fitted = useFittedSelectStyles();
@@ -159,6 +160,16 @@ export default function GroupPage() {
               groupId={group.id}
               organisationName={organisation?.displayName ?? null}
             />
+          </Card>
+        )}
+        {allowed['print-slips'] && (
+          <Card className={styles.card}>
+            <Title3 as="h2">Onboarding slips</Title3>
+            <Text>
+              One slip per person for the activation desk: their name, their sign-in name, the last two digits
+              of their phone, and QR codes to get Teams and to join this group. Eight to an A4 page.
+            </Text>
+            <PrintSlipsButton groupId={group.id} />
           </Card>
         )}
         <Card className={styles.card}>

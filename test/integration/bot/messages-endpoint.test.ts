@@ -9,6 +9,7 @@ import { type RunningApp, startApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
 import { HmacStandingTokens } from '../../../src/infra/invites/hmac-standing-tokens';
 import { createLogger } from '../../../src/infra/logging/logger';
+import { HmacSlipTickets } from '../../../src/infra/slips/hmac-slip-tickets';
 import { registerBotRoutes } from '../../../src/server/routes/bot.routes';
 import { CONTOSO_TENANT } from '../../support/domain-world';
 
@@ -147,6 +148,7 @@ describe('POST /api/messages with bot authentication on (tenant mode)', () => {
       publicBaseUrl: () => 'https://convene.contoso.com',
       defaultRegion: 'IN',
       standingTokens: new HmacStandingTokens(Buffer.alloc(32, 7)),
+      slipTickets: new HmacSlipTickets(Buffer.alloc(32, 7)),
     });
     const run = bot.run.bind(bot);
     bot.run = async (turn) => {

@@ -48,7 +48,7 @@ describeEachDialect('join requests', (dialect) => {
       asha,
     );
     expect(results).toEqual([{ id: requestId, displayName: 'Ravi', outcome: 'approved' }]);
-    const ravi = ((await listMembers(world.ctx, group.id, asha)).members).find(
+    const ravi = (await listMembers(world.ctx, group.id, asha)).members.find(
       (m) => m.person.phone === '+919876543210',
     );
     expect(ravi).toMatchObject({ state: 'invited', source: 'request', person: { displayName: 'Ravi' } });
@@ -180,13 +180,15 @@ describeEachDialect('join requests', (dialect) => {
       expect(await redeemInviteLink(world.ctx, { token: approvalLink.token }, ben)).toMatchObject({
         outcome: 'requested',
       });
-      expect(((await listMembers(world.ctx, group.id, asha)).members).map((m) => m.personId)).not.toContain(
+      expect((await listMembers(world.ctx, group.id, asha)).members.map((m) => m.personId)).not.toContain(
         ben.personId,
       );
       const { requests } = await listJoinRequests(world.ctx, group.id, asha);
       expect(requests).toEqual([expect.objectContaining({ displayName: 'Ben', signedIn: true })]);
       await decideJoinRequests(world.ctx, { groupId: group.id, decision: 'approve' }, asha);
-      const benNow = ((await listMembers(world.ctx, group.id, asha)).members).find((m) => m.personId === ben.personId);
+      const benNow = (await listMembers(world.ctx, group.id, asha)).members.find(
+        (m) => m.personId === ben.personId,
+      );
       expect(benNow).toMatchObject({ state: 'joined', source: 'request' });
     });
   });

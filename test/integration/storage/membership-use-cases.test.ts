@@ -91,7 +91,7 @@ describeEachDialect('memberships', (dialect) => {
       changed: false,
     });
     await changeMemberRole(world.ctx, { groupId: group.id, member: me, role: 'member' }, asha);
-    const roles = ((await listMembers(world.ctx, group.id, asha)).members).map((m) => [m.person.phone, m.role]);
+    const roles = (await listMembers(world.ctx, group.id, asha)).members.map((m) => [m.person.phone, m.role]);
     expect(roles).toEqual([
       ['+919988554401', 'admin'],
       [null, 'member'],
@@ -173,7 +173,7 @@ describeEachDialect('memberships', (dialect) => {
       removeMember(world.ctx, { groupId: group.id, member: { personId: cara.personId } }, ben),
     ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     await removeMember(world.ctx, { groupId: group.id, member: { personId: ben.personId } }, ben);
-    expect(((await listMembers(world.ctx, group.id, asha)).members).map((m) => m.personId)).toEqual([
+    expect((await listMembers(world.ctx, group.id, asha)).members.map((m) => m.personId)).toEqual([
       asha.personId,
       cara.personId,
     ]);

@@ -17,6 +17,7 @@ import type { RolloutContext } from '../../../src/domain/rollout/rollout.ports';
 import { slideshowLink } from '../../../src/domain/rollout/slideshow';
 import { HmacStandingTokens } from '../../../src/infra/invites/hmac-standing-tokens';
 import { createRolloutContext } from '../../../src/infra/rollout/rollout-context';
+import { HmacSlipTickets } from '../../../src/infra/slips/hmac-slip-tickets';
 import { samplePng } from '../../fakes/rollout-files';
 import { CONTOSO_TENANT, DomainWorld, FABRIKAM_TENANT } from '../../support/domain-world';
 import { describeEachDialect, type StorageUnderTest } from '../../support/storages';
@@ -39,6 +40,7 @@ describeEachDialect('rollout resources', (dialect) => {
       dataDir,
       publicBaseUrl: () => BASE,
       standingTokens: new HmacStandingTokens(Buffer.alloc(32, 7)),
+      slipTickets: new HmacSlipTickets(Buffer.alloc(32, 7)),
     });
     const orgAdmin = await world.orgAdmin('Ira');
     admin = orgAdmin.actor;

@@ -25,6 +25,9 @@ const cases: Array<[string, Command]> = [
   ['poster Night shift', { kind: 'poster', group: 'Night shift' }],
   ['Print a poster for "Drivers"', { kind: 'poster', group: 'Drivers' }],
   ['poster', { kind: 'poster', group: null }],
+  ['slips Night shift', { kind: 'slips', group: 'Night shift' }],
+  ['Print slips for "Drivers"', { kind: 'slips', group: 'Drivers' }],
+  ['onboarding slips', { kind: 'slips', group: null }],
   [
     'join https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA',
     { kind: 'join', link: 'https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA' },

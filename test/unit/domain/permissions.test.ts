@@ -18,6 +18,7 @@ const table: Array<[GroupAction, Record<GroupRelation | 'stranger', boolean>]> =
     { stranger: false, member: false, 'group-admin': false, champ: false, 'org-admin': true },
   ],
   ['provision', { stranger: false, member: false, 'group-admin': true, champ: false, 'org-admin': true }],
+  ['print-slips', { stranger: false, member: false, 'group-admin': true, champ: true, 'org-admin': true }],
 ];
 
 describe('who may do what', () => {

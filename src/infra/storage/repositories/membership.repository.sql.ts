@@ -11,6 +11,7 @@ import type {
   MemberView,
 } from '../../../domain/memberships/membership.repository';
 import type { Database, MembershipsTable, PeopleTable } from '../schema';
+import { inLists } from './in-lists';
 import { toPerson } from './person.repository.sql';
 
 const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
@@ -24,6 +25,14 @@ const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
   updatedAt: row.updated_at,
 });
 
+type MemberRow = Selectable<MembershipsTable> &
+  Omit<Selectable<PeopleTable>, 'id' | 'created_at'> & { person_created_at: string };
+
+const toMemberView = (row: MemberRow): MemberView => ({
+  ...toMembership(row),
+  person: toPerson({ ...row, id: row.person_id, created_at: row.person_created_at }),
+});
+
 /** True when the group has another admin besides the one being changed (for conditional writes). */
 const moreThanOneAdmin = (groupId: string) => (eb: ExpressionBuilder<Database, 'memberships'>) =>
   eb(
@@ -35,14 +44,6 @@ const moreThanOneAdmin = (groupId: string) => (eb: ExpressionBuilder<Database, '
     '>',
     1,
   );
-
-type MemberRow = Selectable<MembershipsTable> &
-  Omit<Selectable<PeopleTable>, 'id' | 'created_at'> & { person_created_at: string };
-
-const toMemberView = (row: MemberRow): MemberView => ({
-  ...toMembership(row),
-  person: toPerson({ ...row, id: row.person_id, created_at: row.person_created_at }),
-});
 
 export class SqlMembershipRepository implements MembershipRepository {
   private readonly postgres: boolean;
@@ -131,8 +132,26 @@ export class SqlMembershipRepository implements MembershipRepository {
     return Number(row.n);
   }
 
+  async listByPeople(personIds: string[]): Promise<MemberView[]> {
+    const found: MemberView[] = [];
+    for (const ids of inLists([...new Set(personIds)])) {
+      const rows = await this.withPeople().where('memberships.person_id', 'in', ids).execute();
+      found.push(...rows.map(toMemberView));
+    }
+    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.groupId.localeCompare(b.groupId));
+  }
+
   /** A group's members with their people, in page order (the memberships_group_page index's order). */
   private members(groupId: string) {
+    return this.withPeople()
+      .where('memberships.group_id', '=', groupId)
+      .orderBy('memberships.role')
+      .orderBy('memberships.created_at')
+      .orderBy('memberships.person_id');
+  }
+
+  /** Memberships joined to their people, every column of both. */
+  private withPeople() {
     return this.db
       .selectFrom('memberships')
       .innerJoin('people', 'people.id', 'memberships.person_id')
@@ -148,11 +167,7 @@ export class SqlMembershipRepository implements MembershipRepository {
         'people.user_principal_name',
         'people.directory_checked_at',
         'people.directory_outcome',
-      ])
-      .where('memberships.group_id', '=', groupId)
-      .orderBy('memberships.role')
-      .orderBy('memberships.created_at')
-      .orderBy('memberships.person_id');
+      ]);
   }
 
   async countAdmins(groupId: string): Promise<number> {

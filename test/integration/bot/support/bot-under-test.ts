@@ -3,6 +3,7 @@ import { type Activity, type Attachment, type Storage, TestAdapter } from 'botbu
 import { ConveneBot } from '../../../../bot/convene-bot';
 import type { DomainContext } from '../../../../src/domain/shared/unit-of-work.port';
 import { HmacStandingTokens } from '../../../../src/infra/invites/hmac-standing-tokens';
+import { HmacSlipTickets } from '../../../../src/infra/slips/hmac-slip-tickets';
 import { KyselyBotStateStorage } from '../../../../src/infra/storage/bot-state-storage';
 import { type Storage as ConveneStorage, openStorage } from '../../../../src/infra/storage/database';
 import { KyselyUnitOfWork } from '../../../../src/infra/storage/kysely-unit-of-work';
@@ -141,6 +142,7 @@ export class BotUnderTest {
       publicBaseUrl: () => PUBLIC_URL,
       defaultRegion: 'IN',
       standingTokens: new HmacStandingTokens(Buffer.alloc(32, 7)),
+      slipTickets: new HmacSlipTickets(Buffer.alloc(32, 7)),
       localOrganisation: { tenantId: CONTOSO_TENANT, name: 'Contoso' },
       oauthConnectionName: OAUTH_CONNECTION,
       allowedTenants: [CONTOSO_TENANT],
