@@ -149,6 +149,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     return {
       directory: {
         findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
+        findPeople: (tenantId, queries) => directory.findPeople(tenantId, queries),
         findUserByAccount: (tenantId, account) => directory.findUserByAccount(tenantId, account),
         reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
         phonesOfUser: (tenantId, id) => directory.phonesOfUser(tenantId, id),
