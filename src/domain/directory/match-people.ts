@@ -1,9 +1,4 @@
-import type {
-  DirectoryField,
-  DirectoryMatch,
-  DirectoryQuery,
-  DirectoryUser,
-} from './directory.port';
+import type { DirectoryField, DirectoryMatch, DirectoryQuery, DirectoryUser } from './directory.port';
 
 /** An account with its identifiers read the way queries spell them (phones E.164). */
 export interface DirectoryCandidate {

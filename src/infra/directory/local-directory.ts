@@ -61,7 +61,12 @@ export class LocalDirectory implements Directory {
   }
 
   async findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>> {
-    const queries = [...new Set(phones)].map((phone) => ({ key: phone, phone, email: null, employeeId: null }));
+    const queries = [...new Set(phones)].map((phone) => ({
+      key: phone,
+      phone,
+      email: null,
+      employeeId: null,
+    }));
     const found = await this.findPeople(tenantId, queries);
     return new Map([...found].map(([phone, match]) => [phone, match.user]));
   }
@@ -70,7 +75,10 @@ export class LocalDirectory implements Directory {
    * The same matching as Graph's: the file's stand-ins by every field they list, and people Convene
    * knows with an identity by their number or sign-in name.
    */
-  async findPeople(tenantId: string, queries: readonly DirectoryQuery[]): Promise<Map<string, DirectoryMatch>> {
+  async findPeople(
+    tenantId: string,
+    queries: readonly DirectoryQuery[],
+  ): Promise<Map<string, DirectoryMatch>> {
     const phones = [...new Set(queries.flatMap((q) => (q.phone ? [q.phone] : [])))];
     const emails = [...new Set(queries.flatMap((q) => (q.email ? [directoryKey('mail', q.email)] : [])))];
     if (phones.length === 0 && emails.length === 0 && !queries.some((q) => q.employeeId)) return new Map();

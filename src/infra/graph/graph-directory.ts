@@ -51,7 +51,12 @@ export class GraphDirectory implements Directory {
 
   /** Numbers only: the same batched lookup as `findPeople`, keyed by number. */
   async findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>> {
-    const queries = [...new Set(phones)].map((phone) => ({ key: phone, phone, email: null, employeeId: null }));
+    const queries = [...new Set(phones)].map((phone) => ({
+      key: phone,
+      phone,
+      email: null,
+      employeeId: null,
+    }));
     const found = await this.lookup.findPeople(tenantId, queries);
     return new Map([...found].map(([phone, match]) => [phone, match.user]));
   }

@@ -48,7 +48,10 @@ export class GraphUserLookup {
     private readonly options: GraphUserLookupOptions,
   ) {}
 
-  async findPeople(tenantId: string, queries: readonly DirectoryQuery[]): Promise<Map<string, DirectoryMatch>> {
+  async findPeople(
+    tenantId: string,
+    queries: readonly DirectoryQuery[],
+  ): Promise<Map<string, DirectoryMatch>> {
     const wanted = wantedValues(queries);
     const requests = filterRequests(wanted);
     if (requests.length === 0) return new Map();
@@ -117,7 +120,11 @@ export class GraphUserLookup {
   }
 
   /** The users that hold a wanted value, their phones read to E.164 (a tenant's worth when paging). */
-  private *candidates(tenantId: string, users: GraphUser[], wanted: WantedValues): Iterable<DirectoryCandidate> {
+  private *candidates(
+    tenantId: string,
+    users: GraphUser[],
+    wanted: WantedValues,
+  ): Iterable<DirectoryCandidate> {
     const has = (set: Set<string>, value: string | null, field: 'mail' | 'employeeId') =>
       value !== null && set.has(directoryKey(field, value));
     for (const u of users) {
