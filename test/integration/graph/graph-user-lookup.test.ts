@@ -95,12 +95,19 @@ describe('finding the accounts people already have, over the wire', () => {
 
   test('when the list is large next to the tenant, then paging matches e-mail, employee id and business phones too', async () => {
     const users = graph.addUsers(40, (i) => ({
-      businessPhones: i % 2 === 0 ? [`098${String(100_000_000 + i).slice(1)}`] : [],
+      businessPhones: [`098${String(100_000_000 + i).slice(1)}`],
       employeeId: `E-${i}`,
     }));
-    // 100 numbers, e-mail addresses and employee ids: 51 filters (3 batches) against 1 page of users.
-    const queries = Array.from({ length: 100 }, (_, i) =>
-      query(`p${i}`, { phone: phone(i), email: `user${i}@contoso.example`, employeeId: `E-${i}` }),
+    // 300 people known by one identifier each: 51 filters (3 batches) against 1 page of users.
+    const queries = Array.from({ length: 300 }, (_, i) =>
+      query(
+        `p${i}`,
+        i % 3 === 0
+          ? { email: `user${i}@contoso.example` }
+          : i % 3 === 1
+            ? { employeeId: `e-${i}` }
+            : { phone: phone(i) },
+      ),
     );
     const found = await directory.findPeople(TENANT, queries);
     expect(graph.graphRequests().map((r) => r.path.split('?')[0])).toEqual([
@@ -108,20 +115,11 @@ describe('finding the accounts people already have, over the wire', () => {
       '/v1.0/users',
     ]);
     expect(found.size).toBe(40);
-    // The sign-in name decides before the others; the employee id before a business phone.
-    expect(found.get('p0')).toMatchObject({
-      field: 'userPrincipalName',
-      user: { aadObjectId: users[0]!.id },
-    });
-    const byPhoneAndId = await directory.findPeople(TENANT, [
-      query('a', { phone: phone(2) }),
-      query('b', { employeeId: 'e-3' }),
-    ]);
-    expect(byPhoneAndId.get('a')).toMatchObject({
-      field: 'businessPhones',
-      user: { aadObjectId: users[2]!.id },
-    });
-    expect(byPhoneAndId.get('b')).toMatchObject({ field: 'employeeId', user: { aadObjectId: users[3]!.id } });
+    const field = (i: number) => [found.get(`p${i}`)?.field, found.get(`p${i}`)?.user.aadObjectId];
+    expect(field(3)).toEqual(['userPrincipalName', users[3]!.id]);
+    expect(field(4)).toEqual(['employeeId', users[4]!.id]);
+    // Stored as dialled in India (098…), read to E.164 before comparing.
+    expect(field(5)).toEqual(['businessPhones', users[5]!.id]);
   });
 
   test('when the business phone lambda comes without the advanced query parameters, or an in list holds 16 values, then the loopback Graph refuses it as Graph does', async () => {
