@@ -484,17 +484,19 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     test('when someone known only by phone is found in Entra, then they join the team of their mapped group', async () => {
       const { group, team, newcomers, phoneOnly } = await provisionedWarehouse();
       const found = newcomers[0]!;
-      await entraLinker(world.ctx)([
-        {
-          personId: phoneOnly,
-          user: {
-            tenantId: CONTOSO_TENANT,
-            aadObjectId: found.id,
-            displayName: found.displayName,
-            userPrincipalName: null,
+      await entraLinker(world.ctx)({
+        links: [
+          {
+            personId: phoneOnly,
+            user: {
+              tenantId: CONTOSO_TENANT,
+              aadObjectId: found.id,
+              displayName: found.displayName,
+              userPrincipalName: null,
+            },
           },
-        },
-      ]);
+        ],
+      });
       expect(await worker().runOnce()).toBe(true);
       expect(team.members.has(found.id)).toBe(true);
       expect(await provisionJobs()).toHaveLength(2);
@@ -514,10 +516,12 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
         displayName: u.displayName,
         userPrincipalName: null,
       });
-      await entraLinker(world.ctx)([
-        { personId: phoneOnly, user: user(held) },
-        { personId: other, user: user(free) },
-      ]);
+      await entraLinker(world.ctx)({
+        links: [
+          { personId: phoneOnly, user: user(held) },
+          { personId: other, user: user(free) },
+        ],
+      });
       const people = await world.ctx.uow.run(async (repos) => ({
         phoneOnly: await repos.people.findById(phoneOnly),
         other: await repos.people.findById(other),
