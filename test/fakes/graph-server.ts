@@ -208,11 +208,13 @@ export class GraphServer {
                 sub.body,
                 lowerCaseKeys(sub.headers ?? {}),
               );
+        // Headers that say something about the request (a body's content type does not).
+        const told = Object.entries(sub.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type');
         entry.subRequests.push({
           method: sub.method,
           url: sub.url,
           status: answer.status,
-          ...(sub.headers ? { headers: sub.headers } : {}),
+          ...(told.length > 0 ? { headers: Object.fromEntries(told) } : {}),
         });
         responses.push({
           id: sub.id,
