@@ -1,3 +1,5 @@
+import type { Person } from './person';
+
 /**
  * What an admin may tell Convene about someone to find the Microsoft 365 account they already have:
  * an e-mail address (matched to the account's mail or sign-in name) and an employee id (matched to
@@ -32,4 +34,26 @@ export function readEmployeeId(raw: string): string | null | { refused: HintRefu
   if ([...value].length > EMPLOYEE_ID_MAX_LENGTH) return { refused: 'too-long' };
   if (!printable.test(value)) return { refused: 'not-printable' };
   return value;
+}
+
+/** What an admin gave to find someone's account; null (or absent) when nothing was given. */
+export interface AccountHints {
+  email?: string | null;
+  employeeId?: string | null;
+}
+
+/**
+ * The changes that keep what an admin gave on a person, or undefined when nothing changes. Only people
+ * without an account take them (an account's own values are never overwritten), and an empty value
+ * erases nothing that was given before.
+ */
+export function hintChanges(
+  person: Pick<Person, 'aadObjectId' | 'email' | 'employeeId'>,
+  hints: AccountHints,
+): Pick<Person, 'email' | 'employeeId'> | undefined {
+  if (person.aadObjectId) return undefined;
+  const email = hints.email || person.email;
+  const employeeId = hints.employeeId || person.employeeId;
+  if (email === person.email && employeeId === person.employeeId) return undefined;
+  return { email, employeeId };
 }

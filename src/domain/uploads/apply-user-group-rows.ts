@@ -4,6 +4,7 @@ import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import { type Group, groupNameKey, groupScopeKey } from '../groups/group';
 import type { Membership } from '../memberships/membership';
 import { LastAdmin } from '../memberships/membership.errors';
+import { hintChanges } from '../people/account-hints';
 import { newPerson, type Person } from '../people/person';
 import { requestMemberSync } from '../provisioning/provision-group.job';
 import { DomainError } from '../shared/domain-error';
@@ -239,9 +240,9 @@ function membership(
 
 /**
  * The e-mail addresses and employee ids the file gives, kept on people who have no account yet so
- * the directory can find the one they may have (the last row naming a person wins). People created
- * here get them before they are inserted; the few existing people whose values change are returned
- * for an update. Someone already linked to an account keeps what their account says.
+ * the directory can find the one they may have (the last row naming a person wins; see hintChanges).
+ * People created here get them before they are inserted; the few existing people whose values change
+ * are returned for an update.
  */
 function accountHints(
   rows: UserGroupPlanRow[],
@@ -251,13 +252,11 @@ function accountHints(
   const changed = new Map<string, Pick<Person, 'email' | 'employeeId'>>();
   for (const row of rows) {
     const person = people.get(row.phone);
-    if (row.action === 'remove' || !person || person.aadObjectId) continue;
-    const email = row.email || person.email;
-    const employeeId = row.employeeId || person.employeeId;
-    if (email === person.email && employeeId === person.employeeId) continue;
-    person.email = email;
-    person.employeeId = employeeId;
-    if (!created.has(person)) changed.set(person.id, { email, employeeId });
+    if (row.action === 'remove' || !person) continue;
+    const changes = hintChanges(person, row);
+    if (!changes) continue;
+    Object.assign(person, changes);
+    if (!created.has(person)) changed.set(person.id, changes);
   }
   return changed;
 }
