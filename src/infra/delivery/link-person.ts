@@ -15,7 +15,11 @@ export function entraLinker(ctx: DomainContext): EntraLink {
   const link = async (repos: Repositories, personId: string, user: DirectoryUser, at: string) => {
     const person = await repos.people.findById(personId);
     if (!person || person.aadObjectId) return;
-    if (await repos.people.findByAadObjectId(user.tenantId, user.aadObjectId)) return;
+    if (await repos.people.findByAadObjectId(user.tenantId, user.aadObjectId)) {
+      // Their account is known to Convene as someone else (who signed in first): found, not linked.
+      await repos.people.update(personId, { directoryCheckedAt: at, directoryOutcome: 'matched' });
+      return;
+    }
     await repos.people.update(personId, {
       tenantId: user.tenantId,
       aadObjectId: user.aadObjectId,

@@ -528,6 +528,11 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
         signedIn: await repos.people.findById(signedInBefore.personId),
       }));
       expect(people.phoneOnly?.aadObjectId).toBeNull();
+      expect(people.phoneOnly?.directoryOutcome).toBe('matched');
+      expect(people.other).toMatchObject({
+        directoryOutcome: 'matched',
+        directoryCheckedAt: expect.any(String),
+      });
       expect(people.other?.aadObjectId).toBe(free.id);
       expect(people.signedIn?.aadObjectId).toBe(held.id);
     });
