@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { type Answer, error } from './graph-answer';
+import { listUsers } from './graph-list-users';
 
 /** A directory user as the fake Graph stores it. */
 export interface FakeUser {
@@ -10,6 +12,9 @@ export interface FakeUser {
   userPrincipalName: string;
   mobilePhone: string | null;
   businessPhones: string[];
+  /** Entra's `mail`; when left out, the sign-in name (as for most accounts). */
+  mail?: string | null;
+  employeeId?: string | null;
 }
 
 /** One HTTP request that reached the server (sub-requests of a batch are listed inside it). */
@@ -17,7 +22,7 @@ export interface LoggedRequest {
   method: string;
   path: string;
   authorization: string | undefined;
-  subRequests?: Array<{ method: string; url: string; status: number }>;
+  subRequests?: Array<{ method: string; url: string; status: number; headers?: Record<string, string> }>;
 }
 
 export interface FakeGroup {
@@ -28,8 +33,6 @@ export interface FakeGroup {
   members: Set<string>;
   team: boolean;
 }
-
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
 /**
  * A loopback Microsoft Graph (v1.0) and Entra token endpoint, implementing the calls Convene makes,
@@ -176,7 +179,15 @@ export class GraphServer {
     const route = path.slice('/v1.0'.length);
     if (req.method === 'POST' && route === '/$batch') {
       const requests = (
-        body as { requests: Array<{ id: string; method: string; url: string; body?: unknown }> }
+        body as {
+          requests: Array<{
+            id: string;
+            method: string;
+            url: string;
+            body?: unknown;
+            headers?: Record<string, string>;
+          }>;
+        }
       ).requests;
       if (requests.length > 20)
         return { status: 400, body: error('BadRequest', 'A batch holds at most 20 requests.') };
@@ -191,8 +202,20 @@ export class GraphServer {
                 body: error('TooManyRequests', 'Throttled'),
                 headers: { 'Retry-After': String(retryAfter) },
               }
-            : this.route(sub.method, sub.url.startsWith('/') ? sub.url : `/${sub.url}`, sub.body);
-        entry.subRequests.push({ method: sub.method, url: sub.url, status: answer.status });
+            : this.route(
+                sub.method,
+                sub.url.startsWith('/') ? sub.url : `/${sub.url}`,
+                sub.body,
+                lowerCaseKeys(sub.headers ?? {}),
+              );
+        // Headers that say something about the request (a body's content type does not).
+        const told = Object.entries(sub.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type');
+        entry.subRequests.push({
+          method: sub.method,
+          url: sub.url,
+          status: answer.status,
+          ...(told.length > 0 ? { headers: Object.fromEntries(told) } : {}),
+        });
         responses.push({
           id: sub.id,
           status: answer.status,
@@ -202,7 +225,7 @@ export class GraphServer {
       }
       return { status: 200, body: { responses } };
     }
-    return this.route(req.method ?? 'GET', route, body);
+    return this.route(req.method ?? 'GET', route, body, req.headers as Record<string, string>);
   }
 
   /** Entra's authorize endpoint with someone already signed in: straight back to the app with a code. */
@@ -273,13 +296,13 @@ export class GraphServer {
     };
   }
 
-  private route(method: string, url: string, body: unknown): Answer {
+  private route(method: string, url: string, body: unknown, headers: Record<string, string>): Answer {
     const [path, query = ''] = url.split('?');
     const params = new URLSearchParams(query);
     const groupPath = /^\/groups\/([^/]+)(\/.*)?$/.exec(path!);
     const installPath = /^\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+)\/chat)?$/.exec(path!);
     if (method === 'GET' && path === '/users/$count') return { status: 200, body: String(this.users.length) };
-    if (method === 'GET' && path === '/users') return this.listUsers(params);
+    if (method === 'GET' && path === '/users') return listUsers(this.users, params, headers, this.url);
     const userPath = /^\/users\/([^/]+)$/.exec(path!);
     if (method === 'GET' && userPath) {
       const user = this.users.find((u) => u.id === decodeURIComponent(userPath[1]!));
@@ -306,50 +329,6 @@ export class GraphServer {
     if (installPath)
       return this.install(method, installPath[1]!, installPath[2], body as Record<string, unknown>);
     return { status: 404, body: error('Request_ResourceNotFound', `No route ${method} ${url}`) };
-  }
-
-  private listUsers(params: URLSearchParams): Answer {
-    const filter = params.get('$filter');
-    const account = filter && /^userPrincipalName eq '(.*)' or mail eq '\1'$/.exec(filter)?.[1];
-    if (account) {
-      // The stand-in's mail is its sign-in name; Graph compares both without regard to case.
-      const wanted = account.replace(/''/g, "'").toLowerCase();
-      return {
-        status: 200,
-        body: { value: this.users.filter((u) => u.userPrincipalName.toLowerCase() === wanted).slice(0, 1) },
-      };
-    }
-    if (filter) {
-      const values = /^mobilePhone in \((.*)\)$/
-        .exec(filter)?.[1]
-        ?.match(/'([^']*)'/g)
-        ?.map((v) => v.slice(1, -1));
-      if (!values) return { status: 400, body: error('BadRequest', `Unsupported filter ${filter}`) };
-      if (values.length > 15)
-        return { status: 400, body: error('BadRequest', 'Too many values in the in clause.') };
-      // A set, not a list: P4 filters 50,000 users 20 times a batch, and a slow answer here held the
-      // event loop long enough for idle keep-alive sockets to be reset under the client.
-      const wanted = new Set(values);
-      return {
-        status: 200,
-        body: { value: this.users.filter((u) => u.mobilePhone && wanted.has(u.mobilePhone)) },
-      };
-    }
-    const top = Math.min(Number(params.get('$top') ?? 100), 999);
-    const skip = Number(params.get('$skiptoken') ?? 0);
-    const value = this.users.slice(skip, skip + top);
-    const next = skip + top < this.users.length ? skip + top : undefined;
-    return {
-      status: 200,
-      body: {
-        value,
-        ...(next !== undefined
-          ? {
-              '@odata.nextLink': `${this.url}/v1.0/users?$select=${params.get('$select')}&$top=${top}&$skiptoken=${next}`,
-            }
-          : {}),
-      },
-    };
   }
 
   private createGroup(body: Record<string, unknown>): Answer {
@@ -538,8 +517,8 @@ export function loopbackNetworkClient(server: GraphServer): INetworkModule {
   };
 }
 
-function error(code: string, message: string) {
-  return { error: { code, message } };
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -6,6 +6,27 @@ export interface DirectoryUser {
   userPrincipalName: string | null;
 }
 
+/**
+ * What Convene knows about someone without a linked account, to find the account they may already
+ * have. `key` is the caller's (a person's id); absent identifiers are null. The phone is E.164, the
+ * e-mail lower case.
+ */
+export interface DirectoryQuery {
+  key: string;
+  phone: string | null;
+  email: string | null;
+  employeeId: string | null;
+}
+
+/** The account field that matched: the phone fields, the e-mail (as mail or sign-in name), the employee id. */
+export type DirectoryField = 'mobilePhone' | 'businessPhones' | 'mail' | 'userPrincipalName' | 'employeeId';
+
+/** The account found for a query, and by which of its fields. */
+export interface DirectoryMatch {
+  user: DirectoryUser;
+  field: DirectoryField;
+}
+
 /** What Convene needs to create or update a group's home in the tenant. */
 export interface TenantGroupSpec {
   tenantId: string;
@@ -46,6 +67,12 @@ export interface TeamsAddress {
 export interface Directory {
   /** Finds accounts by E.164 mobile or business phone; numbers nobody has are absent from the map. */
   findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>>;
+  /**
+   * Finds the accounts of many people at once by every identifier they have (mobile and business
+   * phones, e-mail as mail or sign-in name, employee id), batched. Keyed by the query's key; people
+   * no account matches (or whose identifier two accounts share) are absent.
+   */
+  findPeople(tenantId: string, queries: readonly DirectoryQuery[]): Promise<Map<string, DirectoryMatch>>;
   /** Finds one account by its sign-in name or e-mail address (e.g. asha@contoso.com). */
   findUserByAccount(tenantId: string, account: string): Promise<DirectoryUser | undefined>;
   /** The account's mobile and business phones in E.164 (numbers that cannot be read are left out). */

@@ -5,6 +5,8 @@ import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
 import { queueCardInvites } from '../invites/queue-card-invites';
+import { AccountHintInvalid } from '../people/account-hint.errors';
+import { hintChanges, readEmail, readEmployeeId } from '../people/account-hints';
 import { newPerson, type Person } from '../people/person';
 import { PhoneInvalid } from '../people/phone.errors';
 import { parseRegion, type Region, toE164 } from '../people/phone-number';
@@ -21,7 +23,22 @@ export interface AddMembersInput {
   region: string;
   role: Role;
   source: Extract<MembershipSource, 'manual' | 'bulk'>;
+  /**
+   * What the admin said about some of them, by the number as given: a name for people new to Convene,
+   * an e-mail address and employee ID to find the account they already have.
+   */
+  about?: ReadonlyMap<string, PersonGiven>;
 }
+
+/** What an admin may say about someone they add by phone. */
+export interface PersonGiven {
+  name?: string;
+  email?: string;
+  employeeId?: string;
+}
+
+/** What was given, checked and normalised (see account-hints). */
+type Given = { name: string | null; email: string | null; employeeId: string | null };
 
 export type AddMemberResult =
   | { input: string; outcome: 'added' | 'already-member'; phone: string; personId: string }
@@ -57,6 +74,7 @@ export async function addMembersByPhone(
     throw new TooManyPhoneNumbers(input.phones.length, MAX_PHONES_PER_REQUEST);
   }
   const region = parseRegion(input.region);
+  const about = checkGiven(input.about);
   const results: AddMemberResult[] = [];
   for (let start = 0; start === 0 || start < input.phones.length; start += PHONES_PER_SLICE) {
     if (start > 0) await yieldToEventLoop();
@@ -67,7 +85,11 @@ export async function addMembersByPhone(
       const action = input.role === 'admin' ? 'manage-admins' : 'manage-members';
       assertMay(await relationsTo(repos, actor, group), action, group.name);
       const now = ctx.clock.now();
-      return addCheckedToGroup(repos, { group, checked, role: input.role, source: input.source, now }, actor);
+      return addCheckedToGroup(
+        repos,
+        { group, checked, role: input.role, source: input.source, now, about },
+        actor,
+      );
     });
     results.push(...slice);
   }
@@ -92,6 +114,22 @@ export function addPhonesToGroup(
   return addCheckedToGroup(repos, { ...input, checked }, actor);
 }
 
+/** Refuses the whole request for one bad e-mail address or employee ID, before anything is written. */
+function checkGiven(about: AddMembersInput['about']): ReadonlyMap<string, Given> {
+  const checked = new Map<string, Given>();
+  for (const [phone, given] of about ?? []) {
+    const email = readEmail(given.email ?? '');
+    if (email !== null && typeof email === 'object')
+      throw new AccountHintInvalid(phone, 'email', email.refused);
+    const employeeId = readEmployeeId(given.employeeId ?? '');
+    if (employeeId !== null && typeof employeeId === 'object')
+      throw new AccountHintInvalid(phone, 'employeeId', employeeId.refused);
+    const name = given.name?.replace(/\s+/g, ' ').trim() || null;
+    checked.set(phone, { name, email, employeeId });
+  }
+  return checked;
+}
+
 function check(input: string, region: Region): Checked {
   try {
     return { input, phone: toE164(input, region) };
@@ -104,10 +142,18 @@ function check(input: string, region: Region): Checked {
 /** Checked numbers added in the caller's transaction, read and written set-at-a-time (`repos.bulk`). */
 async function addCheckedToGroup(
   repos: Repositories,
-  input: { group: Group; checked: Checked[]; role: Role; source: MembershipSource; now: Date },
+  input: {
+    group: Group;
+    checked: Checked[];
+    role: Role;
+    source: MembershipSource;
+    now: Date;
+    about?: ReadonlyMap<string, Given>;
+  },
   actor: Actor,
 ): Promise<AddMemberResult[]> {
   const { group, checked, now } = input;
+  const hinted = new Map<string, Pick<Person, 'email' | 'employeeId'>>();
   const at = now.toISOString();
   const phones = [...new Set(checked.flatMap((c) => ('phone' in c ? [c.phone] : [])))];
   const people = new Map<string, Person>();
@@ -123,11 +169,17 @@ async function addCheckedToGroup(
     if ('problem' in c) {
       return { input: c.input, outcome: 'invalid', code: c.problem.code, reason: c.problem.message };
     }
+    const given = input.about?.get(c.input);
     let person = people.get(c.phone);
     if (!person) {
-      person = newPerson({ id: newId(), phone: c.phone, createdAt: at });
+      person = newPerson({ id: newId(), phone: c.phone, displayName: given?.name ?? null, createdAt: at });
       people.set(c.phone, person);
       newPeople.push(person);
+    }
+    const changes = given && hintChanges(person, given);
+    if (changes) {
+      Object.assign(person, changes);
+      if (!newPeople.includes(person)) hinted.set(person.id, changes);
     }
     if (members.has(person.id)) {
       return { input: c.input, outcome: 'already-member', phone: c.phone, personId: person.id };
@@ -149,6 +201,7 @@ async function addCheckedToGroup(
     return { input: c.input, outcome: 'added', phone: c.phone, personId: person.id };
   });
   await repos.bulk.insertPeople(newPeople);
+  for (const [personId, changes] of hinted) await repos.people.update(personId, changes);
   await repos.bulk.insertMemberships(added);
   await repos.bulk.appendAudit(audit);
   // Everyone added gets an invite card, sent by the delivery worker once this commits.

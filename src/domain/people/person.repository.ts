@@ -1,4 +1,4 @@
-import type { Person } from './person';
+import type { DirectoryOutcome, Person } from './person';
 
 export interface PersonRepository {
   findById(id: string): Promise<Person | undefined>;
@@ -8,6 +8,15 @@ export interface PersonRepository {
   listAccountsOfTenant(tenantId: string, limit: number): Promise<Person[]>;
   insert(person: Person): Promise<void>;
   update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void>;
+  /**
+   * Records a directory lookup that found no account (or could not be made) for these people, in one
+   * statement; someone linked meanwhile is left alone (their outcome stays `matched`).
+   */
+  recordDirectoryChecks(
+    personIds: readonly string[],
+    outcome: Exclude<DirectoryOutcome, 'matched'>,
+    at: string,
+  ): Promise<void>;
   /**
    * Moves everything `fromId` holds (memberships, card invites, champ and org-admin roles, the phone
    * number) to `intoId`, which keeps its own where both hold one. `fromId` stays, empty.

@@ -4,6 +4,7 @@ import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import { type Group, groupNameKey, groupScopeKey } from '../groups/group';
 import type { Membership } from '../memberships/membership';
 import { LastAdmin } from '../memberships/membership.errors';
+import { hintChanges } from '../people/account-hints';
 import { newPerson, type Person } from '../people/person';
 import { requestMemberSync } from '../provisioning/provision-group.job';
 import { DomainError } from '../shared/domain-error';
@@ -105,6 +106,7 @@ export async function applyUserGroupRows(
     people.set(row.phone, person);
     newPeople.push(person);
   }
+  const hinted = accountHints(rows, people, new Set(newPeople));
 
   const memberships = new Map<string, Membership>();
   const membershipKey = (groupId: string, personId: string) => `${groupId}|${personId}`;
@@ -205,6 +207,7 @@ export async function applyUserGroupRows(
 
   await repos.bulk.insertGroups(newGroups);
   await repos.bulk.insertPeople(newPeople);
+  for (const [personId, changes] of hinted) await repos.people.update(personId, changes);
   await repos.bulk.insertMemberships([...creatorMemberships, ...added]);
   // Everyone added gets an invite card, as queueCardInvites does, with one audit entry per group.
   const invites = [...addedByGroup].flatMap(([groupId, personIds]) =>
@@ -233,4 +236,27 @@ function membership(
   at: string,
 ): Membership {
   return { groupId, personId, role, source, state, invitedBy, createdAt: at, updatedAt: at };
+}
+
+/**
+ * The e-mail addresses and employee ids the file gives, kept on people who have no account yet so
+ * the directory can find the one they may have (the last row naming a person wins; see hintChanges).
+ * People created here get them before they are inserted; the few existing people whose values change
+ * are returned for an update.
+ */
+function accountHints(
+  rows: UserGroupPlanRow[],
+  people: Map<string, Person>,
+  created: ReadonlySet<Person>,
+): Map<string, Pick<Person, 'email' | 'employeeId'>> {
+  const changed = new Map<string, Pick<Person, 'email' | 'employeeId'>>();
+  for (const row of rows) {
+    const person = people.get(row.phone);
+    if (row.action === 'remove' || !person) continue;
+    const changes = hintChanges(person, row);
+    if (!changes) continue;
+    Object.assign(person, changes);
+    if (!created.has(person)) changed.set(person.id, changes);
+  }
+  return changed;
 }

@@ -1,3 +1,4 @@
+import { EMPLOYEE_ID_MAX_LENGTH } from '../people/account-hints';
 import { type Problem, problem, problemCodes } from './upload-problem';
 
 /** A column a template defines; `key` is how the code refers to it, `label` how the file names it. */
@@ -27,7 +28,14 @@ export const userGroupColumns = [
     key: 'email',
     label: 'Email',
     required: false,
-    meaning: 'optional: helps match their Microsoft 365 account',
+    meaning:
+      'optional: their work e-mail address or sign-in name; helps match their Microsoft 365 account (at most 254 characters)',
+  },
+  {
+    key: 'employeeId',
+    label: 'Employee ID',
+    required: false,
+    meaning: `optional: their employee ID, matched to the employee ID on their Microsoft 365 account (at most ${EMPLOYEE_ID_MAX_LENGTH} characters)`,
   },
   {
     key: 'region',

@@ -4,6 +4,8 @@ import type { Upload } from './upload';
 import type { UserGroupPlanRow } from './user-group-validator';
 
 const label = (cell: string): string => cell.trim().replace(/\s+/g, ' ').toLowerCase();
+const userGroupLabel = (key: (typeof userGroupColumns)[number]['key']): string =>
+  label(userGroupColumns.find((c) => c.key === key)!.label);
 const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
@@ -17,12 +19,13 @@ export function planRowCells(
   const values: Record<string, string> =
     'phone' in row
       ? {
-          [label(userGroupColumns[0].label)]: row.group,
-          [label(userGroupColumns[1].label)]: row.phone,
-          [label(userGroupColumns[2].label)]: capital(row.role),
-          [label(userGroupColumns[3].label)]: row.name,
-          [label(userGroupColumns[4].label)]: row.email,
-          [label(userGroupColumns[6].label)]: capital(row.action),
+          [userGroupLabel('group')]: row.group,
+          [userGroupLabel('phone')]: row.phone,
+          [userGroupLabel('userType')]: capital(row.role),
+          [userGroupLabel('name')]: row.name,
+          [userGroupLabel('email')]: row.email,
+          [userGroupLabel('employeeId')]: row.employeeId,
+          [userGroupLabel('action')]: capital(row.action),
         }
       : { [label(parentGroupColumns[0].label)]: row.parent, [label(parentGroupColumns[1].label)]: row.child };
   return upload.header.map((cell) => values[label(cell)] ?? '');

@@ -5,8 +5,17 @@ import type { UploadKind } from './upload';
 
 const examples: Record<UploadKind, string[][]> = {
   'user-group-mapping': [
-    ['Contoso – Sales (East)', '+91 98765 43210', 'Admin', 'Asha Rao', 'asha.rao@contoso.com', 'IN', 'Add'],
-    ['Contoso – Sales (East)', '020 7946 0958', 'Member', 'Ben Carter', '', 'GB', ''],
+    [
+      'Contoso – Sales (East)',
+      '+91 98765 43210',
+      'Admin',
+      'Asha Rao',
+      'asha.rao@contoso.com',
+      'E-10442',
+      'IN',
+      'Add',
+    ],
+    ['Contoso – Sales (East)', '020 7946 0958', 'Member', 'Ben Carter', '', '', 'GB', ''],
   ],
   'parent-group-mapping': [
     ['Contoso – All Employees', 'Contoso – Sales'],
@@ -19,6 +28,7 @@ const intro: Record<UploadKind, string[]> = {
     'Convene User Group Mapping: one row per person per group. Lines starting with # are instructions and are ignored.',
     'Save as "CSV UTF-8" (or "Unicode Text"). Many groups can share one file. Re-uploading the same file changes nothing.',
     `A person listed twice in a group must have the same User Type. Group names: at most ${GROUP_NAME_MAX_LENGTH} characters; case does not matter.`,
+    'Email and Employee ID help Convene find the Microsoft 365 account a person already has; a value their account gives is never overwritten.',
   ],
   'parent-group-mapping': [
     'Convene Parent Group Mapping: one row per child group. Lines starting with # are instructions and are ignored.',

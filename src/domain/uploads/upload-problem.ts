@@ -32,6 +32,7 @@ export const problemCodes = {
   unknownUserType: 'CSV_UNKNOWN_USER_TYPE',
   unknownAction: 'CSV_UNKNOWN_ACTION',
   emailInvalid: 'CSV_EMAIL_INVALID',
+  employeeIdInvalid: 'CSV_EMPLOYEE_ID_INVALID',
   nameTooLong: 'CSV_NAME_TOO_LONG',
   conflictingRole: 'CSV_CONFLICTING_ROLE',
   conflictingAction: 'CSV_CONFLICTING_ACTION',

@@ -1,5 +1,6 @@
 import { groupNameKey, normaliseGroupName } from '../groups/group';
 import type { GroupNameEmpty, GroupNameTooLong } from '../groups/group.errors';
+import { EMAIL_MAX_LENGTH, EMPLOYEE_ID_MAX_LENGTH, readEmail, readEmployeeId } from '../people/account-hints';
 import { RegionInvalid } from '../people/phone.errors';
 import { parseRegion, type Region } from '../people/phone-number';
 import { DomainError } from '../shared/domain-error';
@@ -15,7 +16,6 @@ type Column = (typeof userGroupColumns)[number]['key'];
 
 /** The longest display name kept; longer ones are most likely a pasted paragraph. */
 export const PERSON_NAME_MAX_LENGTH = 256;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A normalised User Group Mapping row as the plan file stores it. */
 export interface UserGroupPlanRow {
@@ -25,7 +25,10 @@ export interface UserGroupPlanRow {
   role: 'admin' | 'member';
   action: 'add' | 'remove';
   name: string;
+  /** Lower case; empty when not given. */
   email: string;
+  /** Empty when not given. */
+  employeeId: string;
 }
 
 export const toUserGroupPlanFields = (row: UserGroupPlanRow): string[] => [
@@ -36,6 +39,7 @@ export const toUserGroupPlanFields = (row: UserGroupPlanRow): string[] => [
   row.action,
   planField(row.name),
   planField(row.email),
+  planField(row.employeeId),
 ];
 
 export function fromUserGroupPlanFields(fields: string[]): UserGroupPlanRow {
@@ -47,6 +51,8 @@ export function fromUserGroupPlanFields(fields: string[]): UserGroupPlanRow {
     action: fields[4] === 'remove' ? 'remove' : 'add',
     name: fields[5] ?? '',
     email: fields[6] ?? '',
+    // Plans written before the column existed have no eighth field.
+    employeeId: fields[7] ?? '',
   };
 }
 
@@ -67,6 +73,7 @@ interface PendingRow {
   action: 'add' | 'remove';
   name: string;
   email: string;
+  employeeId: string;
 }
 
 /**
@@ -216,6 +223,7 @@ export async function validateUserGroupRecords(
         action,
         name: pending.name,
         email: pending.email,
+        employeeId: pending.employeeId,
       }),
     );
     return true;
@@ -247,6 +255,7 @@ export async function validateUserGroupRecords(
         action: 'add',
         name: '',
         email: '',
+        employeeId: '',
       };
       if ('error' in row.group) failWith('group', row.group.error);
 
@@ -278,18 +287,35 @@ export async function validateUserGroupRecords(
           { value: cell('action').trim(), allowed: ['Add', 'Remove'] },
         );
       } else row.action = action;
-      const email = cell('email').trim();
-      if (email !== '' && !emailPattern.test(email)) {
+      const email = readEmail(cell('email'));
+      if (email !== null && typeof email === 'object') {
         note(
           problem(
             row.line,
             label('email'),
             problemCodes.emailInvalid,
             'warning',
-            `"${email}" does not look like an email address; it is ignored.`,
+            email.refused === 'too-long'
+              ? `An email address can be at most ${EMAIL_MAX_LENGTH} characters; this one is ignored.`
+              : `"${cell('email').trim()}" does not look like an email address; it is ignored.`,
           ),
         );
-      } else row.email = email;
+      } else row.email = email ?? '';
+      const employeeId = readEmployeeId(cell('employeeId'));
+      if (employeeId !== null && typeof employeeId === 'object') {
+        note(
+          problem(
+            row.line,
+            label('employeeId'),
+            problemCodes.employeeIdInvalid,
+            'warning',
+            employeeId.refused === 'too-long'
+              ? `An employee ID can be at most ${EMPLOYEE_ID_MAX_LENGTH} characters; this one is ignored.`
+              : 'The employee ID holds characters that are not printable (tabs, control characters); it is ignored.',
+            { max: EMPLOYEE_ID_MAX_LENGTH, reason: employeeId.refused },
+          ),
+        );
+      } else row.employeeId = employeeId ?? '';
       row.name = cell('name').replace(/\s+/g, ' ').trim();
       if ([...row.name].length > PERSON_NAME_MAX_LENGTH) {
         fail(

@@ -16,6 +16,9 @@ export interface Delivery {
   membershipState: string | null;
   personId: string;
   personPhone: string | null;
+  /** The e-mail address and employee id an admin gave, to find the person's account by. */
+  personEmail: string | null;
+  personEmployeeId: string | null;
   personName: string | null;
   personTenantId: string | null;
   personAadObjectId: string | null;
@@ -79,6 +82,8 @@ export class DeliveryQueue {
         'm.state as membership_state',
         'ci.person_id',
         'p.phone as person_phone',
+        'p.email as person_email',
+        'p.employee_id as person_employee_id',
         'p.display_name as person_name',
         'p.tenant_id as person_tenant_id',
         'p.aad_object_id as person_aad_object_id',
@@ -100,6 +105,8 @@ export class DeliveryQueue {
       membershipState: row.membership_state,
       personId: row.person_id,
       personPhone: row.person_phone,
+      personEmail: row.person_email,
+      personEmployeeId: row.person_employee_id,
       personName: row.person_name,
       personTenantId: row.person_tenant_id,
       personAadObjectId: row.person_aad_object_id,

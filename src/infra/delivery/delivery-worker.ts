@@ -33,7 +33,7 @@ export interface DeliveryWorkerDeps {
   directory: Directory;
   connector: BotConnectorClient;
   render: RenderInviteActivity;
-  /** Records that a phone-only person is this Entra user (through the domain's repositories). */
+  /** Links people to the accounts found for them and records their last lookup (through the domain's repositories). */
   linkPerson: EntraLink;
   clock: Clock;
   logger: Logger;

@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
-import type { Directory, DirectoryUser, TeamsAddress } from '../../domain/directory/directory.port';
+import type {
+  Directory,
+  DirectoryMatch,
+  DirectoryUser,
+  TeamsAddress,
+} from '../../domain/directory/directory.port';
 import type { Clock } from '../../domain/shared/clock.port';
 import type { Delivery } from './delivery-queue';
 import type { TeamsAddressBook } from './teams-address-book';
@@ -11,8 +16,18 @@ export type Recipient =
   | { kind: 'retry'; code: string; reason: string }
   | { kind: 'settled-joined' };
 
-/** Records that people known by phone are these Entra users (one batch's worth at a time). */
-export type EntraLink = (links: Array<{ personId: string; user: DirectoryUser }>) => Promise<void>;
+/** What one batch's directory lookups found: accounts to link, people no account matched, lookups that failed. */
+export interface DirectoryLookups {
+  links: Array<{ personId: string; user: DirectoryUser }>;
+  notFound?: string[];
+  failed?: string[];
+}
+
+/**
+ * Links people without an account to the Entra users found for them and records every person's last
+ * lookup (one batch's worth at a time).
+ */
+export type EntraLink = (lookups: DirectoryLookups) => Promise<void>;
 
 export interface ResolveDeps {
   directory: Directory;
@@ -49,7 +64,7 @@ export async function resolveRecipients(
       identities.set(d.id, { tenantId: d.personTenantId, aadObjectId: d.personAadObjectId });
     } else {
       const tenantId = d.organisationTenantId ?? d.inviterTenantId;
-      if (!tenantId || !d.personPhone) {
+      if (!tenantId || !(d.personPhone || d.personEmail || d.personEmployeeId)) {
         result.set(d.id, {
           kind: 'fail',
           code: 'NO_DIRECTORY',
@@ -64,11 +79,18 @@ export async function resolveRecipients(
   }
 
   for (const [tenantId, deliveries] of lookups) {
-    let found: Map<string, DirectoryUser>;
+    const people = new Map(deliveries.map((d) => [d.personId, d]));
+    let found: Map<string, DirectoryMatch>;
     try {
-      found = await deps.directory.findUsersByPhone(tenantId, [
-        ...new Set(deliveries.map((d) => d.personPhone!)),
-      ]);
+      found = await deps.directory.findPeople(
+        tenantId,
+        [...people.values()].map((d) => ({
+          key: d.personId,
+          phone: d.personPhone,
+          email: d.personEmail,
+          employeeId: d.personEmployeeId,
+        })),
+      );
     } catch (error) {
       deps.logger.warn({ err: error, tenantId }, 'directory lookup failed; will retry');
       for (const d of deliveries) {
@@ -78,26 +100,21 @@ export async function resolveRecipients(
           reason: `Directory lookup failed: ${String(error)}`,
         });
       }
+      await record(deps, tenantId, { links: [], failed: [...people.keys()] });
       continue;
     }
-    const links: Array<{ personId: string; user: DirectoryUser }> = [];
     for (const d of deliveries) {
-      const user = found.get(d.personPhone!);
-      if (!user) {
-        result.set(d.id, {
-          kind: 'fail',
-          code: 'NOT_IN_DIRECTORY',
-          reason: `No Microsoft 365 account in the organisation has the number ${d.personPhone}; share the invite link instead.`,
-        });
+      const match = found.get(d.personId);
+      if (!match) {
+        result.set(d.id, { kind: 'fail', code: 'NOT_IN_DIRECTORY', reason: notInDirectory(d) });
         continue;
       }
-      identities.set(d.id, { tenantId: user.tenantId, aadObjectId: user.aadObjectId });
-      links.push({ personId: d.personId, user });
+      identities.set(d.id, { tenantId: match.user.tenantId, aadObjectId: match.user.aadObjectId });
     }
+    const notFound = [...people.keys()].filter((id) => !found.has(id));
+    const links = [...found].map(([personId, match]) => ({ personId, user: match.user }));
     // One transaction for the batch: the cards wait for it, and Teams' rate leaves no time to spare.
-    await deps.linkPerson(links).catch((error) => {
-      deps.logger.warn({ err: error, tenantId }, 'could not link people to their accounts');
-    });
+    await record(deps, tenantId, { links, notFound });
   }
 
   // One address lookup per person, shared by all of their invites in the batch (a person added to
@@ -148,4 +165,28 @@ export async function resolveRecipients(
     }),
   );
   return result;
+}
+
+async function record(deps: ResolveDeps, tenantId: string, lookups: DirectoryLookups): Promise<void> {
+  await deps.linkPerson(lookups).catch((error) => {
+    deps.logger.warn({ err: error, tenantId }, 'could not record directory lookups');
+  });
+}
+
+/**
+ * Says what was tried. The number is shown as before; an e-mail address or employee id is only
+ * named, not repeated, so the reason tells no more about a person than it did.
+ */
+function notInDirectory(d: Delivery): string {
+  const others = [
+    ...(d.personEmail ? ['e-mail address'] : []),
+    ...(d.personEmployeeId ? ['employee ID'] : []),
+  ];
+  const given = `the ${others.join(' or ')} given for them`;
+  const tried = !d.personPhone
+    ? given
+    : others.length > 0
+      ? `the number ${d.personPhone} (nor ${given})`
+      : `the number ${d.personPhone}`;
+  return `No Microsoft 365 account in the organisation has ${tried}; share the invite link instead.`;
 }

@@ -1,21 +1,37 @@
 import type { Kysely } from 'kysely';
 import type {
   Directory,
+  DirectoryMatch,
+  DirectoryQuery,
   DirectoryUser,
   ProvisionedTenantGroup,
   TeamsAddress,
   TenantGroupSpec,
 } from '../../domain/directory/directory.port';
+import { type DirectoryCandidate, directoryKey, matchPeople } from '../../domain/directory/match-people';
+import { PhoneInvalid } from '../../domain/people/phone.errors';
+import { parseRegion, toE164 } from '../../domain/people/phone-number';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Database } from '../storage/schema';
 
-/** An entry of the optional local directory file: a stand-in Entra user with a phone number. */
+/**
+ * An entry of the optional local directory file (`LOCAL_DIRECTORY_FILE`, a JSON array): a stand-in
+ * Entra user with a mobile number and, like an Entra account, optionally business phones, an e-mail
+ * address, a sign-in name and an employee id, so every way of finding an account can be tried locally.
+ */
 export interface LocalDirectoryEntry {
+  /** The mobile number, E.164 (`+919876543210`). */
   phone: string;
   aadObjectId: string;
   displayName?: string;
   /** The stand-in's sign-in name, so the portal can find them by account. */
   userPrincipalName?: string;
+  /** As Entra's `mail`. */
+  email?: string;
+  /** As Entra's `employeeId`. */
+  employeeId?: string;
+  /** As Entra's `businessPhones`, written any way a person would (read in the default region). */
+  businessPhones?: string[];
 }
 
 export class ProvisioningNeedsTenant extends DomainError {
@@ -38,40 +54,98 @@ export class LocalDirectory implements Directory {
     private readonly db: Kysely<Database>,
     private readonly localTenantId: string,
     entries: LocalDirectoryEntry[] = [],
+    /** Region for reading the file's business phones written without a country code. */
+    private readonly defaultRegion = 'IN',
   ) {
     this.entries = new Map(entries.map((entry) => [entry.phone, entry]));
   }
 
   async findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>> {
-    const found = new Map<string, DirectoryUser>();
-    if (phones.length === 0) return found;
-    for (const phone of phones) {
-      const entry = this.entries.get(phone);
-      if (entry && tenantId === this.localTenantId) {
-        found.set(phone, {
-          tenantId,
-          aadObjectId: entry.aadObjectId,
-          displayName: entry.displayName ?? null,
-          userPrincipalName: null,
+    const queries = [...new Set(phones)].map((phone) => ({
+      key: phone,
+      phone,
+      email: null,
+      employeeId: null,
+    }));
+    const found = await this.findPeople(tenantId, queries);
+    return new Map([...found].map(([phone, match]) => [phone, match.user]));
+  }
+
+  /**
+   * The same matching as Graph's: the file's stand-ins by every field they list, and people Convene
+   * knows with an identity by their number or sign-in name.
+   */
+  async findPeople(
+    tenantId: string,
+    queries: readonly DirectoryQuery[],
+  ): Promise<Map<string, DirectoryMatch>> {
+    const phones = [...new Set(queries.flatMap((q) => (q.phone ? [q.phone] : [])))];
+    const emails = [...new Set(queries.flatMap((q) => (q.email ? [directoryKey('mail', q.email)] : [])))];
+    if (phones.length === 0 && emails.length === 0 && !queries.some((q) => q.employeeId)) return new Map();
+    const candidates: DirectoryCandidate[] = [];
+    if (tenantId === this.localTenantId) {
+      for (const entry of this.entries.values()) {
+        candidates.push({
+          user: this.userOf(tenantId, entry),
+          mobilePhone: entry.phone,
+          businessPhones: (entry.businessPhones ?? []).flatMap((raw) => this.normalise(raw) ?? []),
+          mail: entry.email ?? null,
+          userPrincipalName: entry.userPrincipalName ?? null,
+          employeeId: entry.employeeId ?? null,
         });
       }
     }
-    const rows = await this.db
-      .selectFrom('people')
-      .select(['phone', 'aad_object_id', 'display_name'])
-      .where('tenant_id', '=', tenantId)
-      .where('aad_object_id', 'is not', null)
-      .where('phone', 'in', [...phones])
-      .execute();
-    for (const row of rows) {
-      found.set(row.phone!, {
-        tenantId,
-        aadObjectId: row.aad_object_id!,
-        displayName: row.display_name,
-        userPrincipalName: null,
-      });
+    if (phones.length > 0 || emails.length > 0) {
+      const rows = await this.db
+        .selectFrom('people')
+        .select(['phone', 'aad_object_id', 'display_name', 'user_principal_name'])
+        .where('tenant_id', '=', tenantId)
+        .where('aad_object_id', 'is not', null)
+        .where((eb) =>
+          eb.or([
+            ...(phones.length > 0 ? [eb('phone', 'in', phones)] : []),
+            ...(emails.length > 0 ? [eb(eb.fn('lower', ['user_principal_name']), 'in', emails)] : []),
+          ]),
+        )
+        .execute();
+      // Someone Convene knows with an identity is that account, whatever the file says of the number.
+      const known = new Set(rows.map((row) => row.phone));
+      for (const c of candidates) if (c.mobilePhone && known.has(c.mobilePhone)) c.mobilePhone = null;
+      for (const row of rows) {
+        candidates.push({
+          user: {
+            tenantId,
+            aadObjectId: row.aad_object_id!,
+            displayName: row.display_name,
+            userPrincipalName: row.user_principal_name,
+          },
+          mobilePhone: row.phone,
+          businessPhones: [],
+          mail: null,
+          userPrincipalName: row.user_principal_name,
+          employeeId: null,
+        });
+      }
     }
-    return found;
+    return matchPeople(queries, candidates);
+  }
+
+  private userOf(tenantId: string, entry: LocalDirectoryEntry): DirectoryUser {
+    return {
+      tenantId,
+      aadObjectId: entry.aadObjectId,
+      displayName: entry.displayName ?? null,
+      userPrincipalName: entry.userPrincipalName ?? null,
+    };
+  }
+
+  private normalise(raw: string): string | undefined {
+    try {
+      return toE164(raw, parseRegion(this.defaultRegion));
+    } catch (error) {
+      if (error instanceof PhoneInvalid) return undefined;
+      throw error;
+    }
   }
 
   /** Stand-ins of the directory file, by sign-in name (local people have no accounts to look up). */
@@ -79,14 +153,7 @@ export class LocalDirectory implements Directory {
     if (tenantId !== this.localTenantId) return undefined;
     const wanted = account.trim().toLowerCase();
     const entry = [...this.entries.values()].find((e) => e.userPrincipalName?.toLowerCase() === wanted);
-    return (
-      entry && {
-        tenantId,
-        aadObjectId: entry.aadObjectId,
-        displayName: entry.displayName ?? null,
-        userPrincipalName: entry.userPrincipalName ?? null,
-      }
-    );
+    return entry && this.userOf(tenantId, entry);
   }
 
   /** The stand-in's number from the local directory file, else the one Convene has on record. */

@@ -35,7 +35,7 @@ export function createIdentityRuntime(
       ? (JSON.parse(readFileSync(config.localDirectoryFile, 'utf8')) as LocalDirectoryEntry[])
       : [];
     return {
-      directory: new LocalDirectory(db, config.localIdentity.tenantId, entries),
+      directory: new LocalDirectory(db, config.localIdentity.tenantId, entries, config.defaultRegion),
       connectorToken: undefined,
       entraApp: undefined,
       localPeople: entries,

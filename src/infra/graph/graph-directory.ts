@@ -1,21 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   Directory,
+  DirectoryMatch,
+  DirectoryQuery,
   DirectoryUser,
   ProvisionedTenantGroup,
   TeamsAddress,
   TenantGroupSpec,
 } from '../../domain/directory/directory.port';
-import { PhoneInvalid } from '../../domain/people/phone.errors';
-import { parseRegion, toE164 } from '../../domain/people/phone-number';
-import { BATCH_LIMIT, graphErrorMessage, type SubRequest, sendBatched } from './graph-batcher';
+import { graphErrorMessage, sendBatched } from './graph-batcher';
 import type { GraphClients } from './graph-client';
+import { GraphRequestFailed } from './graph-request-failed';
+import { GraphUserLookup } from './graph-user-lookup';
 import { mailNicknameFor } from './mail-nickname';
 
-/** Values Graph accepts in one `in (…)` filter. */
-export const FILTER_VALUES = 15;
-/** The largest page `/users` returns. */
-export const PAGE_SIZE = 999;
 /** Members Graph adds in one PATCH. */
 export const MEMBERS_PER_REQUEST = 20;
 
@@ -34,40 +32,37 @@ export interface GraphDirectoryOptions {
 
 const USER_FIELDS = 'id,mobilePhone,businessPhones,displayName,userPrincipalName';
 
-export class GraphRequestFailed extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'GraphRequestFailed';
-  }
-}
+export { GraphRequestFailed } from './graph-request-failed';
+export { FILTER_VALUES, PAGE_SIZE } from './graph-user-lookup';
 
 /** Entra ID through Microsoft Graph (tenant mode), using app-only permissions. */
 export class GraphDirectory implements Directory {
+  private readonly lookup: GraphUserLookup;
+
   constructor(
     private readonly clients: GraphClients,
     private readonly options: GraphDirectoryOptions,
-  ) {}
+  ) {
+    this.lookup = new GraphUserLookup(clients, {
+      defaultRegion: options.defaultRegion,
+      throttleDefaultMs: options.throttleDefaultMs,
+    });
+  }
 
-  /**
-   * Looks up thousands of numbers with as few requests as possible: `$batch`es of 20 filters with
-   * 15 numbers each, or, when the tenant is small next to the list, every user in pages of 999 with
-   * the numbers matched locally after E.164 normalisation (which also finds business phones and
-   * numbers stored with spaces).
-   */
+  /** Numbers only: the same batched lookup as `findPeople`, keyed by number. */
   async findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>> {
-    const wanted = [...new Set(phones)];
-    if (wanted.length === 0) return new Map();
-    const filterBatches = Math.ceil(Math.ceil(wanted.length / FILTER_VALUES) / BATCH_LIMIT);
-    if (filterBatches > 2) {
-      const users = await this.countUsers(tenantId);
-      if (users !== undefined && Math.ceil(users / PAGE_SIZE) < filterBatches) {
-        return this.findByPaging(tenantId, new Set(wanted));
-      }
-    }
-    return this.findByFilters(tenantId, wanted);
+    const queries = [...new Set(phones)].map((phone) => ({
+      key: phone,
+      phone,
+      email: null,
+      employeeId: null,
+    }));
+    const found = await this.lookup.findPeople(tenantId, queries);
+    return new Map([...found].map(([phone, match]) => [phone, match.user]));
+  }
+
+  findPeople(tenantId: string, queries: readonly DirectoryQuery[]): Promise<Map<string, DirectoryMatch>> {
+    return this.lookup.findPeople(tenantId, queries);
   }
 
   async findUserByAccount(tenantId: string, account: string): Promise<DirectoryUser | undefined> {
@@ -87,56 +82,6 @@ export class GraphDirectory implements Directory {
     };
   }
 
-  private async countUsers(tenantId: string): Promise<number | undefined> {
-    try {
-      const count = await this.clients
-        .forTenant(tenantId)
-        .api('/users/$count')
-        .header('ConsistencyLevel', 'eventual')
-        .get();
-      return Number(count);
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async findByFilters(tenantId: string, wanted: string[]): Promise<Map<string, DirectoryUser>> {
-    const requests: SubRequest[] = [];
-    for (let i = 0; i < wanted.length; i += FILTER_VALUES) {
-      const values = wanted.slice(i, i + FILTER_VALUES).map((p) => `'${p.replace(/'/g, "''")}'`);
-      const filter = encodeURIComponent(`mobilePhone in (${values.join(',')})`);
-      requests.push({ method: 'GET', url: `/users?$filter=${filter}&$select=${USER_FIELDS}` });
-    }
-    const answers = await sendBatched(this.clients.forTenant(tenantId), requests, {
-      defaultRetryAfterMs: this.options.throttleDefaultMs,
-    });
-    const found = new Map<string, DirectoryUser>();
-    const want = new Set(wanted);
-    for (const answer of answers) {
-      if (answer.status !== 200) {
-        throw new GraphRequestFailed(
-          answer.status,
-          `Graph user lookup failed: ${graphErrorMessage(answer.body)}`,
-        );
-      }
-      for (const user of (answer.body as { value: GraphUser[] }).value)
-        this.collect(tenantId, user, want, found);
-    }
-    return found;
-  }
-
-  private async findByPaging(tenantId: string, want: Set<string>): Promise<Map<string, DirectoryUser>> {
-    const client = this.clients.forTenant(tenantId);
-    const found = new Map<string, DirectoryUser>();
-    let path: string | undefined = `/users?$select=${USER_FIELDS}&$top=${PAGE_SIZE}`;
-    while (path) {
-      const page = (await client.api(path).get()) as { value: GraphUser[]; '@odata.nextLink'?: string };
-      for (const user of page.value) this.collect(tenantId, user, want, found);
-      path = page['@odata.nextLink'] ? this.clients.relativeLink(page['@odata.nextLink']) : undefined;
-    }
-    return found;
-  }
-
   async phonesOfUser(tenantId: string, aadObjectId: string): Promise<string[]> {
     let user: GraphUser;
     try {
@@ -149,37 +94,9 @@ export class GraphDirectory implements Directory {
       throw error;
     }
     const phones = [user.mobilePhone, ...(user.businessPhones ?? [])].map(
-      (raw) => raw && this.normalise(raw),
+      (raw) => raw && this.lookup.normalise(raw),
     );
     return [...new Set(phones.filter((p): p is string => Boolean(p)))];
-  }
-
-  private collect(
-    tenantId: string,
-    user: GraphUser,
-    want: Set<string>,
-    found: Map<string, DirectoryUser>,
-  ): void {
-    for (const raw of [user.mobilePhone, ...(user.businessPhones ?? [])]) {
-      const phone = raw ? this.normalise(raw) : undefined;
-      if (phone && want.has(phone) && !found.has(phone)) {
-        found.set(phone, {
-          tenantId,
-          aadObjectId: user.id,
-          displayName: user.displayName ?? null,
-          userPrincipalName: user.userPrincipalName ?? null,
-        });
-      }
-    }
-  }
-
-  private normalise(raw: string): string | undefined {
-    try {
-      return toE164(raw, parseRegion(this.options.defaultRegion));
-    } catch (error) {
-      if (error instanceof PhoneInvalid) return undefined;
-      throw error;
-    }
   }
 
   /**

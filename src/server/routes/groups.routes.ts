@@ -8,7 +8,9 @@ import { changeMemberRole } from '../../domain/memberships/change-member-role';
 import { listMembers, MAX_MEMBERS_PER_PAGE } from '../../domain/memberships/list-members';
 import { removeMember } from '../../domain/memberships/remove-member';
 import { describeActor } from '../../domain/organisations/describe-actor';
+import { EMAIL_MAX_LENGTH, EMPLOYEE_ID_MAX_LENGTH } from '../../domain/people/account-hints';
 import { splitPhoneList } from '../../domain/people/phone-number';
+import { PERSON_NAME_MAX_LENGTH } from '../../domain/uploads/user-group-validator';
 import type { ApiDeps } from '../api-deps';
 import { query } from '../http/query';
 import { WorkGate } from '../http/work-gate';
@@ -27,11 +29,26 @@ const createGroupBody = z.object({
   personal: z.boolean().optional(),
 });
 
-const addMembersBody = z.object({
-  phones: z.union([z.string(), z.array(z.string())]),
-  region: z.string().optional(),
-  role: z.enum(['admin', 'member']).default('member'),
+/** One person to add, with what helps find their account (the domain checks the values). */
+const personToAdd = z.object({
+  phone: z.string().max(64),
+  name: z.string().max(PERSON_NAME_MAX_LENGTH).optional(),
+  email: z.string().max(EMAIL_MAX_LENGTH).optional(),
+  employeeId: z.string().max(EMPLOYEE_ID_MAX_LENGTH).optional(),
 });
+
+/** Numbers alone (`phones`), or people with a number and optionally more (`people`): one of the two. */
+const addMembersBody = z
+  .object({
+    phones: z.union([z.string(), z.array(z.string())]).optional(),
+    // Counted by the use case (TOO_MANY_PHONE_NUMBERS), like `phones`; the body limit bounds the parse.
+    people: z.array(personToAdd).optional(),
+    region: z.string().optional(),
+    role: z.enum(['admin', 'member']).default('member'),
+  })
+  .refine((body) => (body.phones === undefined) !== (body.people === undefined), {
+    message: 'give either phones or people',
+  });
 
 /**
  * Adding more than one slice of numbers at once: two such requests run at a time in this process, four
@@ -101,7 +118,12 @@ export function registerGroupRoutes(server: Server, deps: ApiDeps): void {
     route(deps, async (req) => {
       const body = parseBody(req, addMembersBody);
       const actor = await actorOf(deps, req);
-      const phones = Array.isArray(body.phones) ? body.phones : splitPhoneList(body.phones);
+      const phones = body.people
+        ? body.people.map((p) => p.phone)
+        : Array.isArray(body.phones)
+          ? body.phones
+          : splitPhoneList(body.phones ?? '');
+      const about = body.people && new Map(body.people.map((p) => [p.phone, p]));
       const region = body.region ?? (await describeActor(deps.ctx, actor)).organisation?.defaultRegion;
       const add = () =>
         addMembersByPhone(
@@ -112,6 +134,7 @@ export function registerGroupRoutes(server: Server, deps: ApiDeps): void {
             region: region ?? deps.defaultRegion,
             role: body.role,
             source: 'manual',
+            about,
           },
           actor,
         );

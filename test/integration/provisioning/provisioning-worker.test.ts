@@ -149,6 +149,7 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     return {
       directory: {
         findUsersByPhone: (tenantId, phones) => directory.findUsersByPhone(tenantId, phones),
+        findPeople: (tenantId, queries) => directory.findPeople(tenantId, queries),
         findUserByAccount: (tenantId, account) => directory.findUserByAccount(tenantId, account),
         reachUser: (tenantId, id) => directory.reachUser(tenantId, id),
         phonesOfUser: (tenantId, id) => directory.phonesOfUser(tenantId, id),
@@ -483,17 +484,19 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
     test('when someone known only by phone is found in Entra, then they join the team of their mapped group', async () => {
       const { group, team, newcomers, phoneOnly } = await provisionedWarehouse();
       const found = newcomers[0]!;
-      await entraLinker(world.ctx)([
-        {
-          personId: phoneOnly,
-          user: {
-            tenantId: CONTOSO_TENANT,
-            aadObjectId: found.id,
-            displayName: found.displayName,
-            userPrincipalName: null,
+      await entraLinker(world.ctx)({
+        links: [
+          {
+            personId: phoneOnly,
+            user: {
+              tenantId: CONTOSO_TENANT,
+              aadObjectId: found.id,
+              displayName: found.displayName,
+              userPrincipalName: null,
+            },
           },
-        },
-      ]);
+        ],
+      });
       expect(await worker().runOnce()).toBe(true);
       expect(team.members.has(found.id)).toBe(true);
       expect(await provisionJobs()).toHaveLength(2);
@@ -513,16 +516,23 @@ describeEachDialect('provisioning mapped groups', (dialect) => {
         displayName: u.displayName,
         userPrincipalName: null,
       });
-      await entraLinker(world.ctx)([
-        { personId: phoneOnly, user: user(held) },
-        { personId: other, user: user(free) },
-      ]);
+      await entraLinker(world.ctx)({
+        links: [
+          { personId: phoneOnly, user: user(held) },
+          { personId: other, user: user(free) },
+        ],
+      });
       const people = await world.ctx.uow.run(async (repos) => ({
         phoneOnly: await repos.people.findById(phoneOnly),
         other: await repos.people.findById(other),
         signedIn: await repos.people.findById(signedInBefore.personId),
       }));
       expect(people.phoneOnly?.aadObjectId).toBeNull();
+      expect(people.phoneOnly?.directoryOutcome).toBe('matched');
+      expect(people.other).toMatchObject({
+        directoryOutcome: 'matched',
+        directoryCheckedAt: expect.any(String),
+      });
       expect(people.other?.aadObjectId).toBe(free.id);
       expect(people.signedIn?.aadObjectId).toBe(held.id);
     });

@@ -24,7 +24,7 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8');
       expect(text).toContain('\n# Phone Number (required)');
-      expect(text).toContain('Group Name,Phone Number,User Type,Name,Email,Region,Action');
+      expect(text).toContain('Group Name,Phone Number,User Type,Name,Email,Employee ID,Region,Action');
       const uploaded = await server.upload('user-group-mapping', 'template.csv', bytes);
       expect(uploaded.status).toBe(201);
       expect(uploaded.body.job).toMatchObject({ status: 'ready', rowsTotal: 2, rowsValid: 2, errorCount: 0 });

@@ -79,10 +79,10 @@ describe('validating User Group Mapping files', () => {
     expect(problems).toEqual([]);
     expect(summary).toMatchObject({ rowsTotal: 4, rowsValid: 4, errorCount: 0, groupCount: 4 });
     expect(plan).toEqual([
-      ['3', 'Sales, East', '+919876543210', 'admin', 'add', 'Rao, Asha', 'asha@contoso.com'],
-      ['4', 'Night shift', '+919876543211', 'member', 'add', 'Ben', ''],
-      ['6', 'விற்பனை – சென்னை', '+919876543212', 'member', 'add', 'Chitra "CJ" J', ''],
-      ['7', 'Café Zürich', '+41446681800', 'member', 'add', '', ''],
+      ['3', 'Sales, East', '+919876543210', 'admin', 'add', 'Rao, Asha', 'asha@contoso.com', ''],
+      ['4', 'Night shift', '+919876543211', 'member', 'add', 'Ben', '', ''],
+      ['6', 'விற்பனை – சென்னை', '+919876543212', 'member', 'add', 'Chitra "CJ" J', '', ''],
+      ['7', 'Café Zürich', '+41446681800', 'member', 'add', '', '', ''],
     ]);
   });
 
@@ -93,7 +93,26 @@ describe('validating User Group Mapping files', () => {
     const { summary, problems, plan } = await validate(name, 'user-group-mapping');
     expect(problems).toEqual([]);
     expect(summary.rowsValid).toBe(rows);
-    expect(plan[0]).toEqual(['2', 'Αθήνα Sales', '+302101234567', 'admin', 'add', '', '']);
+    expect(plan[0]).toEqual(['2', 'Αθήνα Sales', '+302101234567', 'admin', 'add', '', '', '']);
+  });
+
+  test('when rows give an e-mail address and an employee ID, then valid ones go to the plan and bad ones are warned about at their line and column, and ignored', async () => {
+    const { summary, problems, plan } = await validate('ugm-account-hints.csv', 'user-group-mapping');
+    expect(problems.map((p) => [p.line, p.column, p.code, p.severity])).toEqual([
+      [3, 'Email', 'CSV_EMAIL_INVALID', 'warning'],
+      [4, 'Employee ID', 'CSV_EMPLOYEE_ID_INVALID', 'warning'],
+      [5, 'Employee ID', 'CSV_EMPLOYEE_ID_INVALID', 'warning'],
+    ]);
+    expect(problems[1]!.message).toBe('An employee ID can be at most 64 characters; this one is ignored.');
+    expect(problems[2]!.message).toContain('not printable');
+    expect(summary).toMatchObject({ rowsTotal: 5, rowsValid: 5, errorCount: 0 });
+    expect(plan.map((row) => row.slice(5))).toEqual([
+      ['Asha', 'asha.rao@contoso.com', 'E-10442'],
+      ['Ben', '', 'E-2'],
+      ['Chitra', '', ''],
+      ['Dev', 'dev@contoso.com', ''],
+      ['Esi', '', 'வ-42'],
+    ]);
   });
 
   test('when a phone number is invalid, then the message says which region was used', async () => {

@@ -87,6 +87,20 @@ export class SqlPersonRepository implements PersonRepository {
     await this.db.updateTable('people').set(values).where('id', '=', id).execute();
   }
 
+  async recordDirectoryChecks(
+    personIds: readonly string[],
+    outcome: Exclude<DirectoryOutcome, 'matched'>,
+    at: string,
+  ): Promise<void> {
+    if (personIds.length === 0) return;
+    await this.db
+      .updateTable('people')
+      .set({ directory_checked_at: at, directory_outcome: outcome })
+      .where('id', 'in', [...personIds])
+      .where('aad_object_id', 'is', null)
+      .execute();
+  }
+
   async mergeInto(fromId: string, intoId: string): Promise<void> {
     await this.moveRows('memberships', 'group_id', fromId, intoId);
     await this.moveRows('card_invites', 'group_id', fromId, intoId);
