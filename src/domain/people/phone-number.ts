@@ -3,6 +3,7 @@ import {
   getCountries,
   getCountryCallingCode,
   isSupportedCountry,
+  parsePhoneNumber,
   parsePhoneNumberWithError,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
@@ -62,3 +63,15 @@ export function splitPhoneList(text: string): string[] {
 export function supportedRegions(): Array<{ code: Region; callingCode: string }> {
   return getCountries().map((code) => ({ code, callingCode: getCountryCallingCode(code) }));
 }
+
+/** The region an E.164 number belongs to (e.g. "+1 416 …" is CA), or null when no region claims it. */
+export function regionOfPhone(e164: string): Region | null {
+  try {
+    return parsePhoneNumber(e164).country ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The country calling code numbers of a region start with ("91" for IN); several regions share "1" and "44". */
+export const callingCodeOf = (region: Region): string => getCountryCallingCode(region);

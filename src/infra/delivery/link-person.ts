@@ -1,5 +1,5 @@
 import type { DirectoryUser } from '../../domain/directory/directory.port';
-import { requestMemberSyncForPerson } from '../../domain/provisioning/provision-group.job';
+import { linkPersonToAccount } from '../../domain/people/link-person-to-account';
 import type { DomainContext, Repositories } from '../../domain/shared/unit-of-work.port';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { EntraLink } from './resolve-recipients';
@@ -11,17 +11,8 @@ import type { EntraLink } from './resolve-recipients';
  * added by phone) the two stay apart; the invite still reaches the right chat.
  */
 export function entraLinker(ctx: DomainContext): EntraLink {
-  const link = async (repos: Repositories, personId: string, user: DirectoryUser): Promise<void> => {
-    const person = await repos.people.findById(personId);
-    if (!person || person.aadObjectId) return;
-    if (await repos.people.findByAadObjectId(user.tenantId, user.aadObjectId)) return;
-    await repos.people.update(personId, {
-      tenantId: user.tenantId,
-      aadObjectId: user.aadObjectId,
-      displayName: person.displayName ?? user.displayName,
-    });
-    await requestMemberSyncForPerson(repos, personId, ctx.clock.now());
-  };
+  const link = (repos: Repositories, personId: string, user: DirectoryUser) =>
+    linkPersonToAccount(repos, personId, user, ctx.clock.now());
   return async (links) => {
     if (links.length === 0) return;
     try {
