@@ -16,6 +16,7 @@ import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { standingTokensFor } from './infra/invites/hmac-standing-tokens';
+import { createLookupRunner } from './infra/jobs/lookup-jobs';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
@@ -103,6 +104,8 @@ export async function startApp(
     directory: identity.directory,
     leaseMs: config.uploads.jobLeaseMs,
   });
+  // People without an account: Look up again asks the directory in a durable job.
+  const lookups = createLookupRunner(ctx, identity.directory, logger, { leaseMs: config.uploads.jobLeaseMs });
 
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
@@ -125,6 +128,7 @@ export async function startApp(
     tabDir: config.tabDir,
     rollout,
     uploads,
+    lookups,
     http: {
       listenHost: config.host,
       configuredBaseUrl: config.publicBaseUrl,
@@ -159,6 +163,7 @@ export async function startApp(
   uploads.runner.start();
   delivery.start();
   provisioning.start();
+  lookups.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -169,6 +174,7 @@ export async function startApp(
       await closed;
       await uploads.runner.stop();
       await provisioning.stop();
+      await lookups.stop();
       await phones.close();
       await delivery.stop();
       await storage.close();

@@ -65,7 +65,8 @@ const lookupView = (job: Job): LookupView => {
   return {
     id: job.id,
     status: job.status,
-    progress: { done: checkpoint.done, total: payload.total },
+    // People added while "everyone" is looked up are looked up too: the total grows to what was done.
+    progress: { done: checkpoint.done, total: Math.max(payload.total, checkpoint.done) },
     counts: { matched: checkpoint.matched, notFound: checkpoint.notFound, failed: checkpoint.failed },
     lastError: job.lastError,
     createdAt: job.createdAt,

@@ -1,4 +1,4 @@
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { applyUpload } from '../../domain/uploads/apply-upload';
 import { downloadOriginal } from '../../domain/uploads/download-original';
@@ -9,7 +9,7 @@ import { UploadRequestInvalid, UploadTooLarge } from '../../domain/uploads/uploa
 import { getUpload, listUploads, readUploadLog } from '../../domain/uploads/upload-queries';
 import type { ApiDeps } from '../api-deps';
 import { HttpProblem } from '../http-errors';
-import { actorOf, parseBody, route } from '../route';
+import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
 import { readUploadForm } from './upload-form';
 
 /** Uploads need their file services, and a way to tell this process's worker there is work. */
@@ -41,16 +41,6 @@ export const jobView = (upload: Upload) => ({
   ...upload,
   progress: { done: upload.rowsDone, total: upload.rowsValid },
 });
-
-function query<T>(req: Request, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(req.query ?? {});
-  if (parsed.success) return parsed.data;
-  throw new HttpProblem(
-    400,
-    'QUERY_INVALID',
-    `The query is not right: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`,
-  );
-}
 
 /** Bulk upload API: upload and validate, apply, follow jobs, read logs, download reports and originals. */
 export function registerUploadRoutes(server: Server, deps: ApiDeps, services: UploadRouteServices): void {
@@ -194,9 +184,3 @@ export function registerUploadRoutes(server: Server, deps: ApiDeps, services: Up
 }
 
 const withoutCells = <T extends { cells: unknown }>({ cells: _cells, ...entry }: T) => entry;
-
-/** A Content-Disposition that keeps non-ASCII file names (RFC 6266) and cannot be broken by quotes. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
