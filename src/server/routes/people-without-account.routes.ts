@@ -10,10 +10,11 @@ import { actorOf, attachment, parseBody, parseQuery, route } from '../route';
 const PATH = '/api/v1/portal/people-without-account';
 const id = z.string().trim().min(1).max(64);
 
+/** An empty field (a cleared filter in the tab) means no filter. */
 const filterFields = {
   search: z.string().max(MAX_SEARCH_LENGTH).optional(),
-  group: id.optional(),
-  region: z.string().trim().min(2).max(8).optional(),
+  group: z.string().trim().max(64).optional(),
+  region: z.string().trim().max(8).optional(),
 };
 
 const listQuery = z.object({
