@@ -22,7 +22,8 @@ describeWithChromium('the People without an account page in Chromium (local mode
   let page: Page;
   const shot = (p: Page, name: string) =>
     p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-  const api = (method: string, url: string, body?: unknown) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads the answers' ids
+  const api = (method: string, url: string, body?: unknown): Promise<any> =>
     fetch(`${h.app.url}${url}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -165,7 +166,11 @@ describeWithChromium('the People without an account page in Chromium (local mode
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${h.app.url}/tab/#/people-without-account`);
     await phone.getByText('Ravi Kumar').waitFor();
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    type Dom = { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+    const overflow = await phone.evaluate(() => {
+      const g = globalThis as unknown as Dom;
+      return g.document.documentElement.scrollWidth - g.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(phone, '03-phone');
     await phone.close();

@@ -1,6 +1,6 @@
 import type { Organisation } from '../organisations/organisation';
 import { PhoneInvalid, RegionInvalid } from '../people/phone.errors';
-import { callingCodeOf, parseRegion, toE164 } from '../people/phone-number';
+import { parseRegion, toE164 } from '../people/phone-number';
 import {
   MAX_SEARCH_LENGTH,
   type UnmatchedPeopleCriteria,
@@ -30,7 +30,7 @@ export function unmatchedPeopleCriteria(
     phone: search === '' ? null : phoneOrNull(search, organisation),
     digits: digits.length >= MIN_DIGITS && /^[\d\s()+.-]+$/.test(search) ? digits : null,
     groupId: filter.groupId?.trim() || null,
-    phonePrefix: filter.region?.trim() ? `+${callingCodeOf(regionOf(filter.region))}` : null,
+    region: filter.region?.trim() ? regionOf(filter.region) : null,
   };
 }
 

@@ -11,7 +11,7 @@ export const MAX_SEARCH_LENGTH = 320;
 
 /**
  * Which people without an account an org admin is looking at: text found in a name, e-mail or
- * employee id, or a phone number in any format; one group; one region's calling code.
+ * employee id, or a phone number in any format; one group; the region of their phone number.
  */
 export interface UnmatchedPeopleFilter {
   search?: string;
@@ -29,8 +29,8 @@ export interface UnmatchedPeopleCriteria {
   phone: string | null;
   digits: string | null;
   groupId: string | null;
-  /** The E.164 prefix of the region's calling code ("+91"): regions sharing one ("+1") are found together. */
-  phonePrefix: string | null;
+  /** The phone's region as libphonenumber reads it ("+1 416 …" is CA, not US). */
+  region: Region | null;
 }
 
 /** A person known by phone who has no linked account, as the port reads them. */

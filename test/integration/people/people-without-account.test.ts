@@ -112,10 +112,16 @@ describeEachDialect('People without an account: the list an org admin reads', (d
     const kitchen = await orgGroup('Kitchen');
     await add(sales.id, ['9988554401', '9988554402']);
     await add(kitchen.id, ['9988554403']);
-    await add(kitchen.id, ['+1 202 555 0143'], admin, 'US');
+    await add(kitchen.id, ['+1 202 555 0143', '+1 416 555 0123'], admin, 'US');
 
-    expect((await phones({ groupId: kitchen.id })).sort()).toEqual(['+12025550143', '+919988554403']);
+    expect((await phones({ groupId: kitchen.id })).sort()).toEqual([
+      '+12025550143',
+      '+14165550123',
+      '+919988554403',
+    ]);
+    // Canada and the United States share +1: the region is the number's own, not its calling code.
     expect(await phones({ region: 'us' })).toEqual(['+12025550143']);
+    expect(await phones({ region: 'CA' })).toEqual(['+14165550123']);
     expect((await list({ region: 'IN' })).total).toBe(3);
     expect(await phones({ region: 'IN', groupId: kitchen.id })).toEqual(['+919988554403']);
     await expect(list({ region: 'XX' })).rejects.toMatchObject({ code: 'PEOPLE_FILTER_INVALID' });

@@ -159,7 +159,7 @@ export class SqlUnmatchedPeopleQueries implements UnmatchedPeopleQueries {
             .$if(c.groupId !== null, (q) => q.where('m.group_id', '=', c.groupId!)),
         ),
       )
-      .$if(c.phonePrefix !== null, (q) => q.where('p.phone', 'like', `${c.phonePrefix}%`))
+      .$if(c.region !== null, (q) => q.where('p.phone_region', '=', c.region))
       .$if(c.text !== null, (q) =>
         q.where((eb) => {
           const text = c.text!;
