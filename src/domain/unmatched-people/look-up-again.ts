@@ -17,8 +17,7 @@ export const LOOK_UP_AGAIN_JOB = 'people.look-up-again';
 export const MAX_LOOKUP_SELECTION = 500;
 
 /** What a Look up again job works through: the chosen people, or everyone matching the criteria. */
-export interface LookUpAgainPayload {
-  [key: string]: unknown;
+export type LookUpAgainPayload = {
   organisationId: string;
   tenantId: string;
   requestedBy: string;
@@ -26,7 +25,7 @@ export interface LookUpAgainPayload {
   /** The selection, sorted; null for everyone matching `criteria`. */
   personIds: string[] | null;
   total: number;
-}
+};
 
 /** How far a Look up again job has come, and what the directory said so far. */
 export interface LookUpAgainCheckpoint {
