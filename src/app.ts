@@ -16,6 +16,7 @@ import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
+import { createLookupRunner } from './infra/jobs/lookup-jobs';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
@@ -108,6 +109,8 @@ export async function startApp(
     directory: identity.directory,
     leaseMs: config.uploads.jobLeaseMs,
   });
+  // People without an account: Look up again asks the directory in a durable job.
+  const lookups = createLookupRunner(ctx, identity.directory, logger, { leaseMs: config.uploads.jobLeaseMs });
 
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
@@ -131,6 +134,7 @@ export async function startApp(
     tabDir: config.tabDir,
     rollout,
     uploads,
+    lookups,
     http: {
       listenHost: config.host,
       configuredBaseUrl: config.publicBaseUrl,
@@ -165,6 +169,7 @@ export async function startApp(
   uploads.runner.start();
   delivery.start();
   provisioning.start();
+  lookups.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -175,6 +180,7 @@ export async function startApp(
       await closed;
       await uploads.runner.stop();
       await provisioning.stop();
+      await lookups.stop();
       await phones.close();
       await delivery.stop();
       await storage.close();

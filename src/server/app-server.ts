@@ -18,6 +18,7 @@ import { registerInviteRoutes } from './routes/invites.routes';
 import { type JoinRouteServices, registerJoinRoutes } from './routes/join.routes';
 import { registerJoinRequestRoutes } from './routes/join-requests.routes';
 import { registerOrgAdminRoutes } from './routes/org-admins.routes';
+import { registerPeopleWithoutAccountRoutes } from './routes/people-without-account.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
 import { registerSlipRoutes } from './routes/slips.routes';
@@ -33,6 +34,8 @@ export interface AppServerDeps extends ApiDeps {
   rollout: RolloutContext;
   /** Bulk uploads (file storage, limits, the job worker); without it the upload API is not served. */
   uploads?: UploadRouteServices;
+  /** Runs Look up again (People without an account); told when there is new work. */
+  lookups: { nudge(): void };
   /** The HTTP doors' settings: where the server listens and the public pages' per-address budget. */
   http: {
     listenHost: string;
@@ -81,6 +84,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerBotRoutes(server, deps, deps.adapter, deps.bot);
   registerGroupRoutes(server, deps);
   registerOrgAdminRoutes(server, deps);
+  registerPeopleWithoutAccountRoutes(server, deps, deps.lookups);
   registerInviteRoutes(server, deps);
   registerJoinRequestRoutes(server, deps);
   registerCardInviteRoutes(server, deps);

@@ -73,3 +73,20 @@ export function parseBody<T>(req: Request, schema: z.ZodType<T>): T {
     { fields },
   );
 }
+
+/** The query string checked against `schema`, or a coded 400 naming what is wrong. */
+export function parseQuery<T>(req: Request, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(req.query ?? {});
+  if (parsed.success) return parsed.data;
+  throw new HttpProblem(
+    400,
+    'QUERY_INVALID',
+    `The query is not right: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`,
+  );
+}
+
+/** A Content-Disposition that keeps non-ASCII file names (RFC 6266) and cannot be broken by quotes. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

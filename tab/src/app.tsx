@@ -31,6 +31,7 @@ const JobLogPage = lazy(() => import('./pages/job-log-page'));
 const ChampsPage = lazy(() => import('./pages/champs-page'));
 const ResourcesPage = lazy(() => import('./pages/resources-page'));
 const OrgAdminsPage = lazy(() => import('./pages/org-admins-page'));
+const PeopleWithoutAccountPage = lazy(() => import('./pages/people-without-account-page'));
 
 const useStyles = makeStyles({
   shell: {
@@ -67,6 +68,7 @@ const sections = [
   { path: '/jobs', label: 'Jobs' },
   { path: '/champs', label: 'Champs' },
   { path: '/resources', label: 'Resources' },
+  { path: '/people-without-account', label: 'No account', orgAdminsOnly: true },
   { path: '/org-admins', label: 'Org admins', orgAdminsOnly: true },
 ];
 
@@ -143,6 +145,7 @@ function Shell() {
               <Route path="/champs" element={<ChampsPage />} />
               <Route path="/resources" element={<ResourcesPage />} />
               <Route path="/org-admins" element={<OrgAdminsPage />} />
+              <Route path="/people-without-account" element={<PeopleWithoutAccountPage />} />
               <Route path="*" element={<Navigate to="/home" replace />} />
             </Routes>
           </Suspense>

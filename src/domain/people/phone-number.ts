@@ -3,6 +3,7 @@ import {
   getCountries,
   getCountryCallingCode,
   isSupportedCountry,
+  parsePhoneNumber,
   parsePhoneNumberWithError,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
@@ -61,4 +62,31 @@ export function splitPhoneList(text: string): string[] {
 /** Every region phone numbers can be read in, with its calling code (for region pickers). */
 export function supportedRegions(): Array<{ code: Region; callingCode: string }> {
   return getCountries().map((code) => ({ code, callingCode: getCountryCallingCode(code) }));
+}
+
+/** Calling code → the one region using it; codes several regions share ("1", "44") are absent. */
+const soleRegionOfCallingCode: ReadonlyMap<string, Region> = (() => {
+  const regions = new Map<string, Region[]>();
+  for (const code of getCountries()) {
+    const callingCode = getCountryCallingCode(code);
+    regions.set(callingCode, [...(regions.get(callingCode) ?? []), code]);
+  }
+  return new Map([...regions].filter(([, list]) => list.length === 1).map(([cc, list]) => [cc, list[0]!]));
+})();
+
+/**
+ * The region an E.164 number belongs to ("+1 416 …" is CA), or null when no region claims it. Most
+ * calling codes belong to one region and are read off the prefix (calling codes are prefix-free);
+ * only shared ones ("+1", "+44", "+7"…) need the number parsed. Bulk uploads call this per person.
+ */
+export function regionOfPhone(e164: string): Region | null {
+  for (let length = 1; length <= 3; length++) {
+    const sole = soleRegionOfCallingCode.get(e164.slice(1, 1 + length));
+    if (sole) return sole;
+  }
+  try {
+    return parsePhoneNumber(e164).country ?? null;
+  } catch {
+    return null;
+  }
 }

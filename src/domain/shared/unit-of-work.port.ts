@@ -10,6 +10,7 @@ import type { OrganisationRepository } from '../organisations/organisation.repos
 import type { PersonRepository } from '../people/person.repository';
 import type { GroupProvisioningRepository } from '../provisioning/group-provisioning';
 import type { RolloutResourceRepository } from '../rollout/rollout-resource.repository';
+import type { UnmatchedPeopleQueries } from '../unmatched-people/unmatched-people.queries';
 import type { BulkWrites } from '../uploads/bulk-writes.port';
 import type { UploadRepository } from '../uploads/upload.repository';
 import type { Clock } from './clock.port';
@@ -29,6 +30,7 @@ export interface Repositories {
   groupProvisioning: GroupProvisioningRepository;
   joinRequests: JoinRequestRepository;
   bulk: BulkWrites;
+  unmatchedPeople: UnmatchedPeopleQueries;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

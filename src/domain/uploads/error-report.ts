@@ -23,7 +23,8 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const csvLine = (cells: string[]): string =>
+/** One CSV line of spreadsheet-safe cells. */
+export const csvLine = (cells: string[]): string =>
   `${cells.map((cell) => csvField(spreadsheetSafe(cell))).join(',')}\r\n`;
 
 /**

@@ -1,5 +1,5 @@
 import type { DirectoryUser } from '../../domain/directory/directory.port';
-import { requestMemberSyncForPerson } from '../../domain/provisioning/provision-group.job';
+import { linkPersonToAccount } from '../../domain/people/link-person-to-account';
 import type { DomainContext, Repositories } from '../../domain/shared/unit-of-work.port';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { EntraLink } from './resolve-recipients';
@@ -12,30 +12,14 @@ import type { EntraLink } from './resolve-recipients';
  * the two stay apart; the invite still reaches the right chat.
  */
 export function entraLinker(ctx: DomainContext): EntraLink {
-  const link = async (repos: Repositories, personId: string, user: DirectoryUser, at: string) => {
-    const person = await repos.people.findById(personId);
-    if (!person || person.aadObjectId) return;
-    if (await repos.people.findByAadObjectId(user.tenantId, user.aadObjectId)) {
-      // Their account is known to Convene as someone else (who signed in first): found, not linked.
-      await repos.people.update(personId, { directoryCheckedAt: at, directoryOutcome: 'matched' });
-      return;
-    }
-    await repos.people.update(personId, {
-      tenantId: user.tenantId,
-      aadObjectId: user.aadObjectId,
-      displayName: person.displayName ?? user.displayName,
-      userPrincipalName: user.userPrincipalName,
-      directoryCheckedAt: at,
-      directoryOutcome: 'matched',
-    });
-    await requestMemberSyncForPerson(repos, personId, ctx.clock.now());
-  };
+  const link = (repos: Repositories, personId: string, user: DirectoryUser, at: Date) =>
+    linkPersonToAccount(repos, personId, user, at);
   return async ({ links, notFound = [], failed = [] }) => {
     if (links.length + notFound.length + failed.length === 0) return;
-    const at = ctx.clock.now().toISOString();
+    const at = ctx.clock.now();
     const recordMisses = async (repos: Repositories) => {
-      await repos.people.recordDirectoryChecks(notFound, 'not-found', at);
-      await repos.people.recordDirectoryChecks(failed, 'failed', at);
+      await repos.people.recordDirectoryChecks(notFound, 'not-found', at.toISOString());
+      await repos.people.recordDirectoryChecks(failed, 'failed', at.toISOString());
     };
     try {
       await ctx.uow.run(async (repos) => {

@@ -13,6 +13,7 @@ import { SqlOrganisationRepository } from './repositories/organisation.repositor
 import { SqlPersonRepository } from './repositories/person.repository.sql';
 import { SqlRoleRepository } from './repositories/role.repository.sql';
 import { SqlRolloutResourceRepository } from './repositories/rollout-resource.repository.sql';
+import { SqlUnmatchedPeopleQueries } from './repositories/unmatched-people.queries.sql';
 import { SqlUploadRepository } from './repositories/upload.repository.sql';
 import type { Database } from './schema';
 
@@ -33,6 +34,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     groupProvisioning: new SqlGroupProvisioningRepository(db),
     joinRequests: new SqlJoinRequestRepository(db),
     bulk: new SqlBulkWrites(db),
+    unmatchedPeople: new SqlUnmatchedPeopleQueries(db),
   };
 }
 

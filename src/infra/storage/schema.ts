@@ -39,6 +39,8 @@ export interface PeopleTable {
   user_principal_name: string | null;
   directory_checked_at: string | null;
   directory_outcome: string | null;
+  /** The phone's region (ISO 3166 alpha-2), kept with the number by the repositories that write it. */
+  phone_region: Generated<string | null>;
 }
 
 export interface MembershipsTable {

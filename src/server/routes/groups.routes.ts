@@ -12,9 +12,8 @@ import { EMAIL_MAX_LENGTH, EMPLOYEE_ID_MAX_LENGTH } from '../../domain/people/ac
 import { splitPhoneList } from '../../domain/people/phone-number';
 import { PERSON_NAME_MAX_LENGTH } from '../../domain/uploads/user-group-validator';
 import type { ApiDeps } from '../api-deps';
-import { query } from '../http/query';
 import { WorkGate } from '../http/work-gate';
-import { actorOf, parseBody, route } from '../route';
+import { actorOf, parseBody, parseQuery, route } from '../route';
 
 /** `?limit=&after=`: a page of members (the cursor comes from the previous page's `next`). */
 const memberPageQuery = z.object({
@@ -108,7 +107,7 @@ export function registerGroupRoutes(server: Server, deps: ApiDeps): void {
   server.get(
     '/api/v1/groups/:id/members',
     route(deps, async (req) => {
-      const page = query(req, memberPageQuery);
+      const page = parseQuery(req, memberPageQuery);
       return listMembers(deps.ctx, req.params.id, await actorOf(deps, req), page);
     }),
   );

@@ -8,9 +8,8 @@ import { type Upload, uploadKinds } from '../../domain/uploads/upload';
 import { UploadRequestInvalid, UploadTooLarge } from '../../domain/uploads/upload.errors';
 import { getUpload, listUploads, readUploadLog } from '../../domain/uploads/upload-queries';
 import type { ApiDeps } from '../api-deps';
-import { query } from '../http/query';
 import { HttpProblem } from '../http-errors';
-import { actorOf, parseBody, route } from '../route';
+import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
 import { readUploadForm } from './upload-form';
 
 /** Uploads need their file services, and a way to tell this process's worker there is work. */
@@ -185,9 +184,3 @@ export function registerUploadRoutes(server: Server, deps: ApiDeps, services: Up
 }
 
 const withoutCells = <T extends { cells: unknown }>({ cells: _cells, ...entry }: T) => entry;
-
-/** A Content-Disposition that keeps non-ASCII file names (RFC 6266) and cannot be broken by quotes. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -12,6 +12,11 @@ import type { MemberPage, ListedMember as MemberView } from '../../../src/domain
 import type { ActorProfile } from '../../../src/domain/organisations/describe-actor';
 import type { OrgAdminsPanel, OrgAdminView } from '../../../src/domain/organisations/manage-org-admins';
 import type { Person } from '../../../src/domain/people/person';
+import type { LookupView } from '../../../src/domain/unmatched-people/look-up-again';
+import type {
+  UnmatchedPeoplePage,
+  UnmatchedPersonView,
+} from '../../../src/domain/unmatched-people/unmatched-people';
 import type { Upload } from '../../../src/domain/uploads/upload';
 import type { ProblemTotal, UploadLogEntry } from '../../../src/domain/uploads/upload.repository';
 import type { Problem } from '../../../src/domain/uploads/upload-problem';
@@ -21,6 +26,7 @@ export type {
   CardInviteListing,
   JoinDecisionResult,
   JoinRequestView,
+  LookupView,
   ManagedGroup,
   ManagedGroups,
   MemberPage,
@@ -30,6 +36,8 @@ export type {
   Person,
   Problem,
   ProblemTotal,
+  UnmatchedPeoplePage,
+  UnmatchedPersonView,
   Upload,
 };
 

@@ -18,33 +18,61 @@ const statusWords: Record<string, string> = {
   failed: 'Failed',
 };
 
+/** How a piece of background work ended, or `working` while it runs. */
+export type ProgressTone = 'working' | 'success' | 'warning' | 'error';
+
+/** A labelled progress bar: "12 of 40 rows", coloured by how the work stands. */
+export function ProgressField({
+  label,
+  done,
+  total,
+  unit,
+  tone,
+}: {
+  label: string;
+  done: number;
+  total: number;
+  unit: string;
+  tone: ProgressTone;
+}) {
+  const value = total === 0 ? (tone === 'working' ? 0 : 1) : done / total;
+  return (
+    <Field
+      label={label}
+      validationState={tone === 'error' ? 'error' : tone === 'warning' ? 'warning' : 'none'}
+      validationMessage={`${done} of ${total} ${unit}`}
+    >
+      <ProgressBar
+        value={value}
+        thickness="large"
+        color={tone === 'working' ? 'brand' : tone}
+        aria-label={`${label}: ${done} of ${total} ${unit}`}
+      />
+    </Field>
+  );
+}
+
+const toneOf = (job: Job): ProgressTone =>
+  job.status === 'failed'
+    ? 'error'
+    : job.status === 'partial'
+      ? 'warning'
+      : job.status === 'completed'
+        ? 'success'
+        : 'working';
+
 /** A job's live progress bar and what it has changed so far. */
 export function JobProgress({ job }: { job: Job }) {
   const styles = useStyles();
-  const { done, total } = job.progress;
-  const value = total === 0 ? (isFinished(job) ? 1 : 0) : done / total;
   return (
     <div>
-      <Field
+      <ProgressField
         label={statusWords[job.status] ?? job.status}
-        validationState={job.status === 'failed' ? 'error' : job.status === 'partial' ? 'warning' : 'none'}
-        validationMessage={`${done} of ${total} rows`}
-      >
-        <ProgressBar
-          value={value}
-          thickness="large"
-          color={
-            job.status === 'failed'
-              ? 'error'
-              : job.status === 'partial'
-                ? 'warning'
-                : job.status === 'completed'
-                  ? 'success'
-                  : 'brand'
-          }
-          aria-label="Job progress"
-        />
-      </Field>
+        done={job.progress.done}
+        total={job.progress.total}
+        unit="rows"
+        tone={toneOf(job)}
+      />
       <div className={styles.counts}>
         <Text>Groups created: {job.counts.groupsCreated}</Text>
         <Text>Members added: {job.counts.membersAdded}</Text>

@@ -1,5 +1,5 @@
 import { PhoneInvalid, RegionInvalid } from '../../../src/domain/people/phone.errors';
-import { parseRegion, splitPhoneList, toE164 } from '../../../src/domain/people/phone-number';
+import { parseRegion, regionOfPhone, splitPhoneList, toE164 } from '../../../src/domain/people/phone-number';
 
 describe('toE164', () => {
   test.each([
@@ -64,4 +64,24 @@ describe('splitPhoneList', () => {
       '99885 54403',
     ]);
   });
+});
+
+describe('regionOfPhone', () => {
+  test.each([
+    ['+919988554401', 'IN'],
+    ['+8801712345678', 'BD'],
+    ['+33612345678', 'FR'],
+    ['+12025550143', 'US'],
+    ['+14165550123', 'CA'],
+    ['+441534123456', 'JE'],
+    ['+447400123456', 'GB'],
+    ['+79161234567', 'RU'],
+    ['+77011234567', 'KZ'],
+    ['+999', null],
+  ])(
+    'when the number is %s, then its region is %s (shared calling codes are told apart)',
+    (phone, region) => {
+      expect(regionOfPhone(phone)).toBe(region);
+    },
+  );
 });

@@ -12,7 +12,7 @@ import type { BulkWrites } from '../../../domain/uploads/bulk-writes.port';
 import type { Database } from '../schema';
 import { inLists } from './in-lists';
 import { executeMultiRow } from './multi-row-insert';
-import { toPerson } from './person.repository.sql';
+import { phoneRegion, toPerson } from './person.repository.sql';
 
 const groupColumns = [
   'id',
@@ -33,6 +33,7 @@ const personColumns = [
   'created_at',
   'email',
   'employee_id',
+  'phone_region',
 ] as const;
 const membershipColumns = [
   'group_id',
@@ -141,6 +142,7 @@ export class SqlBulkWrites implements BulkWrites {
         p.createdAt,
         p.email,
         p.employeeId,
+        phoneRegion(p.phone),
       ]),
     );
   }

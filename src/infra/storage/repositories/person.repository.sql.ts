@@ -1,9 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DirectoryOutcome, Person } from '../../../domain/people/person';
 import type { PersonRepository } from '../../../domain/people/person.repository';
+import { regionOfPhone } from '../../../domain/people/phone-number';
 import type { Database, PeopleTable } from '../schema';
 
-export const toPerson = (row: Selectable<PeopleTable>): Person => ({
+export const toPerson = (row: Omit<Selectable<PeopleTable>, 'phone_region'>): Person => ({
   id: row.id,
   phone: row.phone,
   tenantId: row.tenant_id,
@@ -16,6 +17,9 @@ export const toPerson = (row: Selectable<PeopleTable>): Person => ({
   directoryCheckedAt: row.directory_checked_at,
   directoryOutcome: row.directory_outcome as DirectoryOutcome | null,
 });
+
+/** The region stored beside a phone number (People without an account filters by it). */
+export const phoneRegion = (phone: string | null): string | null => (phone ? regionOfPhone(phone) : null);
 
 export class SqlPersonRepository implements PersonRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -59,6 +63,7 @@ export class SqlPersonRepository implements PersonRepository {
       .values({
         id: p.id,
         phone: p.phone,
+        phone_region: phoneRegion(p.phone),
         tenant_id: p.tenantId,
         aad_object_id: p.aadObjectId,
         display_name: p.displayName,
@@ -74,7 +79,10 @@ export class SqlPersonRepository implements PersonRepository {
 
   async update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void> {
     const values: Partial<Selectable<PeopleTable>> = {};
-    if (changes.phone !== undefined) values.phone = changes.phone;
+    if (changes.phone !== undefined) {
+      values.phone = changes.phone;
+      values.phone_region = phoneRegion(changes.phone);
+    }
     if (changes.tenantId !== undefined) values.tenant_id = changes.tenantId;
     if (changes.aadObjectId !== undefined) values.aad_object_id = changes.aadObjectId;
     if (changes.displayName !== undefined) values.display_name = changes.displayName;
@@ -109,10 +117,14 @@ export class SqlPersonRepository implements PersonRepository {
     const from = await this.findById(fromId);
     if (!from?.phone) return;
     // The number is unique: free it before giving it to the person who keeps it.
-    await this.db.updateTable('people').set({ phone: null }).where('id', '=', fromId).execute();
     await this.db
       .updateTable('people')
-      .set({ phone: from.phone })
+      .set({ phone: null, phone_region: null })
+      .where('id', '=', fromId)
+      .execute();
+    await this.db
+      .updateTable('people')
+      .set({ phone: from.phone, phone_region: phoneRegion(from.phone) })
       .where('id', '=', intoId)
       .where('phone', 'is', null)
       .execute();
