@@ -62,3 +62,12 @@ export function splitPhoneList(text: string): string[] {
 export function supportedRegions(): Array<{ code: Region; callingCode: string }> {
   return getCountries().map((code) => ({ code, callingCode: getCountryCallingCode(code) }));
 }
+
+/** The region an E.164 number belongs to (e.g. "IN" for +91…), or undefined when it cannot be told. */
+export function regionOfNumber(e164: string): Region | undefined {
+  try {
+    return parsePhoneNumberWithError(e164).country;
+  } catch {
+    return undefined;
+  }
+}

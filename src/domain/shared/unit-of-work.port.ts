@@ -1,3 +1,4 @@
+import type { AccountCreationRepository } from '../accounts/account-creation.repository';
 import type { RoleRepository } from '../access/role.repository';
 import type { AuditRepository } from '../audit/audit.repository';
 import type { GroupRepository } from '../groups/group.repository';
@@ -29,6 +30,7 @@ export interface Repositories {
   groupProvisioning: GroupProvisioningRepository;
   joinRequests: JoinRequestRepository;
   bulk: BulkWrites;
+  accountCreation: AccountCreationRepository;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

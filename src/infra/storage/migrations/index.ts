@@ -11,6 +11,7 @@ import * as membershipStates from './0009-membership-states';
 import * as orgAdminSources from './0010-org-admin-sources';
 import * as joinRequests from './0011-join-requests';
 import * as personIdentifiers from './0012-person-identifiers';
+import * as accountCreation from './0014-account-creation';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-org-admin-sources': orgAdminSources,
   '0011-join-requests': joinRequests,
   '0012-person-identifiers': personIdentifiers,
+  '0014-account-creation': accountCreation,
 };
 
 export const migrationProvider: MigrationProvider = {
