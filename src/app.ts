@@ -16,6 +16,7 @@ import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { standingTokensFor } from './infra/invites/hmac-standing-tokens';
+import { createAccountCreationRunner } from './infra/jobs/account-creation-jobs';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
 import type { Logger } from './infra/logging/logger';
@@ -103,6 +104,10 @@ export async function startApp(
     directory: identity.directory,
     leaseMs: config.uploads.jobLeaseMs,
   });
+  // Accounts for people known only by phone are created by a paced, resumable job.
+  const accountCreation = createAccountCreationRunner(ctx, identity.accountCreator, logger, {
+    leaseMs: config.uploads.jobLeaseMs,
+  });
 
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
@@ -120,6 +125,8 @@ export async function startApp(
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     ping: storage.ping,
     directory: identity.directory,
+    accountCreator: identity.accountCreator,
+    startedAccountCreation: () => accountCreation.nudge(),
     adapter,
     bot,
     tabDir: config.tabDir,
@@ -159,6 +166,7 @@ export async function startApp(
   uploads.runner.start();
   delivery.start();
   provisioning.start();
+  accountCreation.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -169,6 +177,7 @@ export async function startApp(
       await closed;
       await uploads.runner.stop();
       await provisioning.stop();
+      await accountCreation.stop();
       await phones.close();
       await delivery.stop();
       await storage.close();

@@ -1,5 +1,5 @@
-import type { AccountCreationRepository } from '../accounts/account-creation.repository';
 import type { RoleRepository } from '../access/role.repository';
+import type { AccountCreationRepository } from '../accounts/account-creation.repository';
 import type { AuditRepository } from '../audit/audit.repository';
 import type { GroupRepository } from '../groups/group.repository';
 import type { CardInviteRepository } from '../invites/card-invite.repository';
