@@ -15,9 +15,9 @@ export interface WriteLimit {
 export const GRAPH_DIRECTORY_WRITE_LIMIT: WriteLimit = { writes: 3000, windowMs: 150_000 };
 
 /**
- * Paces writes below a quota with a token bucket: a burst of one batch (20), then refilled at 98 % of
- * the quota's rate, so no window of the quota's length ever sees more than 20 + 0.98 × quota writes
- * (2,960 of 3,000). Throttling answers that still come (other apps share the tenant's quota) are
+ * Paces writes below a quota with a token bucket: a burst of 50 (so the pauses between a job's steps,
+ * when only reads go out, are caught up), refilled at 98 % of the quota's rate, so no window of the
+ * quota's length ever sees more than 50 + 0.98 × quota writes (2,990 of 3,000). Throttling answers that still come (other apps share the tenant's quota) are
  * honoured by the Graph client and the batcher with Retry-After.
  */
 export class WritePacer {
@@ -28,7 +28,7 @@ export class WritePacer {
 
   constructor(
     limit: WriteLimit,
-    private readonly burst = 20,
+    private readonly burst = 50,
     share = 0.98,
     private readonly now: () => number = () => performance.now(),
   ) {
