@@ -17,7 +17,7 @@ import { createLogger } from '../src/infra/logging/logger';
 import { openStorage } from '../src/infra/storage/database';
 import { KyselyUnitOfWork } from '../src/infra/storage/kysely-unit-of-work';
 import { GraphServer } from '../test/fakes/graph-server';
-import type { Benchmark } from './figure';
+import type { Benchmark, Figure } from './figure';
 
 const N = 2000;
 const TENANT = '11111111-1111-1111-1111-111111111111';
@@ -45,7 +45,7 @@ const phone = (i: number) => `+9198${String(100_000_000 + i).slice(1)}`;
 export const accountCreationBenchmark: Benchmark = {
   ids: ['F1', 'F2'],
   title: `create ${N} accounts with SMS sign-in and licensing group through a loopback Graph enforcing the write quota`,
-  async run() {
+  async run(): Promise<Figure[]> {
     const graph = new GraphServer();
     await graph.start();
     const storage = await openStorage({ dataDir: ':memory:' });

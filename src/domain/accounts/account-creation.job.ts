@@ -3,18 +3,8 @@ import type { Job } from '../jobs/job';
 import type { JobHandler } from '../jobs/job-handler';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
 import type { AccountCreator } from './account-creator.port';
+import { CREATE_ACCOUNTS_JOB, type CreateAccountsPayload } from './create-accounts-payload';
 import { runAccountCreation } from './run-account-creation';
-
-export const CREATE_ACCOUNTS_JOB = 'accounts.create';
-
-/** What a creation job was started with (the settings as they were then). */
-export interface CreateAccountsPayload {
-  organisationId: string;
-  tenantId: string;
-  domain: string;
-  licenceGroupId: string | null;
-  requestedBy: string;
-}
 
 /**
  * The `accounts.create` job. The directory work runs in `prepare`, outside any transaction (the

@@ -3,9 +3,9 @@ import { auditEntry } from '../audit/audit-entry';
 import { newId } from '../shared/ids';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import { AccountCreationOff, NobodyToCreate } from './account-creation.errors';
-import { CREATE_ACCOUNTS_JOB, type CreateAccountsPayload } from './account-creation.job';
 import type { AccountCreationRow } from './account-creation.repository';
 import type { AccountCreator } from './account-creator.port';
+import { CREATE_ACCOUNTS_JOB, type CreateAccountsPayload } from './create-accounts-payload';
 import { settingsOf } from './manage-account-creation-settings';
 import {
   type AccountPlan,

@@ -1,7 +1,7 @@
 import type { DomainContext } from '../shared/unit-of-work.port';
-import type { CreateAccountsPayload } from './account-creation.job';
 import type { AccountCreationRow, AccountCreationRowChange } from './account-creation.repository';
 import type { AccountCreator, AccountStepResult } from './account-creator.port';
+import type { CreateAccountsPayload } from './create-accounts-payload';
 import { linkCreatedAccount } from './link-created-account';
 import { MAX_UPN_SUFFIX } from './plan-accounts';
 import { mailNickname, userPrincipalName } from './user-principal-name';
