@@ -7,6 +7,7 @@ import type {
   NewAccount,
   SettingsCheckItem,
 } from '../../domain/accounts/account-creator.port';
+import { inLists } from '../storage/repositories/in-lists';
 import type { Database } from '../storage/schema';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { LocalDirectoryEntry } from './local-directory';
@@ -73,18 +74,20 @@ export class LocalAccountCreator implements AccountCreator {
           mobilePhone: entry.phone,
         });
     }
-    const rows = await this.db
-      .selectFrom('local_accounts')
-      .select(['object_id', 'user_principal_name', 'upn_key', 'mobile_phone'])
-      .where('tenant_id', '=', tenantId)
-      .where('upn_key', 'in', [...wanted])
-      .execute();
-    for (const row of rows)
-      found.set(row.upn_key, {
-        objectId: row.object_id,
-        userPrincipalName: row.user_principal_name,
-        mobilePhone: row.mobile_phone,
-      });
+    for (const keys of inLists([...wanted])) {
+      const rows = await this.db
+        .selectFrom('local_accounts')
+        .select(['object_id', 'user_principal_name', 'upn_key', 'mobile_phone'])
+        .where('tenant_id', '=', tenantId)
+        .where('upn_key', 'in', keys)
+        .execute();
+      for (const row of rows)
+        found.set(row.upn_key, {
+          objectId: row.object_id,
+          userPrincipalName: row.user_principal_name,
+          mobilePhone: row.mobile_phone,
+        });
+    }
     return found;
   }
 

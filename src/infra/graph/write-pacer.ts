@@ -17,7 +17,8 @@ export const GRAPH_DIRECTORY_WRITE_LIMIT: WriteLimit = { writes: 3000, windowMs:
 /**
  * Paces writes below a quota with a token bucket: a burst of 50 (so the pauses between a job's steps,
  * when only reads go out, are caught up), refilled at 98 % of the quota's rate, so no window of the
- * quota's length ever sees more than 50 + 0.98 × quota writes (2,990 of 3,000). Throttling answers that still come (other apps share the tenant's quota) are
+ * quota's length ever sees more than 50 + 0.98 × quota writes (2,990 of 3,000; the bound holds for any
+ * quota of 2,500 writes or more). Throttling answers that still come (other apps share the tenant's quota) are
  * honoured by the Graph client and the batcher with Retry-After.
  */
 export class WritePacer {

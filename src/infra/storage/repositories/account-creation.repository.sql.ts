@@ -95,6 +95,17 @@ export class SqlAccountCreationRepository implements AccountCreationRepository {
         ])
         .where('p.aad_object_id', 'is', null)
         .where('p.phone', 'is not', null)
+        // Someone a creation job is still working on gets no second job meanwhile.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('account_creation_people as open')
+                .select('open.person_id')
+                .whereRef('open.person_id', '=', 'p.id')
+                .where('open.outcome', 'is', null),
+            ),
+          ),
+        )
         .where(({ exists, selectFrom }) =>
           exists(
             selectFrom('memberships as m')
