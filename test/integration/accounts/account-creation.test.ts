@@ -1,6 +1,7 @@
 import { renderInviteActivity } from '../../../bot/invite-card/render-invite-activity';
 import type { Actor } from '../../../src/domain/access/actor';
 import { accountCreationReport } from '../../../src/domain/accounts/account-creation-report';
+import type { AccountCreator, NewAccount } from '../../../src/domain/accounts/account-creator.port';
 import { dryRunAccountCreation, startAccountCreation } from '../../../src/domain/accounts/create-accounts';
 import { saveAccountCreationSettings } from '../../../src/domain/accounts/manage-account-creation-settings';
 import { createGroup } from '../../../src/domain/groups/create-group';
@@ -264,6 +265,56 @@ describeEachDialect('creating accounts for people known only by phone', (dialect
     });
     const ravi = await world.ctx.uow.read((repos) => repos.people.findById(people.get(phoneNumber(1))!));
     expect(ravi?.aadObjectId).not.toBeNull();
+  });
+
+  test('when the answers to the create requests are lost (the worker dies after sending), then the next attempt finds the accounts and creates none twice', async () => {
+    await turnOn();
+    const started = await startAccountCreation(world.ctx, { all: true }, admin);
+    // The requests reach Graph, then the worker dies before recording what Graph answered.
+    const dying: AccountCreator = Object.create(creator, {
+      createAccounts: {
+        value: async (tenantId: string, accounts: readonly NewAccount[]) => {
+          await creator.createAccounts(tenantId, accounts);
+          throw new Error('connection reset before the answer arrived');
+        },
+      },
+    });
+    const first = createAccountCreationRunner(world.ctx, dying, createLogger('silent'), { leaseMs: 5000 });
+    expect(await first.runOnce()).toBe(true);
+    expect(graph.accounts.created).toHaveLength(4);
+    const atCrash = await under.storage.db
+      .selectFrom('account_creation_people')
+      .select(['sending', 'object_id'])
+      .where('job_id', '=', started.jobId)
+      .where('outcome', 'is', null)
+      .execute();
+    expect(atCrash.every((row) => row.sending === 1 && row.object_id === null)).toBe(true);
+    // The job was released for a later attempt (after its back-off).
+    world.clock.advanceDays(1);
+    await runJob();
+    const report = await accountCreationReport(world.ctx, started.jobId, admin);
+    expect(report).toMatchObject({ status: 'succeeded', counts: { created: 4, failed: 0 } });
+    expect(graph.accounts.created).toHaveLength(4);
+    expect(graph.groups.get(licenceGroupId)!.members.size).toBe(4);
+  });
+
+  test('when someone is linked to an account by a lookup after the job started, then the job leaves them alone', async () => {
+    await turnOn();
+    const started = await startAccountCreation(
+      world.ctx,
+      { personIds: [people.get(phoneNumber(4))!] },
+      admin,
+    );
+    await world.ctx.uow.run((repos) =>
+      repos.people.update(people.get(phoneNumber(4))!, {
+        tenantId: CONTOSO_TENANT,
+        aadObjectId: 'found-by-lookup',
+      }),
+    );
+    await runJob();
+    const report = await accountCreationReport(world.ctx, started.jobId, admin);
+    expect(report.people[0]).toMatchObject({ outcome: 'skipped', reasonCode: 'HAS_ACCOUNT' });
+    expect(graph.accounts.created).toEqual([]);
   });
 
   test('when a sign-in name is taken after the dry run, then the job moves on to a suffix and creates nobody twice when run again', async () => {
