@@ -31,7 +31,9 @@ const BASE = '/api/v1/portal/account-creation';
 const useStyles = makeStyles({
   surface: { maxWidth: '960px', width: '95vw' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  table: { maxHeight: '50vh', overflowY: 'auto', display: 'block' },
+  scroll: { maxHeight: '50vh', overflowY: 'auto' },
+  // Columns as wide as what they hold: sign-in names are long, usage locations two letters.
+  fit: { tableLayout: 'auto' },
 });
 
 const planWords = {
@@ -119,32 +121,34 @@ export function CreateAccountsDialog({ personIds }: { personIds: string[] | 'all
                     ` ${dryRun.notEligible} of the chosen people already have an account or no phone number.`}
                   {dryRun.truncated && ' Only the first 5,000 are shown; run again afterwards for the rest.'}
                 </Text>
-                <Table aria-label="Who would get an account" className={styles.table}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Name</TableHeaderCell>
-                      <TableHeaderCell>Phone</TableHeaderCell>
-                      <TableHeaderCell>Sign-in name</TableHeaderCell>
-                      <TableHeaderCell>Usage location</TableHeaderCell>
-                      <TableHeaderCell>What happens</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {dryRun.people.map((p) => (
-                      <TableRow key={p.personId}>
-                        <TableCell>{p.displayName ?? '—'}</TableCell>
-                        <TableCell>{p.phone}</TableCell>
-                        <TableCell>{p.userPrincipalName ?? '—'}</TableCell>
-                        <TableCell>{p.usageLocation}</TableCell>
-                        <TableCell>
-                          <Badge appearance="tint" color={p.status === 'create' ? 'brand' : 'warning'}>
-                            {planWords[p.status]}
-                          </Badge>
-                        </TableCell>
+                <div className={styles.scroll}>
+                  <Table aria-label="Who would get an account" className={styles.fit}>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>Name</TableHeaderCell>
+                        <TableHeaderCell>Phone</TableHeaderCell>
+                        <TableHeaderCell>Sign-in name</TableHeaderCell>
+                        <TableHeaderCell>Usage location</TableHeaderCell>
+                        <TableHeaderCell>What happens</TableHeaderCell>
                       </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                    </TableHeader>
+                    <TableBody>
+                      {dryRun.people.map((p) => (
+                        <TableRow key={p.personId}>
+                          <TableCell>{p.displayName ?? '—'}</TableCell>
+                          <TableCell>{p.phone}</TableCell>
+                          <TableCell>{p.userPrincipalName ?? '—'}</TableCell>
+                          <TableCell>{p.usageLocation}</TableCell>
+                          <TableCell>
+                            <Badge appearance="tint" color={p.status === 'create' ? 'brand' : 'warning'}>
+                              {planWords[p.status]}
+                            </Badge>
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
               </>
             )}
             {report && (
@@ -177,34 +181,36 @@ export function CreateAccountsDialog({ personIds }: { personIds: string[] | 'all
                   Created {report.counts.created} · with problems {report.counts.partial} · failed{' '}
                   {report.counts.failed} · skipped {report.counts.skipped}
                 </Text>
-                <Table aria-label="Per-person report" className={styles.table}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Name</TableHeaderCell>
-                      <TableHeaderCell>Sign-in name</TableHeaderCell>
-                      <TableHeaderCell>Outcome</TableHeaderCell>
-                      <TableHeaderCell>Why</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {report.people.map((p) => (
-                      <TableRow key={p.personId}>
-                        <TableCell>{p.displayName || p.phone}</TableCell>
-                        <TableCell>{p.userPrincipalName ?? '—'}</TableCell>
-                        <TableCell>
-                          {p.outcome ? (
-                            <Badge appearance="tint" color={outcomeColour[p.outcome]}>
-                              {p.outcome}
-                            </Badge>
-                          ) : (
-                            'working…'
-                          )}
-                        </TableCell>
-                        <TableCell>{p.reasonCode ? `${p.reasonCode}: ${p.reason}` : ''}</TableCell>
+                <div className={styles.scroll}>
+                  <Table aria-label="Per-person report" className={styles.fit}>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>Name</TableHeaderCell>
+                        <TableHeaderCell>Sign-in name</TableHeaderCell>
+                        <TableHeaderCell>Outcome</TableHeaderCell>
+                        <TableHeaderCell>Why</TableHeaderCell>
                       </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                    </TableHeader>
+                    <TableBody>
+                      {report.people.map((p) => (
+                        <TableRow key={p.personId}>
+                          <TableCell>{p.displayName || p.phone}</TableCell>
+                          <TableCell>{p.userPrincipalName ?? '—'}</TableCell>
+                          <TableCell>
+                            {p.outcome ? (
+                              <Badge appearance="tint" color={outcomeColour[p.outcome]}>
+                                {p.outcome}
+                              </Badge>
+                            ) : (
+                              'working…'
+                            )}
+                          </TableCell>
+                          <TableCell>{p.reasonCode ? `${p.reasonCode}: ${p.reason}` : ''}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
               </>
             )}
             {error !== undefined && <ErrorState error={error} title="Could not create the accounts" />}
