@@ -1,3 +1,4 @@
+import { accountCreationBenchmark } from './account-creation.bench';
 import { botThroughputBenchmark } from './bot-throughput.bench';
 import { deliveryPacingBenchmark } from './delivery-pacing.bench';
 import type { Benchmark } from './figure';
@@ -23,4 +24,5 @@ export const benchmarks: Benchmark[] = [
   deliveryPacingBenchmark,
   publicLoadBenchmark,
   joinPageBenchmark,
+  accountCreationBenchmark,
 ];

@@ -16,6 +16,7 @@ import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
+import { createAccountCreationRunner } from './infra/jobs/account-creation-jobs';
 import { createLookupRunner } from './infra/jobs/lookup-jobs';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
@@ -111,6 +112,10 @@ export async function startApp(
   });
   // People without an account: Look up again asks the directory in a durable job.
   const lookups = createLookupRunner(ctx, identity.directory, logger, { leaseMs: config.uploads.jobLeaseMs });
+  // Accounts for people known only by phone are created by a paced, resumable job.
+  const accountCreation = createAccountCreationRunner(ctx, identity.accountCreator, logger, {
+    leaseMs: config.uploads.jobLeaseMs,
+  });
 
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
@@ -129,6 +134,8 @@ export async function startApp(
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     ping: storage.ping,
     directory: identity.directory,
+    accountCreator: identity.accountCreator,
+    startedAccountCreation: () => accountCreation.nudge(),
     adapter,
     bot,
     tabDir: config.tabDir,
@@ -170,6 +177,7 @@ export async function startApp(
   delivery.start();
   provisioning.start();
   lookups.start();
+  accountCreation.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -181,6 +189,7 @@ export async function startApp(
       await uploads.runner.stop();
       await provisioning.stop();
       await lookups.stop();
+      await accountCreation.stop();
       await phones.close();
       await delivery.stop();
       await storage.close();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/access/actor';
+import type { AccountCreator } from '../domain/accounts/account-creator.port';
 import type { Directory } from '../domain/directory/directory.port';
 import type { DomainContext } from '../domain/shared/unit-of-work.port';
 import type { RequestAuthenticator } from './auth/request-authenticator';
@@ -16,6 +17,10 @@ export interface ApiDeps {
   ping: () => Promise<void>;
   /** The organisation's directory (Entra through Graph, or local mode's stand-in). */
   directory: Directory;
+  /** Creates accounts for people known only by phone (org admins' decision). */
+  accountCreator: AccountCreator;
+  /** Tells this process's account creation runner a job was just queued. */
+  startedAccountCreation: () => void;
 }
 
 export type { Actor };

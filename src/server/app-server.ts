@@ -10,6 +10,7 @@ import { publicRateLimit } from './http/public-rate-limit';
 import { readRequestBodies } from './http/request-bodies';
 import { restify } from './http/restify';
 import { applyServerLimits } from './http/server-limits';
+import { registerAccountCreationRoutes } from './routes/account-creation.routes';
 import { registerBotRoutes } from './routes/bot.routes';
 import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
@@ -85,6 +86,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerGroupRoutes(server, deps);
   registerOrgAdminRoutes(server, deps);
   registerPeopleWithoutAccountRoutes(server, deps, deps.lookups);
+  registerAccountCreationRoutes(server, deps);
   registerInviteRoutes(server, deps);
   registerJoinRequestRoutes(server, deps);
   registerCardInviteRoutes(server, deps);

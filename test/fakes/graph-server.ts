@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { GraphAccounts } from './graph-accounts';
 import { type Answer, error } from './graph-answer';
 import { listUsers } from './graph-list-users';
 
@@ -45,6 +46,8 @@ export class GraphServer {
   readonly groups = new Map<string, FakeGroup>();
   readonly installs = new Map<string, string>();
   readonly log: LoggedRequest[] = [];
+  /** Account creation: POST /users, phone methods, SMS sign-in, a write quota (test/fakes/graph-accounts.ts). */
+  readonly accounts = new GraphAccounts(this.users, this.groups);
   readonly tokenRequests: Array<{ tenant: string; grantType: string; scope: string }> = [];
   url = '';
   /** Decides, per sub-request of a batch, whether to answer 429 (returns Retry-After seconds). */
@@ -299,6 +302,8 @@ export class GraphServer {
   private route(method: string, url: string, body: unknown, headers: Record<string, string>): Answer {
     const [path, query = ''] = url.split('?');
     const params = new URLSearchParams(query);
+    const account = this.accounts.route(method, path!, params, body);
+    if (account) return account;
     const groupPath = /^\/groups\/([^/]+)(\/.*)?$/.exec(path!);
     const installPath = /^\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+)\/chat)?$/.exec(path!);
     if (method === 'GET' && path === '/users/$count') return { status: 200, body: String(this.users.length) };

@@ -1,4 +1,5 @@
 import type { RoleRepository } from '../access/role.repository';
+import type { AccountCreationRepository } from '../accounts/account-creation.repository';
 import type { AuditRepository } from '../audit/audit.repository';
 import type { GroupRepository } from '../groups/group.repository';
 import type { CardInviteRepository } from '../invites/card-invite.repository';
@@ -31,6 +32,7 @@ export interface Repositories {
   joinRequests: JoinRequestRepository;
   bulk: BulkWrites;
   unmatchedPeople: UnmatchedPeopleQueries;
+  accountCreation: AccountCreationRepository;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

@@ -2,16 +2,21 @@ import { readFileSync } from 'node:fs';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
+import type { AccountCreator } from '../../domain/accounts/account-creator.port';
 import type { Directory } from '../../domain/directory/directory.port';
 import type { ConnectorTokenSource } from '../delivery/bot-connector-client';
+import { LocalAccountCreator } from '../directory/local-account-creator';
 import { LocalDirectory, type LocalDirectoryEntry } from '../directory/local-directory';
 import type { Database } from '../storage/schema';
 import { BOT_CONNECTOR_SCOPE, EntraApp, GRAPH_DEFAULT_SCOPE } from './entra-app';
+import { GraphAccountCreator } from './graph-account-creator';
 import { GraphClients } from './graph-client';
 import { GraphDirectory } from './graph-directory';
 
 export interface IdentityRuntime {
   directory: Directory;
+  /** Creates accounts for people known only by phone (Graph, or the local directory's stand-ins). */
+  accountCreator: AccountCreator;
   /** Bearer tokens for proactive sends; undefined in local mode (no bot credentials). */
   connectorToken: ConnectorTokenSource | undefined;
   /** The process's Entra app (tenant mode), for On-Behalf-Of calls as the signed-in user. */
@@ -36,6 +41,7 @@ export function createIdentityRuntime(
       : [];
     return {
       directory: new LocalDirectory(db, config.localIdentity.tenantId, entries, config.defaultRegion),
+      accountCreator: new LocalAccountCreator(db, config.localIdentity.tenantId, entries),
       connectorToken: undefined,
       entraApp: undefined,
       localPeople: entries,
@@ -60,15 +66,15 @@ export function createIdentityRuntime(
           clientSecret: bot.appPassword,
           networkClient,
         });
-  const clients = new GraphClients((tenantId) => entraApp.appToken(GRAPH_DEFAULT_SCOPE, tenantId), {
-    baseUrl: config.graph.baseUrl,
-  });
+  const graphToken = (tenantId: string) => entraApp.appToken(GRAPH_DEFAULT_SCOPE, tenantId);
+  const clients = new GraphClients(graphToken, { baseUrl: config.graph.baseUrl });
   return {
     directory: new GraphDirectory(clients, {
       defaultRegion: config.defaultRegion,
       botServiceUrl: config.delivery.botServiceUrl,
       teamsAppCatalogId: config.graph.teamsAppCatalogId,
     }),
+    accountCreator: new GraphAccountCreator(clients, graphToken),
     // Single-tenant bots get Bot Connector tokens from their own tenant.
     connectorToken: () => botApp.appToken(BOT_CONNECTOR_SCOPE, bot.tenantId!),
     entraApp,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
 import { SqlCardInviteRepository } from '../delivery/card-invite.repository.sql';
+import { SqlAccountCreationRepository } from './repositories/account-creation.repository.sql';
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
@@ -35,6 +36,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     joinRequests: new SqlJoinRequestRepository(db),
     bulk: new SqlBulkWrites(db),
     unmatchedPeople: new SqlUnmatchedPeopleQueries(db),
+    accountCreation: new SqlAccountCreationRepository(db),
   };
 }
 

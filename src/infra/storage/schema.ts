@@ -240,6 +240,55 @@ export interface GroupProvisioningTable {
   sync_pending: Generated<number>;
 }
 
+/** An organisation's settings for creating Entra accounts (absent: off). */
+export interface AccountCreationSettingsTable {
+  organisation_id: string;
+  enabled: number;
+  upn_pattern: string;
+  domain: string;
+  licence_group_id: string | null;
+  usage_location_fallback: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One person of an account creation job: what was planned, which steps are done, how it ended. */
+export interface AccountCreationPeopleTable {
+  job_id: string;
+  person_id: string;
+  seq: number;
+  display_name: string;
+  upn_base: string;
+  suffix: number;
+  phone: string;
+  usage_location: string;
+  object_id: string | null;
+  /** 1 while a create request may have reached the directory without its answer being recorded. */
+  sending: number;
+  phone_method: number;
+  sms_sign_in: number;
+  licence_group: number;
+  outcome: string | null;
+  reason_code: string | null;
+  reason: string | null;
+  updated_at: string;
+}
+
+/** Local mode's stand-in Entra accounts created by Convene (the local directory's own). */
+export interface LocalAccountsTable {
+  tenant_id: string;
+  object_id: string;
+  user_principal_name: string;
+  upn_key: string;
+  display_name: string;
+  mobile_phone: string;
+  phone_method: number;
+  sms_sign_in: number;
+  /** JSON array of the group ids the account was added to. */
+  groups: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -259,4 +308,7 @@ export interface Database {
   uploads: UploadsTable;
   upload_log: UploadLogTable;
   join_requests: JoinRequestsTable;
+  account_creation_settings: AccountCreationSettingsTable;
+  account_creation_people: AccountCreationPeopleTable;
+  local_accounts: LocalAccountsTable;
 }

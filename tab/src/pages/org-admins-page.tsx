@@ -22,6 +22,8 @@ import { api } from '../api/client';
 import type { OrgAdminsPanel, OrgAdminView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { AccountCreationSettingsPanel } from '../components/account-creation-settings-panel';
+import { CreateAccountsDialog } from '../components/create-accounts-dialog';
 import { useFittedSelectStyles, useStackedTableStyles } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
 
@@ -163,6 +165,10 @@ export default function OrgAdminsPage() {
           </Button>
         </div>
       </section>
+      <AccountCreationSettingsPanel />
+      <div>
+        <CreateAccountsDialog personIds="all" />
+      </div>
     </div>
   );
 }

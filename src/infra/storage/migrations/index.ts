@@ -12,6 +12,7 @@ import * as orgAdminSources from './0010-org-admin-sources';
 import * as joinRequests from './0011-join-requests';
 import * as personIdentifiers from './0012-person-identifiers';
 import * as peoplePhoneRegion from './0013-people-phone-region';
+import * as accountCreation from './0014-account-creation';
 import * as groupMemberCounts from './0016-group-member-counts';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-join-requests': joinRequests,
   '0012-person-identifiers': personIdentifiers,
   '0013-people-phone-region': peoplePhoneRegion,
+  '0014-account-creation': accountCreation,
   '0016-group-member-counts': groupMemberCounts,
 };
 
