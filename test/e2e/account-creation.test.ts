@@ -6,7 +6,8 @@ import { describeWithChromium, launchChromium } from '../support/chromium';
 
 /**
  * Account creation in local mode, as an org admin sees it: the settings panel turned on and checked on
- * the Org admins page, then the Create accounts dialog's dry run and job report. Screenshots land in
+ * the Org admins page, then, on People without an account, the Create accounts dialog's dry run and job
+ * report. Screenshots land in
  * test-output/account-creation/.
  */
 const root = path.resolve(__dirname, '../..');
@@ -61,7 +62,10 @@ describeWithChromium('creating accounts in Chromium (local mode)', () => {
     await shot('01-settings-checked');
   });
 
-  test('when the org admin runs the dry run and creates, then the report shows who got which sign-in name and who needs a name', async () => {
+  test('when the org admin runs the dry run and creates from People without an account, then the report shows who got which sign-in name and who needs a name, and the list keeps only them', async () => {
+    await page.getByRole('tab', { name: 'No account' }).click();
+    const people = page.getByRole('table', { name: 'People without an account' });
+    await people.getByText('Asha Rao').waitFor();
     await page.getByRole('button', { name: 'Create accounts for everyone without one…' }).click();
     await page.getByRole('button', { name: 'Dry run' }).click();
     const preview = page.getByRole('table', { name: 'Who would get an account' });
@@ -76,5 +80,9 @@ describeWithChromium('creating accounts in Chromium (local mode)', () => {
     await shot('03-report');
     const asha = await h.app.ctx.uow.read((repos) => repos.people.findByPhone('+919988550101'));
     expect(asha?.userPrincipalName).toBe('asha.rao@convene.local');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await people.getByRole('row').filter({ hasText: '+919988550103' }).waitFor();
+    await expect(people.getByRole('row').count()).resolves.toBe(2); // the header and the one without a name
+    await shot('04-list-after');
   });
 });

@@ -53,7 +53,14 @@ const outcomeColour = {
  * Create accounts for the chosen people (or everyone without one): a dry run lists who would get an
  * account under which names, then Create starts the job and shows its progress and per-person report.
  */
-export function CreateAccountsDialog({ personIds }: { personIds: string[] | 'all' }) {
+export function CreateAccountsDialog({
+  personIds,
+  onFinished,
+}: {
+  personIds: string[] | 'all';
+  /** Called once the job has finished (the page lists who still has no account). */
+  onFinished?: () => void;
+}) {
   const styles = useStyles();
   const selection = personIds === 'all' ? { all: true } : { personIds };
   const [dryRun, setDryRun] = useState<DryRunView>();
@@ -62,6 +69,7 @@ export function CreateAccountsDialog({ personIds }: { personIds: string[] | 'all
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new callback from the page must not restart polling
   useEffect(() => {
     if (!jobId) return;
     let live = true;
@@ -71,6 +79,7 @@ export function CreateAccountsDialog({ personIds }: { personIds: string[] | 'all
         if (!live) return;
         setReport(next);
         if (next.status === 'queued' || next.status === 'running') setTimeout(poll, 1000);
+        else onFinished?.();
       } catch (e) {
         if (live) setError(e);
       }

@@ -23,7 +23,6 @@ import type { OrgAdminsPanel, OrgAdminView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { AccountCreationSettingsPanel } from '../components/account-creation-settings-panel';
-import { CreateAccountsDialog } from '../components/create-accounts-dialog';
 import { useFittedSelectStyles, useStackedTableStyles } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
 
@@ -166,9 +165,6 @@ export default function OrgAdminsPage() {
         </div>
       </section>
       <AccountCreationSettingsPanel />
-      <div>
-        <CreateAccountsDialog personIds="all" />
-      </div>
     </div>
   );
 }

@@ -9,13 +9,15 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, download } from '../api/client';
 import type { LookupView, ManagedGroups, UnmatchedPeoplePage, UnmatchedPersonView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { CreateAccountsDialog } from '../components/create-accounts-dialog';
 import { LookupProgress, lookupFinished, useLookupPolling } from '../components/lookup-progress';
 import { phoneWidth, useFittedSelectStyles } from '../components/phone-layout';
+import { PrintSlipsButton } from '../components/print-slips-button';
 import { EmptyState, ErrorState } from '../components/states';
 import { UnmatchedPeopleTable } from '../components/unmatched-people-table';
 
@@ -51,12 +53,6 @@ export interface PeopleFilter {
  * What the toolbar's other buttons (Create accounts, Print slips) are given: the chosen people, the
  * filter for "everyone matching", how many that is, and a way to reload the list afterwards.
  */
-export interface PeopleToolbarContext {
-  selectedIds: string[];
-  filter: PeopleFilter;
-  total: number;
-  reload: () => void;
-}
 
 const queryOf = (filter: PeopleFilter, extra: Record<string, string> = {}) =>
   new URLSearchParams({ ...filter, ...extra }).toString();
@@ -64,13 +60,10 @@ const queryOf = (filter: PeopleFilter, extra: Record<string, string> = {}) =>
 /**
  * People without an account (org admins): everyone the organisation's groups know only by phone,
  * searched and filtered on the server, a page at a time; Look up again for one person, the selection
- * or everyone matching; the list as CSV. `extraActions` is where Create accounts and Print slips go.
+ * or everyone matching; the list as CSV. Create accounts (for the selection, or everyone
+ * without one) and Print slips for the selection.
  */
-export default function PeopleWithoutAccountPage({
-  extraActions,
-}: {
-  extraActions?: (context: PeopleToolbarContext) => ReactNode;
-}) {
+export default function PeopleWithoutAccountPage() {
   const styles = useStyles();
   const fitted = useFittedSelectStyles();
   const [typed, setTyped] = useState('');
@@ -207,7 +200,10 @@ export default function PeopleWithoutAccountPage({
         >
           Export CSV
         </Button>
-        {extraActions?.({ selectedIds: [...selected], filter, total, reload })}
+        <CreateAccountsDialog personIds={selected.size > 0 ? [...selected] : 'all'} onFinished={reload} />
+        {selected.size > 0 && (
+          <PrintSlipsButton personIds={[...selected]} label="Print slips for the selected" />
+        )}
       </div>
       {error !== undefined && <ErrorState error={error} title="That did not work" />}
       {lookup && <LookupProgress lookup={lookup} />}
