@@ -68,6 +68,4 @@ export interface AccountCreationRepository {
   listRows(jobId: string, limit: number): Promise<AccountCreationRow[]>;
   countOutcomes(jobId: string): Promise<{ total: number } & Partial<Record<AccountOutcome, number>>>;
   updateRow(jobId: string, personId: string, change: AccountCreationRowChange, at: string): Promise<void>;
-  /** The person's failed invite cards, to send again once they have an account. */
-  failedInvitesOf(personId: string): Promise<Array<{ groupId: string; invitedBy: string | null }>>;
 }

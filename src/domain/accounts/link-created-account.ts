@@ -1,5 +1,5 @@
 import { auditEntry } from '../audit/audit-entry';
-import { requestMemberSyncForPerson } from '../provisioning/provision-group.job';
+import { linkPersonToAccount } from '../people/link-person-to-account';
 import type { Repositories } from '../shared/unit-of-work.port';
 import type { AccountCreationRow, AccountOutcome } from './account-creation.repository';
 
@@ -15,39 +15,30 @@ export async function linkCreatedAccount(
   account: { tenantId: string; objectId: string; userPrincipalName: string },
   now: Date,
 ): Promise<{ outcome: AccountOutcome; reasonCode: string | null; reason: string | null }> {
-  const at = now.toISOString();
   const person = await repos.people.findById(row.personId);
-  const holder = await repos.people.findByAadObjectId(account.tenantId, account.objectId);
-  if (
-    !person ||
-    (person.aadObjectId && person.aadObjectId !== account.objectId) ||
-    (holder && holder.id !== row.personId)
-  ) {
+  const failedBefore = (await repos.cardInvites.listFailedOf(row.personId)).length;
+  // Already theirs: a run resumed after the link was committed.
+  const alreadyLinked = person?.aadObjectId === account.objectId && person.tenantId === account.tenantId;
+  const linked =
+    alreadyLinked ||
+    (await linkPersonToAccount(
+      repos,
+      row.personId,
+      {
+        tenantId: account.tenantId,
+        aadObjectId: account.objectId,
+        displayName: row.displayName,
+        userPrincipalName: account.userPrincipalName,
+      },
+      now,
+    ));
+  if (!linked) {
     return {
       outcome: 'partial',
       reasonCode: 'LINKED_ELSEWHERE',
       reason: 'The account was created, but the person was linked to another account meanwhile.',
     };
   }
-  await repos.people.update(row.personId, {
-    tenantId: account.tenantId,
-    aadObjectId: account.objectId,
-    userPrincipalName: account.userPrincipalName,
-    displayName: person.displayName ?? row.displayName,
-    directoryCheckedAt: at,
-    directoryOutcome: 'matched',
-  });
-  await requestMemberSyncForPerson(repos, row.personId, now);
-  const failed = await repos.accountCreation.failedInvitesOf(row.personId);
-  if (failed.length > 0)
-    await repos.cardInvites.enqueue(
-      failed.map((invite) => ({
-        groupId: invite.groupId,
-        personId: row.personId,
-        invitedBy: invite.invitedBy,
-      })),
-      at,
-    );
   const outcome: AccountOutcome = row.reasonCode ? 'partial' : 'created';
   await repos.audit.append(
     auditEntry(
@@ -61,7 +52,7 @@ export async function linkCreatedAccount(
         userPrincipalName: account.userPrincipalName,
         outcome,
         reasonCode: row.reasonCode,
-        invitesQueued: failed.length,
+        invitesQueued: alreadyLinked ? 0 : failedBefore,
       },
       row.jobId,
     ),

@@ -7,6 +7,8 @@ export interface CardInviteView extends CardInvite {
 }
 
 export interface CardInviteRepository {
+  /** A person's invites that could not be delivered (e.g. no account had their number then). */
+  listFailedOf(personId: string): Promise<Array<{ groupId: string; invitedBy: string | null }>>;
   /**
    * Queues one invite per person (first time) or puts an existing one back in the queue;
    * answered invites (joined/declined) are left alone unless `includeAnswered`.

@@ -171,6 +171,16 @@ export class SqlCardInviteRepository implements CardInviteRepository {
     }));
   }
 
+  async listFailedOf(personId: string): Promise<Array<{ groupId: string; invitedBy: string | null }>> {
+    const rows = await this.db
+      .selectFrom('card_invites')
+      .select(['group_id', 'invited_by'])
+      .where('person_id', '=', personId)
+      .where('state', '=', 'failed')
+      .execute();
+    return rows.map((row) => ({ groupId: row.group_id, invitedBy: row.invited_by }));
+  }
+
   async countByState(groupId: string): Promise<Partial<Record<CardInviteState, number>>> {
     const rows = await this.db
       .selectFrom('card_invites')

@@ -70,7 +70,7 @@ describeEachDialect('Look up again asks the loopback Graph about people without 
   const listed = async () =>
     (await listUnmatchedPeople(world.ctx, { filter: {}, limit: 50 }, admin)).people.map((p) => p.phone);
 
-  test('when everyone is looked up and one number now has an account, then that person is linked with their sign-in name and the rest are recorded as not found', async () => {
+  test('when everyone is looked up and one number now has an account, then that person is linked with their sign-in name, their failed card is queued again, and the rest are recorded as not found', async () => {
     await addToSales(['9988554401', '9988554402', '9988554403']);
     const [ravi] = graph.addUsers(1, () => ({
       displayName: 'Ravi Kumar',
@@ -78,6 +78,13 @@ describeEachDialect('Look up again asks the loopback Graph about people without 
       mobilePhone: '+919988554402',
     }));
     world.clock.advanceDays(1);
+    // Their invite card failed when no account had the number.
+    const raviId = (await person('+919988554402')).id;
+    await under.storage.db
+      .updateTable('card_invites')
+      .set({ state: 'failed' })
+      .where('person_id', '=', raviId)
+      .execute();
 
     const started = await lookUpAgain(world.ctx, { filter: {} }, admin);
     expect(started).toMatchObject({ status: 'queued', progress: { done: 0, total: 3 } });
@@ -103,6 +110,13 @@ describeEachDialect('Look up again asks the loopback Graph about people without 
       directoryCheckedAt: '2026-01-06T09:00:00.000Z',
     });
     expect(await listed()).toEqual(['+919988554401', '+919988554403']);
+    // Now that they have an account, the card goes out again.
+    const invites = await under.storage.db
+      .selectFrom('card_invites')
+      .select('state')
+      .where('person_id', '=', raviId)
+      .execute();
+    expect(invites.map((i) => i.state)).toEqual(['queued']);
     const page = await listUnmatchedPeople(world.ctx, { filter: {}, limit: 50 }, admin);
     expect(page.people[0]!.lastLookup).toEqual({ at: '2026-01-06T09:00:00.000Z', outcome: 'not-found' });
   });

@@ -212,14 +212,4 @@ export class SqlAccountCreationRepository implements AccountCreationRepository {
       .where('person_id', '=', personId)
       .execute();
   }
-
-  async failedInvitesOf(personId: string): Promise<Array<{ groupId: string; invitedBy: string | null }>> {
-    const rows = await this.db
-      .selectFrom('card_invites')
-      .select(['group_id', 'invited_by'])
-      .where('person_id', '=', personId)
-      .where('state', '=', 'failed')
-      .execute();
-    return rows.map((row) => ({ groupId: row.group_id, invitedBy: row.invited_by }));
-  }
 }
