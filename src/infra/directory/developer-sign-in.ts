@@ -7,7 +7,7 @@ import type {
   SignedInAccount,
   WorkAccountSignIn,
 } from '../../domain/people/work-account-sign-in.port';
-import type { LocalDirectoryEntry } from './local-directory';
+import { currentEntries, type LocalDirectorySource } from './local-directory-file';
 
 /** A code the developer sign-in page handed out, waiting for the callback to redeem it. */
 interface PendingCode {
@@ -39,7 +39,7 @@ export class DeveloperSignIn implements WorkAccountSignIn {
       tenantId: string;
       /** The developer sign-in page's address. */
       authorizeUrl: () => string;
-      people: readonly LocalDirectoryEntry[];
+      people: LocalDirectorySource;
     },
   ) {}
 
@@ -49,7 +49,10 @@ export class DeveloperSignIn implements WorkAccountSignIn {
 
   /** The stand-ins the page offers to choose from (the local directory file's people). */
   standIns(): StandInPerson[] {
-    return this.settings.people.map((p) => ({ name: p.displayName ?? p.phone, phone: p.phone }));
+    return currentEntries(this.settings.people).map((p) => ({
+      name: p.displayName ?? p.phone,
+      phone: p.phone,
+    }));
   }
 
   async authorizeUrl(request: AuthorizeRequest): Promise<string> {
@@ -66,7 +69,7 @@ export class DeveloperSignIn implements WorkAccountSignIn {
 
   /** The page's answer: a one-time code for the chosen person, to send back with the state. */
   issueCode(request: Omit<AuthorizeRequest, 'state' | 'tenant'>, person: StandInPerson): string {
-    const listed = this.settings.people.find((p) => p.phone === person.phone);
+    const listed = currentEntries(this.settings.people).find((p) => p.phone === person.phone);
     const aadObjectId =
       listed?.aadObjectId ??
       `dev-${createHash('sha256').update(`developer-sign-in:${person.phone}`).digest('hex').slice(0, 32)}`;

@@ -11,6 +11,7 @@ import { inLists } from '../storage/repositories/in-lists';
 import type { Database } from '../storage/schema';
 import { isUniqueViolation } from '../storage/sql-errors';
 import type { LocalDirectoryEntry } from './local-directory';
+import { currentEntries, type LocalDirectorySource } from './local-directory-file';
 
 /** The domain local mode offers for sign-in names besides those of the local directory file. */
 export const LOCAL_ACCOUNT_DOMAIN = 'convene.local';
@@ -25,8 +26,13 @@ export class LocalAccountCreator implements AccountCreator {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly localTenantId: string,
-    private readonly entries: readonly LocalDirectoryEntry[] = [],
+    private readonly source: LocalDirectorySource = [],
   ) {}
+
+  /** The local directory file's stand-ins as the file is now. */
+  private get entries(): readonly LocalDirectoryEntry[] {
+    return currentEntries(this.source);
+  }
 
   async verifiedDomains(): Promise<string[]> {
     const fromFile = this.entries.flatMap((e) =>

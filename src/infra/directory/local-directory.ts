@@ -13,6 +13,7 @@ import { PhoneInvalid } from '../../domain/people/phone.errors';
 import { parseRegion, toE164 } from '../../domain/people/phone-number';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Database } from '../storage/schema';
+import { currentEntries, type LocalDirectorySource } from './local-directory-file';
 
 /**
  * An entry of the optional local directory file (`LOCAL_DIRECTORY_FILE`, a JSON array): a stand-in
@@ -48,16 +49,17 @@ export class ProvisioningNeedsTenant extends DomainError {
  * Playground's mock users can be found by phone). Chats are those learnt from earlier activities.
  */
 export class LocalDirectory implements Directory {
-  private readonly entries: Map<string, LocalDirectoryEntry>;
-
   constructor(
     private readonly db: Kysely<Database>,
     private readonly localTenantId: string,
-    entries: LocalDirectoryEntry[] = [],
+    private readonly source: LocalDirectorySource = [],
     /** Region for reading the file's business phones written without a country code. */
     private readonly defaultRegion = 'IN',
-  ) {
-    this.entries = new Map(entries.map((entry) => [entry.phone, entry]));
+  ) {}
+
+  /** The file's stand-ins as it is now, one per number. */
+  private get entries(): Map<string, LocalDirectoryEntry> {
+    return new Map(currentEntries(this.source).map((entry) => [entry.phone, entry]));
   }
 
   async findUsersByPhone(tenantId: string, phones: readonly string[]): Promise<Map<string, DirectoryUser>> {

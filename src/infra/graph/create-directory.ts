@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
@@ -6,7 +5,8 @@ import type { AccountCreator } from '../../domain/accounts/account-creator.port'
 import type { Directory } from '../../domain/directory/directory.port';
 import type { ConnectorTokenSource } from '../delivery/bot-connector-client';
 import { LocalAccountCreator } from '../directory/local-account-creator';
-import { LocalDirectory, type LocalDirectoryEntry } from '../directory/local-directory';
+import { LocalDirectory } from '../directory/local-directory';
+import { LocalDirectoryFile, type LocalDirectorySource } from '../directory/local-directory-file';
 import type { Database } from '../storage/schema';
 import { BOT_CONNECTOR_SCOPE, EntraApp, GRAPH_DEFAULT_SCOPE } from './entra-app';
 import { GraphAccountCreator } from './graph-account-creator';
@@ -22,7 +22,7 @@ export interface IdentityRuntime {
   /** The process's Entra app (tenant mode), for On-Behalf-Of calls as the signed-in user. */
   entraApp: EntraApp | undefined;
   /** Local mode: the local directory file's stand-in people (the developer sign-in offers them). */
-  localPeople: LocalDirectoryEntry[];
+  localPeople: LocalDirectorySource;
 }
 
 /**
@@ -36,8 +36,8 @@ export function createIdentityRuntime(
   networkClient?: INetworkModule,
 ): IdentityRuntime {
   if (config.mode === 'local') {
-    const entries = config.localDirectoryFile
-      ? (JSON.parse(readFileSync(config.localDirectoryFile, 'utf8')) as LocalDirectoryEntry[])
+    const entries: LocalDirectorySource = config.localDirectoryFile
+      ? new LocalDirectoryFile(config.localDirectoryFile, (message) => console.warn(message))
       : [];
     return {
       directory: new LocalDirectory(db, config.localIdentity.tenantId, entries, config.defaultRegion),

@@ -75,8 +75,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       provider: migrationProvider,
       ...(dialect === 'postgres' && options.schema ? { migrationTableSchema: options.schema } : {}),
     });
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw error;
+    await migrateToLatest(migrator);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -94,4 +93,18 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Brings the schema up to date. On PostgreSQL, Kysely's migrator first lists every table of every schema
+ * (calling `pg_get_serial_sequence` per column); a schema dropped by someone else while that query runs
+ * makes it fail with 3F000 "schema … does not exist" (seen with many test schemas created and dropped at
+ * once). That is the other schema's race, not ours: asking again is enough.
+ */
+async function migrateToLatest(migrator: Migrator, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { error } = await migrator.migrateToLatest();
+    if (!error) return;
+    if ((error as { code?: string }).code !== '3F000' || attempt >= attempts) throw error;
+  }
 }

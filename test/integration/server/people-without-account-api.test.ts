@@ -23,13 +23,10 @@ describe('the People without an account API over HTTP', () => {
       body: type.includes('json') && text ? JSON.parse(text) : text,
     };
   };
+  const directoryFile = path.join(os.tmpdir(), `convene-directory-${process.pid}.json`);
   beforeAll(async () => {
-    // The local directory has an account for one of the numbers: Look up again finds and links it.
-    const directoryFile = path.join(os.tmpdir(), `convene-directory-${process.pid}.json`);
-    writeFileSync(
-      directoryFile,
-      JSON.stringify([{ phone: '+919988554402', aadObjectId: 'aad-ravi', displayName: 'Ravi Kumar' }]),
-    );
+    // Nobody has an account yet; a later test gives one of the numbers an account in the file.
+    writeFileSync(directoryFile, JSON.stringify([]));
     h = await startHarness({ DEFAULT_REGION: 'IN', LOCAL_DIRECTORY_FILE: directoryFile });
     const sales = (await call('POST', '/api/v1/groups', { name: 'Sales' })).body.group;
     const kitchen = (await call('POST', '/api/v1/groups', { name: 'Kitchen' })).body.group;
@@ -114,7 +111,12 @@ describe('the People without an account API over HTTP', () => {
     }
   });
 
-  test('when an org admin looks everyone up again, then the job runs and the person with an account leaves the list', async () => {
+  test('when one number gets an account and an org admin looks everyone up again, then the job runs and the person with an account leaves the list', async () => {
+    // The local directory file is read again when it changes, as an admin trying Convene would edit it.
+    writeFileSync(
+      directoryFile,
+      JSON.stringify([{ phone: '+919988554402', aadObjectId: 'aad-ravi', displayName: 'Ravi Kumar' }]),
+    );
     const started = await call('POST', `${PATH}/lookups`, { all: true, filter: { region: 'IN' } });
     expect(started.status).toBe(202);
     expect(started.body.lookup.progress.total).toBe(3);
