@@ -76,7 +76,7 @@ export function registerUserRoutes(server: Server, deps: ApiDeps): void {
 
   server.get(
     `${PATH}/:personId`,
-    route(deps, async (req) => viewPerson(deps.ctx, id.parse(req.params.personId), await actorOf(deps, req))),
+    route(deps, async (req) => viewPerson(deps.ctx, req.params.personId, await actorOf(deps, req))),
   );
 
   server.post(
@@ -85,7 +85,7 @@ export function registerUserRoutes(server: Server, deps: ApiDeps): void {
       const body = parseBody(req, groupsBody);
       const outcomes = await addPersonToGroups(
         deps.ctx,
-        { personId: id.parse(req.params.personId), groupIds: body.groupIds, role: body.role },
+        { personId: req.params.personId, groupIds: body.groupIds, role: body.role },
         await actorOf(deps, req),
       );
       return { outcomes };
@@ -95,11 +95,7 @@ export function registerUserRoutes(server: Server, deps: ApiDeps): void {
   server.del(
     `${PATH}/:personId/groups`,
     route(deps, async (req) => ({
-      outcomes: await removePersonFromAllGroups(
-        deps.ctx,
-        id.parse(req.params.personId),
-        await actorOf(deps, req),
-      ),
+      outcomes: await removePersonFromAllGroups(deps.ctx, req.params.personId, await actorOf(deps, req)),
     })),
   );
 
@@ -108,7 +104,7 @@ export function registerUserRoutes(server: Server, deps: ApiDeps): void {
     route(deps, async (req) => {
       await removeMember(
         deps.ctx,
-        { groupId: id.parse(req.params.groupId), member: { personId: id.parse(req.params.personId) } },
+        { groupId: req.params.groupId, member: { personId: req.params.personId } },
         await actorOf(deps, req),
       );
     }),
@@ -120,7 +116,7 @@ export function registerUserRoutes(server: Server, deps: ApiDeps): void {
       const body = parseBody(req, resendBody);
       const outcomes = await resendPersonInvites(
         deps.ctx,
-        { personId: id.parse(req.params.personId), groupIds: body.groupIds },
+        { personId: req.params.personId, groupIds: body.groupIds },
         await actorOf(deps, req),
       );
       return { outcomes };
