@@ -17,7 +17,7 @@ import { useStackedTableStyles } from './phone-layout';
 
 const useStyles = makeStyles({
   secondary: { color: tokens.colorNeutralForeground3 },
-  stack: { display: 'flex', flexDirection: 'column' },
+  stack: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 

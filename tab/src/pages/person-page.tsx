@@ -34,7 +34,13 @@ import { userName } from '../components/users-table';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   back: { alignSelf: 'flex-start' },
-  heading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    '& h1': { margin: 0 },
+  },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr)',
