@@ -80,13 +80,15 @@ export default function UsersPage() {
     <div className={styles.page}>
       <div>
         <Title2 as="h1">Users</Title2>
-        <Text block>
-          {page?.scope === 'champ'
-            ? 'Everyone in the groups you look after. '
-            : 'Everyone in your organisation’s groups. '}
-          Find a person by name, phone number in any format, e-mail or employee ID, and open them to see their
-          groups, invitations and account.
-        </Text>
+        {!refused && (
+          <Text block>
+            {page?.scope === 'champ'
+              ? 'Everyone in the groups you look after. '
+              : 'Everyone in your organisation’s groups. '}
+            Find a person by name, phone number in any format, e-mail or employee ID, and open them to see
+            their groups, invitations and account.
+          </Text>
+        )}
       </div>
       {refused ? (
         <EmptyState title="Users is for org admins and champs">
