@@ -1,11 +1,9 @@
 import type { Actor } from '../access/actor';
 import { assertMay, NotAllowed } from '../access/permissions';
 import { relationsTo } from '../access/relations';
-import { auditEntry } from '../audit/audit-entry';
 import { loadGroup } from '../groups/load-group';
-import { queueCardInvites } from '../invites/queue-card-invites';
+import { admitToGroup } from '../memberships/admit-to-group';
 import type { Role } from '../memberships/membership';
-import { requestMemberSync } from '../provisioning/provision-group.job';
 import { DomainError } from '../shared/domain-error';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import { type GroupChangeOutcome, MAX_GROUPS_PER_CHANGE } from './users';
@@ -44,31 +42,27 @@ export async function addPersonToGroups(
           assertMay(await relationsTo(repos, actor, group), action, group.name);
           if (await repos.memberships.find(group.id, input.personId))
             return { groupId, outcome: 'already-member' };
-          const now = ctx.clock.now();
-          const at = now.toISOString();
-          await repos.memberships.insert({
-            groupId: group.id,
-            personId: input.personId,
-            role: input.role,
-            source: 'manual',
-            state: 'invited',
-            invitedBy: actor.personId,
-            createdAt: at,
-            updatedAt: at,
-          });
-          await repos.audit.append(
-            auditEntry(now, actor.personId, 'member.added', group.id, {
-              personId: input.personId,
-              role: input.role,
-            }),
+          const at = ctx.clock.now().toISOString();
+          await admitToGroup(
+            repos,
+            {
+              group,
+              memberships: [
+                {
+                  groupId: group.id,
+                  personId: input.personId,
+                  role: input.role,
+                  source: 'manual',
+                  state: 'invited',
+                  invitedBy: actor.personId,
+                  createdAt: at,
+                  updatedAt: at,
+                },
+              ],
+              now: ctx.clock.now(),
+            },
+            actor,
           );
-          await queueCardInvites(repos, {
-            groupId: group.id,
-            personIds: [input.personId],
-            invitedBy: actor.personId,
-            now,
-          });
-          await requestMemberSync(repos, [group.id], now);
           return { groupId, outcome: 'added' };
         }),
       );
