@@ -42,7 +42,8 @@ export async function addPersonToGroups(
           assertMay(await relationsTo(repos, actor, group), action, group.name);
           if (await repos.memberships.find(group.id, input.personId))
             return { groupId, outcome: 'already-member' };
-          const at = ctx.clock.now().toISOString();
+          const now = ctx.clock.now();
+          const at = now.toISOString();
           await admitToGroup(
             repos,
             {
@@ -59,7 +60,7 @@ export async function addPersonToGroups(
                   updatedAt: at,
                 },
               ],
-              now: ctx.clock.now(),
+              now,
             },
             actor,
           );
