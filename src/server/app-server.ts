@@ -26,6 +26,7 @@ import { registerSlipRoutes } from './routes/slips.routes';
 import { registerTabRoutes } from './routes/tab.routes';
 import { registerTemplateRoutes } from './routes/templates.routes';
 import { registerUploadRoutes, type UploadRouteServices } from './routes/uploads.routes';
+import { registerUserRoutes } from './routes/users.routes';
 
 export interface AppServerDeps extends ApiDeps {
   adapter: CloudAdapter;
@@ -86,6 +87,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerGroupRoutes(server, deps);
   registerOrgAdminRoutes(server, deps);
   registerPeopleWithoutAccountRoutes(server, deps, deps.lookups);
+  registerUserRoutes(server, deps);
   registerAccountCreationRoutes(server, deps);
   registerInviteRoutes(server, deps);
   registerJoinRequestRoutes(server, deps);

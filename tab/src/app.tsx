@@ -32,6 +32,8 @@ const ChampsPage = lazy(() => import('./pages/champs-page'));
 const ResourcesPage = lazy(() => import('./pages/resources-page'));
 const OrgAdminsPage = lazy(() => import('./pages/org-admins-page'));
 const PeopleWithoutAccountPage = lazy(() => import('./pages/people-without-account-page'));
+const UsersPage = lazy(() => import('./pages/users-page'));
+const PersonPage = lazy(() => import('./pages/person-page'));
 
 const useStyles = makeStyles({
   shell: {
@@ -64,6 +66,7 @@ const useStyles = makeStyles({
 const sections = [
   { path: '/home', label: 'Home' },
   { path: '/groups', label: 'Groups' },
+  { path: '/users', label: 'Users' },
   { path: '/upload', label: 'Bulk upload' },
   { path: '/jobs', label: 'Jobs' },
   { path: '/champs', label: 'Champs' },
@@ -146,6 +149,8 @@ function Shell() {
               <Route path="/resources" element={<ResourcesPage />} />
               <Route path="/org-admins" element={<OrgAdminsPage />} />
               <Route path="/people-without-account" element={<PeopleWithoutAccountPage />} />
+              <Route path="/users" element={<UsersPage />} />
+              <Route path="/users/:id" element={<PersonPage />} />
               <Route path="*" element={<Navigate to="/home" replace />} />
             </Routes>
           </Suspense>

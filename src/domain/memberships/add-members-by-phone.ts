@@ -1,19 +1,17 @@
 import type { Actor } from '../access/actor';
 import { assertMay } from '../access/permissions';
 import { relationsTo } from '../access/relations';
-import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
-import { queueCardInvites } from '../invites/queue-card-invites';
 import { AccountHintInvalid } from '../people/account-hint.errors';
 import { hintChanges, readEmail, readEmployeeId } from '../people/account-hints';
 import { newPerson, type Person } from '../people/person';
 import { PhoneInvalid } from '../people/phone.errors';
 import { parseRegion, type Region, toE164 } from '../people/phone-number';
-import { requestMemberSync } from '../provisioning/provision-group.job';
 import { newId } from '../shared/ids';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
 import { yieldToEventLoop } from '../shared/yield-to-event-loop';
+import { admitToGroup } from './admit-to-group';
 import type { Membership, MembershipSource, Role } from './membership';
 import { TooManyPhoneNumbers } from './membership.errors';
 
@@ -164,7 +162,6 @@ async function addCheckedToGroup(
 
   const newPeople: Person[] = [];
   const added: Membership[] = [];
-  const audit: AuditEntry[] = [];
   const results = checked.map((c): AddMemberResult => {
     if ('problem' in c) {
       return { input: c.input, outcome: 'invalid', code: c.problem.code, reason: c.problem.message };
@@ -195,19 +192,10 @@ async function addCheckedToGroup(
       createdAt: at,
       updatedAt: at,
     });
-    audit.push(
-      auditEntry(now, actor.personId, 'member.added', group.id, { personId: person.id, role: input.role }),
-    );
     return { input: c.input, outcome: 'added', phone: c.phone, personId: person.id };
   });
   await repos.bulk.insertPeople(newPeople);
   for (const [personId, changes] of hinted) await repos.people.update(personId, changes);
-  await repos.bulk.insertMemberships(added);
-  await repos.bulk.appendAudit(audit);
-  // Everyone added gets an invite card, sent by the delivery worker once this commits.
-  const personIds = added.map((m) => m.personId);
-  await queueCardInvites(repos, { groupId: group.id, personIds, invitedBy: actor.personId, now });
-  // Those already known to Entra join the organisation's team now; the others once they are found.
-  if (personIds.length > 0) await requestMemberSync(repos, [group.id], now);
+  await admitToGroup(repos, { group, memberships: added, now }, actor);
   return results;
 }

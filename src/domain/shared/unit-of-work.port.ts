@@ -14,6 +14,7 @@ import type { RolloutResourceRepository } from '../rollout/rollout-resource.repo
 import type { UnmatchedPeopleQueries } from '../unmatched-people/unmatched-people.queries';
 import type { BulkWrites } from '../uploads/bulk-writes.port';
 import type { UploadRepository } from '../uploads/upload.repository';
+import type { UserQueries } from '../users/users.queries';
 import type { Clock } from './clock.port';
 
 export interface Repositories {
@@ -33,6 +34,7 @@ export interface Repositories {
   bulk: BulkWrites;
   unmatchedPeople: UnmatchedPeopleQueries;
   accountCreation: AccountCreationRepository;
+  users: UserQueries;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

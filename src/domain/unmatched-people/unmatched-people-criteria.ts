@@ -1,15 +1,8 @@
 import type { Organisation } from '../organisations/organisation';
-import { PhoneInvalid, RegionInvalid } from '../people/phone.errors';
-import { parseRegion, toE164 } from '../people/phone-number';
-import {
-  MAX_SEARCH_LENGTH,
-  type UnmatchedPeopleCriteria,
-  type UnmatchedPeopleFilter,
-} from './unmatched-people';
+import { readPersonSearch } from '../people/person-search';
+import { parseRegion } from '../people/phone-number';
+import type { UnmatchedPeopleCriteria, UnmatchedPeopleFilter } from './unmatched-people';
 import { UnmatchedPeopleFilterInvalid } from './unmatched-people.errors';
-
-/** A partial number shorter than this would match most people; it is searched as text only. */
-const MIN_DIGITS = 3;
 
 /**
  * Reads an org admin's filter for storage. The search is tried as a whole phone number in the
@@ -20,27 +13,16 @@ export function unmatchedPeopleCriteria(
   organisation: Organisation,
   filter: UnmatchedPeopleFilter,
 ): UnmatchedPeopleCriteria {
-  const search = filter.search?.trim() ?? '';
-  if (search.length > MAX_SEARCH_LENGTH)
-    throw new UnmatchedPeopleFilterInvalid('search', `at most ${MAX_SEARCH_LENGTH} characters`);
-  const digits = search.replace(/\D/g, '');
   return {
     organisationId: organisation.id,
-    text: search === '' ? null : search.toLowerCase(),
-    phone: search === '' ? null : phoneOrNull(search, organisation),
-    digits: digits.length >= MIN_DIGITS && /^[\d\s()+.-]+$/.test(search) ? digits : null,
+    ...readPersonSearch(
+      filter.search,
+      organisation.defaultRegion,
+      (max) => new UnmatchedPeopleFilterInvalid('search', `at most ${max} characters`),
+    ),
     groupId: filter.groupId?.trim() || null,
     region: filter.region?.trim() ? regionOf(filter.region) : null,
   };
-}
-
-function phoneOrNull(search: string, organisation: Organisation): string | null {
-  try {
-    return toE164(search, parseRegion(organisation.defaultRegion));
-  } catch (error) {
-    if (error instanceof PhoneInvalid || error instanceof RegionInvalid) return null;
-    throw error;
-  }
 }
 
 function regionOf(raw: string) {

@@ -1,13 +1,13 @@
 import type { MembershipSource } from '../memberships/membership';
 import type { DirectoryOutcome } from '../people/person';
+import type { PersonSearch } from '../people/person-search';
 import type { Region } from '../people/phone-number';
 
 /** Most people one page of the list holds (the tab asks for 50). */
 export const MAX_PAGE_SIZE = 200;
 /** Groups named per person; the rest are counted. */
 export const GROUPS_SHOWN = 5;
-/** Longest search text: a name, a number in any format, an e-mail address or an employee id. */
-export const MAX_SEARCH_LENGTH = 320;
+export { MAX_SEARCH_LENGTH } from '../people/person-search';
 
 /**
  * Which people without an account an org admin is looking at: text found in a name, e-mail or
@@ -23,11 +23,8 @@ export interface UnmatchedPeopleFilter {
  * The filter ready for storage. `phone` is the search read as a number in the organisation's default
  * region (E.164), `digits` its digits for a partial number ("54401"), `text` lower case for names.
  */
-export interface UnmatchedPeopleCriteria {
+export interface UnmatchedPeopleCriteria extends PersonSearch {
   organisationId: string;
-  text: string | null;
-  phone: string | null;
-  digits: string | null;
   groupId: string | null;
   /** The phone's region as libphonenumber reads it ("+1 416 …" is CA, not US). */
   region: Region | null;

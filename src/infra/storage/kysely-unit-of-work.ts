@@ -16,6 +16,7 @@ import { SqlRoleRepository } from './repositories/role.repository.sql';
 import { SqlRolloutResourceRepository } from './repositories/rollout-resource.repository.sql';
 import { SqlUnmatchedPeopleQueries } from './repositories/unmatched-people.queries.sql';
 import { SqlUploadRepository } from './repositories/upload.repository.sql';
+import { SqlUserQueries } from './repositories/user.queries.sql';
 import type { Database } from './schema';
 
 /** All repositories bound to one connection or transaction. */
@@ -37,6 +38,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     bulk: new SqlBulkWrites(db),
     unmatchedPeople: new SqlUnmatchedPeopleQueries(db),
     accountCreation: new SqlAccountCreationRepository(db),
+    users: new SqlUserQueries(db),
   };
 }
 

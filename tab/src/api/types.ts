@@ -20,10 +20,20 @@ import type {
 import type { Upload } from '../../../src/domain/uploads/upload';
 import type { ProblemTotal, UploadLogEntry } from '../../../src/domain/uploads/upload.repository';
 import type { Problem } from '../../../src/domain/uploads/upload-problem';
+import type {
+  AccountState,
+  GroupChangeOutcome,
+  PersonDetail,
+  PersonMembershipView,
+  UsersPage,
+  UserView,
+} from '../../../src/domain/users/users';
 
 export type {
+  AccountState,
   AddMemberResult,
   CardInviteListing,
+  GroupChangeOutcome,
   JoinDecisionResult,
   JoinRequestView,
   LookupView,
@@ -34,11 +44,15 @@ export type {
   OrgAdminsPanel,
   OrgAdminView,
   Person,
+  PersonDetail,
+  PersonMembershipView,
   Problem,
   ProblemTotal,
   UnmatchedPeoplePage,
   UnmatchedPersonView,
   Upload,
+  UsersPage,
+  UserView,
 };
 
 export interface Me extends ActorProfile {

@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { MembershipSource } from '../../../domain/memberships/membership';
 import type { DirectoryOutcome } from '../../../domain/people/person';
 import type {
@@ -10,13 +10,7 @@ import type {
 import type { UnmatchedPeopleQueries } from '../../../domain/unmatched-people/unmatched-people.queries';
 import type { Database } from '../schema';
 import { inLists } from './in-lists';
-
-/** `%text%` for LIKE, with the user's own % _ and \ taken literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Lower case on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. */
-const likeLower = (column: string, text: string): Expression<SqlBool> =>
-  sql<SqlBool>`lower(${sql.ref(column)}) like ${containing(text)} escape '\\'`;
+import { personMatches } from './person-search.sql';
 
 export class SqlUnmatchedPeopleQueries implements UnmatchedPeopleQueries {
   constructor(private readonly db: Kysely<Database>) {}
@@ -160,19 +154,7 @@ export class SqlUnmatchedPeopleQueries implements UnmatchedPeopleQueries {
         ),
       )
       .$if(c.region !== null, (q) => q.where('p.phone_region', '=', c.region))
-      .$if(c.text !== null, (q) =>
-        q.where((eb) => {
-          const text = c.text!;
-          const any: Expression<SqlBool>[] = [
-            likeLower('p.display_name', text),
-            likeLower('p.email', text),
-            likeLower('p.employee_id', text),
-          ];
-          if (c.phone) any.push(eb('p.phone', '=', c.phone));
-          if (c.digits) any.push(sql<SqlBool>`p.phone like ${containing(c.digits)} escape '\\'`);
-          return eb.or(any);
-        }),
-      );
+      .$if(c.text !== null, (q) => q.where((eb) => personMatches(eb, { ...c, text: c.text! }, 'p')));
   }
 }
 
