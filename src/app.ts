@@ -25,6 +25,7 @@ import { createRolloutContext } from './infra/rollout/rollout-context';
 import { HmacSlipTickets } from './infra/slips/hmac-slip-tickets';
 import { KyselyBotStateStorage } from './infra/storage/bot-state-storage';
 import { openStorage, type Storage } from './infra/storage/database';
+import { describeDatabase } from './infra/storage/database-description';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
 import { WorkerPhoneChecker } from './infra/uploads/worker-phone-checker';
 import { createAppServer } from './server/app-server';
@@ -166,7 +167,7 @@ export async function startApp(
   });
   const address = server.address() as AddressInfo;
   url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info({ url, mode: config.mode, database: storage.dialect }, 'Convene is listening');
+  logger.info({ url, mode: config.mode, database: describeDatabase(config) }, 'Convene is listening');
   if (config.http.localModeOnNetwork) {
     logger.warn(
       { host: config.host, url },
