@@ -6,6 +6,7 @@ import type { RenderInviteActivity } from '../../domain/invites/invite-card';
 import type { Clock } from '../../domain/shared/clock.port';
 import { yieldToEventLoop } from '../../domain/shared/yield-to-event-loop';
 import { PollingLoop } from '../jobs/polling-loop';
+import { backoffDelay } from '../retry/backoff';
 import type { BotConnectorClient } from './bot-connector-client';
 import type { Delivery, DeliveryQueue } from './delivery-queue';
 import { Pacer } from './pacer';
@@ -213,7 +214,7 @@ export class DeliveryWorker {
     }
     const afterMs =
       problem.afterMs ??
-      Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempts - 1));
+      backoffDelay(attempts, { baseMs: this.options.backoffBaseMs, maxMs: this.options.backoffMaxMs });
     await this.deps.queue.retryLater(
       delivery.id,
       this.id,
