@@ -35,6 +35,14 @@ module.exports = {
       from: { path: '^src/infra' },
       to: { path: '^(src/server|bot)' },
     },
+    {
+      name: 'storage-imports-no-other-infra',
+      severity: 'error',
+      comment:
+        'Storage is the bottom of infra: every repository lives in src/infra/storage, and other infra folders (delivery, jobs, graph…) use it, never the reverse, so no two folders import each other.',
+      from: { path: '^src/infra/storage' },
+      to: { path: '^src/infra/(?!storage/)' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

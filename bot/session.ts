@@ -3,7 +3,7 @@ import type { Actor } from '../src/domain/access/actor';
 import { findMyGroup } from '../src/domain/groups/find-my-group';
 import type { Group } from '../src/domain/groups/group';
 import { inviteUrl as inviteUrlOf } from '../src/domain/invites/invite-link';
-import { describeActor } from '../src/domain/organisations/describe-actor';
+import { phoneRegionFor } from '../src/domain/organisations/phone-region';
 import { identifyTeamsUser, type TeamsIdentity } from '../src/domain/people/identify-teams-user';
 import type { BotDeps } from './bot-deps';
 
@@ -38,12 +38,13 @@ export class Session {
     return findMyGroup(this.deps.ctx, { name, recentGroupIds }, await this.actor());
   }
 
-  /** Region for phone numbers: the sender's choice, else their organisation's, else the configured one. */
+  /** Region for phone numbers without a country code (the rule: `phoneRegionFor`). */
   async region(): Promise<string> {
     const chosen = (await this.deps.preferences.get(this.turn)).region;
-    if (chosen) return chosen;
-    const profile = await describeActor(this.deps.ctx, await this.actor());
-    return profile.organisation?.defaultRegion ?? this.deps.defaultRegion;
+    return phoneRegionFor(this.deps.ctx, await this.actor(), {
+      chosen,
+      deploymentDefault: this.deps.defaultRegion,
+    });
   }
 
   /** The invite URL for a token. */

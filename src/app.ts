@@ -12,7 +12,6 @@ import type { Clock } from './domain/shared/clock.port';
 import { systemClock } from './domain/shared/clock.port';
 import type { DomainContext } from './domain/shared/unit-of-work.port';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
-import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
@@ -25,7 +24,9 @@ import { createRolloutContext } from './infra/rollout/rollout-context';
 import { HmacSlipTickets } from './infra/slips/hmac-slip-tickets';
 import { KyselyBotStateStorage } from './infra/storage/bot-state-storage';
 import { openStorage, type Storage } from './infra/storage/database';
+import { describeDatabase } from './infra/storage/database-description';
 import { KyselyUnitOfWork } from './infra/storage/kysely-unit-of-work';
+import { SqlTeamsAddressBook } from './infra/storage/repositories/teams-address-book.sql';
 import { WorkerPhoneChecker } from './infra/uploads/worker-phone-checker';
 import { createAppServer } from './server/app-server';
 import { createTenantAuthenticator } from './server/auth/create-authenticator';
@@ -69,7 +70,7 @@ export async function startApp(
   const identity = createIdentityRuntime(config, storage.db, options.entraNetworkClient);
   // In tenant mode only Teams activities of the allowed tenants name a person (bot/turn-identity.ts).
   const trust = { mode: config.mode, allowedTenants: config.entra.allowedTenants };
-  adapter.use(inviteCardMiddleware(ctx, new TeamsAddressBook(storage.db), logger, trust));
+  adapter.use(inviteCardMiddleware(ctx, new SqlTeamsAddressBook(storage.db), logger, trust));
   const delivery = createDeliveryWorker({
     storage,
     ctx,
@@ -166,7 +167,7 @@ export async function startApp(
   });
   const address = server.address() as AddressInfo;
   url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info({ url, mode: config.mode, database: storage.dialect }, 'Convene is listening');
+  logger.info({ url, mode: config.mode, database: describeDatabase(config) }, 'Convene is listening');
   if (config.http.localModeOnNetwork) {
     logger.warn(
       { host: config.host, url },

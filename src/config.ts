@@ -12,7 +12,7 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const environmentSchema = z.object({
+export const environmentSchema = z.object({
   CONVENE_MODE: z.enum(['local', 'tenant']).default('local'),
   HOST: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -73,6 +73,7 @@ const environmentSchema = z.object({
     .transform((value) => value === 'true'),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   TRUST_PROXY: optionalText,
+  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
 });
 
 /** Names that only ever reach this machine. */
@@ -183,6 +184,8 @@ export interface Config {
     /** Proxies whose `X-Forwarded-For` names the client (proxy-addr's list: addresses, subnets, `loopback`…). */
     trustProxy: string[];
   };
+  /** `npm run playground`: the port the Microsoft 365 Agents Playground's web chat listens on. */
+  playground: { port: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -256,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         .filter(Boolean),
       localModeOnNetwork: e.CONVENE_MODE === 'local' && !isLoopbackHost(e.HOST ?? '127.0.0.1'),
     },
+    playground: { port: e.PLAYGROUND_PORT },
   };
   return deepFreeze(config);
 }

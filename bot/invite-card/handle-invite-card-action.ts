@@ -18,6 +18,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   conflict: 409,
   gone: 410,
   'rate-limited': 429,
+  'too-large': 413,
 };
 
 /** The card for an invite as it stands now. */

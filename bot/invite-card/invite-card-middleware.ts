@@ -1,7 +1,7 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { TeamsAddressBook } from '../../src/domain/directory/teams-address-book.port';
 import type { DomainContext } from '../../src/domain/shared/unit-of-work.port';
-import type { TeamsAddressBook } from '../../src/infra/delivery/teams-address-book';
 import { type IdentityTrust, teamsIdentityOf, untrustedSender } from '../turn-identity';
 import { setDomainContext } from './turn-context-keys';
 

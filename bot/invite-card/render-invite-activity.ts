@@ -1,9 +1,8 @@
-import type { ConnectorActivity } from '../../src/infra/delivery/bot-connector-client';
-import type { InviteCardContent } from '../../src/infra/delivery/invite-card-content';
+import type { InviteCardActivity, InviteCardContent } from '../../src/domain/invites/invite-card';
 import { inviteCardAttachment } from '../cards/invite-card';
 
 /** The proactive message carrying a fresh invite card (the delivery worker is given this). */
-export function renderInviteActivity(content: InviteCardContent): ConnectorActivity {
+export function renderInviteActivity(content: InviteCardContent): InviteCardActivity {
   const card = inviteCardAttachment({
     inviteId: content.inviteId,
     groupName: content.groupName,

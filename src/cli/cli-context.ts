@@ -9,6 +9,7 @@ import { UploadTooLarge } from '../domain/uploads/upload.errors';
 import { createUploadRuntime, type UploadRuntime } from '../infra/jobs/upload-jobs';
 import { createLogger } from '../infra/logging/logger';
 import { openStorage, type Storage } from '../infra/storage/database';
+import { describeDatabase } from '../infra/storage/database-description';
 import { KyselyUnitOfWork } from '../infra/storage/kysely-unit-of-work';
 import { WorkerPhoneChecker } from '../infra/uploads/worker-phone-checker';
 
@@ -32,6 +33,9 @@ export interface IdentityOptions {
  * local mode, or the org admin named with --tenant and --user (their Entra object id) in tenant mode.
  */
 export async function openCli(config: Readonly<Config>, identity: IdentityOptions): Promise<CliContext> {
+  // On stderr, so `--json` output stays one JSON document: which database is the first question when a
+  // job the portal shows is missing here (another DATA_DIR, or SQLite instead of the shared PostgreSQL).
+  process.stderr.write(`convene: using ${describeDatabase(config)} (data directory ${config.dataDir})\n`);
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: systemClock };
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');

@@ -13,6 +13,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   conflict: 409,
   gone: 410,
   'rate-limited': 429,
+  'too-large': 413,
 };
 
 /** An error raised by the transport itself (bad request shape, unknown route), with a stable code. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type RunningPlayground, startPlayground } from '../../bot/playground/start-playground';
+import { type RunningPlayground, startPlayground } from '../../src/playground/start-playground';
 import { type AppHarness, startHarness } from '../support/app-harness';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TeamsAddressBook } from '../../src/infra/delivery/teams-address-book';
+import { SqlTeamsAddressBook } from '../../src/infra/storage/repositories/teams-address-book.sql';
 import { BOT_FRAMEWORK_ISSUER, BotFrameworkAuthority } from '../fakes/bot-framework-authority';
 import type { AppHarness } from '../support/app-harness';
 import { healthAnswerMs } from '../support/health-probe';
@@ -55,7 +55,7 @@ run(
         }),
       });
       await response.text();
-      const handled = await new TeamsAddressBook(harness.app.storage.db).find(TENANT, aadObjectId);
+      const handled = await new SqlTeamsAddressBook(harness.app.storage.db).find(TENANT, aadObjectId);
       return { status: response.status, handled: handled !== undefined };
     }
 

@@ -6,10 +6,10 @@ import { systemClock } from '../../src/domain/shared/clock.port';
 import { createDeliveryWorker } from '../../src/infra/delivery/create-delivery-worker';
 import { DeliveryQueue } from '../../src/infra/delivery/delivery-queue';
 import type { DeliveryWorkerOptions } from '../../src/infra/delivery/delivery-worker';
-import { TeamsAddressBook } from '../../src/infra/delivery/teams-address-book';
 import { LocalDirectory, type LocalDirectoryEntry } from '../../src/infra/directory/local-directory';
 import { createLogger } from '../../src/infra/logging/logger';
 import type { Storage } from '../../src/infra/storage/database';
+import { SqlTeamsAddressBook } from '../../src/infra/storage/repositories/teams-address-book.sql';
 import { CONTOSO_TENANT, type DomainWorld } from './domain-world';
 
 /** An Indian mobile number that libphonenumber accepts, unique per index. */
@@ -27,7 +27,7 @@ export async function seedInvites(
   const { actor, organisation } = await world.orgAdmin('Ira');
   const entries: LocalDirectoryEntry[] = [];
   const conversationOf = new Map<string, string>();
-  const book = new TeamsAddressBook(storage.db);
+  const book = new SqlTeamsAddressBook(storage.db);
   const phones: string[] = [];
   for (let i = 0; i < input.people; i++) {
     const phone = phoneNumber(i);

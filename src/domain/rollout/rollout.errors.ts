@@ -1,7 +1,6 @@
 import { DomainError } from '../shared/domain-error';
+import { TooLarge } from '../shared/too-large';
 import { MAX_RESOURCE_BYTES, RESOURCE_TITLE_MAX_LENGTH, RESOURCE_TYPES } from './rollout-resource';
-
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 export class ResourceTypeNotAllowed extends DomainError {
   readonly code = 'RESOURCE_TYPE_NOT_ALLOWED';
@@ -14,13 +13,10 @@ export class ResourceTypeNotAllowed extends DomainError {
   }
 }
 
-export class ResourceTooLarge extends DomainError {
+export class ResourceTooLarge extends TooLarge {
   readonly code = 'RESOURCE_TOO_LARGE';
-  readonly kind = 'invalid';
-  constructor(readonly maxBytes: number = MAX_RESOURCE_BYTES) {
-    super(`A resource can be at most ${megabytes(maxBytes)}. Make the file smaller and try again.`, {
-      maxBytes,
-    });
+  constructor(limitBytes: number = MAX_RESOURCE_BYTES) {
+    super('The file', limitBytes, 'a resource can be at most that; make the file smaller and try again.');
   }
 }
 

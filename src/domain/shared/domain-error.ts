@@ -12,7 +12,8 @@ export abstract class DomainError extends Error {
     | 'forbidden'
     | 'gone'
     | 'unauthenticated'
-    | 'rate-limited';
+    | 'rate-limited'
+    | 'too-large';
   readonly details: Record<string, unknown>;
 
   constructor(message: string, details: Record<string, unknown> = {}) {

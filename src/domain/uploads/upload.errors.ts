@@ -1,13 +1,10 @@
 import { DomainError } from '../shared/domain-error';
+import { TooLarge } from '../shared/too-large';
 
-export class UploadTooLarge extends DomainError {
+export class UploadTooLarge extends TooLarge {
   readonly code = 'UPLOAD_TOO_LARGE';
-  readonly kind = 'invalid';
   constructor(limitBytes: number) {
-    super(
-      `The file is larger than the ${formatBytes(limitBytes)} limit: split it into smaller files and upload them one by one.`,
-      { limitBytes },
-    );
+    super('The file', limitBytes, 'split it into smaller files and upload them one by one.');
   }
 }
 
@@ -54,12 +51,6 @@ export class OrgAdminsOnly extends DomainError {
   constructor() {
     super('Only org admins can upload files and follow upload jobs.', { action: 'bulk-upload' });
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }
 
 export class NothingToApply extends DomainError {

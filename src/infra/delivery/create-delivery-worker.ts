@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { Directory } from '../../domain/directory/directory.port';
+import type { RenderInviteActivity } from '../../domain/invites/invite-card';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
 import type { Storage } from '../storage/database';
+import { SqlTeamsAddressBook } from '../storage/repositories/teams-address-book.sql';
 import { BotConnectorClient, type ConnectorTokenSource } from './bot-connector-client';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker';
-import type { RenderInviteActivity } from './invite-card-content';
 import { entraLinker } from './link-person';
-import { TeamsAddressBook } from './teams-address-book';
 
 export interface DeliverySetup {
   storage: Pick<Storage, 'db' | 'dialect'>;
@@ -25,7 +25,7 @@ export function createDeliveryWorker(setup: DeliverySetup): DeliveryWorker {
   return new DeliveryWorker(
     {
       queue: new DeliveryQueue(setup.storage.db, setup.storage.dialect),
-      addressBook: new TeamsAddressBook(setup.storage.db),
+      addressBook: new SqlTeamsAddressBook(setup.storage.db),
       directory: setup.directory,
       connector: new BotConnectorClient(setup.connectorToken),
       render: setup.render,

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Directory } from '../../domain/directory/directory.port';
+import type { TeamsAddressBook } from '../../domain/directory/teams-address-book.port';
+import type { RenderInviteActivity } from '../../domain/invites/invite-card';
 import type { Clock } from '../../domain/shared/clock.port';
 import { yieldToEventLoop } from '../../domain/shared/yield-to-event-loop';
 import { PollingLoop } from '../jobs/polling-loop';
+import { backoffDelay } from '../retry/backoff';
 import type { BotConnectorClient } from './bot-connector-client';
 import type { Delivery, DeliveryQueue } from './delivery-queue';
-import type { RenderInviteActivity } from './invite-card-content';
 import { Pacer } from './pacer';
 import { type EntraLink, type Recipient, resolveRecipients } from './resolve-recipients';
 import { judgeSendFailure, type RetryPolicy } from './retry-policy';
-import type { TeamsAddressBook } from './teams-address-book';
 
 export interface DeliveryPacing {
   /** Requests per second per tenant for the whole app (Teams allows about 50). */
@@ -213,7 +214,7 @@ export class DeliveryWorker {
     }
     const afterMs =
       problem.afterMs ??
-      Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempts - 1));
+      backoffDelay(attempts, { baseMs: this.options.backoffBaseMs, maxMs: this.options.backoffMaxMs });
     await this.deps.queue.retryLater(
       delivery.id,
       this.id,

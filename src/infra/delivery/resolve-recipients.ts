@@ -5,9 +5,9 @@ import type {
   DirectoryUser,
   TeamsAddress,
 } from '../../domain/directory/directory.port';
+import type { TeamsAddressBook } from '../../domain/directory/teams-address-book.port';
 import type { Clock } from '../../domain/shared/clock.port';
 import type { Delivery } from './delivery-queue';
-import type { TeamsAddressBook } from './teams-address-book';
 
 /** Where one claimed invite goes, or why it cannot go (now or ever). */
 export type Recipient =

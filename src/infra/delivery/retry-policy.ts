@@ -1,3 +1,4 @@
+import { backoffDelay } from '../retry/backoff';
 import { ConnectorError } from './bot-connector-client';
 
 /** What to do after a failed send. */
@@ -41,11 +42,9 @@ export function judgeSendFailure(error: unknown, attempts: number, policy: Retry
       const wait = error.retryAfterMs ?? policy.backoffBaseMs;
       return { kind: 'retry', afterMs: wait + Math.floor(random() * 250), code, reason: described };
     }
-    const ceiling = Math.min(policy.backoffMaxMs, policy.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
-    // "Equal jitter": at least half the exponential step, so retries never bunch at zero.
     return {
       kind: 'retry',
-      afterMs: Math.floor(ceiling / 2 + random() * (ceiling / 2)),
+      afterMs: backoffDelay(attempts, { baseMs: policy.backoffBaseMs, maxMs: policy.backoffMaxMs }, random),
       code,
       reason: described,
     };

@@ -1,4 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { backoffDelay } from '../retry/backoff';
 
 export interface NetworkRetrySettings {
   /** Further tries after a network failure. */
@@ -27,7 +28,9 @@ export class NetworkRetryHandler implements Middleware {
         return;
       } catch (error) {
         if (!repeatable || !isNetworkFailure(error) || attempt >= this.settings.retries) throw error;
-        await new Promise((resolve) => setTimeout(resolve, this.settings.delayMs * 2 ** attempt));
+        await new Promise((resolve) =>
+          setTimeout(resolve, backoffDelay(attempt + 1, { baseMs: this.settings.delayMs, maxMs: Infinity })),
+        );
       }
     }
   }

@@ -7,7 +7,11 @@ import { keepLease } from '../../domain/jobs/keep-lease';
 import type { Clock } from '../../domain/shared/clock.port';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { type Backoff, backoffDelay } from '../retry/backoff';
 import { PollingLoop } from './polling-loop';
+
+/** A failed step is tried again after 2 s, 4 s, 8 s… (at most a minute), up to the runner's attempts. */
+const stepRetries: Backoff = { baseMs: 2000, maxMs: 60_000 };
 
 export interface JobRunnerOptions {
   uow: UnitOfWork;
@@ -151,7 +155,7 @@ export class JobRunner {
       });
       return;
     }
-    const retryAt = new Date(now.getTime() + Math.min(60_000, 1000 * 2 ** attempts));
+    const retryAt = new Date(now.getTime() + backoffDelay(attempts, stepRetries));
     log.warn({ err: error, attempts, retryAt }, 'job step failed; will retry');
     await uow.run((repos) => repos.jobs.release(job.id, this.owner, reason, retryAt, now));
   }

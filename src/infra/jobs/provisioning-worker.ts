@@ -15,6 +15,7 @@ import {
 import type { Clock } from '../../domain/shared/clock.port';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { backoffDelay } from '../retry/backoff';
 import { PollingLoop } from './polling-loop';
 
 export interface ProvisioningWorkerOptions {
@@ -134,7 +135,7 @@ export class ProvisioningWorker {
         await recordProvisioningFailed(repos, job.id, job.payload.groupId, reason, now);
         return;
       }
-      const delay = Math.min(60_000, this.retryBaseMs * 2 ** (job.attempts - 1));
+      const delay = backoffDelay(job.attempts, { baseMs: this.retryBaseMs, maxMs: 60_000 });
       log.warn({ err: error, attempts: job.attempts, delay }, 'provisioning failed; will retry');
       await repos.jobs.release(job.id, this.owner, reason, new Date(now.getTime() + delay), now);
       await recordProvisioningRetry(repos, job.payload.groupId, reason, now);

@@ -30,7 +30,8 @@ export interface Storage {
 
 const schemaPattern = /^[a-z_][a-z0-9_]*$/;
 
-function sqliteFile(dataDir: string): string {
+/** The embedded database's file in a data directory. */
+export function sqliteFile(dataDir: string): string {
   return dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'convene.sqlite');
 }
 

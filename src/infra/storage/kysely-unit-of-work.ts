@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
-import { SqlCardInviteRepository } from '../delivery/card-invite.repository.sql';
 import { SqlAccountCreationRepository } from './repositories/account-creation.repository.sql';
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
+import { SqlCardInviteRepository } from './repositories/card-invite.repository.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
 import { SqlGroupProvisioningRepository } from './repositories/group-provisioning.repository.sql';
 import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Request, Response } from 'restify';
-import { type HttpProblem, toHttpError } from '../http-errors';
+import type { DomainError } from '../../domain/shared/domain-error';
+import { HttpProblem, toHttpError } from '../http-errors';
 
 /** How long a refused upload's connection lingers after the answer before it is destroyed. */
 export const LINGER_MS = 1000;
@@ -12,7 +13,7 @@ export const LINGER_MS = 1000;
 export function refuse(
   req: Request,
   res: Response,
-  problem: HttpProblem,
+  problem: HttpProblem | DomainError,
   options: { close?: boolean } = {},
 ): void {
   const { status, body } = toHttpError(problem);
@@ -21,7 +22,9 @@ export function refuse(
     res.setHeader('Connection', 'close');
     lingerThenDestroy(req);
   }
-  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  if (problem instanceof HttpProblem) {
+    for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  }
   res.send(status, body);
 }
 

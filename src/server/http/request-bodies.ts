@@ -1,18 +1,20 @@
 import getRawBody from 'raw-body';
 import type { Next, Request, Response } from 'restify';
+import { TooLarge } from '../../domain/shared/too-large';
 import { HttpProblem } from '../http-errors';
 import { type BodyRule, bodyRuleFor, MAX_JSON_DEPTH } from './body-rules';
 import { jsonNestsDeeperThan } from './json-depth';
 import { refuse } from './refuse';
 
-/** "1 MB", "8 KB": limits as people say them. */
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+/** A request body over its route's limit (`body-rules.ts`). */
+class BodyTooLarge extends TooLarge {
+  readonly code = 'BODY_TOO_LARGE';
+  constructor(limitBytes: number) {
+    super('The request body', limitBytes);
+  }
+}
 
-const tooLarge = (limit: number) =>
-  new HttpProblem(413, 'BODY_TOO_LARGE', `The request body is larger than the ${size(limit)} limit.`, {
-    limitBytes: limit,
-  });
+const tooLarge = (limit: number) => new BodyTooLarge(limit);
 
 /** Whether the request says it carries a body at all (a length above zero, or chunks). */
 const hasBody = (req: Request) =>

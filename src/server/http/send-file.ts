@@ -1,11 +1,6 @@
 import type { Response } from 'restify';
 import type { DownloadableFile } from '../../domain/rollout/rollout.ports';
-
-/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { attachment } from '../route';
 
 /**
  * Sends a file so that no browser runs or re-interprets it: always a download, the declared type only,
@@ -19,7 +14,7 @@ export function sendFile(
   res.writeHead(200, {
     'Content-Type': file.mediaType,
     'Content-Length': String(file.bytes.byteLength),
-    'Content-Disposition': contentDisposition(file.fileName),
+    'Content-Disposition': attachment(file.fileName),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cache-Control': 'private, no-store',

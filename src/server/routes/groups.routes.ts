@@ -8,6 +8,7 @@ import { changeMemberRole } from '../../domain/memberships/change-member-role';
 import { listMembers, MAX_MEMBERS_PER_PAGE } from '../../domain/memberships/list-members';
 import { removeMember } from '../../domain/memberships/remove-member';
 import { describeActor } from '../../domain/organisations/describe-actor';
+import { phoneRegionFor } from '../../domain/organisations/phone-region';
 import { EMAIL_MAX_LENGTH, EMPLOYEE_ID_MAX_LENGTH } from '../../domain/people/account-hints';
 import { splitPhoneList } from '../../domain/people/phone-number';
 import { PERSON_NAME_MAX_LENGTH } from '../../domain/uploads/user-group-validator';
@@ -123,14 +124,17 @@ export function registerGroupRoutes(server: Server, deps: ApiDeps): void {
           ? body.phones
           : splitPhoneList(body.phones ?? '');
       const about = body.people && new Map(body.people.map((p) => [p.phone, p]));
-      const region = body.region ?? (await describeActor(deps.ctx, actor)).organisation?.defaultRegion;
+      const region = await phoneRegionFor(deps.ctx, actor, {
+        chosen: body.region,
+        deploymentDefault: deps.defaultRegion,
+      });
       const add = () =>
         addMembersByPhone(
           deps.ctx,
           {
             groupId: req.params.id,
             phones,
-            region: region ?? deps.defaultRegion,
+            region,
             role: body.role,
             source: 'manual',
             about,

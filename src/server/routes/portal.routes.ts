@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assignChamp, listChamps, unassignChamp } from '../../domain/champs/manage-champs';
 import { listManagedGroups } from '../../domain/groups/list-managed-groups';
 import { viewGroup } from '../../domain/groups/view-group';
-import { describeActor } from '../../domain/organisations/describe-actor';
+import { phoneRegionFor } from '../../domain/organisations/phone-region';
 import { supportedRegions } from '../../domain/people/phone-number';
 import { startOrganisationProvisioning } from '../../domain/provisioning/start-organisation-provisioning';
 import { startProvisioning } from '../../domain/provisioning/start-provisioning';
@@ -73,10 +73,10 @@ export function registerPortalRoutes(server: Server, deps: ApiDeps): void {
           ? body
           : {
               phone: body.phone,
-              region:
-                body.region ??
-                (await describeActor(deps.ctx, actor)).organisation?.defaultRegion ??
-                deps.defaultRegion,
+              region: await phoneRegionFor(deps.ctx, actor, {
+                chosen: body.region,
+                deploymentDefault: deps.defaultRegion,
+              }),
             };
       const result = await assignChamp(deps.ctx, { groupId: req.params.id, champ }, actor);
       res.status(result.changed ? 201 : 200);

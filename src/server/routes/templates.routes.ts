@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import { csvTemplate, templateFileNames } from '../../domain/uploads/templates';
 import { uploadKinds } from '../../domain/uploads/upload';
 import type { ApiDeps } from '../api-deps';
-import { route } from '../route';
+import { attachment, route } from '../route';
 
 /** The two bulk upload templates, ready to open in Excel. */
 export function registerTemplateRoutes(server: Server, deps: ApiDeps): void {
@@ -15,7 +15,7 @@ export function registerTemplateRoutes(server: Server, deps: ApiDeps): void {
         res.writeHead(200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-length': body.length,
-          'content-disposition': `attachment; filename="${fileName}"`,
+          'content-disposition': attachment(fileName),
         });
         res.end(body);
       }),

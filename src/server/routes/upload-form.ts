@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'restify';
+import { UploadTooLarge } from '../../domain/uploads/upload.errors';
 import { HttpProblem } from '../http-errors';
 
 /** Room for the form's other fields and part headers around the file itself. */
@@ -18,16 +19,7 @@ export function readUploadForm<T>(
 ): Promise<T> {
   const length = Number(req.headers['content-length'] ?? 0);
   if (length > maxFileBytes + FORM_OVERHEAD_BYTES) {
-    return Promise.reject(
-      new HttpProblem(
-        413,
-        'UPLOAD_TOO_LARGE',
-        `The file is larger than the ${Math.round(maxFileBytes / 1048576)} MB limit: split it into smaller files.`,
-        {
-          limitBytes: maxFileBytes,
-        },
-      ),
-    );
+    return Promise.reject(new UploadTooLarge(maxFileBytes));
   }
   return new Promise<T>((resolve, reject) => {
     let form: busboy.Busboy;

@@ -8,7 +8,6 @@ import { type Upload, uploadKinds } from '../../domain/uploads/upload';
 import { UploadRequestInvalid, UploadTooLarge } from '../../domain/uploads/upload.errors';
 import { getUpload, listUploads, readUploadLog } from '../../domain/uploads/upload-queries';
 import type { ApiDeps } from '../api-deps';
-import { HttpProblem } from '../http-errors';
 import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
 import { readUploadForm } from './upload-form';
 
@@ -76,10 +75,8 @@ export function registerUploadRoutes(server: Server, deps: ApiDeps, services: Up
         res.status(201);
         return { job: jobView(report.upload), totals: report.totals, problems: report.problems };
       } catch (error) {
-        if (error instanceof UploadTooLarge) {
-          res.setHeader('connection', 'close');
-          throw new HttpProblem(413, error.code, error.message, error.details);
-        }
+        // The rest of an oversized file is not wanted: close the connection after answering.
+        if (error instanceof UploadTooLarge) res.setHeader('connection', 'close');
         throw error;
       }
     }),

@@ -6,9 +6,9 @@ import { listCardInvites } from '../../../src/domain/invites/list-card-invites';
 import { addMembersByPhone } from '../../../src/domain/memberships/add-members-by-phone';
 import { systemClock } from '../../../src/domain/shared/clock.port';
 import { createDeliveryWorker } from '../../../src/infra/delivery/create-delivery-worker';
-import { TeamsAddressBook } from '../../../src/infra/delivery/teams-address-book';
 import { LocalDirectory, type LocalDirectoryEntry } from '../../../src/infra/directory/local-directory';
 import { createLogger } from '../../../src/infra/logging/logger';
+import { SqlTeamsAddressBook } from '../../../src/infra/storage/repositories/teams-address-book.sql';
 import { BotConnectorServer } from '../../fakes/bot-connector-server';
 import { drained, fastRetries, phoneNumber } from '../../support/delivery-world';
 import { CONTOSO_TENANT, DomainWorld } from '../../support/domain-world';
@@ -74,7 +74,7 @@ describeEachDialect('invite delivery finds the accounts people already have', (d
       entry(2, { email: 'Chitra@Contoso.example' }),
       entry(3, { employeeId: 'e-1003' }),
     ];
-    const book = new TeamsAddressBook(under.storage.db);
+    const book = new SqlTeamsAddressBook(under.storage.db);
     for (const e of entries) {
       await book.remember(
         CONTOSO_TENANT,

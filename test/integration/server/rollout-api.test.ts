@@ -128,7 +128,7 @@ describe('the rollout API', () => {
     ['with its length declared', false],
     ['streamed without a declared length', true],
   ])(
-    'when a file over the limit is sent %s, then RESOURCE_TOO_LARGE and nothing is kept',
+    'when a file over the limit is sent %s, then 413 RESOURCE_TOO_LARGE and nothing is kept',
     async (_how, streamed) => {
       const before = storedFiles();
       const big = new Uint8Array(MAX_RESOURCE_BYTES + 1);
@@ -147,10 +147,10 @@ describe('the rollout API', () => {
         body,
         ...(streamed ? { duplex: 'half' } : {}),
       } as RequestInit);
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(413);
       expect((await json(response)).error).toMatchObject({
         code: 'RESOURCE_TOO_LARGE',
-        details: { maxBytes: MAX_RESOURCE_BYTES },
+        details: { limitBytes: MAX_RESOURCE_BYTES },
       });
       expect(storedFiles()).toEqual(before);
     },

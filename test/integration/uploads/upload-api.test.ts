@@ -20,6 +20,9 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
     test('when the template is downloaded and uploaded as it is, then it validates without a problem', async () => {
       const response = await fetch(`${server.app.url}/api/v1/templates/user-group-mapping.csv`);
       expect(response.headers.get('content-type')).toContain('text/csv');
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="user-group-mapping.csv"; filename*=UTF-8''user-group-mapping.csv`,
+      );
       const bytes = Buffer.from(await response.arrayBuffer());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8');

@@ -1,3 +1,4 @@
+import { groupNameKey, groupScopeKey } from '../../../src/domain/groups/group';
 import { newPerson } from '../../../src/domain/people/person';
 import { repositoriesFor } from '../../../src/infra/storage/kysely-unit-of-work';
 import { describeEachDialect, type StorageUnderTest } from '../../support/storages';
@@ -75,5 +76,38 @@ describeEachDialect('bulk writes for applying uploads', (dialect) => {
     const found = await repos.bulk.peopleByPhones(people.map((p) => p.phone!));
     expect(found).toHaveLength(people.length);
     expect(found.find((p) => p.id === people[777]!.id)).toEqual(people[777]);
+  });
+
+  test('when groups and memberships are read in bulk, then they are the same entities the one-row repositories read', async () => {
+    const repos = repositoriesFor(db.storage.db);
+    const [admin, member] = [person(1), person(2)];
+    await repos.bulk.insertPeople([admin, member]);
+    const group = {
+      id: '10000000-0000-4000-8000-000000000002',
+      name: 'Day shift',
+      parentId: null,
+      organisationId: null,
+      createdBy: admin.id,
+      createdAt: at,
+    };
+    await repos.bulk.insertGroups([group]);
+    const membership = {
+      groupId: group.id,
+      personId: member.id,
+      role: 'member' as const,
+      source: 'bulk' as const,
+      state: 'invited' as const,
+      invitedBy: admin.id,
+      createdAt: at,
+      updatedAt: later,
+    };
+    await repos.bulk.insertMemberships([membership]);
+
+    const [bulkGroup] = await repos.bulk.groupsByNameKeys(groupScopeKey(group), [groupNameKey(group.name)]);
+    expect(bulkGroup).toEqual(await repos.groups.findById(group.id));
+    expect(bulkGroup).toEqual(group);
+    const [bulkMembership] = await repos.bulk.memberships([group.id], [member.id]);
+    expect(bulkMembership).toEqual(await repos.memberships.find(group.id, member.id));
+    expect(bulkMembership).toEqual(membership);
   });
 });

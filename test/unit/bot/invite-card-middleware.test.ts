@@ -1,6 +1,6 @@
 import { TestAdapter, TurnContext } from 'botbuilder';
 import { inviteCardMiddleware } from '../../../bot/invite-card/invite-card-middleware';
-import type { TeamsAddressBook } from '../../../src/infra/delivery/teams-address-book';
+import type { TeamsAddressBook } from '../../../src/domain/directory/teams-address-book.port';
 import { createLogger } from '../../../src/infra/logging/logger';
 import { ManualClock } from '../../fakes/manual-clock';
 

@@ -1,16 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../../domain/audit/audit-entry';
 import { type Group, groupNameKey, groupScopeKey } from '../../../domain/groups/group';
-import type {
-  InvitationState,
-  Membership,
-  MembershipSource,
-  Role,
-} from '../../../domain/memberships/membership';
+import type { Membership } from '../../../domain/memberships/membership';
 import type { Person } from '../../../domain/people/person';
 import type { BulkWrites } from '../../../domain/uploads/bulk-writes.port';
 import type { Database } from '../schema';
+import { toGroup } from './group.repository.sql';
 import { inLists } from './in-lists';
+import { toMembership } from './membership.repository.sql';
 import { executeMultiRow } from './multi-row-insert';
 import { phoneRegion, toPerson } from './person.repository.sql';
 
@@ -60,16 +57,7 @@ export class SqlBulkWrites implements BulkWrites {
         .where('scope_key', '=', scopeKey)
         .where('name_key', 'in', part)
         .execute();
-      for (const row of rows) {
-        found.push({
-          id: row.id,
-          name: row.name,
-          parentId: row.parent_id,
-          organisationId: row.organisation_id,
-          createdBy: row.created_by,
-          createdAt: row.created_at,
-        });
-      }
+      found.push(...rows.map(toGroup));
     }
     return found;
   }
@@ -96,17 +84,7 @@ export class SqlBulkWrites implements BulkWrites {
         .where('person_id', 'in', part)
         .execute();
       for (const row of rows) {
-        if (!wanted.has(row.group_id)) continue;
-        found.push({
-          groupId: row.group_id,
-          personId: row.person_id,
-          role: row.role as Role,
-          source: row.source as MembershipSource,
-          state: row.state as InvitationState,
-          invitedBy: row.invited_by,
-          createdAt: row.created_at,
-          updatedAt: row.updated_at,
-        });
+        if (wanted.has(row.group_id)) found.push(toMembership(row));
       }
     }
     return found;

@@ -9,7 +9,8 @@ import { isUniqueViolation } from '../sql-errors';
 /** Guards against a corrupt parent chain looping forever; real hierarchies are a handful deep. */
 const MAX_DEPTH = 1000;
 
-const toGroup = (row: Selectable<GroupsTable>): Group => ({
+/** Row → entity; the bulk writes read groups through it too. */
+export const toGroup = (row: Selectable<GroupsTable>): Group => ({
   id: row.id,
   name: row.name,
   parentId: row.parent_id,

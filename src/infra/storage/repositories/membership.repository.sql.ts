@@ -14,7 +14,8 @@ import type { Database, MembershipsTable, PeopleTable } from '../schema';
 import { inLists } from './in-lists';
 import { toPerson } from './person.repository.sql';
 
-const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
+/** Row → entity; the bulk writes read memberships through it too. */
+export const toMembership = (row: Selectable<MembershipsTable>): Membership => ({
   groupId: row.group_id,
   personId: row.person_id,
   role: row.role as Role,

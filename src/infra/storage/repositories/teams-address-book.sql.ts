@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { TeamsAddress } from '../../domain/directory/directory.port';
-import type { Database } from '../storage/schema';
+import type { TeamsAddress } from '../../../domain/directory/directory.port';
+import type { TeamsAddressBook } from '../../../domain/directory/teams-address-book.port';
+import type { Database } from '../schema';
 
-/**
- * Where each Teams user's 1:1 chat with the bot lives, learnt from their activities or created
- * through Graph. Proactive invites go there.
- */
-export class TeamsAddressBook {
+/** The address book in the `teams_addresses` table, one row per (tenant, Entra user). */
+export class SqlTeamsAddressBook implements TeamsAddressBook {
   constructor(private readonly db: Kysely<Database>) {}
 
   async find(tenantId: string, aadObjectId: string): Promise<TeamsAddress | undefined> {

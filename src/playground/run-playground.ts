@@ -1,13 +1,12 @@
-import { startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/infra/logging/logger';
+import { startApp } from '../app';
+import { loadConfig } from '../config';
+import { createLogger } from '../infra/logging/logger';
 import { startPlayground } from './start-playground';
-
-const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
 /**
  * `npm run playground`: Convene in local mode plus the Microsoft 365 Agents Playground, a Teams-like
- * chat in the browser, so anyone can try the bot without a tenant. Ctrl+C stops both.
+ * chat in the browser, so anyone can try the bot without a tenant. Ctrl+C stops both. A composition
+ * root of its own beside `src/main.ts`: it wires the whole app, so it lives above `bot/`, not in it.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
     throw new Error('The Playground talks to Convene without bot authentication: local mode only.');
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
-  const playground = await startPlayground(`${app.url}/api/messages`, PLAYGROUND_PORT);
+  const playground = await startPlayground(`${app.url}/api/messages`, config.playground.port);
   process.stdout.write(
     `\nConvene is at ${app.url}\nOpen ${playground.url} to chat with the Convene bot.\n\n`,
   );

@@ -1,9 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { CardInvite, CardInviteState } from '../../domain/invites/card-invite';
-import type { CardInviteRepository, CardInviteView } from '../../domain/invites/card-invite.repository';
-import { newId } from '../../domain/shared/ids';
-import { executeMultiRow } from '../storage/repositories/multi-row-insert';
-import type { CardInvitesTable, Database } from '../storage/schema';
+import type { CardInvite, CardInviteState } from '../../../domain/invites/card-invite';
+import type { CardInviteRepository, CardInviteView } from '../../../domain/invites/card-invite.repository';
+import { newId } from '../../../domain/shared/ids';
+import type { CardInvitesTable, Database } from '../schema';
+import { executeMultiRow } from './multi-row-insert';
 
 /** Row → entity; shared with the delivery queue. */
 export const toCardInvite = (row: Selectable<CardInvitesTable>): CardInvite => ({
