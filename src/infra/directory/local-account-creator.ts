@@ -10,8 +10,7 @@ import type {
 import { inLists } from '../storage/repositories/in-lists';
 import type { Database } from '../storage/schema';
 import { isUniqueViolation } from '../storage/sql-errors';
-import type { LocalDirectoryEntry } from './local-directory';
-import { currentEntries, type LocalDirectorySource } from './local-directory-file';
+import { currentEntries, type LocalDirectoryEntry, type LocalDirectorySource } from './local-directory-file';
 
 /** The domain local mode offers for sign-in names besides those of the local directory file. */
 export const LOCAL_ACCOUNT_DOMAIN = 'convene.local';

@@ -1,5 +1,24 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { LocalDirectoryEntry } from './local-directory';
+
+/**
+ * An entry of the optional local directory file (`LOCAL_DIRECTORY_FILE`, a JSON array): a stand-in
+ * Entra user with a mobile number and, like an Entra account, optionally business phones, an e-mail
+ * address, a sign-in name and an employee id, so every way of finding an account can be tried locally.
+ */
+export interface LocalDirectoryEntry {
+  /** The mobile number, E.164 (`+919876543210`). */
+  phone: string;
+  aadObjectId: string;
+  displayName?: string;
+  /** The stand-in's sign-in name, so the portal can find them by account. */
+  userPrincipalName?: string;
+  /** As Entra's `mail`. */
+  email?: string;
+  /** As Entra's `employeeId`. */
+  employeeId?: string;
+  /** As Entra's `businessPhones`, written any way a person would (read in the default region). */
+  businessPhones?: string[];
+}
 
 /** Where local mode's directory stand-ins come from: a fixed list (tests) or the file, read as it is now. */
 export type LocalDirectorySource = readonly LocalDirectoryEntry[] | LocalDirectoryFile;

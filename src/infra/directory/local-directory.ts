@@ -13,27 +13,7 @@ import { PhoneInvalid } from '../../domain/people/phone.errors';
 import { parseRegion, toE164 } from '../../domain/people/phone-number';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Database } from '../storage/schema';
-import { currentEntries, type LocalDirectorySource } from './local-directory-file';
-
-/**
- * An entry of the optional local directory file (`LOCAL_DIRECTORY_FILE`, a JSON array): a stand-in
- * Entra user with a mobile number and, like an Entra account, optionally business phones, an e-mail
- * address, a sign-in name and an employee id, so every way of finding an account can be tried locally.
- */
-export interface LocalDirectoryEntry {
-  /** The mobile number, E.164 (`+919876543210`). */
-  phone: string;
-  aadObjectId: string;
-  displayName?: string;
-  /** The stand-in's sign-in name, so the portal can find them by account. */
-  userPrincipalName?: string;
-  /** As Entra's `mail`. */
-  email?: string;
-  /** As Entra's `employeeId`. */
-  employeeId?: string;
-  /** As Entra's `businessPhones`, written any way a person would (read in the default region). */
-  businessPhones?: string[];
-}
+import { currentEntries, type LocalDirectoryEntry, type LocalDirectorySource } from './local-directory-file';
 
 export class ProvisioningNeedsTenant extends DomainError {
   readonly code = 'PROVISIONING_NEEDS_TENANT';
