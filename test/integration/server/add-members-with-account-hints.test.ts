@@ -124,9 +124,8 @@ describeEachDialect('adding people by phone with an e-mail address or employee I
       ]),
       'names.csv',
     );
-    const uploaded = await (
-      await fetch(`${h.app.url}/api/v1/uploads`, { method: 'POST', body: form })
-    ).json();
+    const response = await fetch(`${h.app.url}/api/v1/uploads`, { method: 'POST', body: form });
+    const uploaded = (await response.json()) as { job: { id: string } };
     await h.request('POST', `/api/v1/uploads/${uploaded.job.id}/apply`, {});
     for (let i = 0; i < 200; i++) {
       const { body } = await h.request('GET', `/api/v1/jobs/${uploaded.job.id}`);
