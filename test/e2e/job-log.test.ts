@@ -49,7 +49,9 @@ describeWithChromium('the job log in Chromium', () => {
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText('3 problems need fixing').waitFor();
     await page.getByText('1 group will be created').waitFor();
-    expect(await page.getByText('1 group will be created').locator('..').innerText()).toContain('Night Crew.');
+    expect(await page.getByText('1 group will be created').locator('..').innerText()).toContain(
+      'Night Crew.',
+    );
     await shot(page, '01-check-names-new-groups');
 
     await page.getByText(/Apply the 57 valid rows only and leave out the 3 with errors/).click();
@@ -82,8 +84,8 @@ describeWithChromium('the job log in Chromium', () => {
     await page.getByText('1–50 of 57').waitFor();
     await page.getByRole('button', { name: 'All: 58' }).click();
     await page.getByLabel('Search the log').fill('98100 00042');
-    await table.getByText('Crew 42').waitFor();
-    expect(await table.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'All: 1' }).waitFor();
+    expect(await table.locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Crew 42')]);
     await shot(page, '04-job-log-search');
 
     const [downloaded] = await Promise.all([
