@@ -106,6 +106,8 @@ describeWithChromium('the job log in Chromium', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(400);
     await shot(page, '05-job-log-400');
+    // The top of the page as a phone first shows it (the full page is long).
+    await page.screenshot({ path: path.join(shots, '06-job-log-400-top.png') });
     await page.close();
   });
 });

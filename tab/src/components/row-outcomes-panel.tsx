@@ -22,6 +22,7 @@ import { ErrorState } from './states';
 const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
+  section: { marginBottom: tokens.spacingVerticalXL },
   filters: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -99,7 +100,7 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
   const total = page?.total ?? 0;
   const base = job.fileName.replace(/\.csv$/i, '');
   return (
-    <section aria-label="What happened to each row">
+    <section aria-label="What happened to each row" className={styles.section}>
       <div className={styles.filters}>
         <Input
           className={styles.search}
