@@ -103,7 +103,10 @@ describeWithChromium('the job log in Chromium', () => {
     await page.setViewportSize({ width: 400, height: 860 });
     await page.getByLabel('Search the log').fill('');
     await page.getByText('1–50 of 58').waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    type Dom = { document: { documentElement: { scrollWidth: number } } };
+    const width = await page.evaluate(
+      () => (globalThis as unknown as Dom).document.documentElement.scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(400);
     await shot(page, '05-job-log-400');
     // The top of the page as a phone first shows it (the full page is long).

@@ -31,6 +31,24 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalS} 0`,
   },
   search: { minWidth: '0', flexGrow: 1, maxWidth: '360px' },
+  outcomes: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    border: 'none',
+    padding: 0,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
+  // Named for screen readers; the buttons say the rest on screen.
+  legend: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   pager: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -79,6 +97,7 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
   // Polled with the job: a running job's log grows as its rows are applied.
   const progress = `${job.status}:${job.rowsDone}`;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `progress` is how the job's polling asks for a fresh page
   useEffect(() => {
     let live = true;
     const query = new URLSearchParams(filterText);
@@ -123,7 +142,8 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
           Download
         </Button>
       </div>
-      <div className={styles.filters} role="group" aria-label="Filter by outcome">
+      <fieldset className={styles.outcomes}>
+        <legend className={styles.legend}>Filter by outcome</legend>
         <Button
           size="small"
           appearance={outcome === undefined ? 'primary' : 'outline'}
@@ -149,7 +169,7 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
             {each.words}: {each.count}
           </Button>
         ))}
-      </div>
+      </fieldset>
       {error !== undefined && <ErrorState error={error} />}
       {page && page.entries.length === 0 && (
         <Text block>
