@@ -124,7 +124,7 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
         <Input
           className={styles.search}
           contentBefore={<SearchRegular />}
-          placeholder={parents ? 'Search groups' : 'Search by group, name or phone'}
+          placeholder={parents ? 'Group' : 'Group, name or phone'}
           aria-label="Search the log"
           maxLength={100}
           value={typed}
