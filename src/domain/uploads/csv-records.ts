@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type CsvError, type Options, parse } from 'csv-parse';
+import { type CsvError, parse } from 'csv-parse';
 import { CsvCellGuard } from './csv-cell-guard';
 import { type Problem, problem, problemCodes } from './upload-problem';
 
@@ -32,11 +32,6 @@ export async function* readCsvRecords(
   const first = await source.next();
   if (first.done) return;
   const { delimiter, head } = first.value as { delimiter: string; head: string };
-  // Where the last record (read or skipped) ended, in the file's own lines, and the comment and blank
-  // lines csv-parse had counted by then: a quote left open is reported where its record starts.
-  const last = { line: 0, comments: 0, blanks: 0 };
-  // csv-parse counts a quoted CR LF as two lines; this many lines it has over-counted so far.
-  let overCounted = 0;
   const parser = parse({
     bom: true,
     info: true,
@@ -49,48 +44,33 @@ export async function* readCsvRecords(
     // A quote inside an unquoted value is kept as written, as Excel and Google Sheets read it.
     relax_quotes: true,
     max_record_size: options.maxRecordChars,
-    // Runs in step with the parser (the loop below may be records behind), so `last` is current when a
-    // later record is skipped. With `info: true` the record comes wrapped with its info (csv-parse's
-    // types do not say so).
-    on_record: ((read: ParsedRecord) => {
-      const breaks = embeddedLineBreaks(read.record);
-      overCounted += breaks.crlf;
-      const end = read.info.lines - overCounted;
-      read.line = end - breaks.lf;
-      Object.assign(last, { line: end, comments: read.info.comment_lines, blanks: read.info.empty_lines });
-      return read;
-    }) as unknown as Options['on_record'],
   });
-  const fix =
-    'Put values containing commas, quotes or line breaks in double quotes, and double any quote inside them ("").';
-  parser.on('skip', (error: CsvError & SkipInfo) => {
+  // The furthest record (read or skipped) csv-parse has reported, in its own line count, with the comment
+  // and blank lines it had counted by then: where a quote left open at the end of the file began.
+  const last = { lines: 0, comments: 0, blanks: 0 };
+  const reached = (lines: number, comments = 0, blanks = 0) => {
+    if (lines <= last.lines) return;
+    last.lines = lines;
+    last.comments = comments;
+    last.blanks = blanks;
+  };
+  let unclosed: SkipError | undefined;
+  parser.on('skip', (error: SkipError) => {
+    // Raised at the end of the file, possibly before the loop below has read the records buffered ahead
+    // of it: reported once they are read, at the line where the quote opened.
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      // csv-parse names the end of the file; the quote opened on the first line after the last record
-      // that is not a comment or blank line.
-      const opened =
-        last.line + 1 + (error.comment_lines ?? 0) - last.comments + (error.empty_lines ?? 0) - last.blanks;
-      options.onProblem(
-        problem(
-          opened,
-          null,
-          problemCodes.malformed,
-          'error',
-          `Line ${opened} opens a quote that is never closed, so the rest of the file cannot be read. ${fix}`,
-          { parser: error.code },
-        ),
-      );
+      unclosed = error;
       return;
     }
-    const line = typeof error.lines === 'number' ? error.lines - overCounted : null;
-    if (line !== null)
-      Object.assign(last, { line, comments: error.comment_lines, blanks: error.empty_lines });
+    const line = typeof error.lines === 'number' ? error.lines : null;
+    if (line !== null) reached(line, error.comment_lines, error.empty_lines);
     options.onProblem(
       problem(
         line,
         null,
         problemCodes.malformed,
         'error',
-        `Line ${line ?? '?'} cannot be read as CSV: ${error.message}. ${fix}`,
+        `Line ${line ?? '?'} cannot be read as CSV: ${error.message}. Put values containing commas, quotes or line breaks in double quotes, and double any quote inside them ("").`,
         { parser: error.code },
       ),
     );
@@ -106,10 +86,19 @@ export async function* readCsvRecords(
   })();
   const input = Readable.from(rest, { objectMode: false });
   input.on('error', (error) => parser.destroy(error)).pipe(parser);
+  // csv-parse counts a quoted CR LF as two lines; this many lines it has over-counted so far.
+  let overCounted = 0;
   try {
-    for await (const { record, line } of parser as AsyncIterable<ParsedRecord>) {
-      yield { line: line!, cells: record };
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number; comment_lines: number; empty_lines: number };
+    }>) {
+      const breaks = embeddedLineBreaks(record);
+      overCounted += breaks.crlf;
+      reached(info.lines, info.comment_lines, info.empty_lines);
+      yield { line: info.lines - overCounted - breaks.lf, cells: record };
     }
+    if (unclosed) options.onProblem(unclosedQuote(unclosed, last, overCounted));
   } finally {
     // Stopped early (a bad header, an unreadable line) or done: the text's source, and so the file
     // it reads, is closed rather than left waiting for a reader that will never come.
@@ -118,18 +107,28 @@ export async function* readCsvRecords(
   }
 }
 
-/** A record as csv-parse hands it on (with `info: true`), and the line it starts on, set by `on_record`. */
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number; comment_lines: number; empty_lines: number };
-  line?: number;
-}
-
 /** What csv-parse's skip errors carry besides the message. */
-interface SkipInfo {
-  lines?: number;
-  comment_lines?: number;
-  empty_lines?: number;
+type SkipError = CsvError & { lines?: number; comment_lines?: number; empty_lines?: number };
+
+/**
+ * A quote opened and never closed: csv-parse names the end of the file, but the quote opened on the
+ * first line after the last record that is neither a comment nor blank.
+ */
+function unclosedQuote(
+  error: SkipError,
+  last: { lines: number; comments: number; blanks: number },
+  overCounted: number,
+): Problem {
+  const skipped = (error.comment_lines ?? 0) - last.comments + (error.empty_lines ?? 0) - last.blanks;
+  const opened = last.lines - overCounted + 1 + skipped;
+  return problem(
+    opened,
+    null,
+    problemCodes.malformed,
+    'error',
+    `Line ${opened} opens a quote that is never closed, so the rest of the file cannot be read. Close the quote, or remove it if the value needs none.`,
+    { parser: error.code },
+  );
 }
 
 /** csv-parse reports the line a record ends on; quoted line breaks inside it move the start up. */

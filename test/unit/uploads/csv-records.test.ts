@@ -25,6 +25,11 @@ describe('reading CSV records', () => {
       `${header}A,+1,Member\n"B,+2,Member\nC,+3,Member\nD,+4,Member\n`,
       3,
     ],
+    [
+      'many records are read ahead of it',
+      `${header}${Array.from({ length: 300 }, (_, i) => `A${i},+${i},Member\n`).join('')}"B,+2,Member\nC\n`,
+      302,
+    ],
     ['the quote opens on the last line', `${header}A,+1,Member\n"B,+2,Member\n`, 3],
     [
       'comment and blank lines come before it',
