@@ -49,7 +49,7 @@ describeWithChromium('the job log in Chromium', () => {
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText('3 problems need fixing').waitFor();
     await page.getByText('1 group will be created').waitFor();
-    expect(await page.getByText('1 group will be created').locator('..').innerText()).toContain(
+    expect(await page.getByText('1 group will be created').locator('..').textContent()).toContain(
       'Night Crew.',
     );
     await shot(page, '01-check-names-new-groups');
@@ -70,7 +70,7 @@ describeWithChromium('the job log in Chromium', () => {
     await table.waitFor();
     await page.getByRole('button', { name: 'All: 58' }).waitFor();
     await page.getByText('1–50 of 58').waitFor();
-    const first = await table.locator('tbody tr').first().innerText();
+    const first = await table.locator('tbody tr').first().textContent();
     expect(first).toMatch(/Group created[\s\S]*Night Crew/);
     // The back link sits apart from the heading below it.
     const back = await page.getByText('← All jobs').boundingBox();
