@@ -4,7 +4,7 @@ import { relationsTo } from '../access/relations';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
 import { AccountHintInvalid } from '../people/account-hint.errors';
-import { hintChanges, readEmail, readEmployeeId } from '../people/account-hints';
+import { type HintedFields, hintChanges, readEmail, readEmployeeId } from '../people/account-hints';
 import { newPerson, type Person } from '../people/person';
 import { PhoneInvalid } from '../people/phone.errors';
 import { parseRegion, type Region, toE164 } from '../people/phone-number';
@@ -22,8 +22,8 @@ export interface AddMembersInput {
   role: Role;
   source: Extract<MembershipSource, 'manual' | 'bulk'>;
   /**
-   * What the admin said about some of them, by the number as given: a name for people new to Convene,
-   * an e-mail address and employee ID to find the account they already have.
+   * What the admin said about some of them, by the number as given: a name for people Convene knows no
+   * name for, an e-mail address and employee ID to find the account they already have.
    */
   about?: ReadonlyMap<string, PersonGiven>;
 }
@@ -151,7 +151,7 @@ async function addCheckedToGroup(
   actor: Actor,
 ): Promise<AddMemberResult[]> {
   const { group, checked, now } = input;
-  const hinted = new Map<string, Pick<Person, 'email' | 'employeeId'>>();
+  const hinted = new Map<string, HintedFields>();
   const at = now.toISOString();
   const phones = [...new Set(checked.flatMap((c) => ('phone' in c ? [c.phone] : [])))];
   const people = new Map<string, Person>();

@@ -36,24 +36,31 @@ export function readEmployeeId(raw: string): string | null | { refused: HintRefu
   return value;
 }
 
-/** What an admin gave to find someone's account; null (or absent) when nothing was given. */
+/** What an admin gave to find someone's account, and their name; null (or absent) when nothing was given. */
 export interface AccountHints {
   email?: string | null;
   employeeId?: string | null;
+  /** A name for someone Convene knows no name for (a CSV's `Name`, `people: [{ phone, name }]`). */
+  name?: string | null;
 }
+
+/** The fields an admin's hints may fill in. */
+export type HintedFields = Pick<Person, 'email' | 'employeeId' | 'displayName'>;
 
 /**
  * The changes that keep what an admin gave on a person, or undefined when nothing changes. Only people
- * without an account take them (an account's own values are never overwritten), and an empty value
- * erases nothing that was given before.
+ * without an account take them (an account's own values, its name included, are never overwritten), an
+ * empty value erases nothing that was given before, and a name only fills in a missing one.
  */
 export function hintChanges(
-  person: Pick<Person, 'aadObjectId' | 'email' | 'employeeId'>,
+  person: Pick<Person, 'aadObjectId' | 'email' | 'employeeId' | 'displayName'>,
   hints: AccountHints,
-): Pick<Person, 'email' | 'employeeId'> | undefined {
+): HintedFields | undefined {
   if (person.aadObjectId) return undefined;
   const email = hints.email || person.email;
   const employeeId = hints.employeeId || person.employeeId;
-  if (email === person.email && employeeId === person.employeeId) return undefined;
-  return { email, employeeId };
+  const displayName = person.displayName || hints.name || null;
+  if (email === person.email && employeeId === person.employeeId && displayName === person.displayName)
+    return undefined;
+  return { email, employeeId, displayName };
 }

@@ -14,6 +14,7 @@ import type { RolloutResourceRepository } from '../rollout/rollout-resource.repo
 import type { UnmatchedPeopleQueries } from '../unmatched-people/unmatched-people.queries';
 import type { BulkWrites } from '../uploads/bulk-writes.port';
 import type { UploadRepository } from '../uploads/upload.repository';
+import type { UploadOutcomeRepository } from '../uploads/upload-outcomes.repository';
 import type { UserQueries } from '../users/users.queries';
 import type { Clock } from './clock.port';
 
@@ -28,6 +29,7 @@ export interface Repositories {
   cardInvites: CardInviteRepository;
   rolloutResources: RolloutResourceRepository;
   uploads: UploadRepository;
+  uploadOutcomes: UploadOutcomeRepository;
   jobs: JobRepository;
   groupProvisioning: GroupProvisioningRepository;
   joinRequests: JoinRequestRepository;

@@ -6,9 +6,9 @@ import { GroupNotFound } from '../groups/group.errors';
 import { assertMayAttach } from '../groups/hierarchy';
 import { DomainError } from '../shared/domain-error';
 import type { Repositories } from '../shared/unit-of-work.port';
-import type { RowFailure } from './apply-user-group-rows';
+import type { BatchResult, RowFailure } from './apply-user-group-rows';
 import type { ParentGroupPlanRow } from './parent-group-validator';
-import type { UploadCounts } from './upload';
+import type { RowOutcome } from './row-outcome';
 
 const orgAdmin: ReadonlySet<GroupRelation> = new Set(['org-admin']);
 
@@ -20,11 +20,14 @@ export async function applyParentGroupRows(
   repos: Repositories,
   context: { now: Date; actor: Actor; organisationId: string; jobId: string },
   rows: ParentGroupPlanRow[],
-): Promise<{ counts: Partial<UploadCounts>; failures: RowFailure[] }> {
+): Promise<BatchResult> {
   const counts = { parentsSet: 0, unchanged: 0, failed: 0 };
   const failures: RowFailure[] = [];
+  const outcomes: RowOutcome[] = [];
   const scope = groupScopeKey({ organisationId: context.organisationId, createdBy: context.actor.personId });
   for (const [index, row] of rows.entries()) {
+    const said = (outcome: RowOutcome['outcome'], extra?: Pick<RowOutcome, 'code' | 'message'>) =>
+      outcomes.push({ index, outcome, group: row.child, parent: row.parent, ...extra });
     try {
       const child = await repos.groups.findByName(scope, row.child);
       if (!child) throw new GroupNotFound(row.child);
@@ -34,6 +37,7 @@ export async function applyParentGroupRows(
       assertMayAttach(child, parent, await repos.groups.ancestors(parent.id));
       if (child.parentId === parent.id) {
         counts.unchanged++;
+        said('parent-already-set');
         continue;
       }
       await repos.groups.setParent(child.id, parent.id);
@@ -48,11 +52,13 @@ export async function applyParentGroupRows(
         ),
       );
       counts.parentsSet++;
+      said('parent-set');
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       counts.failed++;
       failures.push({ index, code: error.code, message: error.message });
+      said('failed', { code: error.code, message: error.message });
     }
   }
-  return { counts, failures };
+  return { counts, failures, outcomes };
 }

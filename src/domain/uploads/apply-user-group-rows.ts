@@ -4,12 +4,13 @@ import { type AuditEntry, auditEntry } from '../audit/audit-entry';
 import { type Group, groupNameKey, groupScopeKey } from '../groups/group';
 import type { Membership } from '../memberships/membership';
 import { LastAdmin } from '../memberships/membership.errors';
-import { hintChanges } from '../people/account-hints';
+import { type HintedFields, hintChanges } from '../people/account-hints';
 import { newPerson, type Person } from '../people/person';
 import { requestMemberSync } from '../provisioning/provision-group.job';
 import { DomainError } from '../shared/domain-error';
 import { newId } from '../shared/ids';
 import type { Repositories } from '../shared/unit-of-work.port';
+import type { RowOutcome } from './row-outcome';
 import type { UploadCounts } from './upload';
 import type { UserGroupPlanRow } from './user-group-validator';
 
@@ -27,6 +28,13 @@ export interface RowFailure {
   message: string;
 }
 
+/** What applying a batch did: counts, the failed rows, and the outcome of every row and new group. */
+export interface BatchResult {
+  counts: Partial<UploadCounts>;
+  failures: RowFailure[];
+  outcomes: RowOutcome[];
+}
+
 /** Org admins act on their organisation's groups through the same permission table as everywhere. */
 const orgAdmin: ReadonlySet<GroupRelation> = new Set(['org-admin']);
 
@@ -35,13 +43,14 @@ const orgAdmin: ReadonlySet<GroupRelation> = new Set(['org-admin']);
  * of the interactive use cases: a missing group is created in the organisation with the uploader
  * as its first admin (as createGroup does), an existing member is left alone unless the file gives
  * them another role, a group keeps at least one admin (LAST_ADMIN), every change is audited with the
- * job id, and everyone added gets an invite card. Reads and writes go set-at-a-time.
+ * job id, and everyone added gets an invite card. Reads and writes go set-at-a-time. Every row's
+ * outcome (and each group created) is returned for the job log.
  */
 export async function applyUserGroupRows(
   repos: Repositories,
   context: ApplyContext,
   rows: UserGroupPlanRow[],
-): Promise<{ counts: Partial<UploadCounts>; failures: RowFailure[] }> {
+): Promise<BatchResult> {
   const { now, actor, organisationId, jobId } = context;
   const at = now.toISOString();
   const counts: Partial<UploadCounts> & Record<keyof UploadCounts, number> = {
@@ -54,6 +63,7 @@ export async function applyUserGroupRows(
     failed: 0,
   };
   const failures: RowFailure[] = [];
+  const outcomes: RowOutcome[] = [];
   const audit: AuditEntry[] = [];
   const scope = groupScopeKey({ organisationId, createdBy: actor.personId });
 
@@ -74,7 +84,7 @@ export async function applyUserGroupRows(
     groups.set(groupNameKey(group.name), group);
   const newGroups: Group[] = [];
   const creatorMemberships: Membership[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const key = nameKey(row.group);
     if (groups.has(key) || row.action === 'remove') continue;
     const group: Group = {
@@ -87,6 +97,7 @@ export async function applyUserGroupRows(
     };
     groups.set(key, group);
     newGroups.push(group);
+    outcomes.push({ index, outcome: 'group-created', group: group.name });
     creatorMemberships.push(membership(group.id, actor.personId, 'admin', 'creator', 'joined', null, at));
     audit.push(
       auditEntry(now, actor.personId, 'group.created', group.id, { name: group.name, organisationId }, jobId),
@@ -136,10 +147,21 @@ export async function applyUserGroupRows(
     const group = groups.get(nameKey(row.group));
     const person = people.get(row.phone);
     const existing = group && person ? memberships.get(membershipKey(group.id, person.id)) : undefined;
+    const said = (outcome: RowOutcome['outcome'], extra?: Pick<RowOutcome, 'code' | 'message'>) =>
+      outcomes.push({
+        index,
+        outcome,
+        group: group?.name ?? row.group,
+        phone: row.phone,
+        name: person?.displayName || row.name || null,
+        role: row.role,
+        ...extra,
+      });
     try {
       if (row.action === 'remove') {
         if (!group || !person || !existing) {
           counts.unchanged++;
+          said('not-a-member');
           continue;
         }
         assertMay(orgAdmin, existing.role === 'admin' ? 'manage-admins' : 'manage-members', group.name);
@@ -153,6 +175,7 @@ export async function applyUserGroupRows(
           auditEntry(now, actor.personId, 'member.removed', group.id, { personId: person.id }, jobId),
         );
         counts.membersRemoved++;
+        said('removed');
         continue;
       }
       if (!group || !person) throw new Error('a group or person to add was not prepared');
@@ -176,8 +199,10 @@ export async function applyUserGroupRows(
           ),
         );
         counts.membersAdded++;
+        said('added');
       } else if (existing.role === row.role || existing.state === 'declined') {
         counts.unchanged++;
+        said('already-there');
       } else {
         if (existing.role === 'admin') {
           if ((await admins(group.id)) <= 1) throw new LastAdmin(group.name);
@@ -197,11 +222,13 @@ export async function applyUserGroupRows(
         );
         if (row.role === 'admin') promotedGroups.add(group.id);
         counts.rolesChanged++;
+        said('role-changed');
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       counts.failed++;
       failures.push({ index, code: error.code, message: error.message });
+      said('failed', { code: error.code, message: error.message });
     }
   }
 
@@ -223,7 +250,7 @@ export async function applyUserGroupRows(
   await repos.bulk.appendAudit(audit);
   // Groups already in the organisation's tenant get the people added or promoted here.
   await requestMemberSync(repos, [...addedByGroup.keys(), ...promotedGroups], now);
-  return { counts, failures };
+  return { counts, failures, outcomes };
 }
 
 function membership(
@@ -240,7 +267,8 @@ function membership(
 
 /**
  * The e-mail addresses and employee ids the file gives, kept on people who have no account yet so
- * the directory can find the one they may have (the last row naming a person wins; see hintChanges).
+ * the directory can find the one they may have (the last row naming a person wins), and the names it
+ * gives for people without one (see hintChanges).
  * People created here get them before they are inserted; the few existing people whose values change
  * are returned for an update.
  */
@@ -248,8 +276,8 @@ function accountHints(
   rows: UserGroupPlanRow[],
   people: Map<string, Person>,
   created: ReadonlySet<Person>,
-): Map<string, Pick<Person, 'email' | 'employeeId'>> {
-  const changed = new Map<string, Pick<Person, 'email' | 'employeeId'>>();
+): Map<string, HintedFields> {
+  const changed = new Map<string, HintedFields>();
   for (const row of rows) {
     const person = people.get(row.phone);
     if (row.action === 'remove' || !person) continue;

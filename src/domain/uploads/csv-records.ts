@@ -45,8 +45,25 @@ export async function* readCsvRecords(
     relax_quotes: true,
     max_record_size: options.maxRecordChars,
   });
-  parser.on('skip', (error: CsvError & { lines?: number }) => {
+  // The furthest record (read or skipped) csv-parse has reported, in its own line count, with the comment
+  // and blank lines it had counted by then: where a quote left open at the end of the file began.
+  const last = { lines: 0, comments: 0, blanks: 0 };
+  const reached = (lines: number, comments = 0, blanks = 0) => {
+    if (lines <= last.lines) return;
+    last.lines = lines;
+    last.comments = comments;
+    last.blanks = blanks;
+  };
+  let unclosed: SkipError | undefined;
+  parser.on('skip', (error: SkipError) => {
+    // Raised at the end of the file, possibly before the loop below has read the records buffered ahead
+    // of it: reported once they are read, at the line where the quote opened.
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      unclosed = error;
+      return;
+    }
     const line = typeof error.lines === 'number' ? error.lines : null;
+    if (line !== null) reached(line, error.comment_lines, error.empty_lines);
     options.onProblem(
       problem(
         line,
@@ -74,18 +91,44 @@ export async function* readCsvRecords(
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
-      info: { lines: number };
+      info: { lines: number; comment_lines: number; empty_lines: number };
     }>) {
       const breaks = embeddedLineBreaks(record);
       overCounted += breaks.crlf;
+      reached(info.lines, info.comment_lines, info.empty_lines);
       yield { line: info.lines - overCounted - breaks.lf, cells: record };
     }
+    if (unclosed) options.onProblem(unclosedQuote(unclosed, last, overCounted));
   } finally {
     // Stopped early (a bad header, an unreadable line) or done: the text's source, and so the file
     // it reads, is closed rather than left waiting for a reader that will never come.
     input.destroy();
     await source.return(undefined);
   }
+}
+
+/** What csv-parse's skip errors carry besides the message. */
+type SkipError = CsvError & { lines?: number; comment_lines?: number; empty_lines?: number };
+
+/**
+ * A quote opened and never closed: csv-parse names the end of the file, but the quote opened on the
+ * first line after the last record that is neither a comment nor blank.
+ */
+function unclosedQuote(
+  error: SkipError,
+  last: { lines: number; comments: number; blanks: number },
+  overCounted: number,
+): Problem {
+  const skipped = (error.comment_lines ?? 0) - last.comments + (error.empty_lines ?? 0) - last.blanks;
+  const opened = last.lines - overCounted + 1 + skipped;
+  return problem(
+    opened,
+    null,
+    problemCodes.malformed,
+    'error',
+    `Line ${opened} opens a quote that is never closed, so the rest of the file cannot be read. Close the quote, or remove it if the value needs none.`,
+    { parser: error.code },
+  );
 }
 
 /** csv-parse reports the line a record ends on; quoted line breaks inside it move the start up. */

@@ -1,5 +1,5 @@
 import type { Actor } from '../access/actor';
-import { groupNameKey } from '../groups/group';
+import { groupNameKey, groupScopeKey } from '../groups/group';
 import { keepLease } from '../jobs/keep-lease';
 import { parseRegion } from '../people/phone-number';
 import { newId } from '../shared/ids';
@@ -8,7 +8,14 @@ import { yieldToEventLoop } from '../shared/yield-to-event-loop';
 import { requireOrgAdmin } from './org-admin';
 import type { KnownGroups } from './parent-group-validator';
 import type { PhoneBatchChecker } from './phone-batch-checker';
-import { emptyCounts, UPLOAD_VALIDATE_JOB, type Upload, type UploadKind } from './upload';
+import {
+  emptyCounts,
+  GROUPS_TO_CREATE_NAMED,
+  type GroupsToCreate,
+  UPLOAD_VALIDATE_JOB,
+  type Upload,
+  type UploadKind,
+} from './upload';
 import { UploadRequestInvalid } from './upload.errors';
 import type { ProblemTotal, UploadLogEntry } from './upload.repository';
 import type { UploadFiles } from './upload-files.port';
@@ -106,6 +113,7 @@ export async function receiveUpload(
     warningCount: 0,
     counts: emptyCounts(),
     validRowsOnly: false,
+    groupsToCreate: null,
     companionUploadId: companion?.id ?? null,
     startedAt: null,
     finishedAt: null,
@@ -164,7 +172,7 @@ export async function validateStoredUpload(
     upload.kind === 'parent-group-mapping'
       ? await loadKnownGroups(ctx, services, upload.organisationId, companion)
       : undefined;
-  const sink = new LogSink(ctx, upload.id);
+  const sink = new LogSink(ctx, upload.id, upload.kind === 'user-group-mapping');
   const plan = services.files.createPlan(upload.id);
   sink.plan = plan;
   const summary = await validateCsv(
@@ -179,7 +187,12 @@ export async function validateStoredUpload(
   );
   await sink.drain();
   await plan.close();
+  const groupsToCreate =
+    upload.kind === 'user-group-mapping'
+      ? await newGroups(ctx, upload, summary.rowsValid > 0 ? sink.addedGroups : new Map())
+      : null;
   return {
+    groupsToCreate,
     header: summary.header,
     rowsTotal: summary.rowsTotal,
     rowsValid: summary.rowsValid,
@@ -202,14 +215,41 @@ export async function report(repos: Repositories, upload: Upload): Promise<Uploa
   return { upload, totals, problems: entries };
 }
 
+/**
+ * The groups of `named` (by name key) that the organisation does not have yet: the ones applying the
+ * file will create, in the order the file first names them.
+ */
+async function newGroups(
+  ctx: DomainContext,
+  upload: Upload,
+  named: ReadonlyMap<string, string>,
+): Promise<GroupsToCreate> {
+  const scope = groupScopeKey({ organisationId: upload.organisationId, createdBy: upload.uploadedBy });
+  const existing = await ctx.uow.run((repos) => repos.bulk.groupsByNameKeys(scope, [...named.keys()]));
+  const known = new Set(existing.map((group) => groupNameKey(group.name)));
+  const names: string[] = [];
+  let count = 0;
+  for (const [key, name] of named) {
+    if (known.has(key)) continue;
+    count++;
+    if (names.length < GROUPS_TO_CREATE_NAMED) names.push(name);
+  }
+  return { count, names };
+}
+
 /** Buffers problems and plan rows, writing them out whenever validation pauses to drain. */
 class LogSink implements ValidationSink {
   plan: { write(fields: string[]): void; flush(): Promise<void> } | undefined;
+  /** The groups rows add people to, by name key, as first spelled (User Group Mapping only). */
+  readonly addedGroups = new Map<string, string>();
+  /** Group names as the plan spells them, already seen: a file names the same few thousands of times. */
+  private readonly seenNames = new Set<string>();
   private buffer: UploadLogEntry[] = [];
   private seq = 0;
   constructor(
     private readonly ctx: DomainContext,
     private readonly uploadId: string,
+    private readonly collectGroups: boolean,
   ) {}
 
   problem(found: Problem, cells?: string[]): void {
@@ -225,6 +265,12 @@ class LogSink implements ValidationSink {
 
   planRow(fields: string[]): void {
     this.plan?.write(fields);
+    if (!this.collectGroups) return;
+    const row = fromUserGroupPlanFields(fields);
+    if (row.action !== 'add' || this.seenNames.has(row.group)) return;
+    this.seenNames.add(row.group);
+    const key = groupNameKey(row.group);
+    if (!this.addedGroups.has(key)) this.addedGroups.set(key, row.group);
   }
 
   async drain(): Promise<void> {

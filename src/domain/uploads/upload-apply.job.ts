@@ -3,9 +3,10 @@ import type { Job } from '../jobs/job';
 import type { JobHandler, JobStep } from '../jobs/job-handler';
 import type { Repositories } from '../shared/unit-of-work.port';
 import { applyParentGroupRows } from './apply-parent-group-rows';
-import { applyUserGroupRows, type RowFailure } from './apply-user-group-rows';
+import { applyUserGroupRows, type BatchResult } from './apply-user-group-rows';
 import { fromParentGroupPlanFields } from './parent-group-validator';
 import { planRowCells } from './plan-row-cells';
+import type { UploadOutcomeEntry } from './row-outcome';
 import { addCounts, UPLOAD_APPLY_JOB, type Upload } from './upload';
 import { OrgAdminsOnly, UploadNotFound } from './upload.errors';
 import type { UploadLogEntry } from './upload.repository';
@@ -21,8 +22,8 @@ export interface UploadApplyCheckpoint {
 type UploadApplyJob = Job<{ uploadId: string }, UploadApplyCheckpoint>;
 
 /**
- * Applies an upload's plan one batch per step. The step's writes, its log entries, the upload's
- * progress and the job checkpoint commit in one transaction (the job runner's), so a crash between
+ * Applies an upload's plan one batch per step. The step's writes, its log entries and row outcomes,
+ * the upload's progress and the job checkpoint commit in one transaction (the job runner's), so a crash between
  * steps loses nothing and repeats nothing.
  */
 export function uploadApplyHandler(
@@ -46,7 +47,7 @@ export function uploadApplyHandler(
         jobId: upload.id,
       };
       const lines = page.rows.map((fields) => Number(fields[0]));
-      let result: { counts: Partial<Upload['counts']>; failures: RowFailure[] };
+      let result: BatchResult;
       let cells: (index: number) => string[];
       if (upload.kind === 'user-group-mapping') {
         const rows = page.rows.map(fromUserGroupPlanFields);
@@ -69,6 +70,21 @@ export function uploadApplyHandler(
         message: failure.message,
         cells: cells(failure.index),
       }));
+      // Every row's outcome, numbered by its place in the plan like the log, so a retried step adds none twice.
+      const outcomes: UploadOutcomeEntry[] = result.outcomes.map((o) => ({
+        uploadId: upload.id,
+        seq: checkpoint.rowsDone + o.index + 1,
+        part: o.outcome === 'group-created' ? 0 : 1,
+        line: lines[o.index] ?? null,
+        outcome: o.outcome,
+        group: o.group,
+        parent: o.parent ?? null,
+        phone: o.phone ?? null,
+        name: o.name ?? null,
+        role: o.role ?? null,
+        code: o.code ?? null,
+        message: o.message ?? null,
+      }));
       const rowsDone = checkpoint.rowsDone + page.rows.length;
       const counts = addCounts(upload.counts, result.counts);
       const changes: Partial<Upload> = { rowsDone, counts, updatedAt: at };
@@ -79,6 +95,7 @@ export function uploadApplyHandler(
         log.push(summaryEntry(upload, rowsDone + 1, at, counts));
       }
       await repos.uploads.appendLog(log);
+      await repos.uploadOutcomes.append(outcomes);
       await repos.uploads.update(upload.id, changes);
       return { checkpoint: { offset: page.nextOffset, rowsDone }, done: page.done };
     },

@@ -44,6 +44,15 @@ export function addCounts(a: UploadCounts, b: Partial<UploadCounts>): UploadCoun
   return sum;
 }
 
+/** Groups a checked file would create: how many, and the first of their names in file order. */
+export interface GroupsToCreate {
+  count: number;
+  names: string[];
+}
+
+/** How many new groups' names a checked upload keeps to show; the count covers them all. */
+export const GROUPS_TO_CREATE_NAMED = 200;
+
 /** One uploaded file and the job that applies it: the upload id is the job id. */
 export interface Upload {
   id: string;
@@ -68,6 +77,8 @@ export interface Upload {
   warningCount: number;
   counts: UploadCounts;
   validRowsOnly: boolean;
+  /** For a user mapping, once checked: the groups applying it would create (the first names, and how many). */
+  groupsToCreate: GroupsToCreate | null;
   /** For a parent mapping: the user mapping upload whose new groups count as known. */
   companionUploadId: string | null;
   startedAt: string | null;
@@ -83,3 +94,14 @@ export const UPLOAD_APPLY_JOB = 'upload.apply';
  * job's lease, so that a runner validates the kept file again if that process dies on the way.
  */
 export const UPLOAD_VALIDATE_JOB = 'upload.validate';
+
+const applying: ReadonlySet<UploadStatus> = new Set(['running', 'completed', 'partial', 'failed']);
+
+/**
+ * Progress in the file's own rows, so the numbers match what the admin uploaded: rows left out for their
+ * errors (or repeating an earlier row) are done as soon as applying starts, the others as they are applied.
+ */
+export function fileProgress(upload: Upload): { done: number; total: number } {
+  const leftOut = applying.has(upload.status) ? upload.rowsTotal - upload.rowsValid : 0;
+  return { done: Math.min(upload.rowsTotal, upload.rowsDone + leftOut), total: upload.rowsTotal };
+}

@@ -16,6 +16,7 @@ import { SqlRoleRepository } from './repositories/role.repository.sql';
 import { SqlRolloutResourceRepository } from './repositories/rollout-resource.repository.sql';
 import { SqlUnmatchedPeopleQueries } from './repositories/unmatched-people.queries.sql';
 import { SqlUploadRepository } from './repositories/upload.repository.sql';
+import { SqlUploadOutcomeRepository } from './repositories/upload-outcome.repository.sql';
 import { SqlUserQueries } from './repositories/user.queries.sql';
 import type { Database } from './schema';
 
@@ -32,6 +33,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     cardInvites: new SqlCardInviteRepository(db),
     rolloutResources: new SqlRolloutResourceRepository(db),
     uploads: new SqlUploadRepository(db),
+    uploadOutcomes: new SqlUploadOutcomeRepository(db),
     jobs: new SqlJobRepository(db),
     groupProvisioning: new SqlGroupProvisioningRepository(db),
     joinRequests: new SqlJoinRequestRepository(db),

@@ -205,6 +205,25 @@ export interface UploadsTable {
   started_at: string | null;
   finished_at: string | null;
   updated_at: string;
+  /** JSON `{ count, names }`: the groups applying the file would create (0021). */
+  groups_to_create: string | null;
+}
+
+/** What applying an upload did to one row (0021). */
+export interface UploadOutcomesTable {
+  upload_id: string;
+  seq: number;
+  part: number;
+  line: number | null;
+  outcome: string;
+  group_name: string;
+  parent_name: string | null;
+  phone: string | null;
+  person_name: string | null;
+  role: string | null;
+  code: string | null;
+  message: string | null;
+  search_text: string;
 }
 
 export interface UploadLogTable {
@@ -307,6 +326,7 @@ export interface Database {
   group_provisioning: GroupProvisioningTable;
   uploads: UploadsTable;
   upload_log: UploadLogTable;
+  upload_outcomes: UploadOutcomesTable;
   join_requests: JoinRequestsTable;
   account_creation_settings: AccountCreationSettingsTable;
   account_creation_people: AccountCreationPeopleTable;

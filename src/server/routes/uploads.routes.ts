@@ -4,8 +4,10 @@ import { applyUpload } from '../../domain/uploads/apply-upload';
 import { downloadOriginal } from '../../domain/uploads/download-original';
 import { errorReport } from '../../domain/uploads/error-report';
 import { receiveUpload, type UploadServices } from '../../domain/uploads/receive-upload';
-import { type Upload, uploadKinds } from '../../domain/uploads/upload';
+import { MAX_OUTCOME_SEARCH, rowOutcomes } from '../../domain/uploads/row-outcome';
+import { fileProgress, type Upload, uploadKinds } from '../../domain/uploads/upload';
 import { UploadRequestInvalid, UploadTooLarge } from '../../domain/uploads/upload.errors';
+import { outcomesCsv, readUploadOutcomes } from '../../domain/uploads/upload-outcomes';
 import { getUpload, listUploads, readUploadLog } from '../../domain/uploads/upload-queries';
 import type { ApiDeps } from '../api-deps';
 import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
@@ -35,10 +37,17 @@ const pageQuery = z.object({
   code: z.string().max(100).optional(),
 });
 
+/** The per-row log's filters: an outcome and a search over group, name and phone. */
+const outcomeFilter = z.object({
+  outcome: z.enum(rowOutcomes).optional(),
+  search: z.string().max(MAX_OUTCOME_SEARCH).optional(),
+});
+const outcomePageQuery = outcomeFilter.extend(pageQuery.pick({ offset: true, limit: true }).shape);
+
 /** The job record as the tab reads it: the upload plus its progress. */
 export const jobView = (upload: Upload) => ({
   ...upload,
-  progress: { done: upload.rowsDone, total: upload.rowsValid },
+  progress: fileProgress(upload),
 });
 
 /** Bulk upload API: upload and validate, apply, follow jobs, read logs, download reports and originals. */
@@ -144,6 +153,29 @@ export function registerUploadRoutes(server: Server, deps: ApiDeps, services: Up
         offset: q.offset,
         entries: page.entries.map(withoutCells),
       };
+    }),
+  );
+
+  server.get(
+    '/api/v1/jobs/:id/outcomes',
+    route(deps, async (req) => {
+      const q = query(req, outcomePageQuery);
+      const page = await readUploadOutcomes(deps.ctx, req.params.id, q, await actorOf(deps, req));
+      return { ...page, offset: q.offset };
+    }),
+  );
+
+  server.get(
+    '/api/v1/jobs/:id/outcomes.csv',
+    route(deps, async (req, res) => {
+      const q = query(req, outcomeFilter);
+      const { upload, lines } = await outcomesCsv(deps.ctx, req.params.id, q, await actorOf(deps, req));
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment(`${upload.fileName.replace(/\.csv$/i, '')}-log.csv`),
+      });
+      for await (const line of lines) res.write(line);
+      res.end();
     }),
   );
 

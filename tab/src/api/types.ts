@@ -17,8 +17,10 @@ import type {
   UnmatchedPeoplePage,
   UnmatchedPersonView,
 } from '../../../src/domain/unmatched-people/unmatched-people';
+import type { OutcomeTotal, OutcomeView, RowOutcomeKind } from '../../../src/domain/uploads/row-outcome';
 import type { Upload } from '../../../src/domain/uploads/upload';
 import type { ProblemTotal, UploadLogEntry } from '../../../src/domain/uploads/upload.repository';
+import type { OutcomePage as OutcomePageAnswer } from '../../../src/domain/uploads/upload-outcomes';
 import type { Problem } from '../../../src/domain/uploads/upload-problem';
 import type {
   AccountState,
@@ -43,11 +45,14 @@ export type {
   MemberView,
   OrgAdminsPanel,
   OrgAdminView,
+  OutcomeTotal,
+  OutcomeView,
   Person,
   PersonDetail,
   PersonMembershipView,
   Problem,
   ProblemTotal,
+  RowOutcomeKind,
   UnmatchedPeoplePage,
   UnmatchedPersonView,
   Upload,
@@ -97,4 +102,9 @@ export interface LogPage {
   totals: ProblemTotal[];
   offset: number;
   entries: LogEntry[];
+}
+
+/** A page of a job's per-row log as the API sends it. */
+export interface OutcomePage extends OutcomePageAnswer {
+  offset: number;
 }

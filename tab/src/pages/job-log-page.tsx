@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api';
 import { useJobPolling } from '../api/use-job-polling';
 import { JobProgress } from '../components/job-progress';
 import { ProblemsPanel } from '../components/problems-panel';
+import { RowOutcomesPanel } from '../components/row-outcomes-panel';
 import { EmptyState, ErrorState } from '../components/states';
 import { timeStamp } from './jobs-page';
 
@@ -19,7 +20,8 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     margin: `${tokens.spacingVerticalM} 0`,
   },
-  back: { display: 'block' },
+  // Apart from the heading under it, not run into it.
+  back: { display: 'block', width: 'fit-content', marginBottom: tokens.spacingVerticalS },
   actions: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -27,6 +29,9 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalM} 0`,
   },
 });
+
+/** Statuses of a job whose rows have been (or are being) applied. */
+const applying = new Set(['running', 'completed', 'partial', 'failed']);
 
 /** One job's detailed log: who, when, what file, progress, every entry paged, and the downloads. */
 export default function JobLogPage() {
@@ -71,7 +76,13 @@ export default function JobLogPage() {
           Original file
         </Button>
       </div>
-      <Title3 as="h2">Log</Title3>
+      {applying.has(job.status) && (
+        <>
+          <Title3 as="h2">What happened to each row</Title3>
+          <RowOutcomesPanel job={job} />
+        </>
+      )}
+      <Title3 as="h2">{applying.has(job.status) ? 'Problems and summary' : 'Log'}</Title3>
       {answer.data.totals.length === 0 ? (
         <EmptyState title="Nothing to report">Every row went through without a problem.</EmptyState>
       ) : (

@@ -84,6 +84,7 @@ export default function JobsPage() {
                 </TableCell>
                 <TableCell className={t.cell} data-label="Rows">
                   {job.progress.done} / {job.progress.total}
+                  {job.rowsInvalid > 0 ? ` (${job.rowsInvalid} with errors)` : ''}
                 </TableCell>
                 <TableCell className={t.cell} data-label="Added / created / failed">
                   {job.counts.membersAdded} / {job.counts.groupsCreated} / {job.counts.failed}

@@ -56,6 +56,29 @@ const useStyles = makeStyles({
 
 type Kind = 'user-group-mapping' | 'parent-group-mapping';
 
+/** The groups a checked file will create (or, once applied, is creating), named before anything changes. */
+function GroupsToCreate({
+  groups,
+  applied,
+}: {
+  groups: { count: number; names: string[] };
+  applied: boolean;
+}) {
+  const more = groups.count - groups.names.length;
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {groups.count} {groups.count === 1 ? 'group' : 'groups'}{' '}
+          {applied ? 'created by this file' : 'will be created'}
+        </MessageBarTitle>
+        {groups.names.join(', ')}
+        {more > 0 ? ` and ${more} more` : ''}.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** Bulk upload: templates, choose a file, see every problem, then apply it and watch the job. */
 export default function UploadPage() {
   const styles = useStyles();
@@ -206,7 +229,7 @@ export default function UploadPage() {
         {answer && (
           <Card className={styles.card}>
             <Title3 as="h2">3. Problems</Title3>
-            {hasErrors ? (
+            {applied ? null : hasErrors ? (
               <MessageBar intent="error">
                 <MessageBarBody>
                   <MessageBarTitle>
@@ -228,6 +251,9 @@ export default function UploadPage() {
                   . Nothing has been changed yet.
                 </MessageBarBody>
               </MessageBar>
+            )}
+            {answer.job.groupsToCreate && answer.job.groupsToCreate.count > 0 && (
+              <GroupsToCreate groups={answer.job.groupsToCreate} applied={applied !== undefined} />
             )}
             {answer.totals.length > 0 && (
               <ProblemsPanel

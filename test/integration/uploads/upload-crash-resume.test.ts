@@ -93,7 +93,15 @@ function finalState(dataDir: string) {
     }[];
     const addedKeys = new Set(added.map((a) => `${a.group_id}:${JSON.parse(a.details).personId}`));
     const invites = (db.prepare('select count(*) as n from card_invites').get() as { n: number }).n;
-    return { memberships, added: added.length, distinctAdded: addedKeys.size, invites };
+    // The job log's per-row outcomes, as line › outcome › group › phone, in plan order.
+    const outcomes = db
+      .prepare(
+        `select line || ' › ' || outcome || ' › ' || group_name || ' › ' || coalesce(phone, '') as row
+         from upload_outcomes order by seq, part`,
+      )
+      .all()
+      .map((r) => (r as { row: string }).row);
+    return { memberships, added: added.length, distinctAdded: addedKeys.size, invites, outcomes };
   } finally {
     db.close();
   }
@@ -130,8 +138,9 @@ describe('crash-safe upload jobs', () => {
     const atCrash = finalState(dataDir);
     expect(atCrash.added).toBeGreaterThan(0);
     expect(atCrash.added).toBeLessThan(ROWS);
-    // Only whole batches committed: the audit matches the memberships written, row for row.
+    // Only whole batches committed: the audit matches the memberships written, row for row, and so does the log.
     expect(atCrash.added).toBe(atCrash.memberships.length - 60);
+    expect(atCrash.outcomes.filter((row) => row.includes(' › added › '))).toHaveLength(atCrash.added);
 
     const second = await startConvene(dataDir);
     children.push(second.child);
@@ -154,6 +163,9 @@ describe('crash-safe upload jobs', () => {
       const expected = finalState(reference.dataDir);
       const resumed = finalState(dataDir);
       expect(resumed.memberships).toEqual(expected.memberships);
+      // Each row logged once, with what an uninterrupted run says about it.
+      expect(resumed.outcomes).toHaveLength(ROWS + 60);
+      expect(resumed.outcomes).toEqual(expected.outcomes);
       expect(resumed).toMatchObject({ added: ROWS, distinctAdded: ROWS, invites: expected.invites });
     } finally {
       await reference.close();

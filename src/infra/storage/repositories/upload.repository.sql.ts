@@ -1,5 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Upload, UploadCounts, UploadKind, UploadStatus } from '../../../domain/uploads/upload';
+import type {
+  GroupsToCreate,
+  Upload,
+  UploadCounts,
+  UploadKind,
+  UploadStatus,
+} from '../../../domain/uploads/upload';
 import type {
   LogPhase,
   LogQuery,
@@ -30,6 +36,7 @@ const toUpload = (row: Selectable<UploadsTable>): Upload => ({
   warningCount: Number(row.warning_count),
   counts: JSON.parse(row.counts) as UploadCounts,
   validRowsOnly: Number(row.valid_rows_only) === 1,
+  groupsToCreate: row.groups_to_create === null ? null : (JSON.parse(row.groups_to_create) as GroupsToCreate),
   companionUploadId: row.companion_upload_id,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
@@ -58,6 +65,7 @@ function toRow(u: Partial<Omit<Upload, 'id'>>): Partial<Row> {
     warningCount: ['warning_count', (v) => v],
     counts: ['counts', (v) => JSON.stringify(v)],
     validRowsOnly: ['valid_rows_only', (v: boolean) => (v ? 1 : 0)],
+    groupsToCreate: ['groups_to_create', (v) => (v === null ? null : JSON.stringify(v))],
     companionUploadId: ['companion_upload_id', (v) => v],
     startedAt: ['started_at', (v) => v],
     finishedAt: ['finished_at', (v) => v],
