@@ -15,6 +15,9 @@ const statusByKind: Record<DomainError['kind'], number> = {
   'rate-limited': 429,
 };
 
+/** The HTTP status a refusal of this kind answers with (the bot's card errors use the same). */
+export const httpStatusOf = (error: DomainError): number => statusByKind[error.kind];
+
 /** An error raised by the transport itself (bad request shape, unknown route), with a stable code. */
 export class HttpProblem extends Error {
   constructor(
