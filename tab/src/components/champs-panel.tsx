@@ -58,7 +58,7 @@ export function ChampsPanel({
         <ul className={styles.list} aria-label="Champs">
           {champs.map((c) => (
             <li key={c.id} className={styles.item}>
-              <Text>{c.displayName ?? c.phone}</Text>
+              <Text>{c.displayName ?? `${c.phone ?? 'Someone'} (their name shows once they sign in)`}</Text>
               {mayAssign && (
                 <Button
                   size="small"
