@@ -79,11 +79,24 @@ export class RolloutNotAllowed extends DomainError {
 export class PosterFormatInvalid extends DomainError {
   readonly code = 'POSTER_FORMAT_INVALID';
   readonly kind = 'invalid';
-  constructor(format: string) {
-    super(`Posters come as "pdf" (to print) or "png" (to share in a chat), not "${format}".`, {
-      format,
-      allowed: ['pdf', 'png'],
-    });
+  constructor(format: string, allowed: readonly string[] = ['pdf', 'png']) {
+    super(
+      allowed.includes('png')
+        ? `Posters come as "pdf" (to print) or "png" (to share in a chat), not "${format.slice(0, 20)}".`
+        : `This one comes only as "pdf" (to print), not "${format.slice(0, 20)}".`,
+      { format: format.slice(0, 20), allowed },
+    );
+  }
+}
+
+export class KitItemNotFound extends DomainError {
+  readonly code = 'KIT_ITEM_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(reference: string) {
+    super(
+      `There is no "${reference.slice(0, 60)}" in the rollout kit. It has "group-admin-poster", "activation-desk-poster" and "activation-desk-table-tent".`,
+      { reference: reference.slice(0, 60) },
+    );
   }
 }
 
@@ -91,9 +104,10 @@ export class GuideNotFound extends DomainError {
   readonly code = 'GUIDE_NOT_FOUND';
   readonly kind = 'not-found';
   constructor(reference: string) {
-    super(`There is no guide "${reference}". The guides are "employee-guide" and "champ-guidelines".`, {
-      reference,
-    });
+    super(
+      `There is no guide "${reference.slice(0, 60)}". The guides are "employee-guide", "champ-guidelines" and "activation-desk-faq".`,
+      { reference: reference.slice(0, 60) },
+    );
   }
 }
 

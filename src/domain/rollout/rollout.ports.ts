@@ -23,6 +23,8 @@ export interface PosterSpec {
 export interface RolloutRenderer {
   /** A one-page A4 poster: PDF to print, PNG to share in the old consumer-app group. */
   poster(spec: PosterSpec, format: PosterFormat): Promise<Uint8Array>;
+  /** A poster on an A4 table tent: folded across the middle, the poster at half size on both faces. */
+  tableTentPdf(spec: PosterSpec): Promise<Uint8Array>;
   /** A guide as a printable PDF. */
   guidePdf(guide: Guide): Promise<Uint8Array>;
   /** Onboarding slips on A4 pages with cut lines, several to a page. */

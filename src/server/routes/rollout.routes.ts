@@ -14,6 +14,7 @@ import { genericPoster, groupPoster, posterForInviteLink } from '../../domain/ro
 import { removeResource } from '../../domain/rollout/remove-resource';
 import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
+import { isKitItemId, kitItem } from '../../domain/rollout/rollout-kit';
 import { MAX_RESOURCE_BYTES } from '../../domain/rollout/rollout-resource';
 import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/slideshow';
 import { qrSvg } from '../../infra/rollout/qr-code';
@@ -132,6 +133,15 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     route(deps, async (req, res) => {
       const format = query(req, 'format') ?? 'pdf';
       sendFile(res, await genericPoster(rollout, { format }, await actorOf(deps, req)));
+    }),
+  );
+
+  // The rollout kit's printables that are not made for one group (group admins' poster, activation desk).
+  server.get(
+    `${api}/kit/:id`,
+    route(deps, async (req, res) => {
+      const format = query(req, 'format') ?? 'pdf';
+      sendFile(res, await kitItem(rollout, { itemId: req.params.id, format }, await actorOf(deps, req)));
     }),
   );
 
@@ -265,6 +275,15 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
 /** Where the tab fetches each built-in resource; `{groupId}` is filled in by the tab. */
 function builtInLinks(id: string): Record<string, { method: 'GET' | 'POST'; href: string }> {
   const api = '/api/v1/rollout';
+  if (isKitItemId(id)) {
+    const formats = id === 'activation-desk-table-tent' ? ['pdf'] : ['pdf', 'png'];
+    return Object.fromEntries(
+      formats.map((format) => [
+        format,
+        { method: 'GET' as const, href: `${api}/kit/${id}?format=${format}` },
+      ]),
+    );
+  }
   switch (id) {
     case 'generic-poster':
       return {

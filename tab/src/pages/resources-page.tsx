@@ -133,6 +133,19 @@ export default function ResourcesPage() {
             </Button>
           </>
         );
+      case 'group-admin-poster':
+      case 'activation-desk-poster':
+      case 'activation-desk-table-tent':
+        return (id === 'activation-desk-table-tent' ? ['pdf'] : ['pdf', 'png']).map((format) => (
+          <Button
+            key={format}
+            onClick={() =>
+              run(() => download(`/api/v1/rollout/kit/${id}?format=${format}`, `${id}.${format}`))
+            }
+          >
+            {format.toUpperCase()}
+          </Button>
+        ));
       case 'group-poster':
         return ['pdf', 'png'].map((format) => (
           <Button
