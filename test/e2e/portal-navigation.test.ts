@@ -143,6 +143,13 @@ describeWithChromium('the portal navigation at every width', () => {
       );
       await expect(page.getByTestId('champ-line').allInnerTexts()).resolves.toContain('No champ yet');
       await page.screenshot({ path: path.join(shots, 'champs-page.png'), fullPage: true });
+      // Sending the kit to a champ who never chatted with Convene says so beside that champ.
+      await page.getByRole('button', { name: /Sales – East/ }).click();
+      const chandra = page.getByRole('listitem').filter({ hasText: 'Chandra Champ' });
+      await chandra.getByRole('button', { name: 'Send guidelines and training' }).click();
+      await chandra.getByText('has not opened the chat with Convene').waitFor();
+      expect(await chandra.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+      await page.screenshot({ path: path.join(shots, 'champs-kit-not-sent.png'), fullPage: true });
     } finally {
       await page.close();
     }

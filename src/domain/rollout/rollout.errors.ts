@@ -118,3 +118,25 @@ export class GuideFormatInvalid extends DomainError {
     super(`Guides download as "md" or "pdf", not "${format}".`, { format, allowed: ['md', 'pdf'] });
   }
 }
+
+export class ChampKitNoAccount extends DomainError {
+  readonly code = 'CHAMP_KIT_NO_ACCOUNT';
+  readonly kind = 'conflict';
+  constructor(champ: string) {
+    super(
+      `${champ} has no Microsoft 365 account known to Convene yet, so there is no chat to send the kit to. Print the guides from Resources instead, or send them once they have signed in.`,
+      { champ },
+    );
+  }
+}
+
+export class ChampKitNoChat extends DomainError {
+  readonly code = 'CHAMP_KIT_NO_CHAT';
+  readonly kind = 'conflict';
+  constructor(champ: string) {
+    super(
+      `${champ} has not opened the chat with Convene in Teams yet. Ask them to say “hi” to Convene, then send the kit again.`,
+      { champ },
+    );
+  }
+}

@@ -31,6 +31,28 @@ export interface RolloutRenderer {
   slipsPdf(sheet: SlipSheetSpec): Promise<Uint8Array>;
 }
 
+/** What the champ's kit card says: the guides' titles, summaries and sections, and who sent it. */
+export interface ChampKitContent {
+  groupName: string;
+  champName: string | null;
+  senderName: string | null;
+  guides: Guide[];
+}
+
+/** Who receives a proactive card: a Microsoft 365 person, by tenant and object id. */
+export interface ChatRecipient {
+  tenantId: string;
+  aadObjectId: string;
+}
+
+/**
+ * Sends a card into a person's 1:1 chat with the bot, the way invite cards reach people
+ * (`no-chat`: Convene has never heard from them in Teams, so it knows no chat to write into).
+ */
+export interface ChampChats {
+  sendKit(recipient: ChatRecipient, content: ChampKitContent): Promise<'sent' | 'no-chat'>;
+}
+
 /** Where the bytes of custom resources live (the rows live in the database). */
 export interface ResourceFileStore {
   save(key: string, bytes: Uint8Array): Promise<void>;
@@ -53,6 +75,8 @@ export interface RolloutContext extends DomainContext {
   standingTokens: StandingTokens;
   /** Signs the bot's short-lived slips download links. */
   slipTickets: SlipTickets;
+  /** Sends the champs' kit (guidelines and training) to a champ's chat. */
+  champChats: ChampChats;
 }
 
 /** A generated or stored file, ready to download. */

@@ -16,6 +16,7 @@ import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
 import { isKitItemId, kitItem } from '../../domain/rollout/rollout-kit';
 import { MAX_RESOURCE_BYTES } from '../../domain/rollout/rollout-resource';
+import { sendChampKit } from '../../domain/rollout/send-champ-kit';
 import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/slideshow';
 import { qrSvg } from '../../infra/rollout/qr-code';
 import { type SlideshowJoin, slideshowPage } from '../../infra/rollout/slideshow-page';
@@ -143,6 +144,18 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
       const format = query(req, 'format') ?? 'pdf';
       sendFile(res, await kitItem(rollout, { itemId: req.params.id, format }, await actorOf(deps, req)));
     }),
+  );
+
+  // An org admin sends the champs' guidelines and training to one champ's chat with Convene.
+  server.post(
+    '/api/v1/groups/:id/champs/:personId/kit',
+    route(deps, async (req) =>
+      sendChampKit(
+        rollout,
+        { groupId: req.params.id, personId: req.params.personId },
+        await actorOf(deps, req),
+      ),
+    ),
   );
 
   // A POST: a group poster may issue the group's standing invite link.

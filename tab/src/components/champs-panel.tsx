@@ -15,7 +15,7 @@ const useStyles = makeStyles({
     padding: 0,
     listStyle: 'none',
   },
-  item: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  item: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   row: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -50,6 +50,19 @@ export function ChampsPanel({
     onChanged();
   });
   const candidates = members.filter((m) => !champs.some((c) => c.id === m.personId));
+  // The kit's answer (sent, or why not) is shown beside the champ it was sent to.
+  const [kit, setKit] = useState<{ personId: string; sentTo?: string; error?: unknown }>();
+  const sendKit = async (personId: string) => {
+    setKit({ personId });
+    try {
+      const { sentTo } = await api.post<{ sentTo: string }>(
+        `/api/v1/groups/${groupId}/champs/${personId}/kit`,
+      );
+      setKit({ personId, sentTo });
+    } catch (error) {
+      setKit({ personId, error });
+    }
+  };
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       {champs.length === 0 ? (
@@ -62,11 +75,28 @@ export function ChampsPanel({
               {mayAssign && (
                 <Button
                   size="small"
+                  onClick={() => sendKit(c.id)}
+                  disabled={kit?.personId === c.id && !kit.sentTo && !kit.error}
+                >
+                  Send guidelines and training
+                </Button>
+              )}
+              {mayAssign && (
+                <Button
+                  size="small"
                   appearance="subtle"
                   onClick={() => act(() => api.del(`/api/v1/groups/${groupId}/champs/${c.id}`))}
                 >
                   Unassign
                 </Button>
+              )}
+              {kit?.personId === c.id && kit.sentTo && (
+                <Text size={200} role="status">
+                  Sent to {kit.sentTo}’s chat with Convene.
+                </Text>
+              )}
+              {kit?.personId === c.id && kit.error !== undefined && (
+                <ErrorState error={kit.error} title="Not sent" />
               )}
             </li>
           ))}
