@@ -70,6 +70,8 @@ export interface PosterCardData {
   validUntil: string;
   pdfUrl: string;
   pngUrl: string;
+  /** The rollout kit's printables (group admins' poster, activation desk), opened with the same link. */
+  kit: Array<{ title: string; url: string }>;
 }
 
 export interface SlipsCardData {

@@ -94,7 +94,7 @@ export class KitItemNotFound extends DomainError {
   readonly kind = 'not-found';
   constructor(reference: string) {
     super(
-      `There is no "${reference.slice(0, 60)}" in the rollout kit. It has "group-admin-poster", "activation-desk-poster" and "activation-desk-table-tent".`,
+      `There is no "${reference.slice(0, 60)}" in the rollout kit. It has "group-admin-poster", "activation-desk-poster", "activation-desk-table-tent" and "activation-desk-faq".`,
       { reference: reference.slice(0, 60) },
     );
   }

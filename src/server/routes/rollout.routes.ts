@@ -14,7 +14,7 @@ import { genericPoster, groupPoster, posterForInviteLink } from '../../domain/ro
 import { removeResource } from '../../domain/rollout/remove-resource';
 import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
-import { isKitItemId, kitItem } from '../../domain/rollout/rollout-kit';
+import { isKitItemId, kitItem, kitItemForInviteLink } from '../../domain/rollout/rollout-kit';
 import { MAX_RESOURCE_BYTES } from '../../domain/rollout/rollout-resource';
 import { sendChampKit } from '../../domain/rollout/send-champ-kit';
 import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/slideshow';
@@ -227,7 +227,12 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     route(deps, async (req, res) => {
       const token = extractInviteToken(query(req, 'invite') ?? '');
       if (!token) throw new InviteNotFound();
-      const poster = await posterForInviteLink(rollout, { token, format: query(req, 'format') ?? 'pdf' });
+      const format = query(req, 'format') ?? 'pdf';
+      // `kit=<item>`: one of the rollout kit's printables instead of the group's poster.
+      const kit = query(req, 'kit');
+      const poster = kit
+        ? await kitItemForInviteLink(rollout, { token, itemId: kit, format })
+        : await posterForInviteLink(rollout, { token, format });
       const etag = etagOf(poster.bytes);
       if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
         res.writeHead(304, { ETag: etag, 'Cache-Control': PUBLIC_POSTER_CACHE_CONTROL });
@@ -288,7 +293,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
 /** Where the tab fetches each built-in resource; `{groupId}` is filled in by the tab. */
 function builtInLinks(id: string): Record<string, { method: 'GET' | 'POST'; href: string }> {
   const api = '/api/v1/rollout';
-  if (isKitItemId(id)) {
+  if (isKitItemId(id) && id !== 'activation-desk-faq') {
     const formats = id === 'activation-desk-table-tent' ? ['pdf'] : ['pdf', 'png'];
     return Object.fromEntries(
       formats.map((format) => [

@@ -160,10 +160,35 @@ describe('the bot in conversation', () => {
       const png = PNG.sync.read(Buffer.from(image.replace(/^data:image\/png;base64,/, ''), 'base64'));
       expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
       const token = link.slice(link.lastIndexOf('/') + 1);
-      expect(card.actions.map((action) => action.url)).toEqual([
+      expect(card.actions.slice(0, 2).map((action) => action.url)).toEqual([
         `${PUBLIC_URL}/rollout/poster?invite=${token}&format=pdf`,
         `${PUBLIC_URL}/rollout/poster?invite=${token}&format=png`,
       ]);
+    });
+
+    test('when an admin opens the poster card, then the rollout kit is one tap away, printed through the same link', async () => {
+      await createGroup('Drivers');
+      const { cards } = await asha.say('poster Drivers');
+      const token = cardText(cards[0]).match(linkPattern)![0].split('/').pop();
+      const kit = (cards[0] as { actions: Array<{ title: string; card?: unknown }> }).actions.find(
+        (a) => a.title === 'Rollout kit',
+      )!;
+      const links: Array<{ title: string; url: string }> = [];
+      JSON.stringify(kit.card, (_key, value) => {
+        if (value?.type === 'Action.OpenUrl') links.push({ title: value.title, url: value.url });
+        return value;
+      });
+      expect(links).toEqual(
+        [
+          ['Poster for group admins (PDF)', 'group-admin-poster'],
+          ['Activation desk poster (PDF)', 'activation-desk-poster'],
+          ['Table tent for the desk (PDF)', 'activation-desk-table-tent'],
+          ['FAQ sheet for the desk staff (PDF)', 'activation-desk-faq'],
+        ].map(([title, item]) => ({
+          title,
+          url: `${PUBLIC_URL}/rollout/poster?invite=${token}&format=pdf&kit=${item}`,
+        })),
+      );
     });
 
     test('when a plain member asks for a poster, then they are told they may not and no link is made', async () => {

@@ -85,6 +85,27 @@ describe('the rollout kit', () => {
     expect(error.message.length).toBeLessThan(250);
   });
 
+  test('when someone holds an invite link, then the kit prints through it without signing in; a dead link prints nothing', async () => {
+    const created = await fetch(`${app.url}/api/v1/groups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Warehouse 3' }),
+    }).then((r) => r.json() as Promise<{ group: { id: string } }>);
+    const link = await fetch(`${app.url}/api/v1/groups/${created.group.id}/invite-links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    }).then((r) => r.json() as Promise<{ url: string }>);
+    const token = link.url.split('/').pop();
+    const tent = await get(`/rollout/poster?invite=${token}&format=pdf&kit=activation-desk-table-tent`);
+    expect(tent.status).toBe(200);
+    expect((await readPdfText(await bytesOf(tent))).text).toContain('fold here');
+    const faq = await get(`/rollout/poster?invite=${token}&format=pdf&kit=activation-desk-faq`);
+    expect((await readPdfText(await bytesOf(faq))).text).toContain('Activation desk: questions and answers');
+    const dead = await get(`/rollout/poster?invite=${'A'.repeat(22)}&format=pdf&kit=group-admin-poster`);
+    expect(dead.status).toBe(404);
+  });
+
   test('when someone who is neither an org admin nor a champ asks for the kit, then they are refused', async () => {
     const response = await get('/api/v1/rollout/kit/group-admin-poster?format=pdf', {
       'x-convene-local-user': 'plain-person',
