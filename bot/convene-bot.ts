@@ -11,15 +11,15 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { StandingTokens } from '../src/domain/invites/standing-invite-link';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
 import type { SlipTickets } from '../src/domain/slips/slips.ports';
+import { httpStatusOf } from '../src/server/http-errors';
 import type { BotDeps } from './bot-deps';
-import { cardActions, delegatedCardActions } from './card-actions/card-action-table';
+import { cardActions } from './card-actions/card-action-table';
 import { parseCommand } from './commands/parse-command';
 import { runCommand } from './commands/run-command';
 import { isDomainError, wordsFor } from './error-words';
 import { helpReply } from './handlers/help-handlers';
 import { mapAfterSignIn } from './handlers/map-handlers';
 import type { Reply } from './handlers/reply';
-import { setDomainContext } from './invite-card/turn-context-keys';
 import { Session } from './session';
 import { DEFAULT_OAUTH_CONNECTION, MAP_SIGN_IN_DIALOG, MapSignInDialog } from './sign-in/map-sign-in-dialog';
 import { readTokenClaims } from './sign-in/token-claims';
@@ -147,19 +147,13 @@ export class ConveneBot extends TeamsActivityHandler {
     await send(turn, helpReply(await nameOf(turn)));
   }
 
-  /** Action.Execute from any card: Convene's own verbs here, `invite.*` to the invite-card module. */
+  /** Action.Execute from any card, looked up by verb in the one card-action table. */
   protected override async onAdaptiveCardInvoke(
     turn: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue.action?.verb ?? '';
     const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
-    const delegated = delegatedCardActions.find(([prefix]) => verb.startsWith(prefix));
-    if (delegated) {
-      // Delegates read the domain context from the turn (their middleware sets it too; the same one).
-      setDomainContext(turn, this.deps.ctx);
-      return delegated[1](turn, verb, data);
-    }
     const action = cardActions[verb];
     if (!action) {
       return errorResponse(
@@ -183,7 +177,9 @@ export class ConveneBot extends TeamsActivityHandler {
       return messageResponse(reply.ack ?? 'Done.');
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return messageResponse(wordsFor(error));
+      return action.refusal === 'card-error'
+        ? errorResponse(httpStatusOf(error), error.code, error.message)
+        : messageResponse(wordsFor(error));
     }
   }
 

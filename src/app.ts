@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
 import { createBotAdapter } from '../bot/bot-adapter';
+import { renderChampKitActivity } from '../bot/cards/champ-kit-card';
 import { ConveneBot } from '../bot/convene-bot';
 import { inviteCardMiddleware } from '../bot/invite-card/invite-card-middleware';
 import { renderInviteActivity } from '../bot/invite-card/render-invite-activity';
@@ -11,6 +12,8 @@ import { ensureOrganisationAdmin } from './domain/organisations/ensure-organisat
 import type { Clock } from './domain/shared/clock.port';
 import { systemClock } from './domain/shared/clock.port';
 import type { DomainContext } from './domain/shared/unit-of-work.port';
+import { BotConnectorClient } from './infra/delivery/bot-connector-client';
+import { ChampKitChats } from './infra/delivery/champ-kit-chats';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
@@ -123,6 +126,12 @@ export async function startApp(
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     standingTokens,
     slipTickets,
+    // The champs' kit goes to a champ's chat the way invite cards do (the address book, the connector).
+    champChats: new ChampKitChats(
+      new SqlTeamsAddressBook(storage.db),
+      new BotConnectorClient(identity.connectorToken),
+      renderChampKitActivity,
+    ),
   });
   const publicBaseUrl = () => config.publicBaseUrl ?? url;
   const signIn = createWorkAccountSignIn(config, identity, publicBaseUrl);

@@ -1,11 +1,10 @@
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { createGroupReply, listGroupsReply, openGroupReply } from '../handlers/group-handlers';
+import { answerInviteCardReply, refreshInviteCardReply } from '../handlers/invite-card-handlers';
 import { inviteReply, resetLinkReply, saveLinkSettingsReply } from '../handlers/invite-handlers';
 import { decideJoinRequestsReply, joinRequestsReply } from '../handlers/join-request-handlers';
 import { cancelMapReply, confirmMapReply, mapReply } from '../handlers/map-handlers';
 import { addFromCardReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import type { Reply } from '../handlers/reply';
-import { handleInviteCardAction } from '../invite-card/handle-invite-card-action';
 import type { Session } from '../session';
 
 /**
@@ -14,8 +13,17 @@ import type { Session } from '../session';
  */
 export type Placement = 'replace' | 'post';
 
+/**
+ * How a refusal is answered: `note` shows its words as the button's short reply (the person can act on
+ * them in the chat); `card-error` answers with the refusal's code and status, which Teams shows on the
+ * card itself (the employee invite card, which may be the only thing the person ever sees of Convene).
+ */
+export type RefusalPlacement = 'note' | 'card-error';
+
 export interface CardAction {
   placement: Placement;
+  /** `note` unless said. */
+  refusal?: RefusalPlacement;
   handle(session: Session, data: Record<string, unknown>): Promise<Reply>;
 }
 
@@ -56,16 +64,20 @@ export const cardActions: Readonly<Record<string, CardAction>> = {
     placement: 'replace',
     handle: (s, d) => removeReply(s, { id: text(d.groupId) }, { personId: text(d.personId) }),
   },
+  // The employee invite card (Join / Not now), sent proactively by the delivery worker.
+  'invite.join': {
+    placement: 'replace',
+    refusal: 'card-error',
+    handle: (s, d) => answerInviteCardReply(s, text(d.inviteId), 'join'),
+  },
+  'invite.decline': {
+    placement: 'replace',
+    refusal: 'card-error',
+    handle: (s, d) => answerInviteCardReply(s, text(d.inviteId), 'decline'),
+  },
+  'invite.refresh': {
+    placement: 'replace',
+    refusal: 'card-error',
+    handle: (s, d) => refreshInviteCardReply(s, text(d.inviteId)),
+  },
 };
-
-/** Buttons on cards other modules own, by verb prefix; they answer the invoke themselves. */
-export type DelegatedCardAction = (
-  turn: TurnContext,
-  verb: string,
-  data: unknown,
-) => Promise<AdaptiveCardInvokeResponse>;
-
-export const delegatedCardActions: ReadonlyArray<[prefix: string, handler: DelegatedCardAction]> = [
-  // The employee invite card (Join / Not now), owned by bot/invite-card.
-  ['invite.', handleInviteCardAction],
-];

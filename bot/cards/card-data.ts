@@ -8,6 +8,11 @@ export interface WelcomeCardData {
   commands: Array<{ usage: string; meaning: string }>;
 }
 
+/** `create group` without a name: the card asks for it (its Create button is the `group.create` verb). */
+export interface GroupNameCardData {
+  maxLength: number;
+}
+
 export interface GroupCardData {
   groupId: string;
   /** What just happened, e.g. "Group created". */
@@ -46,7 +51,8 @@ export interface InviteLinkCardData {
   notice: string;
   /** Current settings, pre-filled in "Link settings". */
   expiresInDays: number;
-  maxUses: string;
+  /** null: no limit, and the field is left empty (a value of "" shows as 0 in some clients). */
+  maxUses: number | null;
   organisationAccountsOnly: 'true' | 'false';
   canLimitToOrganisation: boolean;
   /** Shown in orange when an organisation group's link is open to anyone; '' otherwise. */
@@ -64,6 +70,8 @@ export interface PosterCardData {
   validUntil: string;
   pdfUrl: string;
   pngUrl: string;
+  /** The rollout kit's printables (group admins' poster, activation desk), opened with the same link. */
+  kit: Array<{ title: string; url: string }>;
 }
 
 export interface SlipsCardData {
@@ -132,6 +140,7 @@ export interface MappedCardData {
 export interface CardDataByName {
   welcome: WelcomeCardData;
   group: GroupCardData;
+  'group-name': GroupNameCardData;
   groups: GroupsCardData;
   'invite-link': InviteLinkCardData;
   'add-result': AddResultCardData;

@@ -3,6 +3,7 @@ import type { Attachment } from 'botbuilder';
 import addResult from './add-result.json';
 import type { CardDataByName, CardName } from './card-data';
 import group from './group.json';
+import groupName from './group-name.json';
 import groups from './groups.json';
 import inviteLink from './invite-link.json';
 import joinRequests from './join-requests.json';
@@ -16,6 +17,7 @@ import welcome from './welcome.json';
 const templates: Record<CardName, ACData.Template> = {
   welcome: new ACData.Template(welcome),
   group: new ACData.Template(group),
+  'group-name': new ACData.Template(groupName),
   groups: new ACData.Template(groups),
   'invite-link': new ACData.Template(inviteLink),
   'add-result': new ACData.Template(addResult),

@@ -3,7 +3,8 @@ import type { Role } from '../../src/domain/memberships/membership';
 /** What a person asked the bot for, read from their message. Group names are as typed (case kept). */
 export type Command =
   | { kind: 'help' }
-  | { kind: 'create-group'; name: string }
+  /** Without a name (`create group`, Kaizala's `new group`) the bot asks for it on a card. */
+  | { kind: 'create-group'; name: string | null }
   | { kind: 'groups' }
   | { kind: 'invite'; group: string | null }
   | { kind: 'join'; link: string }

@@ -40,10 +40,7 @@ const rules: Rule[] = [
   [/^(?:my\s+|list\s+(?:my\s+)?)?groups[.!?]*$/i, () => ({ kind: 'groups' })],
   [
     /^(?:create|new)(?:\s+(?:a\s+)?group)?(?:\s+(.*))?$/i,
-    (m) => {
-      const name = groupOrNull(m[1]);
-      return name ? { kind: 'create-group', name } : { kind: 'incomplete', usage: usages['create-group'] };
-    },
+    (m) => ({ kind: 'create-group', name: groupOrNull(m[1]) }),
   ],
   [
     new RegExp(String.raw`^(?:add|map|move)\s+to\s+${organisation}$`, 'i'),

@@ -1,4 +1,4 @@
-import { createGroupReply, listGroupsReply } from '../handlers/group-handlers';
+import { askGroupNameReply, createGroupReply, listGroupsReply } from '../handlers/group-handlers';
 import { helpReply, regionReply } from '../handlers/help-handlers';
 import { inviteReply, joinReply } from '../handlers/invite-handlers';
 import { joinRequestsReply } from '../handlers/join-request-handlers';
@@ -16,7 +16,7 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
     case 'help':
       return helpReply(session.identity.displayName);
     case 'create-group':
-      return createGroupReply(session, command.name);
+      return command.name === null ? askGroupNameReply() : createGroupReply(session, command.name);
     case 'groups':
       return listGroupsReply(session);
     case 'invite':

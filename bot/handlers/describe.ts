@@ -13,5 +13,4 @@ export const formatDate = (iso: string): string => dateFormat.format(new Date(is
 export const roleLabel = (role: Role | null): string =>
   role === 'admin' ? 'Admin' : role === 'member' ? 'Member' : 'None';
 
-/** "1 member", "3 members". */
-export const countOf = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+export { countOf } from '../../src/domain/shared/count-words';

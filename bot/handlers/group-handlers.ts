@@ -1,4 +1,5 @@
 import { createGroup } from '../../src/domain/groups/create-group';
+import { GROUP_NAME_MAX_LENGTH } from '../../src/domain/groups/group';
 import { listMyGroups } from '../../src/domain/groups/list-groups';
 import { type GroupView, viewGroup } from '../../src/domain/groups/view-group';
 import type { ProvisioningState } from '../../src/domain/provisioning/group-provisioning';
@@ -19,6 +20,9 @@ const teamLabels: Record<ProvisioningState, string> = {
 
 /** Teams refuses cards over about 28 KB: a long list is cut here and the rest named. */
 const GROUPS_SHOWN = 25;
+
+/** `create group` or `new group` without a name: a card asks for it, its button creates the group. */
+export const askGroupNameReply = (): Reply => cardReply('group-name', { maxLength: GROUP_NAME_MAX_LENGTH });
 
 /** `create group <name>`: the sender becomes the new group's admin. */
 export async function createGroupReply(session: Session, name: string): Promise<Reply> {

@@ -101,7 +101,7 @@ async function inviteCardData(
     usesLeft: link.maxUses === null ? 'No limit' : `${link.maxUses - link.uses} of ${link.maxUses}`,
     notice,
     expiresInDays: lifetimeDays,
-    maxUses: link.maxUses === null ? '' : String(link.maxUses),
+    maxUses: link.maxUses,
     organisationAccountsOnly: link.organisationAccountsOnly ? 'true' : 'false',
     canLimitToOrganisation: group.organisationId !== null,
     // Widening an organisation group's link lets in people of other tenants: say so on the card.

@@ -114,7 +114,7 @@ export async function membersReply(
       groupId,
       groupName: view.group.name,
       countLabel:
-        `${countOf(total, 'person')}, ${countOf(admins, 'admin')}`.replace('persons', 'people') +
+        `${countOf(total, 'person', 'people')}, ${countOf(admins, 'admin')}` +
         (total > shown.length ? ` (first ${shown.length} shown; the Convene tab lists everyone)` : ''),
       notice: notice.notice,
       noticeColor: notice.color,

@@ -1,8 +1,17 @@
 import QRCode from 'qrcode';
 import { standingInviteLink } from '../../src/domain/invites/standing-invite-link';
+import type { KitItemId } from '../../src/domain/rollout/rollout-kit';
 import type { GroupRef, Session } from '../session';
 import { formatDate } from './describe';
 import { cardReply, type Reply } from './reply';
+
+/** The rollout kit's printables on the poster card, by their kit ids (`src/domain/rollout/rollout-kit.ts`). */
+const kitLinks: ReadonlyArray<[title: string, item: KitItemId]> = [
+  ['Poster for group admins (PDF)', 'group-admin-poster'],
+  ['Activation desk poster (PDF)', 'activation-desk-poster'],
+  ['Table tent for the desk (PDF)', 'activation-desk-table-tent'],
+  ['FAQ sheet for the desk staff (PDF)', 'activation-desk-faq'],
+];
 
 /**
  * `poster <group>`: the group's standing invite link (the one every poster shows) as a QR code,
@@ -13,8 +22,8 @@ export async function posterReply(session: Session, ref: GroupRef): Promise<Repl
   const { ctx, standingTokens } = session.deps;
   const issued = await standingInviteLink({ ...ctx, standingTokens }, { groupId }, await session.actor());
   const inviteUrl = session.inviteUrl(issued.token);
-  const posterUrl = (format: 'pdf' | 'png') =>
-    `${session.deps.publicBaseUrl()}/rollout/poster?invite=${encodeURIComponent(issued.token)}&format=${format}`;
+  const posterUrl = (format: 'pdf' | 'png', kit?: string) =>
+    `${session.deps.publicBaseUrl()}/rollout/poster?invite=${encodeURIComponent(issued.token)}&format=${format}${kit ? `&kit=${kit}` : ''}`;
   return cardReply(
     'poster',
     {
@@ -24,6 +33,7 @@ export async function posterReply(session: Session, ref: GroupRef): Promise<Repl
       validUntil: issued.link.expiresAt ? formatDate(issued.link.expiresAt) : 'it is reset',
       pdfUrl: posterUrl('pdf'),
       pngUrl: posterUrl('png'),
+      kit: kitLinks.map(([title, item]) => ({ title, url: posterUrl('pdf', item) })),
     },
     'Here is the poster.',
   );

@@ -3,12 +3,10 @@ import type { Logger } from 'pino';
 import type { TeamsAddressBook } from '../../src/domain/directory/teams-address-book.port';
 import type { DomainContext } from '../../src/domain/shared/unit-of-work.port';
 import { type IdentityTrust, teamsIdentityOf, untrustedSender } from '../turn-identity';
-import { setDomainContext } from './turn-context-keys';
 
 /**
- * Runs on every turn: gives invite-card actions their domain context, and remembers where each
- * person's 1:1 chat with the bot is, so invite cards can later be sent there proactively
- * (in local mode this is how the Agents Playground's users get theirs).
+ * Runs on every turn: remembers where each person's 1:1 chat with the bot is, so invite cards can
+ * later be sent there proactively (in local mode this is how the Agents Playground's users get theirs).
  */
 export function inviteCardMiddleware(
   ctx: DomainContext,
@@ -25,7 +23,6 @@ export function inviteCardMiddleware(
   const REMEMBER_MS = 10 * 60_000;
   return {
     async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
-      setDomainContext(turn, ctx);
       const activity = turn.activity;
       // Only a sender Teams vouches for gets a chat address (the bot refuses the others' turns).
       const sender = untrustedSender(activity, trust) ? undefined : teamsIdentityOf(turn);

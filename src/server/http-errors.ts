@@ -16,6 +16,9 @@ const statusByKind: Record<DomainError['kind'], number> = {
   'too-large': 413,
 };
 
+/** The HTTP status a refusal of this kind answers with (the bot's card errors use the same). */
+export const httpStatusOf = (error: DomainError): number => statusByKind[error.kind];
+
 /** An error raised by the transport itself (bad request shape, unknown route), with a stable code. */
 export class HttpProblem extends Error {
   constructor(

@@ -1,23 +1,9 @@
-import {
-  Badge,
-  FluentProvider,
-  Menu,
-  MenuButton,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  makeStyles,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, FluentProvider, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from './api/use-me';
 import { phoneWidth } from './components/phone-layout';
+import { SectionNav } from './components/section-nav';
 import { ErrorState } from './components/states';
 import type { Host, HostTheme } from './host/teams-host';
 import { fluentTheme } from './theme';
@@ -48,13 +34,25 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    flexWrap: 'wrap',
+    // One line: the sections shrink into their "More" menu rather than wrap and push tabs out of sight.
+    flexWrap: 'nowrap',
+    minWidth: 0,
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  spacer: { flexGrow: 1 },
-  // On a phone the tabs would not fit: one menu button names the section and opens the others.
-  tabs: { [phoneWidth]: { display: 'none' } },
-  sectionMenu: { display: 'none', [phoneWidth]: { display: 'block' } },
+  brandBox: { flexShrink: 0 },
+  // Wider than a phone the sections take the free space themselves (their "More" menu needs to know it).
+  spacer: { display: 'none', [phoneWidth]: { display: 'block', flexGrow: 1 } },
+  // Who is signed in keeps its place; on a narrow screen the name gives way before the sections do.
+  who: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexShrink: 0,
+    maxWidth: '40%',
+    minWidth: 0,
+  },
+  whoName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  whoBadge: { flexShrink: 0, [phoneWidth]: { display: 'none' } },
   main: {
     padding: tokens.spacingHorizontalL,
     maxWidth: '1200px',
@@ -63,12 +61,16 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * The sections, in the order the navigation shows them. Bulk upload and its jobs are org admins' work
+ * (the uploads use cases refuse anyone else with `OrgAdminsOnly`), so champs are not offered them.
+ */
 const sections = [
   { path: '/home', label: 'Home' },
   { path: '/groups', label: 'Groups' },
   { path: '/users', label: 'Users' },
-  { path: '/upload', label: 'Bulk upload' },
-  { path: '/jobs', label: 'Jobs' },
+  { path: '/upload', label: 'Bulk upload', orgAdminsOnly: true },
+  { path: '/jobs', label: 'Jobs', orgAdminsOnly: true },
   { path: '/champs', label: 'Champs' },
   { path: '/resources', label: 'Resources' },
   { path: '/people-without-account', label: 'No account', orgAdminsOnly: true },
@@ -85,52 +87,30 @@ function Shell() {
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
-        <Text className={styles.brand}>Convene</Text>
-        <nav aria-label="Sections">
-          <TabList
-            className={styles.tabs}
-            selectedValue={current}
-            onTabSelect={(_e, data) => navigate(String(data.value))}
-          >
-            {shown.map((s) => (
-              <Tab key={s.path} value={s.path}>
-                {s.label}
-              </Tab>
-            ))}
-          </TabList>
-          <div className={styles.sectionMenu}>
-            <Menu
-              checkedValues={{ section: [current] }}
-              onCheckedValueChange={(_e, data) => data.checkedItems[0] && navigate(data.checkedItems[0])}
-            >
-              <MenuTrigger disableButtonEnhancement>
-                <MenuButton appearance="subtle">
-                  {shown.find((s) => s.path === current)?.label ?? 'Sections'}
-                </MenuButton>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  {shown.map((s) => (
-                    <MenuItemRadio key={s.path} name="section" value={s.path}>
-                      {s.label}
-                    </MenuItemRadio>
-                  ))}
-                </MenuList>
-              </MenuPopover>
-            </Menu>
-          </div>
-        </nav>
+        <Text className={`${styles.brand} ${styles.brandBox}`}>Convene</Text>
+        <SectionNav sections={shown} current={current} onSelect={navigate} />
         <span className={styles.spacer} />
         {me.data && (
-          <>
-            <Text>{me.data.displayName ?? 'You'}</Text>
+          <div className={styles.who}>
+            <Text className={styles.whoName} title={me.data.displayName ?? 'You'}>
+              {me.data.displayName ?? 'You'}
+            </Text>
             {me.data.developerIdentity && (
-              <Badge color="warning" appearance="filled" title="Local mode: no Microsoft 365 sign-in">
+              <Badge
+                className={styles.whoBadge}
+                color="warning"
+                appearance="filled"
+                title="Local mode: no Microsoft 365 sign-in"
+              >
                 Developer identity
               </Badge>
             )}
-            {me.data.isOrgAdmin && <Badge appearance="tint">Org admin</Badge>}
-          </>
+            {me.data.isOrgAdmin && (
+              <Badge className={styles.whoBadge} appearance="tint">
+                Org admin
+              </Badge>
+            )}
+          </div>
         )}
       </header>
       <main className={styles.main}>

@@ -1,5 +1,13 @@
 import type { OrgAdminClaim, OrgAdminGrant, OrgAdminRecord } from '../organisations/org-admin';
 
+/** A champ as a list shows them: their name once Convene knows it, else their phone number. */
+export interface ChampOfGroup {
+  groupId: string;
+  personId: string;
+  displayName: string | null;
+  phone: string | null;
+}
+
 /** Organisation-level roles: org admins (IT) and champs (stewards of particular groups). */
 export interface RoleRepository {
   /** Whether the person is an org admin for any reason: a stored grant or Entra claims last seen. */
@@ -28,6 +36,8 @@ export interface RoleRepository {
   addChamp(groupId: string, personId: string): Promise<void>;
   removeChamp(groupId: string, personId: string): Promise<void>;
   listChamps(groupId: string): Promise<string[]>;
+  /** The champs of many groups at once, by name where known (the portal's lists show them at a glance). */
+  listChampsOfGroups(groupIds: readonly string[]): Promise<ChampOfGroup[]>;
   /** The groups a person stewards as a champ. */
   listGroupsOfChamp(personId: string): Promise<string[]>;
 }

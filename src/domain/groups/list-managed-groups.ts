@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor';
+import type { ChampOfGroup } from '../access/role.repository';
 import type { InvitationState } from '../memberships/membership';
 import type { ProvisioningState } from '../provisioning/group-provisioning';
 import type { DomainContext } from '../shared/unit-of-work.port';
@@ -10,6 +11,8 @@ export interface ManagedGroup extends GroupSummary {
   adoption: Record<InvitationState, number>;
   /** Where its Microsoft 365 group and team stand. */
   teamState: ProvisioningState;
+  /** Its champs, named where known (the Champs page lists them without opening each group). */
+  champs: Array<Omit<ChampOfGroup, 'groupId'>>;
 }
 
 export interface ManagedGroups {
@@ -43,6 +46,10 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
     }
     const counts = await repos.memberships.countStates(groups.map((group) => group.id));
     const teams = await repos.groupProvisioning.statesOf(groups.map((group) => group.id));
+    const champsOf = new Map<string, ManagedGroup['champs']>();
+    for (const { groupId, ...champ } of await repos.roles.listChampsOfGroups(groups.map((g) => g.id))) {
+      champsOf.set(groupId, [...(champsOf.get(groupId) ?? []), champ]);
+    }
     return {
       scope,
       groups: groups.map((group) => {
@@ -54,6 +61,7 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
           memberCount: adoption.invited + adoption.joined,
           adoption,
           teamState: teams.get(group.id) ?? 'not-provisioned',
+          champs: champsOf.get(group.id) ?? [],
         };
       }),
     };

@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor';
+import { activationDeskFaq } from './content/activation-desk-faq';
 import { champGuidelines } from './content/champ-guidelines';
 import { employeeGuide } from './content/employee-guide';
 import type { Guide, GuideId } from './content/guide';
@@ -10,6 +11,7 @@ import { rolloutAudience } from './rollout-audience';
 export const guides: Readonly<Record<GuideId, Guide>> = {
   'employee-guide': employeeGuide,
   'champ-guidelines': champGuidelines,
+  'activation-desk-faq': activationDeskFaq,
 };
 
 export type GuideFormat = 'md' | 'pdf';

@@ -12,8 +12,12 @@ export interface BuiltInResource {
     | 'message-templates'
     | 'employee-guide'
     | 'champ-guidelines'
-    | 'slideshow';
-  kind: 'poster' | 'templates' | 'training' | 'guidelines' | 'slideshow';
+    | 'slideshow'
+    | 'group-admin-poster'
+    | 'activation-desk-poster'
+    | 'activation-desk-table-tent'
+    | 'activation-desk-faq';
+  kind: 'poster' | 'templates' | 'training' | 'guidelines' | 'slideshow' | 'activation-desk';
   title: string;
   description: string;
   /** Whether it is made for one group (its invite link is filled in). */
@@ -61,6 +65,41 @@ export const builtInResources: readonly BuiltInResource[] = [
     kind: 'guidelines',
     title: guides['champ-guidelines'].title,
     description: guides['champ-guidelines'].summary,
+    perGroup: false,
+    formats: ['md', 'pdf'],
+  },
+  {
+    id: 'group-admin-poster',
+    kind: 'poster',
+    title: 'Poster for group admins: bring your group to Teams',
+    description:
+      'For people who run chat groups: sign in, create the group in the Convene chat, invite, and add it to the organisation.',
+    perGroup: false,
+    formats: ['pdf', 'png'],
+  },
+  {
+    id: 'activation-desk-poster',
+    kind: 'activation-desk',
+    title: 'Activation desk poster',
+    description:
+      'For the wall behind the desk where people without a work account get one: what to bring, what happens.',
+    perGroup: false,
+    formats: ['pdf', 'png'],
+  },
+  {
+    id: 'activation-desk-table-tent',
+    kind: 'activation-desk',
+    title: 'Activation desk table tent',
+    description:
+      'The desk poster on both faces of an A4 sheet: fold it across the middle and stand it on the desk.',
+    perGroup: false,
+    formats: ['pdf'],
+  },
+  {
+    id: 'activation-desk-faq',
+    kind: 'activation-desk',
+    title: guides['activation-desk-faq'].title,
+    description: guides['activation-desk-faq'].summary,
     perGroup: false,
     formats: ['md', 'pdf'],
   },

@@ -75,11 +75,24 @@ export class RolloutNotAllowed extends DomainError {
 export class PosterFormatInvalid extends DomainError {
   readonly code = 'POSTER_FORMAT_INVALID';
   readonly kind = 'invalid';
-  constructor(format: string) {
-    super(`Posters come as "pdf" (to print) or "png" (to share in a chat), not "${format}".`, {
-      format,
-      allowed: ['pdf', 'png'],
-    });
+  constructor(format: string, allowed: readonly string[] = ['pdf', 'png']) {
+    super(
+      allowed.includes('png')
+        ? `Posters come as "pdf" (to print) or "png" (to share in a chat), not "${format.slice(0, 20)}".`
+        : `This one comes only as "pdf" (to print), not "${format.slice(0, 20)}".`,
+      { format: format.slice(0, 20), allowed },
+    );
+  }
+}
+
+export class KitItemNotFound extends DomainError {
+  readonly code = 'KIT_ITEM_NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor(reference: string) {
+    super(
+      `There is no "${reference.slice(0, 60)}" in the rollout kit. It has "group-admin-poster", "activation-desk-poster", "activation-desk-table-tent" and "activation-desk-faq".`,
+      { reference: reference.slice(0, 60) },
+    );
   }
 }
 
@@ -87,9 +100,10 @@ export class GuideNotFound extends DomainError {
   readonly code = 'GUIDE_NOT_FOUND';
   readonly kind = 'not-found';
   constructor(reference: string) {
-    super(`There is no guide "${reference}". The guides are "employee-guide" and "champ-guidelines".`, {
-      reference,
-    });
+    super(
+      `There is no guide "${reference.slice(0, 60)}". The guides are "employee-guide", "champ-guidelines" and "activation-desk-faq".`,
+      { reference: reference.slice(0, 60) },
+    );
   }
 }
 
@@ -98,5 +112,27 @@ export class GuideFormatInvalid extends DomainError {
   readonly kind = 'invalid';
   constructor(format: string) {
     super(`Guides download as "md" or "pdf", not "${format}".`, { format, allowed: ['md', 'pdf'] });
+  }
+}
+
+export class ChampKitNoAccount extends DomainError {
+  readonly code = 'CHAMP_KIT_NO_ACCOUNT';
+  readonly kind = 'conflict';
+  constructor(champ: string) {
+    super(
+      `${champ} has no Microsoft 365 account known to Convene yet, so there is no chat to send the kit to. Print the guides from Resources instead, or send them once they have signed in.`,
+      { champ },
+    );
+  }
+}
+
+export class ChampKitNoChat extends DomainError {
+  readonly code = 'CHAMP_KIT_NO_CHAT';
+  readonly kind = 'conflict';
+  constructor(champ: string) {
+    super(
+      `${champ} has not opened the chat with Convene in Teams yet. Ask them to say “hi” to Convene, then send the kit again.`,
+      { champ },
+    );
   }
 }

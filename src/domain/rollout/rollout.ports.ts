@@ -23,10 +23,34 @@ export interface PosterSpec {
 export interface RolloutRenderer {
   /** A one-page A4 poster: PDF to print, PNG to share in the old consumer-app group. */
   poster(spec: PosterSpec, format: PosterFormat): Promise<Uint8Array>;
+  /** A poster on an A4 table tent: folded across the middle, the poster at half size on both faces. */
+  tableTentPdf(spec: PosterSpec): Promise<Uint8Array>;
   /** A guide as a printable PDF. */
   guidePdf(guide: Guide): Promise<Uint8Array>;
   /** Onboarding slips on A4 pages with cut lines, several to a page. */
   slipsPdf(sheet: SlipSheetSpec): Promise<Uint8Array>;
+}
+
+/** What the champ's kit card says: the guides' titles, summaries and sections, and who sent it. */
+export interface ChampKitContent {
+  groupName: string;
+  champName: string | null;
+  senderName: string | null;
+  guides: Guide[];
+}
+
+/** Who receives a proactive card: a Microsoft 365 person, by tenant and object id. */
+export interface ChatRecipient {
+  tenantId: string;
+  aadObjectId: string;
+}
+
+/**
+ * Sends a card into a person's 1:1 chat with the bot, the way invite cards reach people
+ * (`no-chat`: Convene has never heard from them in Teams, so it knows no chat to write into).
+ */
+export interface ChampChats {
+  sendKit(recipient: ChatRecipient, content: ChampKitContent): Promise<'sent' | 'no-chat'>;
 }
 
 /** Where the bytes of custom resources live (the rows live in the database). */
@@ -51,6 +75,8 @@ export interface RolloutContext extends DomainContext {
   standingTokens: StandingTokens;
   /** Signs the bot's short-lived slips download links. */
   slipTickets: SlipTickets;
+  /** Sends the champs' kit (guidelines and training) to a champ's chat. */
+  champChats: ChampChats;
 }
 
 /** A generated or stored file, ready to download. */

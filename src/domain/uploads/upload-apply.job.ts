@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor';
 import type { Job } from '../jobs/job';
 import type { JobHandler, JobStep } from '../jobs/job-handler';
+import { countOf } from '../shared/count-words';
 import type { Repositories } from '../shared/unit-of-work.port';
 import { applyParentGroupRows } from './apply-parent-group-rows';
 import { applyUserGroupRows, type BatchResult } from './apply-user-group-rows';
@@ -127,12 +128,12 @@ function summaryEntry(upload: Upload, seq: number, at: string, counts: Upload['c
   const parts =
     upload.kind === 'user-group-mapping'
       ? [
-          `${counts.groupsCreated} groups created`,
-          `${counts.membersAdded} members added`,
+          `${countOf(counts.groupsCreated, 'group')} created`,
+          `${countOf(counts.membersAdded, 'member')} added`,
           `${counts.membersRemoved} removed`,
-          `${counts.rolesChanged} roles changed`,
+          `${countOf(counts.rolesChanged, 'role')} changed`,
         ]
-      : [`${counts.parentsSet} parents set`];
+      : [`${countOf(counts.parentsSet, 'parent')} set`];
   parts.push(`${counts.unchanged} unchanged`, `${counts.failed} failed`);
   return {
     uploadId: upload.id,

@@ -20,6 +20,7 @@ export function cachedPosterRenderer(inner: RolloutRenderer, maxBytes = POSTER_C
         .digest('base64url');
       return cache.get(key, () => inner.poster(spec, format)).bytes;
     },
+    tableTentPdf: (spec) => inner.tableTentPdf(spec),
     guidePdf: (guide) => inner.guidePdf(guide),
     // Slips name people, and each sheet is printed once: never kept.
     slipsPdf: (sheet) => inner.slipsPdf(sheet),

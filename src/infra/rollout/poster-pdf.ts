@@ -15,8 +15,20 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 
 /** Draws a poster layout as a one-page A4 PDF with the fonts embedded (subset), ready to print. */
 export function posterPdf(layout: PosterLayout, title: string): Promise<Uint8Array> {
+  const doc = posterDocument(title);
+  drawPoster(doc, layout);
+  return pdfBytes(doc);
+}
+
+/** An A4 document with Convene's fonts registered, as every poster-like PDF starts. */
+export function posterDocument(title: string): PDFKit.PDFDocument {
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: title, Creator: 'Convene' } });
   for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
+  return doc;
+}
+
+/** Draws a poster layout at the document's current transform (the table tent scales and turns it). */
+export function drawPoster(doc: PDFKit.PDFDocument, layout: PosterLayout): void {
   for (const op of layout.ops) {
     switch (op.op) {
       case 'rect':
@@ -50,5 +62,4 @@ export function posterPdf(layout: PosterLayout, title: string): Promise<Uint8Arr
       }
     }
   }
-  return pdfBytes(doc);
 }

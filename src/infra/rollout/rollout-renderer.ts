@@ -5,6 +5,7 @@ import { layoutPoster } from './poster-layout';
 import { posterPdf } from './poster-pdf';
 import { posterPng } from './poster-png';
 import { slipsPdf } from './slips-pdf';
+import { tableTentPdf } from './table-tent-pdf';
 
 /** Posters through one layout drawn by pdfkit (PDF) and resvg (PNG); guides and slips through pdfkit. */
 export const rolloutRenderer: RolloutRenderer = {
@@ -12,6 +13,7 @@ export const rolloutRenderer: RolloutRenderer = {
     const layout = layoutPoster(spec);
     return format === 'pdf' ? posterPdf(layout, `${spec.headline} – ${spec.kicker}`) : posterPng(layout);
   },
+  tableTentPdf: (spec: PosterSpec) => tableTentPdf(layoutPoster(spec), `${spec.headline} – table tent`),
   guidePdf: (guide: Guide) => guidePdf(guide),
   slipsPdf,
 };

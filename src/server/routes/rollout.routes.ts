@@ -14,7 +14,9 @@ import { genericPoster, groupPoster, posterForInviteLink } from '../../domain/ro
 import { removeResource } from '../../domain/rollout/remove-resource';
 import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
+import { isKitItemId, kitItem, kitItemForInviteLink } from '../../domain/rollout/rollout-kit';
 import { MAX_RESOURCE_BYTES } from '../../domain/rollout/rollout-resource';
+import { sendChampKit } from '../../domain/rollout/send-champ-kit';
 import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/slideshow';
 import { qrSvg } from '../../infra/rollout/qr-code';
 import { type SlideshowJoin, slideshowPage } from '../../infra/rollout/slideshow-page';
@@ -135,6 +137,27 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     }),
   );
 
+  // The rollout kit's printables that are not made for one group (group admins' poster, activation desk).
+  server.get(
+    `${api}/kit/:id`,
+    route(deps, async (req, res) => {
+      const format = query(req, 'format') ?? 'pdf';
+      sendFile(res, await kitItem(rollout, { itemId: req.params.id, format }, await actorOf(deps, req)));
+    }),
+  );
+
+  // An org admin sends the champs' guidelines and training to one champ's chat with Convene.
+  server.post(
+    '/api/v1/groups/:id/champs/:personId/kit',
+    route(deps, async (req) =>
+      sendChampKit(
+        rollout,
+        { groupId: req.params.id, personId: req.params.personId },
+        await actorOf(deps, req),
+      ),
+    ),
+  );
+
   // A POST: a group poster may issue the group's standing invite link.
   server.post(
     '/api/v1/groups/:id/rollout/poster',
@@ -204,7 +227,12 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     route(deps, async (req, res) => {
       const token = extractInviteToken(query(req, 'invite') ?? '');
       if (!token) throw new InviteNotFound();
-      const poster = await posterForInviteLink(rollout, { token, format: query(req, 'format') ?? 'pdf' });
+      const format = query(req, 'format') ?? 'pdf';
+      // `kit=<item>`: one of the rollout kit's printables instead of the group's poster.
+      const kit = query(req, 'kit');
+      const poster = kit
+        ? await kitItemForInviteLink(rollout, { token, itemId: kit, format })
+        : await posterForInviteLink(rollout, { token, format });
       const etag = etagOf(poster.bytes);
       if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
         res.writeHead(304, { ETag: etag, 'Cache-Control': PUBLIC_POSTER_CACHE_CONTROL });
@@ -265,6 +293,15 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
 /** Where the tab fetches each built-in resource; `{groupId}` is filled in by the tab. */
 function builtInLinks(id: string): Record<string, { method: 'GET' | 'POST'; href: string }> {
   const api = '/api/v1/rollout';
+  if (isKitItemId(id) && id !== 'activation-desk-faq') {
+    const formats = id === 'activation-desk-table-tent' ? ['pdf'] : ['pdf', 'png'];
+    return Object.fromEntries(
+      formats.map((format) => [
+        format,
+        { method: 'GET' as const, href: `${api}/kit/${id}?format=${format}` },
+      ]),
+    );
+  }
   switch (id) {
     case 'generic-poster':
       return {

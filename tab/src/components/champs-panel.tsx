@@ -15,7 +15,7 @@ const useStyles = makeStyles({
     padding: 0,
     listStyle: 'none',
   },
-  item: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  item: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   row: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -50,6 +50,19 @@ export function ChampsPanel({
     onChanged();
   });
   const candidates = members.filter((m) => !champs.some((c) => c.id === m.personId));
+  // The kit's answer (sent, or why not) is shown beside the champ it was sent to.
+  const [kit, setKit] = useState<{ personId: string; sentTo?: string; error?: unknown }>();
+  const sendKit = async (personId: string) => {
+    setKit({ personId });
+    try {
+      const { sentTo } = await api.post<{ sentTo: string }>(
+        `/api/v1/groups/${groupId}/champs/${personId}/kit`,
+      );
+      setKit({ personId, sentTo });
+    } catch (error) {
+      setKit({ personId, error });
+    }
+  };
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       {champs.length === 0 ? (
@@ -58,7 +71,16 @@ export function ChampsPanel({
         <ul className={styles.list} aria-label="Champs">
           {champs.map((c) => (
             <li key={c.id} className={styles.item}>
-              <Text>{c.displayName ?? c.phone}</Text>
+              <Text>{c.displayName ?? `${c.phone ?? 'Someone'} (their name shows once they sign in)`}</Text>
+              {mayAssign && (
+                <Button
+                  size="small"
+                  onClick={() => sendKit(c.id)}
+                  disabled={kit?.personId === c.id && !kit.sentTo && !kit.error}
+                >
+                  Send guidelines and training
+                </Button>
+              )}
               {mayAssign && (
                 <Button
                   size="small"
@@ -67,6 +89,14 @@ export function ChampsPanel({
                 >
                   Unassign
                 </Button>
+              )}
+              {kit?.personId === c.id && kit.sentTo && (
+                <Text size={200} role="status">
+                  Sent to {kit.sentTo}’s chat with Convene.
+                </Text>
+              )}
+              {kit?.personId === c.id && kit.error !== undefined && (
+                <ErrorState error={kit.error} title="Not sent" />
               )}
             </li>
           ))}

@@ -24,7 +24,7 @@ import { useEffect, useState } from 'react';
 import type { AccountCreationReport } from '../../../src/domain/accounts/account-creation-report';
 import type { DryRunView } from '../../../src/domain/accounts/create-accounts';
 import { api } from '../api/client';
-import { ErrorState } from './states';
+import { countOf, ErrorState } from './states';
 
 const BASE = '/api/v1/portal/account-creation';
 
@@ -171,7 +171,7 @@ export function CreateAccountsDialog({
                         : 'Creating accounts…'
                   }
                   validationState={report.status === 'failed' ? 'error' : 'none'}
-                  validationMessage={`${report.progress.done} of ${report.progress.total} people${report.lastError ? ` — ${report.lastError}` : ''}`}
+                  validationMessage={`${report.progress.done} of ${countOf(report.progress.total, 'person', 'people')}${report.lastError ? ` — ${report.lastError}` : ''}`}
                 >
                   <ProgressBar
                     aria-label="Account creation progress"

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { IssuedLink } from '../api/types';
-import { errorText } from './states';
+import { countOf, errorText } from './states';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -154,7 +154,7 @@ export function InviteLinkPanel({
           </Button>
           <Text size={200}>
             Works until {issued.expiresAt ? new Date(issued.expiresAt).toLocaleDateString() : 'revoked'}
-            {issued.maxUses ? `, for ${issued.maxUses} people` : ''}
+            {issued.maxUses ? `, for ${countOf(issued.maxUses, 'person', 'people')}` : ''}
             {issued.organisationAccountsOnly
               ? `, only for ${organisationName ?? 'organisation'} accounts`
               : ', for anyone with the link'}

@@ -31,11 +31,17 @@ export const errorText = (error: unknown): string =>
       ? error.message
       : 'Something went wrong.';
 
-/** "1 member", "12 members": a group's size as its badges show it. */
-export const memberCountLabel = (count: number): string =>
-  count === 1 ? '1 member' : `${count.toLocaleString()} members`;
+/** "1 person", "12 people": a count with its noun in the right number (the plural is noun + "s" unless given). */
+export const countOf = (count: number, noun: string, plural = `${noun}s`): string =>
+  `${count.toLocaleString()} ${count === 1 ? noun : plural}`;
 
-/** A failed load (or, with a `title`, a failed change), with what went wrong and a way to try again. */
+/** "1 member", "12 members": a group's size as its badges show it. */
+export const memberCountLabel = (count: number): string => countOf(count, 'member');
+
+/**
+ * A failed load (or, with a `title`, a failed change), with what went wrong and a way to try again.
+ * A refusal (403) is an answer, not a hiccup: asking again gets the same no, so it offers no retry.
+ */
 export function ErrorState({
   error,
   onRetry,
@@ -46,14 +52,15 @@ export function ErrorState({
   title?: string;
 }) {
   const code = error instanceof ApiError ? error.code : undefined;
+  const refused = error instanceof ApiError && error.status === 403;
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
         <MessageBarTitle>
-          {code === 'NOT_ALLOWED' ? 'Not allowed' : (title ?? 'Could not load this')}
+          {refused || code === 'NOT_ALLOWED' ? 'Not allowed' : (title ?? 'Could not load this')}
         </MessageBarTitle>
         {errorText(error)}
-        {onRetry && (
+        {onRetry && !refused && (
           <Button appearance="transparent" onClick={onRetry}>
             Try again
           </Button>

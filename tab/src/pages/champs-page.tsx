@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useNavigate } from 'react-router-dom';
-import type { GroupDetail, ManagedGroups, MemberPage } from '../api/types';
+import type { GroupDetail, ManagedGroup, ManagedGroups, MemberPage } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ChampsPanel } from '../components/champs-panel';
 import { EmptyState, ErrorState, memberCountLabel } from '../components/states';
@@ -33,6 +33,8 @@ const useStyles = makeStyles({
   },
   // Beside a long group name on a phone the count keeps its words on one line.
   count: { whiteSpace: 'nowrap', flexShrink: 0 },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  champNames: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   panel: { padding: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}` },
 });
 
@@ -55,8 +57,16 @@ const duties = [
   },
 ];
 
+/** "Champs: Chandra, +91 99885 54405", or that there is none: what a group's header says about its champs. */
+const champLine = (group: ManagedGroup): string =>
+  group.champs.length === 0
+    ? 'No champ yet'
+    : `${group.champs.length === 1 ? 'Champ' : 'Champs'}: ${group.champs
+        .map((c) => c.displayName ?? `${c.phone ?? 'someone'} (name once they sign in)`)
+        .join(', ')}`;
+
 /** One group's champs, loaded when its panel is opened. */
-function GroupChamps({ groupId }: { groupId: string }) {
+function GroupChamps({ groupId, onChanged }: { groupId: string; onChanged: () => void }) {
   const detail = useApi<GroupDetail>(`/api/v1/groups/${groupId}`);
   // The first 500 (admins first) are the candidates offered; a group's champs are usually its admins.
   const members = useApi<MemberPage>(`/api/v1/groups/${groupId}/members?limit=500`);
@@ -68,7 +78,10 @@ function GroupChamps({ groupId }: { groupId: string }) {
       champs={detail.data.champs}
       members={members.data?.members ?? []}
       mayAssign={detail.data.allowed['assign-champs']}
-      onChanged={detail.reload}
+      onChanged={() => {
+        detail.reload();
+        onChanged();
+      }}
     />
   );
 }
@@ -93,7 +106,7 @@ export default function ChampsPage() {
       </div>
       <div className={styles.list}>
         <Title3 as="h2">Champs per group</Title3>
-        {portal.loading && <Spinner label="Loading groups…" />}
+        {portal.loading && !portal.data && <Spinner label="Loading groups…" />}
         {portal.error !== undefined && <ErrorState error={portal.error} onRetry={portal.reload} />}
         {portal.data && groups.length === 0 && (
           <EmptyState title="No organisation groups yet">
@@ -104,13 +117,18 @@ export default function ChampsPage() {
           {groups.map((g) => (
             <AccordionItem key={g.id} value={g.id}>
               <AccordionHeader>
-                {g.name}&nbsp;
-                <Badge appearance="outline" className={styles.count}>
-                  {memberCountLabel(g.memberCount)}
-                </Badge>
+                <span className={styles.header}>
+                  <Text weight="semibold">{g.name}</Text>
+                  <Badge appearance="outline" className={styles.count}>
+                    {memberCountLabel(g.memberCount)}
+                  </Badge>
+                  <Text size={200} className={styles.champNames} data-testid="champ-line">
+                    {champLine(g)}
+                  </Text>
+                </span>
               </AccordionHeader>
               <AccordionPanel className={styles.panel}>
-                <GroupChamps groupId={g.id} />
+                <GroupChamps groupId={g.id} onChanged={portal.reload} />
                 <Link onClick={() => navigate(`/groups/${g.id}`)}>Open the group</Link>
               </AccordionPanel>
             </AccordionItem>

@@ -92,20 +92,35 @@ export default function ResourcesPage() {
   const [groupId, setGroupId] = useState('');
   const [templates, setTemplates] = useState<FilledTemplates>();
   const [guide, setGuide] = useState<{ title: string; html: string }>();
-  const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
+  // Each answer is shown where it was asked for (the card, the list, the add form), not at the top of the page.
+  const [message, setMessage] = useState<{ at: string; text: string }>();
+  const [error, setError] = useState<{ at: string; text: string }>();
   const fileInput = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState('');
 
-  const run = async (work: () => Promise<void>) => {
+  const runAt = async (at: string, work: () => Promise<void>) => {
     setError(undefined);
     setMessage(undefined);
     try {
       await work();
     } catch (e) {
-      setError(errorText(e));
+      setError({ at, text: errorText(e) });
     }
   };
+  const answersAt = (at: string) => (
+    <>
+      {error?.at === at && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {message?.at === at && (
+        <MessageBar intent="success">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
   const groupName = portal.data?.groups.find((g) => g.id === groupId)?.name ?? 'group';
 
   if (catalogue.error !== undefined) return <ErrorState error={catalogue.error} onRetry={catalogue.reload} />;
@@ -113,6 +128,7 @@ export default function ResourcesPage() {
   const data = catalogue.data;
 
   const actionsFor = (id: string) => {
+    const run = (work: () => Promise<void>) => runAt(id, work);
     switch (id) {
       case 'generic-poster':
         return (
@@ -133,6 +149,19 @@ export default function ResourcesPage() {
             </Button>
           </>
         );
+      case 'group-admin-poster':
+      case 'activation-desk-poster':
+      case 'activation-desk-table-tent':
+        return (id === 'activation-desk-table-tent' ? ['pdf'] : ['pdf', 'png']).map((format) => (
+          <Button
+            key={format}
+            onClick={() =>
+              run(() => download(`/api/v1/rollout/kit/${id}?format=${format}`, `${id}.${format}`))
+            }
+          >
+            {format.toUpperCase()}
+          </Button>
+        ));
       case 'group-poster':
         return ['pdf', 'png'].map((format) => (
           <Button
@@ -171,7 +200,7 @@ export default function ResourcesPage() {
               run(async () => {
                 const link = await api.post<{ url: string }>(`/api/v1/groups/${groupId}/rollout/slideshow`);
                 window.open(link.url, '_blank', 'noopener');
-                setMessage(`Slideshow address: ${link.url}`);
+                setMessage({ at: id, text: `Slideshow address: ${link.url}` });
               })
             }
           >
@@ -218,16 +247,6 @@ export default function ResourcesPage() {
           ))}
         </Select>
       </Field>
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {message && (
-        <MessageBar intent="success">
-          <MessageBarBody>{message}</MessageBarBody>
-        </MessageBar>
-      )}
       <div className={styles.section}>
         <div className={styles.grid}>
           {data.builtIn.map((r) => (
@@ -235,6 +254,7 @@ export default function ResourcesPage() {
               <CardHeader header={<Text weight="semibold">{r.title}</Text>} />
               <Text>{r.description}</Text>
               <div className={styles.actions}>{actionsFor(r.id)}</div>
+              {answersAt(r.id)}
             </Card>
           ))}
         </div>
@@ -267,12 +287,13 @@ export default function ResourcesPage() {
               : 'Your org admins have not added any yet.'}
           </EmptyState>
         )}
+        {answersAt('own')}
         {data.custom.map((r) => (
           <div key={r.id} className={styles.actions}>
             <Text>
               {r.title} ({r.type.toUpperCase()}, {Math.ceil(r.sizeBytes / 1024)} KB)
             </Text>
-            <Button size="small" onClick={() => run(() => download(r.url, r.fileName))}>
+            <Button size="small" onClick={() => runAt('own', () => download(r.url, r.fileName))}>
               Download
             </Button>
             {data.canManage && (
@@ -280,7 +301,7 @@ export default function ResourcesPage() {
                 size="small"
                 appearance="subtle"
                 onClick={() =>
-                  run(async () => {
+                  runAt('own', async () => {
                     await api.del(`/api/v1/rollout/resources/${r.id}`);
                     catalogue.reload();
                   })
@@ -304,7 +325,7 @@ export default function ResourcesPage() {
             />
             <Button
               onClick={() =>
-                run(async () => {
+                runAt('add', async () => {
                   const file = fileInput.current?.files?.[0];
                   if (!file) throw new Error('Choose a file first.');
                   const query = new URLSearchParams({ fileName: file.name, title: title || file.name });
@@ -324,6 +345,7 @@ export default function ResourcesPage() {
             </Button>
           </div>
         )}
+        {answersAt('add')}
       </section>
     </>
   );

@@ -67,10 +67,27 @@ describe('the bot in conversation', () => {
       expect((await asha.say('make me a sandwich')).texts[0]).toMatch(
         /^I didn't get that\. Say \*\*help\*\*/,
       );
-      expect((await asha.say('create group')).texts).toEqual([
-        'Almost: write it like this: **create group ‹name›**',
-      ]);
     });
+
+    test.each(['create group', 'new group', 'create group ""'])(
+      'when someone says %j with no name, then a card asks for the name and its Create button makes the group',
+      async (text) => {
+        const { texts, cards } = await asha.say(text);
+        expect(texts.join(' ')).not.toContain('Almost');
+        expect(cardText(cards[0])).toContain('What should the group be called?');
+        const input = (
+          cards[0] as { body: Array<{ type: string; id?: string; maxLength?: number }> }
+        ).body.find((e) => e.type === 'Input.Text');
+        expect(input).toMatchObject({ id: 'name', maxLength: 100 });
+        const create = cardButtons(cards[0]).get('Create')!;
+        expect(create.verb).toBe('group.create');
+        const created = await asha.press(create.verb, { ...create.data, name: 'Warehouse 3' });
+        expect(cardText(created.cards[0])).toContain('Group created');
+        expect(cardText(created.cards[0])).toContain('Warehouse 3');
+        const empty = await asha.press(create.verb, { ...create.data, name: '  ' });
+        expect(empty.invoke?.body.value).toMatch(/name/i);
+      },
+    );
 
     test('when the message does not come from a Teams account, then the bot says to open it in Teams', async () => {
       const result = await asha.send({ type: 'message', text: 'groups', from: { id: 'x', name: 'Anon' } });
@@ -143,10 +160,35 @@ describe('the bot in conversation', () => {
       const png = PNG.sync.read(Buffer.from(image.replace(/^data:image\/png;base64,/, ''), 'base64'));
       expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
       const token = link.slice(link.lastIndexOf('/') + 1);
-      expect(card.actions.map((action) => action.url)).toEqual([
+      expect(card.actions.slice(0, 2).map((action) => action.url)).toEqual([
         `${PUBLIC_URL}/rollout/poster?invite=${token}&format=pdf`,
         `${PUBLIC_URL}/rollout/poster?invite=${token}&format=png`,
       ]);
+    });
+
+    test('when an admin opens the poster card, then the rollout kit is one tap away, printed through the same link', async () => {
+      await createGroup('Drivers');
+      const { cards } = await asha.say('poster Drivers');
+      const token = cardText(cards[0]).match(linkPattern)![0].split('/').pop();
+      const kit = (cards[0] as { actions: Array<{ title: string; card?: unknown }> }).actions.find(
+        (a) => a.title === 'Rollout kit',
+      )!;
+      const links: Array<{ title: string; url: string }> = [];
+      JSON.stringify(kit.card, (_key, value) => {
+        if (value?.type === 'Action.OpenUrl') links.push({ title: value.title, url: value.url });
+        return value;
+      });
+      expect(links).toEqual(
+        [
+          ['Poster for group admins (PDF)', 'group-admin-poster'],
+          ['Activation desk poster (PDF)', 'activation-desk-poster'],
+          ['Table tent for the desk (PDF)', 'activation-desk-table-tent'],
+          ['FAQ sheet for the desk staff (PDF)', 'activation-desk-faq'],
+        ].map(([title, item]) => ({
+          title,
+          url: `${PUBLIC_URL}/rollout/poster?invite=${token}&format=pdf&kit=${item}`,
+        })),
+      );
     });
 
     test('when a plain member asks for a poster, then they are told they may not and no link is made', async () => {
@@ -191,6 +233,29 @@ describe('the bot in conversation', () => {
       const ben = await world.user('Ben');
       expect((await ben.say(`join ${old}`)).texts[0]).toContain('was reset by the group admin');
       expect(cardText((await ben.say(`join ${fresh}`)).cards[0])).toContain('You joined');
+    });
+
+    test('when a link has no limit, then Link settings shows an empty maximum (not 0); a limit shows its number', async () => {
+      const groupId = await createGroup('Night shift');
+      const maxUsesField = (card: unknown): Record<string, unknown> | undefined => {
+        const found: Record<string, unknown>[] = [];
+        const walk = (node: unknown): void => {
+          if (Array.isArray(node)) node.forEach(walk);
+          else if (node && typeof node === 'object') {
+            const n = node as Record<string, unknown>;
+            if (n.id === 'maxUses') found.push(n);
+            Object.values(n).forEach(walk);
+          }
+        };
+        walk(card);
+        expect(found).toHaveLength(1);
+        return found[0];
+      };
+      const open = maxUsesField((await asha.say('invite Night shift')).cards[0]);
+      expect(open).toMatchObject({ type: 'Input.Number', id: 'maxUses' });
+      expect(open).not.toHaveProperty('value');
+      const limited = await asha.press('link.save', { groupId, expiresInDays: '30', maxUses: '5' });
+      expect(maxUsesField(limited.invoke?.body.value)).toMatchObject({ value: 5 });
     });
 
     test('when link settings are saved, then the new link carries them; bad settings are refused with the reason', async () => {

@@ -58,6 +58,10 @@ describe('the rollout API', () => {
       'message-templates',
       'employee-guide',
       'champ-guidelines',
+      'group-admin-poster',
+      'activation-desk-poster',
+      'activation-desk-table-tent',
+      'activation-desk-faq',
       'slideshow',
     ]);
     expect(body.builtIn[1].links.png).toEqual({

@@ -8,12 +8,12 @@ export interface GuideSection {
   bullets?: string[];
 }
 
-export type GuideId = 'employee-guide' | 'champ-guidelines';
+export type GuideId = 'employee-guide' | 'champ-guidelines' | 'activation-desk-faq';
 
 export interface Guide {
   id: GuideId;
   title: string;
-  audience: 'employees' | 'champs';
+  audience: 'employees' | 'champs' | 'desk staff';
   summary: string;
   sections: GuideSection[];
 }

@@ -1,5 +1,5 @@
 import { type Kysely, PostgresAdapter } from 'kysely';
-import type { RoleRepository } from '../../../domain/access/role.repository';
+import type { ChampOfGroup, RoleRepository } from '../../../domain/access/role.repository';
 import {
   ORG_ADMIN_CLAIMS,
   type OrgAdminClaim,
@@ -8,6 +8,7 @@ import {
   type OrgAdminRecord,
 } from '../../../domain/organisations/org-admin';
 import type { Database } from '../schema';
+import { inLists } from './in-lists';
 
 /** Claims are stored comma-separated in a fixed order, so equal sets compare equal as text. */
 const claimsText = (claims: readonly OrgAdminClaim[]): string =>
@@ -191,6 +192,32 @@ export class SqlRoleRepository implements RoleRepository {
       .where('group_id', '=', groupId)
       .execute();
     return rows.map((row) => row.person_id);
+  }
+
+  async listChampsOfGroups(groupIds: readonly string[]): Promise<ChampOfGroup[]> {
+    const found = new Map<string, ChampOfGroup>();
+    for (const ids of inLists([...groupIds])) {
+      const rows = await this.db
+        .selectFrom('champs')
+        .innerJoin('people', 'people.id', 'champs.person_id')
+        .select(['champs.group_id', 'champs.person_id', 'people.display_name', 'people.phone'])
+        .where('champs.group_id', 'in', ids)
+        .execute();
+      for (const row of rows) {
+        found.set(`${row.group_id}|${row.person_id}`, {
+          groupId: row.group_id,
+          personId: row.person_id,
+          displayName: row.display_name,
+          phone: row.phone,
+        });
+      }
+    }
+    // Named champs first, by name; those known only by phone after them.
+    return [...found.values()].sort(
+      (a, b) =>
+        Number(a.displayName === null) - Number(b.displayName === null) ||
+        (a.displayName ?? a.phone ?? '').localeCompare(b.displayName ?? b.phone ?? ''),
+    );
   }
 
   async listGroupsOfChamp(personId: string): Promise<string[]> {
