@@ -5,6 +5,7 @@ import { SqlAccountCreationRepository } from './repositories/account-creation.re
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
+import { SqlGroupPhotoRepository } from './repositories/group-photo.repository.sql';
 import { SqlGroupProvisioningRepository } from './repositories/group-provisioning.repository.sql';
 import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';
 import { SqlJobRepository } from './repositories/job.repository.sql';
@@ -37,6 +38,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     bulk: new SqlBulkWrites(db),
     unmatchedPeople: new SqlUnmatchedPeopleQueries(db),
     accountCreation: new SqlAccountCreationRepository(db),
+    groupPhotos: new SqlGroupPhotoRepository(db),
   };
 }
 
