@@ -15,6 +15,7 @@ import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
+import { SharpPhotoProcessor } from './infra/group-photos/sharp-photo-processor';
 import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
 import { createAccountCreationRunner } from './infra/jobs/account-creation-jobs';
 import { createLookupRunner } from './infra/jobs/lookup-jobs';
@@ -117,6 +118,7 @@ export async function startApp(
     leaseMs: config.uploads.jobLeaseMs,
   });
 
+  const groupPhotos = { ...ctx, photos: new SharpPhotoProcessor() };
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
@@ -159,6 +161,7 @@ export async function startApp(
       previews: new PreviewImages(),
       botAppId: config.bot.appId,
     },
+    groupPhotos,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
