@@ -158,7 +158,12 @@ export async function recordProvisioned(
     },
     now,
   );
-  if (result.photoEtag) await repos.groupPhotos.markSetInTenant(groupId, result.photoEtag);
+  if (result.photoEtag) {
+    await repos.groupPhotos.markSetInTenant(groupId, result.photoEtag);
+    await repos.audit.append(
+      auditEntry(now, null, 'group.photo-set-in-tenant', groupId, { etag: result.photoEtag }, jobId),
+    );
+  }
   // Members changed after this run read them (while the group was being provisioned): sync now.
   if (!sync && (await repos.groupProvisioning.isSyncPending(groupId)))
     await enqueueSyncs(repos, [groupId], now);
