@@ -48,6 +48,9 @@ export function posterPdf(layout: PosterLayout, title: string): Promise<Uint8Arr
         doc.fill(op.fill);
         break;
       }
+      case 'image':
+        doc.image(Buffer.from(op.jpeg), op.x, op.y, { width: op.size, height: op.size });
+        break;
     }
   }
   return pdfBytes(doc);
