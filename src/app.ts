@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
+import { TeamsImageDownloads } from '../bot/attachments/teams-image-downloads';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { ConveneBot } from '../bot/convene-bot';
 import { inviteCardMiddleware } from '../bot/invite-card/invite-card-middleware';
@@ -86,8 +87,16 @@ export async function startApp(
   const standingTokens = new HmacStandingTokens(linkKey);
   // The bot's slips card links to a short-lived download signed with the same key, under its own label.
   const slipTickets = new HmacSlipTickets(linkKey);
+  const photoProcessor = new SharpPhotoProcessor();
   const bot = new ConveneBot({
     ctx,
+    groupPhotos: {
+      photos: photoProcessor,
+      downloads: new TeamsImageDownloads({
+        token: identity.connectorToken,
+        allowLoopbackHttp: config.mode === 'local',
+      }),
+    },
     standingTokens,
     slipTickets,
     storage: botState,
@@ -118,7 +127,7 @@ export async function startApp(
     leaseMs: config.uploads.jobLeaseMs,
   });
 
-  const groupPhotos = { ...ctx, photos: new SharpPhotoProcessor() };
+  const groupPhotos = { ...ctx, photos: photoProcessor };
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,

@@ -45,3 +45,29 @@ export class GroupHasNoPhoto extends DomainError {
     super('This group has no photo yet.');
   }
 }
+
+export class PhotoNotAttached extends DomainError {
+  readonly code = 'PHOTO_NOT_ATTACHED';
+  readonly kind = 'invalid';
+  constructor() {
+    super(
+      'Send the picture in the same message: paste or attach a photo, and write **photo ‹group›** with it.',
+    );
+  }
+}
+
+/** A chat attachment Convene will not fetch: a file link, or an address that is not the chat service's own. */
+export class PhotoAttachmentRefused extends DomainError {
+  readonly code = 'PHOTO_ATTACHMENT_REFUSED';
+  readonly kind = 'invalid';
+  constructor(reason: 'file' | 'address' | 'download') {
+    super(
+      reason === 'file'
+        ? 'That came as a file. Paste the picture into the message itself (not as a file attachment) and try again.'
+        : reason === 'address'
+          ? 'That picture did not come from Teams, so Convene will not fetch it. Paste the picture into the message and try again.'
+          : 'Teams did not hand over that picture. Try sending it again in a moment.',
+      { reason },
+    );
+  }
+}

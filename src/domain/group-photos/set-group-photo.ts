@@ -74,6 +74,13 @@ export async function setGroupPhoto(
   });
 }
 
+/** Refuses unless the actor may change the group's photo (the bot asks before fetching a picture). */
+export function assertMayChangePhoto(ctx: DomainContext, groupId: string, actor: Actor): Promise<void> {
+  return ctx.uow.read(async (repos) => {
+    await mayChangePhoto(repos, groupId, actor);
+  });
+}
+
 /** The group's photo for someone who may see the group. */
 export async function readGroupPhoto(
   ctx: DomainContext,
