@@ -10,6 +10,8 @@ export interface ManagedGroup extends GroupSummary {
   adoption: Record<InvitationState, number>;
   /** Where its Microsoft 365 group and team stand. */
   teamState: ProvisioningState;
+  /** Its photo's validator, or null when it has none (the tree shows the photo only then). */
+  photoEtag: string | null;
 }
 
 export interface ManagedGroups {
@@ -43,6 +45,7 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
     }
     const counts = await repos.memberships.countStates(groups.map((group) => group.id));
     const teams = await repos.groupProvisioning.statesOf(groups.map((group) => group.id));
+    const photos = await repos.groupPhotos.etags(groups.map((group) => group.id));
     return {
       scope,
       groups: groups.map((group) => {
@@ -54,6 +57,7 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
           memberCount: adoption.invited + adoption.joined,
           adoption,
           teamState: teams.get(group.id) ?? 'not-provisioned',
+          photoEtag: photos.get(group.id) ?? null,
         };
       }),
     };

@@ -20,7 +20,7 @@ export class SharpPhotoProcessor implements PhotoProcessor {
         animated: false,
       })
         .rotate()
-        .resize(side, side, { fit: 'cover', position: 'attention' })
+        .resize(side, side, { fit: 'cover', position: 'centre' })
         // Transparent parts of a PNG or WebP become white, as they look on a card.
         .flatten({ background: '#ffffff' })
         .jpeg({ quality: 85, mozjpeg: true })
