@@ -16,7 +16,7 @@ export function sendPhoto(req: Request, res: Response, photo: GroupPhoto): void 
     'Cross-Origin-Resource-Policy': 'same-origin',
   };
   const wanted = req.headers['if-none-match'];
-  if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+  if (wanted?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
