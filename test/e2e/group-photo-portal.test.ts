@@ -14,6 +14,9 @@ const root = path.resolve(__dirname, '../..');
 const shots = path.join(root, 'test-output', 'group-photos');
 jest.setTimeout(120_000);
 
+/** What the test reads of an `<img>` (the test compiles without the DOM's types). */
+type PictureElement = { complete: boolean; naturalWidth: number };
+
 describeWithChromium('group photos in the portal', () => {
   let h: AppHarness;
   let browser: Browser;
@@ -35,7 +38,10 @@ describeWithChromium('group photos in the portal', () => {
     page
       .locator(selector)
       .first()
-      .evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
+      .evaluate(
+        (img) =>
+          (img as unknown as PictureElement).complete && (img as unknown as PictureElement).naturalWidth > 0,
+      );
 
   test('when an org admin adds a photo on the group page, then the page and the group tree show it', async () => {
     const group = (await h.request('POST', '/api/v1/groups', { name: 'Riders – North' })).body.group;
@@ -75,7 +81,7 @@ describeWithChromium('group photos in the portal', () => {
       await row
         .locator('.fui-Avatar img')
         .first()
-        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+        .evaluate((img) => (img as unknown as PictureElement).naturalWidth),
     ).toBeGreaterThan(0);
     // The group without a photo shows its initials instead.
     const south = page.getByRole('treeitem', { name: /Riders – South/ });

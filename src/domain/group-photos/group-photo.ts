@@ -27,7 +27,6 @@ export interface GroupPhotoRepository {
   /** The etags of those of the groups that have a photo (lists and trees show a picture only for them). */
   etags(groupIds: readonly string[]): Promise<Map<string, string>>;
   save(photo: GroupPhoto): Promise<void>;
-  remove(groupId: string): Promise<boolean>;
   /** Notes that the tenant's group now shows this photo (only if it is still the current one). */
   markSetInTenant(groupId: string, etag: string): Promise<void>;
 }

@@ -57,14 +57,6 @@ export class SqlGroupPhotoRepository implements GroupPhotoRepository {
       .execute();
   }
 
-  async remove(groupId: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('group_photos')
-      .where('group_id', '=', groupId)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
-  }
-
   async markSetInTenant(groupId: string, etag: string): Promise<void> {
     await this.db
       .updateTable('group_photos')
