@@ -1,4 +1,4 @@
-import { readGroupPhoto } from '../../src/domain/group-photos/set-group-photo';
+import { readGroupPhoto } from '../../src/domain/group-photos/read-group-photo';
 import { createGroup } from '../../src/domain/groups/create-group';
 import { listMyGroups } from '../../src/domain/groups/list-groups';
 import { type GroupView, viewGroup } from '../../src/domain/groups/view-group';

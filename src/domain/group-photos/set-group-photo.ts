@@ -80,16 +80,3 @@ export function assertMayChangePhoto(ctx: DomainContext, groupId: string, actor:
     await mayChangePhoto(repos, groupId, actor);
   });
 }
-
-/** The group's photo for someone who may see the group. */
-export async function readGroupPhoto(
-  ctx: DomainContext,
-  groupId: string,
-  actor: Actor,
-): Promise<GroupPhoto | undefined> {
-  return ctx.uow.read(async (repos) => {
-    const group = await loadGroup(repos, groupId);
-    assertMay(await relationsTo(repos, actor, group), 'view', group.name);
-    return repos.groupPhotos.find(group.id);
-  });
-}

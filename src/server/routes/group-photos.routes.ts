@@ -1,11 +1,8 @@
 import type { Server } from 'restify';
 import { MAX_PHOTO_UPLOAD_BYTES } from '../../domain/group-photos/group-photo';
 import { GroupHasNoPhoto, PhotoTooLarge } from '../../domain/group-photos/group-photo.errors';
-import {
-  type GroupPhotoContext,
-  readGroupPhoto,
-  setGroupPhoto,
-} from '../../domain/group-photos/set-group-photo';
+import { readGroupPhoto } from '../../domain/group-photos/read-group-photo';
+import { type GroupPhotoContext, setGroupPhoto } from '../../domain/group-photos/set-group-photo';
 import type { ApiDeps } from '../api-deps';
 import { readRawUpload } from '../http/raw-upload';
 import { sendPhoto } from '../http/send-photo';
