@@ -12,7 +12,7 @@ import type { StandingTokens } from '../src/domain/invites/standing-invite-link'
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
 import type { SlipTickets } from '../src/domain/slips/slips.ports';
 import { httpStatusOf } from '../src/server/http-errors';
-import type { BotDeps } from './bot-deps';
+import type { BotDeps, BotGroupPhotos } from './bot-deps';
 import { cardActions } from './card-actions/card-action-table';
 import { parseCommand } from './commands/parse-command';
 import { runCommand } from './commands/run-command';
@@ -43,6 +43,8 @@ export interface ConveneBotOptions {
   oauthConnectionName?: string;
   /** Tenant mode: the tenants whose Teams users the bot serves (none unless named). */
   allowedTenants?: readonly string[] | '*';
+  /** Group photos: reading pictures, and fetching those pasted into the chat. */
+  groupPhotos: BotGroupPhotos;
 }
 
 const NOT_IN_TEAMS = 'Convene works with Microsoft 365 accounts. Open me in Microsoft Teams to continue.';
@@ -88,6 +90,7 @@ export class ConveneBot extends TeamsActivityHandler {
       publicBaseUrl: options.publicBaseUrl,
       defaultRegion: options.defaultRegion,
       preferences: new UserPreferences(options.storage),
+      groupPhotos: options.groupPhotos,
       localOrganisation: options.mode === 'local' ? (options.localOrganisation ?? null) : null,
       signIn,
     };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
+import { TeamsImageDownloads } from '../bot/attachments/teams-image-downloads';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { renderChampKitActivity } from '../bot/cards/champ-kit-card';
 import { ConveneBot } from '../bot/convene-bot';
@@ -17,6 +18,7 @@ import { ChampKitChats } from './infra/delivery/champ-kit-chats';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
+import { SharpPhotoProcessor } from './infra/group-photos/sharp-photo-processor';
 import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
 import { createAccountCreationRunner } from './infra/jobs/account-creation-jobs';
 import { createLookupRunner } from './infra/jobs/lookup-jobs';
@@ -89,8 +91,16 @@ export async function startApp(
   const standingTokens = new HmacStandingTokens(linkKey);
   // The bot's slips card links to a short-lived download signed with the same key, under its own label.
   const slipTickets = new HmacSlipTickets(linkKey);
+  const photoProcessor = new SharpPhotoProcessor();
   const bot = new ConveneBot({
     ctx,
+    groupPhotos: {
+      photos: photoProcessor,
+      downloads: new TeamsImageDownloads({
+        token: identity.connectorToken,
+        allowLoopbackHttp: config.mode === 'local',
+      }),
+    },
     standingTokens,
     slipTickets,
     storage: botState,
@@ -121,6 +131,7 @@ export async function startApp(
     leaseMs: config.uploads.jobLeaseMs,
   });
 
+  const groupPhotos = { ...ctx, photos: photoProcessor };
   const rollout = createRolloutContext(ctx, {
     dataDir: config.dataDir,
     publicBaseUrl: () => config.publicBaseUrl ?? url,
@@ -169,6 +180,7 @@ export async function startApp(
       previews: new PreviewImages(),
       botAppId: config.bot.appId,
     },
+    groupPhotos,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

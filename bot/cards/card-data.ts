@@ -30,6 +30,8 @@ export interface GroupCardData {
   canMap: boolean;
   /** Join requests waiting for the viewer's answer (a "Requests to join" button when above 0). */
   pendingRequests: number;
+  /** The group's photo as a small JPEG data URL (cards must stay small); '' when it has none. */
+  photoUrl: string;
 }
 
 export interface GroupsCardData {

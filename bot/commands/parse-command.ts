@@ -102,6 +102,10 @@ const rules: Rule[] = [
     /^(?:(?:print\s+)?(?:onboarding\s+)?slips)(?:\s+(?:for|of))?(?:\s+(.+))?$/i,
     (m) => ({ kind: 'slips', group: groupOrNull(m[1]) }),
   ],
+  [
+    /^(?:(?:set|change)\s+)?(?:(?:the|group)\s+)?(?:photo|picture|pic)(?:\s+(?:for|of))?(?:\s+(.+))?$/i,
+    (m) => ({ kind: 'photo', group: groupOrNull(m[1]) }),
+  ],
   [/^region(?:\s+(.+))?$/i, (m) => ({ kind: 'region', region: m[1]?.trim() || null })],
 ];
 

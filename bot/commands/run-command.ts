@@ -4,6 +4,7 @@ import { inviteReply, joinReply } from '../handlers/invite-handlers';
 import { joinRequestsReply } from '../handlers/join-request-handlers';
 import { mapReply } from '../handlers/map-handlers';
 import { addMembersReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
+import { photoReply } from '../handlers/photo-handlers';
 import { posterReply } from '../handlers/poster-handlers';
 import { type Reply, textReply } from '../handlers/reply';
 import { slipsReply } from '../handlers/slips-handlers';
@@ -45,6 +46,8 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
       return posterReply(session, { name: command.group });
     case 'slips':
       return slipsReply(session, { name: command.group });
+    case 'photo':
+      return photoReply(session, { name: command.group });
     case 'region':
       return regionReply(session, command.region);
     case 'incomplete':

@@ -1,3 +1,4 @@
+import { readGroupPhoto } from '../../src/domain/group-photos/read-group-photo';
 import { createGroup } from '../../src/domain/groups/create-group';
 import { GROUP_NAME_MAX_LENGTH } from '../../src/domain/groups/group';
 import { listMyGroups } from '../../src/domain/groups/list-groups';
@@ -17,6 +18,9 @@ const teamLabels: Record<ProvisioningState, string> = {
   provisioned: 'Ready',
   failed: 'Could not be created (see the portal)',
 };
+
+/** The card's copy of the photo: a few kilobytes, well inside Teams' 28 KB for a whole card. */
+const CARD_PHOTO_SIDE = 96;
 
 /** Teams refuses cards over about 28 KB: a long list is cut here and the rest named. */
 const GROUPS_SHOWN = 25;
@@ -41,6 +45,7 @@ export async function createGroupReply(session: Session, name: string): Promise<
       teamUrl: '',
       canMap: true,
       pendingRequests: 0,
+      photoUrl: '',
     },
     `Created ${group.name}.`,
   );
@@ -75,12 +80,17 @@ export async function listGroupsReply(session: Session): Promise<Reply> {
 
 /** A group's card as the sender sees it now. */
 export async function openGroupReply(session: Session, groupId: string, headline = 'Group'): Promise<Reply> {
-  const view = await viewGroup(session.deps.ctx, groupId, await session.actor());
+  const actor = await session.actor();
+  const view = await viewGroup(session.deps.ctx, groupId, actor);
   await session.deps.preferences.rememberGroup(session.turn, groupId);
-  return cardReply('group', groupCardData(view, headline), `Opened ${view.group.name}.`);
+  const photo = view.photoEtag ? await readGroupPhoto(session.deps.ctx, groupId, actor) : undefined;
+  const photoUrl = photo
+    ? `data:image/jpeg;base64,${Buffer.from(await session.deps.groupPhotos.photos.squareJpeg(photo.bytes, CARD_PHOTO_SIDE)).toString('base64')}`
+    : '';
+  return cardReply('group', groupCardData(view, headline, photoUrl), `Opened ${view.group.name}.`);
 }
 
-export function groupCardData(view: GroupView, headline: string): GroupCardData {
+export function groupCardData(view: GroupView, headline: string, photoUrl = ''): GroupCardData {
   return {
     groupId: view.group.id,
     headline,
@@ -92,5 +102,6 @@ export function groupCardData(view: GroupView, headline: string): GroupCardData 
     teamUrl: view.provisioning.teamUrl ?? '',
     canMap: !view.group.organisationId && view.allowed['map-to-organisation'],
     pendingRequests: view.pendingJoinRequests,
+    photoUrl,
   };
 }

@@ -13,6 +13,7 @@ const meanings: Array<[string, string]> = [
   [usages.map, 'Hand the group to your organisation.'],
   [usages.poster, 'A poster with the invite link as a QR code.'],
   [usages.slips, 'Onboarding slips to print for the activation desk.'],
+  [usages.photo, 'Paste a picture in the same message: it becomes the group’s photo.'],
   [usages.join, 'Join a group with its invite link.'],
   [usages.region, 'How to read numbers without a country code.'],
 ];

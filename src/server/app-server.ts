@@ -1,5 +1,6 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
+import type { GroupPhotoContext } from '../domain/group-photos/set-group-photo';
 import type { RolloutContext } from '../domain/rollout/rollout.ports';
 import { redactPath } from '../infra/logging/redact';
 import type { ApiDeps } from './api-deps';
@@ -13,6 +14,7 @@ import { applyServerLimits } from './http/server-limits';
 import { registerAccountCreationRoutes } from './routes/account-creation.routes';
 import { registerBotRoutes } from './routes/bot.routes';
 import { registerCardInviteRoutes } from './routes/card-invites.routes';
+import { registerGroupPhotoRoutes } from './routes/group-photos.routes';
 import { registerGroupRoutes } from './routes/groups.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerInviteRoutes } from './routes/invites.routes';
@@ -47,6 +49,8 @@ export interface AppServerDeps extends ApiDeps {
   };
   /** The join page and its sign-in. */
   join: JoinRouteServices;
+  /** Groups' photos: the domain context with the picture reader. */
+  groupPhotos: GroupPhotoContext;
 }
 
 /** Errors raised by restify itself (unknown route, wrong method) get the same body shape as ours. */
@@ -85,6 +89,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerHealthRoutes(server, deps);
   registerBotRoutes(server, deps, deps.adapter, deps.bot);
   registerGroupRoutes(server, deps);
+  registerGroupPhotoRoutes(server, deps, deps.groupPhotos);
   registerOrgAdminRoutes(server, deps);
   registerPeopleWithoutAccountRoutes(server, deps, deps.lookups);
   registerUserRoutes(server, deps);

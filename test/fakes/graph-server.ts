@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { GraphAccounts } from './graph-accounts';
 import { type Answer, error } from './graph-answer';
+import { GraphGroupPhotos } from './graph-group-photos';
 import { listUsers } from './graph-list-users';
 
 /** A directory user as the fake Graph stores it. */
@@ -48,6 +49,8 @@ export class GraphServer {
   readonly log: LoggedRequest[] = [];
   /** Account creation: POST /users, phone methods, SMS sign-in, a write quota (test/fakes/graph-accounts.ts). */
   readonly accounts = new GraphAccounts(this.users, this.groups);
+  /** Groups' photos: PUT /groups/{id}/photo/$value (test/fakes/graph-group-photos.ts). */
+  readonly groupPhotos = new GraphGroupPhotos();
   readonly tokenRequests: Array<{ tenant: string; grantType: string; scope: string }> = [];
   url = '';
   /** Decides, per sub-request of a batch, whether to answer 429 (returns Retry-After seconds). */
@@ -137,7 +140,8 @@ export class GraphServer {
   }
 
   private async handle(req: IncomingMessage): Promise<Answer> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = req.url ?? '';
     const entry: LoggedRequest = { method: req.method ?? '', path, authorization: req.headers.authorization };
     this.log.push(entry);
@@ -178,8 +182,12 @@ export class GraphServer {
         headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
       };
     }
-    const body = raw ? JSON.parse(raw) : undefined;
     const route = path.slice('/v1.0'.length);
+    const photo = this.groupPhotos.route(req.method ?? '', route, req.headers, bytes, (id) =>
+      this.groups.has(id),
+    );
+    if (photo) return photo;
+    const body = raw ? JSON.parse(raw) : undefined;
     if (req.method === 'POST' && route === '/$batch') {
       const requests = (
         body as {
@@ -526,8 +534,8 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

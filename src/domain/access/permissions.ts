@@ -12,14 +12,16 @@ export type GroupAction =
   | 'arrange-hierarchy'
   | 'assign-champs'
   | 'provision'
-  | 'print-slips';
+  | 'print-slips'
+  | 'change-photo';
 
 /**
  * Who may do what. Champs steward a group's people (engagement, help, membership) but do not
  * appoint admins; mapping a group to an organisation is its own admin's decision; the hierarchy
  * and champs are the organisation's business; an organisation group's admins and the org admins may
  * have its Microsoft 365 group and team created or brought up to date; whoever may invite to a group may
- * print its onboarding slips (names and sign-in names, for the activation desk), plain members may not.
+ * print its onboarding slips (names and sign-in names, for the activation desk), plain members may not;
+ * a group's picture is its admins' or the org admins' choice.
  */
 export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>> = {
   view: ['member', 'group-admin', 'champ', 'org-admin'],
@@ -31,6 +33,7 @@ export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>
   'assign-champs': ['org-admin'],
   provision: ['group-admin', 'org-admin'],
   'print-slips': ['group-admin', 'champ', 'org-admin'],
+  'change-photo': ['group-admin', 'org-admin'],
 };
 
 export const may = (relations: ReadonlySet<GroupRelation>, action: GroupAction): boolean =>

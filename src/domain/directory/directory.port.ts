@@ -42,6 +42,16 @@ export interface TenantGroupSpec {
   existingGroupId: string | null;
   /** Set when the team exists too: a later run only brings the members up to date. */
   existingTeamId: string | null;
+  /** The group's photo when the tenant's group does not show it yet. */
+  photo?: GroupPhotoUpload | null;
+}
+
+/** A picture to set as the Microsoft 365 group's photo. */
+export interface GroupPhotoUpload {
+  contentType: string;
+  bytes: Uint8Array;
+  /** Convene's validator of these bytes, handed back once they are set. */
+  etag: string;
 }
 
 export interface ProvisionedTenantGroup {
@@ -50,6 +60,10 @@ export interface ProvisionedTenantGroup {
   /** The team's link in Teams, when this run created the team (an existing team keeps its own). */
   teamUrl: string | null;
   membersAdded: number;
+  /** The etag of the photo this run set on the Microsoft 365 group, if it set one. */
+  photoEtag?: string | null;
+  /** Why setting the photo failed (the group and team are fine; the next sync tries again). */
+  photoProblem?: string | null;
   /** Set by local mode's stand-in, which creates nothing remote (its ids are Convene's own). */
   local?: true;
 }

@@ -13,6 +13,8 @@ export interface ManagedGroup extends GroupSummary {
   teamState: ProvisioningState;
   /** Its champs, named where known (the Champs page lists them without opening each group). */
   champs: Array<Omit<ChampOfGroup, 'groupId'>>;
+  /** Its photo's validator, or null when it has none (the tree shows the photo only then). */
+  photoEtag: string | null;
 }
 
 export interface ManagedGroups {
@@ -50,6 +52,7 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
     for (const { groupId, ...champ } of await repos.roles.listChampsOfGroups(groups.map((g) => g.id))) {
       champsOf.set(groupId, [...(champsOf.get(groupId) ?? []), champ]);
     }
+    const photos = await repos.groupPhotos.etags(groups.map((group) => group.id));
     return {
       scope,
       groups: groups.map((group) => {
@@ -62,6 +65,7 @@ export function listManagedGroups(ctx: DomainContext, actor: Actor): Promise<Man
           adoption,
           teamState: teams.get(group.id) ?? 'not-provisioned',
           champs: champsOf.get(group.id) ?? [],
+          photoEtag: photos.get(group.id) ?? null,
         };
       }),
     };

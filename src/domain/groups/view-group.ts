@@ -19,6 +19,8 @@ export interface GroupView {
   provisioning: ProvisioningView;
   /** Join requests waiting for an answer; counted only for those who may answer them (0 otherwise). */
   pendingJoinRequests: number;
+  /** The group photo's validator (it changes with the picture), or null when the group has none. */
+  photoEtag: string | null;
 }
 
 const actions: GroupAction[] = [
@@ -31,6 +33,7 @@ const actions: GroupAction[] = [
   'assign-champs',
   'provision',
   'print-slips',
+  'change-photo',
 ];
 
 /** Describes a group for someone who may see it (its cards show only the buttons they may use). */
@@ -58,6 +61,7 @@ export function viewGroup(ctx: DomainContext, groupId: string, actor: Actor): Pr
       role: own && own.state !== 'declined' ? own.role : null,
       memberCount: counts.filter((c) => c.state !== 'declined').reduce((sum, c) => sum + c.count, 0),
       provisioning: provisioningView(await repos.groupProvisioning.find(group.id)),
+      photoEtag: (await repos.groupPhotos.etags([group.id])).get(group.id) ?? null,
       allowed: Object.fromEntries(actions.map((action) => [action, may(relations, action)])) as Record<
         GroupAction,
         boolean

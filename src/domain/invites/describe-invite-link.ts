@@ -8,7 +8,7 @@ import { hashInviteToken, type InviteLinkStatus, inviteLinkStatus } from './invi
  */
 export interface InviteLinkFacts {
   status: InviteLinkStatus;
-  group: { name: string; parentName: string | null; memberCount: number };
+  group: { name: string; parentName: string | null; memberCount: number; photoEtag: string | null };
   /** The organisation the group belongs to; null for a personal group. */
   organisation: { name: string; tenantId: string } | null;
   sharedBy: string | null;
@@ -27,11 +27,12 @@ export function describeInviteLink(ctx: DomainContext, input: { token: string })
     const link = await repos.inviteLinks.findByTokenHash(hashInviteToken(input.token));
     const group = link && (await repos.groups.findById(link.groupId));
     if (!link || !group) throw new InviteNotFound();
-    const [parent, organisation, sharer, counts] = await Promise.all([
+    const [parent, organisation, sharer, counts, photos] = await Promise.all([
       group.parentId ? repos.groups.findById(group.parentId) : undefined,
       group.organisationId ? repos.organisations.findById(group.organisationId) : undefined,
       repos.people.findById(link.createdBy),
       repos.memberships.countStates([group.id]),
+      repos.groupPhotos.etags([group.id]),
     ]);
     return {
       status: inviteLinkStatus(link, ctx.clock.now()),
@@ -40,6 +41,7 @@ export function describeInviteLink(ctx: DomainContext, input: { token: string })
         parentName: parent?.name ?? null,
         // As the groups list counts them: everyone invited or joined, not those who declined.
         memberCount: counts.filter((c) => c.state !== 'declined').reduce((sum, c) => sum + c.count, 0),
+        photoEtag: photos.get(group.id) ?? null,
       },
       organisation: organisation ? { name: organisation.displayName, tenantId: organisation.tenantId } : null,
       sharedBy: sharer?.displayName ?? null,

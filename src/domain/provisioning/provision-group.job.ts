@@ -96,6 +96,7 @@ export async function provisioningSpec(repos: Repositories, groupId: string): Pr
     (m) => m.state !== 'declined' && m.person.aadObjectId && m.person.tenantId === organisation.tenantId,
   );
   const record = await repos.groupProvisioning.find(group.id);
+  const photo = await repos.groupPhotos.find(group.id);
   return {
     tenantId: organisation.tenantId,
     groupId: group.id,
@@ -105,6 +106,10 @@ export async function provisioningSpec(repos: Repositories, groupId: string): Pr
     memberIds: inTenant.filter((m) => m.role !== 'admin').map((m) => m.person.aadObjectId!),
     existingGroupId: record?.entraGroupId ?? null,
     existingTeamId: record?.teamId ?? null,
+    photo:
+      photo && photo.tenantEtag !== photo.etag
+        ? { contentType: photo.contentType, bytes: photo.bytes, etag: photo.etag }
+        : null,
   };
 }
 
@@ -148,11 +153,17 @@ export async function recordProvisioned(
       teamId: result.local ? null : result.teamId,
       teamUrl: result.local ? null : (result.teamUrl ?? before?.teamUrl ?? null),
       membersAdded,
-      lastError: null,
+      lastError: result.photoProblem ?? null,
       failureReason: null,
     },
     now,
   );
+  if (result.photoEtag) {
+    await repos.groupPhotos.markSetInTenant(groupId, result.photoEtag);
+    await repos.audit.append(
+      auditEntry(now, null, 'group.photo-set-in-tenant', groupId, { etag: result.photoEtag }, jobId),
+    );
+  }
   // Members changed after this run read them (while the group was being provisioned): sync now.
   if (!sync && (await repos.groupProvisioning.isSyncPending(groupId)))
     await enqueueSyncs(repos, [groupId], now);

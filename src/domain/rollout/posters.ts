@@ -72,16 +72,22 @@ async function renderGroupPoster(
   expiresAt: string | null,
   format: PosterFormat,
 ): Promise<Omit<GroupPosterFile, 'group'>> {
-  const organisation = group.organisationId
-    ? await ctx.uow.read((repos) => repos.organisations.findById(group.organisationId!))
-    : undefined;
+  const [organisation, photo] = await ctx.uow.read((repos) =>
+    Promise.all([
+      group.organisationId ? repos.organisations.findById(group.organisationId) : undefined,
+      repos.groupPhotos.find(group.id),
+    ]),
+  );
   const inviteUrl = inviteUrlOf(ctx.publicBaseUrl(), token);
-  const spec = groupPosterSpec({
-    groupName: group.name,
-    organisationName: organisation?.displayName ?? null,
-    inviteUrl,
-    validUntil: expiresAt,
-  });
+  const spec = {
+    ...groupPosterSpec({
+      groupName: group.name,
+      organisationName: organisation?.displayName ?? null,
+      inviteUrl,
+      validUntil: expiresAt,
+    }),
+    photo: photo ? { etag: photo.etag, jpeg: photo.bytes } : null,
+  };
   return {
     fileName: `convene-poster-${slug(group.name)}.${format}`,
     mediaType: mediaTypes[format],

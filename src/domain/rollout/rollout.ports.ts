@@ -17,6 +17,8 @@ export interface PosterSpec {
   /** The invite link as a QR code, with the words under it. */
   qr?: { url: string; caption: string };
   footer: string;
+  /** The group's photo (its stored square JPEG), shown beside the headline. */
+  photo?: { etag: string; jpeg: Uint8Array } | null;
 }
 
 /** Turns rollout material into printable and shareable files. */

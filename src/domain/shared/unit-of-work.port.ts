@@ -1,6 +1,7 @@
 import type { RoleRepository } from '../access/role.repository';
 import type { AccountCreationRepository } from '../accounts/account-creation.repository';
 import type { AuditRepository } from '../audit/audit.repository';
+import type { GroupPhotoRepository } from '../group-photos/group-photo';
 import type { GroupRepository } from '../groups/group.repository';
 import type { CardInviteRepository } from '../invites/card-invite.repository';
 import type { InviteLinkRepository } from '../invites/invite-link.repository';
@@ -37,6 +38,7 @@ export interface Repositories {
   unmatchedPeople: UnmatchedPeopleQueries;
   accountCreation: AccountCreationRepository;
   users: UserQueries;
+  groupPhotos: GroupPhotoRepository;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

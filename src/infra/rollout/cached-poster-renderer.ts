@@ -16,7 +16,8 @@ export function cachedPosterRenderer(inner: RolloutRenderer, maxBytes = POSTER_C
   return {
     poster(spec: PosterSpec, format: PosterFormat): Promise<Uint8Array> {
       const key = createHash('sha256')
-        .update(JSON.stringify([format, spec]))
+        // The photo by its etag: the same bytes always have the same etag.
+        .update(JSON.stringify([format, { ...spec, photo: spec.photo?.etag ?? null }]))
         .digest('base64url');
       return cache.get(key, () => inner.poster(spec, format)).bytes;
     },

@@ -7,6 +7,8 @@ export interface JoinPreviewSpec {
   title: string;
   lines: string[];
   inviteUrl: string;
+  /** The group's photo (its stored square JPEG), shown at the top left. */
+  photo?: { etag: string; jpeg: Uint8Array } | null;
 }
 
 /** 1200 × 630, the size Open Graph previews are drawn at. */
@@ -19,17 +21,26 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
   const qrSize = 390;
   const textWidth = WIDTH - qrSize - 3 * 60;
   const ops: PosterOp[] = [{ op: 'rect', x: 0, y: 0, w: WIDTH, h: HEIGHT, fill: palette.accent }];
+  // With a photo, the title starts beside it rather than at the left edge.
+  const photoSide = 150;
+  const titleX = spec.photo ? 60 + photoSide + 36 : 60;
+  if (spec.photo) {
+    ops.push(
+      { op: 'rect', x: 54, y: 74, w: photoSide + 12, h: photoSide + 12, radius: 16, fill: palette.paper },
+      { op: 'image', x: 60, y: 80, size: photoSide, jpeg: spec.photo.jpeg },
+    );
+  }
   const title = textBlock(m, spec.title, {
-    x: 60,
+    x: titleX,
     y: 80,
-    width: textWidth,
+    width: textWidth - (titleX - 60),
     size: 56,
     font: 'bold',
     fill: palette.paper,
     leading: 1.15,
   });
   ops.push(...title.ops.slice(0, 4));
-  let y = Math.min(title.bottom, 80 + 4 * 56 * 1.15) + 30;
+  let y = Math.max(Math.min(title.bottom, 80 + 4 * 56 * 1.15), spec.photo ? 80 + photoSide : 0) + 30;
   for (const line of spec.lines) {
     const block = textBlock(m, line, {
       x: 60,

@@ -22,7 +22,9 @@ export type PosterOp =
       fill: string;
       text: string;
     }
-  | { op: 'qr'; x: number; y: number; size: number; matrix: QrMatrix; fill: string };
+  | { op: 'qr'; x: number; y: number; size: number; matrix: QrMatrix; fill: string }
+  /** A square JPEG (a group's photo), drawn `size` points wide and high. */
+  | { op: 'image'; x: number; y: number; size: number; jpeg: Uint8Array };
 
 export interface PosterLayout {
   width: number;
@@ -145,31 +147,41 @@ export function layoutPoster(spec: PosterSpec): PosterLayout {
   const m = measure;
   const width = A4.width - 2 * MARGIN;
   const ops: PosterOp[] = [];
+  // The group's photo sits at the band's right; the kicker and headline keep clear of it.
+  const photoSide = spec.photo ? 104 : 0;
+  const beside = spec.photo ? photoSide + 20 : 0;
 
   const kicker = textBlock(m, spec.kicker.toUpperCase(), {
     x: MARGIN,
     y: 44,
-    width,
+    width: width - beside,
     size: 13,
     font: 'bold',
     fill: palette.wash,
   });
-  const size = headlineSize(m, spec.headline, width);
+  const size = headlineSize(m, spec.headline, width - beside);
   const headline = textBlock(m, spec.headline, {
     x: MARGIN,
     y: kicker.bottom + 10,
-    width,
+    width: width - beside,
     size,
     font: 'bold',
     fill: palette.paper,
     leading: 1.15,
   });
-  const bandHeight = Math.max(170, headline.bottom + 34);
+  const bandHeight = Math.max(170, headline.bottom + 34, 40 + photoSide + 30);
   ops.push(
     { op: 'rect', x: 0, y: 0, w: A4.width, h: bandHeight, fill: palette.accent },
     ...kicker.ops,
     ...headline.ops,
   );
+  if (spec.photo) {
+    const x = A4.width - MARGIN - photoSide;
+    ops.push(
+      { op: 'rect', x: x - 4, y: 36, w: photoSide + 8, h: photoSide + 8, radius: 8, fill: palette.paper },
+      { op: 'image', x, y: 40, size: photoSide, jpeg: spec.photo.jpeg },
+    );
+  }
 
   const intro = textBlock(m, spec.intro, {
     x: MARGIN,

@@ -60,6 +60,9 @@ export function drawPoster(doc: PDFKit.PDFDocument, layout: PosterLayout): void 
         doc.fill(op.fill);
         break;
       }
+      case 'image':
+        doc.image(Buffer.from(op.jpeg), op.x, op.y, { width: op.size, height: op.size });
+        break;
     }
   }
 }

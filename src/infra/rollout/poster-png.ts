@@ -22,7 +22,9 @@ function opSvg(op: PosterOp): string {
         `<text x="${op.x}" y="${op.y + op.ascent}" font-family="${FONT_FAMILY}" font-size="${op.size}" ` +
         `font-weight="${op.font === 'bold' ? 700 : 400}" fill="${op.fill}" xml:space="preserve">${escapeXml(op.text)}</text>`
       );
-    default: {
+    case 'image':
+      return `<image x="${op.x}" y="${op.y}" width="${op.size}" height="${op.size}" href="data:image/jpeg;base64,${Buffer.from(op.jpeg).toString('base64')}"/>`;
+    case 'qr': {
       const unit = op.size / op.matrix.size;
       return (
         `<path transform="translate(${op.x} ${op.y}) scale(${unit})" d="${qrPath(op.matrix)}" ` +

@@ -5,6 +5,7 @@ import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
 import { SqlCardInviteRepository } from './repositories/card-invite.repository.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
+import { SqlGroupPhotoRepository } from './repositories/group-photo.repository.sql';
 import { SqlGroupProvisioningRepository } from './repositories/group-provisioning.repository.sql';
 import { SqlInviteLinkRepository } from './repositories/invite-link.repository.sql';
 import { SqlJobRepository } from './repositories/job.repository.sql';
@@ -41,6 +42,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     unmatchedPeople: new SqlUnmatchedPeopleQueries(db),
     accountCreation: new SqlAccountCreationRepository(db),
     users: new SqlUserQueries(db),
+    groupPhotos: new SqlGroupPhotoRepository(db),
   };
 }
 

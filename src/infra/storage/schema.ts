@@ -308,6 +308,17 @@ export interface LocalAccountsTable {
   created_at: string;
 }
 
+/** A group's picture (0019): the resized JPEG itself, and the version the tenant's group shows. */
+export interface GroupPhotosTable {
+  group_id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  etag: string;
+  updated_by: string;
+  updated_at: string;
+  tenant_etag: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -331,4 +342,5 @@ export interface Database {
   account_creation_settings: AccountCreationSettingsTable;
   account_creation_people: AccountCreationPeopleTable;
   local_accounts: LocalAccountsTable;
+  group_photos: GroupPhotosTable;
 }

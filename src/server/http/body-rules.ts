@@ -16,16 +16,19 @@ export const MAX_JSON_DEPTH = 64;
 
 /**
  * The only routes whose bodies are streams: bulk upload (multipart, busboy streams the file to its
- * store) and rollout resources (raw bytes). Every other route refuses multipart and octet-stream.
+ * store), rollout resources and group photos (raw bytes). Every other route refuses multipart and octet-stream.
  */
 const streamedRoutes = new Set(['POST /api/v1/uploads', 'POST /api/v1/rollout/resources']);
+/** A group's photo (raw bytes), by the group's id. */
+const streamedPattern = /^PUT \/api\/v1\/groups\/[^/]+\/photo$/;
 
 const bodyless = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The body rule of a request: one table for the whole server, so no route is forgotten. */
 export function bodyRuleFor(method: string, path: string): BodyRule {
   if (bodyless.has(method)) return { kind: 'none' };
-  if (streamedRoutes.has(`${method} ${path.replace(/\/+$/, '')}`)) return { kind: 'stream' };
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  if (streamedRoutes.has(route) || streamedPattern.test(route)) return { kind: 'stream' };
   // The public join page posts plain HTML forms (no script needed on a cheap phone).
   if (path.startsWith('/join/'))
     return { kind: 'parsed', jsonBytes: 16 * 1024, formBytes: MAX_JOIN_FORM_BYTES };

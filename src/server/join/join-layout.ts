@@ -29,7 +29,8 @@ label{display:block;margin:.5rem 0 .25rem;font-weight:600}
 input,select{display:block;width:100%;min-height:2.75rem;padding:.5rem;border:1px solid var(--muted);border-radius:.5rem;background:var(--card);color:var(--text);font:inherit}
 form>button{margin-top:.75rem}
 ul.get{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}ul.get a{color:var(--accent)}
-a{color:var(--accent)}code{overflow-wrap:anywhere}`;
+a{color:var(--accent)}code{overflow-wrap:anywhere}
+.group-photo{display:block;width:6rem;height:6rem;border-radius:.75rem;object-fit:cover;margin:0 0 .75rem}`;
 
 /** A complete join page: escaped text only, inline CSS allowed by the response's nonce, no script. */
 export function joinLayout(input: {

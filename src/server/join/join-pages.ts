@@ -98,8 +98,12 @@ export function validLinkPage(input: {
         : '') +
       `<button type="submit">${text(words.askToJoin.button)}</button></form></section>`
     : '';
+  // Decorative beside the group's name (the heading says whose it is), so its text alternative is empty.
+  const photo = facts.group.photoEtag
+    ? `<img class="group-photo" src="${text(`${ways.inviteUrl}/photo?v=${facts.group.photoEtag}`)}" alt="" width="96" height="96">`
+    : '';
   const body =
-    `<p>${text(lead)}</p><h1>${text(words.joinTitle(group))}</h1>` +
+    `${photo}<p>${text(lead)}</p><h1>${text(words.joinTitle(group))}</h1>` +
     `<section class="card" aria-label="${text(group)}">${factsList(words, facts)}</section>${orgOnly}` +
     `<h2>${text(words.waysTitle(ask ? 3 : 2))}</h2>${signIn}${teams}${ask}${getTeams(words)}`;
   return joinLayout({

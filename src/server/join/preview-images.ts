@@ -14,7 +14,10 @@ export class PreviewImages {
   private readonly cache = new RenderOnceCache(PREVIEW_CACHE_BYTES);
 
   get(spec: JoinPreviewSpec): { png: Promise<Uint8Array>; cached: boolean } {
-    const key = createHash('sha256').update(JSON.stringify(spec)).digest('base64url');
+    // The photo by its etag: the same bytes always have the same etag.
+    const key = createHash('sha256')
+      .update(JSON.stringify({ ...spec, photo: spec.photo?.etag ?? null }))
+      .digest('base64url');
     const { bytes, cached } = this.cache.get(key, async () => joinPreviewPng(spec));
     return { png: bytes, cached };
   }

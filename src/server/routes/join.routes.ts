@@ -1,8 +1,10 @@
 import type { Request, Response, Server } from 'restify';
+import { groupPhotoForInvite } from '../../domain/group-photos/invite-photo';
 import type { InviteLinkFacts } from '../../domain/invites/describe-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
 import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
 import type { ApiDeps } from '../api-deps';
+import { sendPhoto } from '../http/send-photo';
 import { toHttpError } from '../http-errors';
 import { JoinHttp, type JoinRouteServices } from '../join/join-http';
 import { deadLinkPage, deadLinkWords } from '../join/join-pages';
@@ -66,7 +68,9 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
       const token = extractInviteToken(req.params.token ?? '');
       const found = await http.facts(token);
       if (!found || !token) throw new InviteNotFound();
+      const photo = found.group.photoEtag ? await groupPhotoForInvite(deps.ctx, token) : undefined;
       const image = services.previews.get({
+        photo: photo ? { etag: photo.etag, jpeg: photo.bytes } : null,
         title: words.previewTitle(found.group.name),
         lines: [
           found.organisation?.name ?? words.facts.personal,
@@ -83,6 +87,18 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
         'X-Preview-Cache': image.cached ? 'hit' : 'miss',
       });
       res.end(png);
+    } catch (error) {
+      http.refuse(req, res, error, undefined);
+    }
+  });
+
+  // The group's photo on its join page, for whoever holds a working link.
+  server.get('/join/:token/photo', async (req: Request, res: Response) => {
+    try {
+      const token = extractInviteToken(req.params.token ?? '');
+      const photo = token ? await groupPhotoForInvite(deps.ctx, token) : undefined;
+      if (!photo) throw new InviteNotFound();
+      sendPhoto(req, res, photo);
     } catch (error) {
       http.refuse(req, res, error, undefined);
     }

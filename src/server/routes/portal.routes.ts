@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { assignChamp, listChamps, unassignChamp } from '../../domain/champs/manage-champs';
+import { MAX_PHOTO_UPLOAD_BYTES } from '../../domain/group-photos/group-photo';
 import { listManagedGroups } from '../../domain/groups/list-managed-groups';
 import { viewGroup } from '../../domain/groups/view-group';
 import { phoneRegionFor } from '../../domain/organisations/phone-region';
@@ -43,7 +44,8 @@ export function registerPortalRoutes(server: Server, deps: ApiDeps): void {
       const actor = await actorOf(deps, req);
       const view = await viewGroup(deps.ctx, req.params.id, actor);
       const champs = await listChamps(deps.ctx, req.params.id, actor);
-      return { ...view, champs };
+      // The photo limit goes with the group, so the page can refuse a big file before sending it.
+      return { ...view, champs, maxPhotoBytes: MAX_PHOTO_UPLOAD_BYTES };
     }),
   );
 

@@ -21,41 +21,11 @@ import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/sli
 import { qrSvg } from '../../infra/rollout/qr-code';
 import { type SlideshowJoin, slideshowPage } from '../../infra/rollout/slideshow-page';
 import type { ApiDeps } from '../api-deps';
+import { readRawUpload } from '../http/raw-upload';
 import { sendFile } from '../http/send-file';
-import { HttpProblem } from '../http-errors';
 import { actorOf, parseBody, route } from '../route';
 
 const linkBody = z.object({ expiresInDays: z.number().int().optional() });
-
-/**
- * Reads an upload's raw body (the body reader streams this route, see `body-rules.ts`), stopping as soon as it
- * passes the limit so an oversized file is refused without being held in memory.
- */
-async function readUpload(req: Request, res: Response, limit: number): Promise<Uint8Array> {
-  if (req.contentType() !== 'application/octet-stream') {
-    throw new HttpProblem(
-      415,
-      'UPLOAD_CONTENT_TYPE',
-      'Send the file itself as the request body with Content-Type: application/octet-stream.',
-      { contentType: req.contentType() },
-    );
-  }
-  const refuse = () => {
-    // The rest of the body is not wanted: close the connection after answering instead of reading it.
-    res.setHeader('Connection', 'close');
-    req.resume();
-    return new ResourceTooLarge(limit);
-  };
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw refuse();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) throw refuse();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Strong validators of cached bytes, computed once per cached poster. */
 const etags = new WeakMap<Uint8Array, string>();
@@ -104,7 +74,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     `${api}/resources`,
     route(deps, async (req, res) => {
       const actor = await actorOf(deps, req);
-      const bytes = await readUpload(req, res, MAX_RESOURCE_BYTES);
+      const bytes = await readRawUpload(req, res, MAX_RESOURCE_BYTES, (limit) => new ResourceTooLarge(limit));
       const resource = await addResource(
         rollout,
         { fileName: query(req, 'fileName') ?? 'resource', title: query(req, 'title'), bytes },

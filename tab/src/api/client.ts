@@ -39,7 +39,11 @@ async function send<T>(method: string, path: string, body?: unknown): Promise<T>
   const headers = await authHeaders();
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
+  else if (body instanceof Blob) {
+    // A file sent as itself (a group's photo): the server reads its type from its bytes.
+    headers['content-type'] = 'application/octet-stream';
+    payload = body;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }

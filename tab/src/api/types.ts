@@ -67,6 +67,8 @@ export interface Me extends ActorProfile {
 
 export interface GroupDetail extends GroupView {
   champs: Person[];
+  /** The largest picture the photo upload takes. */
+  maxPhotoBytes: number;
 }
 
 export interface IssuedLink {

@@ -1,5 +1,6 @@
 import { Badge, makeStyles, Tree, TreeItem, TreeItemLayout, tokens } from '@fluentui/react-components';
 import type { ManagedGroup } from '../api/types';
+import { GroupPhoto } from './group-photo';
 import { phoneWidth } from './phone-layout';
 import { memberCountLabel } from './states';
 
@@ -51,6 +52,7 @@ function renderNode(node: Node, open: (id: string) => void, classes: Classes) {
   const { group } = node;
   const layout = (
     <TreeItemLayout
+      iconBefore={<GroupPhoto groupId={group.id} etag={group.photoEtag} name={group.name} size={24} />}
       aside={{
         className: classes.aside,
         children: (

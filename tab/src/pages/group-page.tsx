@@ -21,6 +21,7 @@ import { useMemberPages } from '../api/use-member-pages';
 import { AddUsersPanel } from '../components/add-users-panel';
 import { CardInvitesPanel } from '../components/card-invites-panel';
 import { ChampsPanel } from '../components/champs-panel';
+import { GroupPhoto, GroupPhotoPanel } from '../components/group-photo';
 import { InviteLinkPanel } from '../components/invite-link-panel';
 import { JoinRequestsPanel } from '../components/join-requests-panel';
 import { MembersTable } from '../components/members-table';
@@ -66,6 +67,7 @@ export default function GroupPage() {
     <>
       <Link onClick={() => navigate('/groups')}>← All groups</Link>
       <div className={styles.head}>
+        <GroupPhoto groupId={group.id} etag={detail.data.photoEtag} name={group.name} size={40} />
         <Title2 as="h1">{group.name}</Title2>
         {organisation ? (
           <Badge color="success">Belongs to {organisation.displayName}</Badge>
@@ -75,6 +77,17 @@ export default function GroupPage() {
         <Badge appearance="outline">{memberCountLabel(detail.data.memberCount)}</Badge>
       </div>
       <div className={styles.grid}>
+        <Card className={styles.card}>
+          <Title3 as="h2">Group photo</Title3>
+          <GroupPhotoPanel
+            groupId={group.id}
+            name={group.name}
+            etag={detail.data.photoEtag}
+            mayChange={allowed['change-photo']}
+            maxBytes={detail.data.maxPhotoBytes}
+            onChanged={detail.reload}
+          />
+        </Card>
         <Card className={styles.card}>
           <Title3 as="h2">Microsoft Teams</Title3>
           <TeamPanel detail={detail.data} onChanged={detail.reload} />

@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import restify from 'restify';
+import { TeamsImageDownloads } from '../../../bot/attachments/teams-image-downloads';
 import { createBotAdapter } from '../../../bot/bot-adapter';
 import { ConveneBot } from '../../../bot/convene-bot';
 import { type RunningApp, startApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
+import { SharpPhotoProcessor } from '../../../src/infra/group-photos/sharp-photo-processor';
 import { HmacStandingTokens } from '../../../src/infra/invites/hmac-standing-tokens';
 import { createLogger } from '../../../src/infra/logging/logger';
 import { HmacSlipTickets } from '../../../src/infra/slips/hmac-slip-tickets';
@@ -149,6 +151,10 @@ describe('POST /api/messages with bot authentication on (tenant mode)', () => {
       defaultRegion: 'IN',
       standingTokens: new HmacStandingTokens(Buffer.alloc(32, 7)),
       slipTickets: new HmacSlipTickets(Buffer.alloc(32, 7)),
+      groupPhotos: {
+        photos: new SharpPhotoProcessor(),
+        downloads: new TeamsImageDownloads({ allowLoopbackHttp: false }),
+      },
     });
     const run = bot.run.bind(bot);
     bot.run = async (turn) => {

@@ -29,6 +29,10 @@ const cases: Array<[string, Command]> = [
   ['slips Night shift', { kind: 'slips', group: 'Night shift' }],
   ['Print slips for "Drivers"', { kind: 'slips', group: 'Drivers' }],
   ['onboarding slips', { kind: 'slips', group: null }],
+  ['photo Night shift', { kind: 'photo', group: 'Night shift' }],
+  ['Set group photo for "Drivers"', { kind: 'photo', group: 'Drivers' }],
+  ['change picture of Riders', { kind: 'photo', group: 'Riders' }],
+  ['photo', { kind: 'photo', group: null }],
   [
     'join https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA',
     { kind: 'join', link: 'https://convene.contoso.com/join/AAAAAAAAAAAAAAAAAAAAAA' },

@@ -19,6 +19,7 @@ const table: Array<[GroupAction, Record<GroupRelation | 'stranger', boolean>]> =
   ],
   ['provision', { stranger: false, member: false, 'group-admin': true, champ: false, 'org-admin': true }],
   ['print-slips', { stranger: false, member: false, 'group-admin': true, champ: true, 'org-admin': true }],
+  ['change-photo', { stranger: false, member: false, 'group-admin': true, champ: false, 'org-admin': true }],
 ];
 
 describe('who may do what', () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Activity, type Attachment, type Storage, TestAdapter } from 'botbuilder';
+import { TeamsImageDownloads } from '../../../../bot/attachments/teams-image-downloads';
 import { ConveneBot } from '../../../../bot/convene-bot';
 import type { DomainContext } from '../../../../src/domain/shared/unit-of-work.port';
+import { SharpPhotoProcessor } from '../../../../src/infra/group-photos/sharp-photo-processor';
 import { HmacStandingTokens } from '../../../../src/infra/invites/hmac-standing-tokens';
 import { HmacSlipTickets } from '../../../../src/infra/slips/hmac-slip-tickets';
 import { KyselyBotStateStorage } from '../../../../src/infra/storage/bot-state-storage';
@@ -126,6 +128,9 @@ export class BotUnderTest {
   readonly ctx: DomainContext;
   readonly bot: ConveneBot;
   readonly botState: Storage;
+  /** Pictures the chat service holds, by address, and the bot's requests for them. */
+  readonly chatAttachments = new Map<string, Uint8Array>();
+  readonly attachmentRequests: Array<{ url: string; authorization: string | null }> = [];
 
   private constructor(
     readonly storage: ConveneStorage,
@@ -146,6 +151,23 @@ export class BotUnderTest {
       localOrganisation: { tenantId: CONTOSO_TENANT, name: 'Contoso' },
       oauthConnectionName: OAUTH_CONNECTION,
       allowedTenants: [CONTOSO_TENANT],
+      groupPhotos: {
+        photos: new SharpPhotoProcessor(),
+        downloads: new TeamsImageDownloads({
+          token: async () => 'bot-connector-token',
+          allowLoopbackHttp: false,
+          // The chat service (https://smba.test/) answers from `chatAttachments`.
+          fetch: async (input, init) => {
+            const url = String(input);
+            const headers = new Headers(init?.headers);
+            this.attachmentRequests.push({ url, authorization: headers.get('authorization') });
+            const bytes = this.chatAttachments.get(url);
+            return bytes
+              ? new Response(Buffer.from(bytes), { headers: { 'content-type': 'image/png' } })
+              : new Response('not found', { status: 404 });
+          },
+        }),
+      },
     });
   }
 
