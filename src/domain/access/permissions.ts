@@ -12,7 +12,8 @@ export type GroupAction =
   | 'arrange-hierarchy'
   | 'assign-champs'
   | 'provision'
-  | 'print-slips';
+  | 'print-slips'
+  | 'announce';
 
 /**
  * Who may do what. Champs steward a group's people (engagement, help, membership) but do not
@@ -31,6 +32,8 @@ export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>
   'assign-champs': ['org-admin'],
   provision: ['group-admin', 'org-admin'],
   'print-slips': ['group-admin', 'champ', 'org-admin'],
+  // Telling a group something is stewardship (engagement, guidelines): its admins, champs and org admins.
+  announce: ['group-admin', 'champ', 'org-admin'],
 };
 
 export const may = (relations: ReadonlySet<GroupRelation>, action: GroupAction): boolean =>

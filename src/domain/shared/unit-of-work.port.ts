@@ -1,5 +1,6 @@
 import type { RoleRepository } from '../access/role.repository';
 import type { AccountCreationRepository } from '../accounts/account-creation.repository';
+import type { AnnouncementRepository } from '../announcements/announcement.repository';
 import type { AuditRepository } from '../audit/audit.repository';
 import type { GroupRepository } from '../groups/group.repository';
 import type { CardInviteRepository } from '../invites/card-invite.repository';
@@ -33,6 +34,7 @@ export interface Repositories {
   bulk: BulkWrites;
   unmatchedPeople: UnmatchedPeopleQueries;
   accountCreation: AccountCreationRepository;
+  announcements: AnnouncementRepository;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

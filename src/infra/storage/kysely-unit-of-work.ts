@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
 import { SqlCardInviteRepository } from '../delivery/card-invite.repository.sql';
+import { SqlAnnouncementRepository } from './repositories/announcement.repository.sql';
 import { SqlAccountCreationRepository } from './repositories/account-creation.repository.sql';
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
@@ -37,6 +38,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     bulk: new SqlBulkWrites(db),
     unmatchedPeople: new SqlUnmatchedPeopleQueries(db),
     accountCreation: new SqlAccountCreationRepository(db),
+    announcements: new SqlAnnouncementRepository(db),
   };
 }
 
