@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { ConveneBot } from '../bot/convene-bot';
 import { inviteCardMiddleware } from '../bot/invite-card/invite-card-middleware';
+import { renderAnnouncementActivity } from '../bot/announcement-card/render-announcement-activity';
 import { renderInviteActivity } from '../bot/invite-card/render-invite-activity';
 import type { Config } from './config';
 import { ensureOrganisationAdmin } from './domain/organisations/ensure-organisation-admin';
@@ -16,6 +17,7 @@ import { TeamsAddressBook } from './infra/delivery/teams-address-book';
 import { createIdentityRuntime } from './infra/graph/create-directory';
 import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
+import { AnnouncementScheduler } from './infra/jobs/announcement-scheduler';
 import { createAccountCreationRunner } from './infra/jobs/account-creation-jobs';
 import { createLookupRunner } from './infra/jobs/lookup-jobs';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
@@ -61,7 +63,12 @@ export async function startApp(
     dataDir: config.dataDir,
     schema: options.databaseSchema,
   });
-  const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: options.clock ?? systemClock };
+  // Cards queued by any use case wake this process's delivery worker once their transaction commits.
+  let wakeDelivery: () => void = () => {};
+  const ctx: DomainContext = {
+    uow: new KyselyUnitOfWork(storage.db, () => wakeDelivery()),
+    clock: options.clock ?? systemClock,
+  };
   const authenticator = await createAuthenticator(config, ctx);
   const botState = new KyselyBotStateStorage(storage.db, ctx.clock);
   const adapter = createBotAdapter(config.bot, logger, { storage: botState });
@@ -75,10 +82,14 @@ export async function startApp(
     ctx,
     directory: identity.directory,
     render: renderInviteActivity,
+    renderAnnouncement: renderAnnouncementActivity,
     logger,
     connectorToken: identity.connectorToken,
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
   });
+  wakeDelivery = () => delivery.wake();
+  // Scheduled announcements start in whichever instance gets there first, once.
+  const announcements = new AnnouncementScheduler(ctx, logger);
   let url = '';
   // Posters, templates, the slideshow and the bot's poster card show the same standing link.
   const linkKey = linkSigningKey({ secret: config.standingLinkSecret, dataDir: config.dataDir });
@@ -136,6 +147,7 @@ export async function startApp(
     directory: identity.directory,
     accountCreator: identity.accountCreator,
     startedAccountCreation: () => accountCreation.nudge(),
+    scheduledAnnouncement: () => announcements.nudge(),
     adapter,
     bot,
     tabDir: config.tabDir,
@@ -175,6 +187,7 @@ export async function startApp(
   }
   uploads.runner.start();
   delivery.start();
+  announcements.start();
   provisioning.start();
   lookups.start();
   accountCreation.start();
@@ -190,6 +203,7 @@ export async function startApp(
       await provisioning.stop();
       await lookups.stop();
       await accountCreation.stop();
+      await announcements.stop();
       await phones.close();
       await delivery.stop();
       await storage.close();

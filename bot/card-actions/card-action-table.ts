@@ -5,6 +5,7 @@ import { decideJoinRequestsReply, joinRequestsReply } from '../handlers/join-req
 import { cancelMapReply, confirmMapReply, mapReply } from '../handlers/map-handlers';
 import { addFromCardReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import type { Reply } from '../handlers/reply';
+import { handleAnnouncementCardAction } from '../announcement-card/handle-announcement-card-action';
 import { handleInviteCardAction } from '../invite-card/handle-invite-card-action';
 import type { Session } from '../session';
 
@@ -68,4 +69,6 @@ export type DelegatedCardAction = (
 export const delegatedCardActions: ReadonlyArray<[prefix: string, handler: DelegatedCardAction]> = [
   // The employee invite card (Join / Not now), owned by bot/invite-card.
   ['invite.', handleInviteCardAction],
+  // A member's copy of an announcement (Acknowledge, and Teams' refresh), owned by bot/announcement-card.
+  ['announcement.', handleAnnouncementCardAction],
 ];

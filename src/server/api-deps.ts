@@ -21,6 +21,8 @@ export interface ApiDeps {
   accountCreator: AccountCreator;
   /** Tells this process's account creation runner a job was just queued. */
   startedAccountCreation: () => void;
+  /** Tells this process's announcement scheduler one may be due now. */
+  scheduledAnnouncement: () => void;
 }
 
 export type { Actor };

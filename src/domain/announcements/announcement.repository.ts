@@ -59,7 +59,7 @@ export interface AnnouncementRepository {
   /** The delivery of this announcement to this person. */
   findDelivery(
     deliveryId: string,
-  ): Promise<{ id: string; announcementId: string; personId: string; acknowledgedAt: string | null; readAt: string | null } | undefined>;
+  ): Promise<{ id: string; announcementId: string; personId: string; groupId: string; acknowledgedAt: string | null; readAt: string | null } | undefined>;
   /** Records the acknowledgement once; false when it was already recorded. */
   acknowledge(deliveryId: string, now: Date): Promise<boolean>;
   /**

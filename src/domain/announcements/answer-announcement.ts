@@ -9,6 +9,8 @@ import { audit, loadAnnouncementFor } from './change-announcement';
 export interface AnnouncementCardState {
   deliveryId: string;
   announcement: Announcement;
+  groupName: string;
+  senderName: string | null;
   acknowledgedAt: string | null;
 }
 
@@ -22,12 +24,12 @@ export async function acknowledgeAnnouncement(
   identity: TeamsIdentity,
 ): Promise<AnnouncementCardState> {
   return ctx.uow.run(async (repos) => {
-    const { delivery, announcement } = await ownCopy(ctx, repos, deliveryId, identity);
-    if (!announcement.acknowledge) return { deliveryId, announcement, acknowledgedAt: null };
+    const { delivery, ...copy } = await ownCopy(ctx, repos, deliveryId, identity);
+    if (!copy.announcement.acknowledge) return { ...copy, acknowledgedAt: null };
     const now = ctx.clock.now();
-    if (delivery.acknowledgedAt) return { deliveryId, announcement, acknowledgedAt: delivery.acknowledgedAt };
+    if (delivery.acknowledgedAt) return { ...copy, acknowledgedAt: delivery.acknowledgedAt };
     await repos.announcements.acknowledge(deliveryId, now);
-    return { deliveryId, announcement, acknowledgedAt: now.toISOString() };
+    return { ...copy, acknowledgedAt: now.toISOString() };
   });
 }
 
@@ -38,8 +40,8 @@ export async function describeAnnouncementCopy(
   identity: TeamsIdentity,
 ): Promise<AnnouncementCardState> {
   return ctx.uow.read(async (repos) => {
-    const { delivery, announcement } = await ownCopy(ctx, repos, deliveryId, identity);
-    return { deliveryId, announcement, acknowledgedAt: delivery.acknowledgedAt };
+    const { delivery, ...copy } = await ownCopy(ctx, repos, deliveryId, identity);
+    return { ...copy, acknowledgedAt: delivery.acknowledgedAt };
   });
 }
 
@@ -54,7 +56,15 @@ async function ownCopy(
   if (!delivery || !person || person.id !== delivery.personId) throw new AnnouncementNotFound();
   const announcement = await repos.announcements.findById(delivery.announcementId);
   if (!announcement) throw new AnnouncementNotFound();
-  return { delivery, announcement };
+  const group = await repos.groups.findById(delivery.groupId);
+  const sender = await repos.people.findById(announcement.createdBy);
+  return {
+    delivery,
+    deliveryId: delivery.id,
+    announcement,
+    groupName: group?.name ?? '',
+    senderName: sender?.displayName ?? null,
+  };
 }
 
 /**

@@ -8,8 +8,8 @@ import { assertMayAnnounce } from './may-announce';
 /** What the portal, the bot's compose card and the API send. */
 export interface ComposeAnnouncementInput {
   audience: unknown;
-  title: unknown;
-  body: unknown;
+  title?: unknown;
+  body?: unknown;
   linkUrl?: unknown;
   linkLabel?: unknown;
   acknowledge?: unknown;

@@ -5,6 +5,7 @@ import type { Storage } from '../storage/database';
 import { BotConnectorClient, type ConnectorTokenSource } from './bot-connector-client';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker';
+import type { RenderAnnouncementActivity } from './announcement-card-content';
 import type { RenderInviteActivity } from './invite-card-content';
 import { entraLinker } from './link-person';
 import { TeamsAddressBook } from './teams-address-book';
@@ -14,6 +15,8 @@ export interface DeliverySetup {
   ctx: DomainContext;
   directory: Directory;
   render: RenderInviteActivity;
+  /** Announcement copies go through the same queue and pacing when given. */
+  renderAnnouncement?: RenderAnnouncementActivity;
   logger: Logger;
   /** Bearer tokens for the Bot Connector; absent in local mode. */
   connectorToken?: ConnectorTokenSource;
@@ -24,11 +27,12 @@ export interface DeliverySetup {
 export function createDeliveryWorker(setup: DeliverySetup): DeliveryWorker {
   return new DeliveryWorker(
     {
-      queue: new DeliveryQueue(setup.storage.db, setup.storage.dialect),
+      queue: new DeliveryQueue(setup.storage.db, setup.storage.dialect, setup.renderAnnouncement !== undefined),
       addressBook: new TeamsAddressBook(setup.storage.db),
       directory: setup.directory,
       connector: new BotConnectorClient(setup.connectorToken),
       render: setup.render,
+      renderAnnouncement: setup.renderAnnouncement,
       linkPerson: entraLinker(setup.ctx),
       clock: setup.ctx.clock,
       logger: setup.logger,

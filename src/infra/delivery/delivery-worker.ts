@@ -6,6 +6,7 @@ import { yieldToEventLoop } from '../../domain/shared/yield-to-event-loop';
 import { PollingLoop } from '../jobs/polling-loop';
 import type { BotConnectorClient } from './bot-connector-client';
 import type { Delivery, DeliveryQueue } from './delivery-queue';
+import type { AnnouncementCardContent, RenderAnnouncementActivity } from './announcement-card-content';
 import type { RenderInviteActivity } from './invite-card-content';
 import { Pacer } from './pacer';
 import { type EntraLink, type Recipient, resolveRecipients } from './resolve-recipients';
@@ -33,6 +34,8 @@ export interface DeliveryWorkerDeps {
   directory: Directory;
   connector: BotConnectorClient;
   render: RenderInviteActivity;
+  /** Renders announcement copies; without it the worker sends invites only. */
+  renderAnnouncement?: RenderAnnouncementActivity;
   /** Links people to the accounts found for them and records their last lookup (through the domain's repositories). */
   linkPerson: EntraLink;
   clock: Clock;
@@ -143,11 +146,11 @@ export class DeliveryWorker {
   private async deliver(delivery: Delivery, recipient: Recipient): Promise<void> {
     const { queue, clock } = this.deps;
     if (recipient.kind === 'settled-joined') {
-      await queue.settleJoined(delivery.id, this.id, clock.now());
+      await queue.settleJoined(delivery, this.id, clock.now());
       return;
     }
     if (recipient.kind === 'fail') {
-      await queue.fail(delivery.id, this.id, clock.now(), recipient);
+      await queue.fail(delivery, this.id, clock.now(), recipient);
       return;
     }
     if (recipient.kind === 'retry') {
@@ -158,22 +161,15 @@ export class DeliveryWorker {
     const target = { tenantId, aadObjectId, conversationId: address.conversationId };
     // Marked as leaving only once the gates let it go: a crash while it waits sends it once, not twice.
     await this.pacer(tenantId).pass(address.conversationId);
-    if (!(await queue.markSending(delivery.id, this.id, clock.now(), target))) return;
+    if (!(await queue.markSending(delivery, this.id, clock.now(), target))) return;
     const attempts = delivery.attempts + 1;
     try {
       const activityId = await this.deps.connector.sendToConversation(
         address.serviceUrl,
         address.conversationId,
-        this.deps.render({
-          inviteId: delivery.id,
-          groupId: delivery.groupId,
-          groupName: delivery.groupName,
-          parentName: delivery.parentName,
-          inviterName: delivery.inviterName,
-          memberCount: delivery.memberCount,
-        }),
+        this.activityFor(delivery),
       );
-      await queue.markSent(delivery.id, this.id, clock.now(), activityId);
+      await queue.markSent(delivery, this.id, clock.now(), activityId);
     } catch (error) {
       await this.handleSendError(delivery, attempts, error, target);
     }
@@ -194,7 +190,7 @@ export class DeliveryWorker {
     }
     if (verdict.forgetAddress) await this.deps.addressBook.forget(target.tenantId, target.aadObjectId);
     this.deps.logger.warn({ inviteId: delivery.id, code: verdict.code }, 'invite card not delivered');
-    await this.deps.queue.fail(delivery.id, this.id, this.deps.clock.now(), verdict);
+    await this.deps.queue.fail(delivery, this.id, this.deps.clock.now(), verdict);
   }
 
   private async retryOrFail(
@@ -205,7 +201,7 @@ export class DeliveryWorker {
   ): Promise<void> {
     const now = this.deps.clock.now();
     if (attempts >= this.options.maxAttempts) {
-      await this.deps.queue.fail(delivery.id, this.id, now, {
+      await this.deps.queue.fail(delivery, this.id, now, {
         code: 'RETRIES_EXHAUSTED',
         reason: `Gave up after ${attempts} attempts. ${problem.reason}`,
       });
@@ -215,13 +211,27 @@ export class DeliveryWorker {
       problem.afterMs ??
       Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempts - 1));
     await this.deps.queue.retryLater(
-      delivery.id,
+      delivery,
       this.id,
       now,
       new Date(now.getTime() + afterMs),
       problem,
       countsAsAttempt,
     );
+  }
+
+  /** The card for this delivery: an invite, or a person's copy of an announcement. */
+  private activityFor(delivery: Delivery) {
+    if (delivery.kind === 'announcement')
+      return this.deps.renderAnnouncement!(delivery.announcement as AnnouncementCardContent);
+    return this.deps.render({
+      inviteId: delivery.id,
+      groupId: delivery.groupId,
+      groupName: delivery.groupName,
+      parentName: delivery.parentName,
+      inviterName: delivery.inviterName,
+      memberCount: delivery.memberCount,
+    });
   }
 
   /** One pacer per tenant: Teams counts the app's requests per tenant. */

@@ -17,6 +17,7 @@ import { SqlRoleRepository } from './repositories/role.repository.sql';
 import { SqlRolloutResourceRepository } from './repositories/rollout-resource.repository.sql';
 import { SqlUnmatchedPeopleQueries } from './repositories/unmatched-people.queries.sql';
 import { SqlUploadRepository } from './repositories/upload.repository.sql';
+import { type DeliveriesQueued, noticeQueuedDeliveries } from './deliveries-queued-signal';
 import type { Database } from './schema';
 
 /** All repositories bound to one connection or transaction. */
@@ -47,12 +48,23 @@ export class KyselyUnitOfWork implements UnitOfWork {
   /** Repositories on the plain connection (pool), built once: reads need no transaction of their own. */
   private readonly outsideTransaction: Repositories;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Wakes the delivery worker when a committed transaction queued cards (its poll is the fallback). */
+    private readonly deliveriesQueued?: DeliveriesQueued,
+  ) {
     this.outsideTransaction = repositoriesFor(db);
   }
 
-  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(repositoriesFor(trx)));
+  async run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const signal = this.deliveriesQueued;
+    if (!signal) return this.db.transaction().execute((trx) => work(repositoriesFor(trx)));
+    let queued = false;
+    const result = await this.db
+      .transaction()
+      .execute((trx) => work(noticeQueuedDeliveries(repositoriesFor(trx), () => (queued = true))));
+    if (queued) signal();
+    return result;
   }
 
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {

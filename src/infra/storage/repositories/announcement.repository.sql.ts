@@ -242,7 +242,7 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
   async findDelivery(deliveryId: string) {
     const row = await this.db
       .selectFrom('announcement_deliveries')
-      .select(['id', 'announcement_id', 'person_id', 'acknowledged_at', 'read_at'])
+      .select(['id', 'announcement_id', 'person_id', 'group_id', 'acknowledged_at', 'read_at'])
       .where('id', '=', deliveryId)
       .executeTakeFirst();
     return (
@@ -250,6 +250,7 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
         id: row.id,
         announcementId: row.announcement_id,
         personId: row.person_id,
+        groupId: row.group_id,
         acknowledgedAt: row.acknowledged_at,
         readAt: row.read_at,
       }
