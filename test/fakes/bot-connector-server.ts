@@ -154,11 +154,19 @@ function prune(window: number[], now: number): void {
   while (window.length > 0 && now - window[0]! >= 1000) window.shift();
 }
 
+/** The invite's id, or the announcement copy's (its card's refresh names it), the card carries. */
 function inviteIdOf(body: Record<string, unknown>): string | null {
   const card = (
-    body.attachments as Array<{ content?: { actions?: Array<{ data?: { inviteId?: string } }> } }>
+    body.attachments as Array<{
+      content?: {
+        actions?: Array<{ data?: { inviteId?: string } }>;
+        refresh?: { action?: { data?: { deliveryId?: string } } };
+      };
+    }>
   )?.[0]?.content;
-  return card?.actions?.find((a) => a.data?.inviteId)?.data?.inviteId ?? null;
+  return (
+    card?.actions?.find((a) => a.data?.inviteId)?.data?.inviteId ?? card?.refresh?.action?.data?.deliveryId ?? null
+  );
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
