@@ -96,7 +96,10 @@ export class ConveneBot extends TeamsActivityHandler {
     // Teams' read receipts for the bot's personal chats: announcements up to the last read message were seen.
     this.onTeamsReadReceiptEvent(async (receipt, turn, next) => {
       const conversation = turn.activity.conversation;
-      if (untrustedSender(turn.activity, this.trust) === null && conversation?.conversationType !== 'channel') {
+      if (
+        untrustedSender(turn.activity, this.trust) === null &&
+        conversation?.conversationType !== 'channel'
+      ) {
         await recordReadReceipt(this.deps.ctx, {
           conversationId: conversation?.id ?? '',
           lastReadMessageId: String(receipt?.lastReadMessageId ?? ''),

@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import {
-  acknowledgeAnnouncement,
   type AnnouncementCardState,
+  acknowledgeAnnouncement,
   describeAnnouncementCopy,
 } from '../../src/domain/announcements/answer-announcement';
 import { DomainError } from '../../src/domain/shared/domain-error';
@@ -49,14 +49,19 @@ export async function handleAnnouncementCardAction(
   if (typeof deliveryId !== 'string' || !['announcement.acknowledge', 'announcement.refresh'].includes(verb))
     return errorResponse(400, 'CARD_ACTION_INVALID', `This card action (${verb}) is not one Convene knows.`);
   const identity = teamsIdentityOf(turn);
-  if (!identity) return errorResponse(401, 'TEAMS_ACCOUNT_REQUIRED', 'Open this announcement in Microsoft Teams.');
+  if (!identity)
+    return errorResponse(401, 'TEAMS_ACCOUNT_REQUIRED', 'Open this announcement in Microsoft Teams.');
   const ctx = domainContextOf(turn);
   try {
     const state =
       verb === 'announcement.acknowledge'
         ? await acknowledgeAnnouncement(ctx, deliveryId, identity)
         : await describeAnnouncementCopy(ctx, deliveryId, identity);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardFor(state) as never };
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: cardFor(state) as never,
+    };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return errorResponse(statusByKind[error.kind], error.code, error.message);

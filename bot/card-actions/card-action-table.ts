@@ -1,11 +1,11 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { handleAnnouncementCardAction } from '../announcement-card/handle-announcement-card-action';
 import { createGroupReply, listGroupsReply, openGroupReply } from '../handlers/group-handlers';
 import { inviteReply, resetLinkReply, saveLinkSettingsReply } from '../handlers/invite-handlers';
 import { decideJoinRequestsReply, joinRequestsReply } from '../handlers/join-request-handlers';
 import { cancelMapReply, confirmMapReply, mapReply } from '../handlers/map-handlers';
 import { addFromCardReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import type { Reply } from '../handlers/reply';
-import { handleAnnouncementCardAction } from '../announcement-card/handle-announcement-card-action';
 import { handleInviteCardAction } from '../invite-card/handle-invite-card-action';
 import type { Session } from '../session';
 

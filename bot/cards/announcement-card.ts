@@ -20,7 +20,9 @@ export function renderAnnouncementCard(data: AnnouncementCardData): Record<strin
       linkUrl: data.link?.url ?? '',
       linkLabel: data.link?.label ?? '',
       acknowledged: data.acknowledgedAt !== null,
-      acknowledgedText: data.acknowledgedAt ? `✓ You acknowledged this on ${data.acknowledgedAt.slice(0, 10)}.` : '',
+      acknowledgedText: data.acknowledgedAt
+        ? `✓ You acknowledged this on ${data.acknowledgedAt.slice(0, 10)}.`
+        : '',
     },
   };
   return announcementTemplate.expand(context) as Record<string, unknown>;

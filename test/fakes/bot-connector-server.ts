@@ -90,6 +90,9 @@ export class BotConnectorServer {
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const path = req.url ?? '';
     if (req.method === 'GET' && path === '/_stats') return { status: 200, body: this.stats() };
+    // Every accepted card in order, by the invite or announcement copy it carried, with its time.
+    if (req.method === 'GET' && path === '/_log')
+      return { status: 200, body: this.accepted.map((a) => ({ id: a.inviteId, at: a.at })) };
     const body = await readJson(req);
     if (req.method === 'POST' && path === '/v3/conversations') {
       const member = (body.members as Array<{ aadObjectId?: string; id?: string }> | undefined)?.[0];
@@ -165,7 +168,9 @@ function inviteIdOf(body: Record<string, unknown>): string | null {
     }>
   )?.[0]?.content;
   return (
-    card?.actions?.find((a) => a.data?.inviteId)?.data?.inviteId ?? card?.refresh?.action?.data?.deliveryId ?? null
+    card?.actions?.find((a) => a.data?.inviteId)?.data?.inviteId ??
+    card?.refresh?.action?.data?.deliveryId ??
+    null
   );
 }
 

@@ -32,7 +32,13 @@ export async function announcementReport(
     ]);
     const more = people.length > limit;
     const shown = more ? people.slice(0, limit) : people;
-    return { announcement, totals, byGroup, people: shown, nextAfter: more ? shown[shown.length - 1]!.personId : null };
+    return {
+      announcement,
+      totals,
+      byGroup,
+      people: shown,
+      nextAfter: more ? shown[shown.length - 1]!.personId : null,
+    };
   });
 }
 

@@ -54,12 +54,25 @@ export interface AnnouncementRepository {
    */
   start(announcement: Announcement, now: Date): Promise<number>;
   counts(announcementId: string): Promise<AnnouncementCounts>;
-  countsByGroup(announcementId: string): Promise<Array<AnnouncementCounts & { groupId: string; groupName: string }>>;
-  recipients(announcementId: string, page: { after: string | null; limit: number }): Promise<AnnouncementRecipient[]>;
+  countsByGroup(
+    announcementId: string,
+  ): Promise<Array<AnnouncementCounts & { groupId: string; groupName: string }>>;
+  recipients(
+    announcementId: string,
+    page: { after: string | null; limit: number },
+  ): Promise<AnnouncementRecipient[]>;
   /** The delivery of this announcement to this person. */
-  findDelivery(
-    deliveryId: string,
-  ): Promise<{ id: string; announcementId: string; personId: string; groupId: string; acknowledgedAt: string | null; readAt: string | null } | undefined>;
+  findDelivery(deliveryId: string): Promise<
+    | {
+        id: string;
+        announcementId: string;
+        personId: string;
+        groupId: string;
+        acknowledgedAt: string | null;
+        readAt: string | null;
+      }
+    | undefined
+  >;
   /** Records the acknowledgement once; false when it was already recorded. */
   acknowledge(deliveryId: string, now: Date): Promise<boolean>;
   /**

@@ -42,7 +42,7 @@ export interface Announcement extends AnnouncementContent {
 }
 
 /** Control characters other than line breaks and tabs only ever arrive by accident (or malice). */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[^\P{Cc}\n\t]/gu;
 
 /** Trims and checks what the sender wrote; refuses with a coded error naming the field. */
 export function checkAnnouncementContent(raw: {
@@ -54,14 +54,16 @@ export function checkAnnouncementContent(raw: {
 }): AnnouncementContent {
   const title = text(raw.title).replace(/\s+/g, ' ').trim();
   const body = text(raw.body).replace(/\r\n?/g, '\n').trim();
-  if (title === '') throw new AnnouncementInvalid('ANNOUNCEMENT_TITLE_EMPTY', 'Give the announcement a title.');
+  if (title === '')
+    throw new AnnouncementInvalid('ANNOUNCEMENT_TITLE_EMPTY', 'Give the announcement a title.');
   if ([...title].length > TITLE_MAX_LENGTH)
     throw new AnnouncementInvalid(
       'ANNOUNCEMENT_TITLE_TOO_LONG',
       `The title is ${[...title].length} characters; keep it to ${TITLE_MAX_LENGTH}.`,
       { max: TITLE_MAX_LENGTH },
     );
-  if (body === '') throw new AnnouncementInvalid('ANNOUNCEMENT_TEXT_EMPTY', 'Write the text of the announcement.');
+  if (body === '')
+    throw new AnnouncementInvalid('ANNOUNCEMENT_TEXT_EMPTY', 'Write the text of the announcement.');
   if ([...body].length > BODY_MAX_LENGTH)
     throw new AnnouncementInvalid(
       'ANNOUNCEMENT_TEXT_TOO_LONG',
@@ -76,7 +78,10 @@ function checkLink(rawUrl: unknown, rawLabel: unknown): AnnouncementContent['lin
   const url = text(rawUrl).trim();
   if (url === '') return null;
   if (url.length > LINK_MAX_LENGTH)
-    throw new AnnouncementInvalid('ANNOUNCEMENT_LINK_TOO_LONG', `Links are limited to ${LINK_MAX_LENGTH} characters.`);
+    throw new AnnouncementInvalid(
+      'ANNOUNCEMENT_LINK_TOO_LONG',
+      `Links are limited to ${LINK_MAX_LENGTH} characters.`,
+    );
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -109,19 +114,29 @@ export function checkSchedule(
 ): { sendAt: string; timeZone: string } {
   const timeZone = text(rawTimeZone).trim() || 'UTC';
   if (timeZone.length > TIME_ZONE_MAX_LENGTH || !isTimeZone(timeZone))
-    throw new AnnouncementInvalid('ANNOUNCEMENT_TIME_ZONE_UNKNOWN', `"${timeZone.slice(0, 64)}" is not a time zone.`);
+    throw new AnnouncementInvalid(
+      'ANNOUNCEMENT_TIME_ZONE_UNKNOWN',
+      `"${timeZone.slice(0, 64)}" is not a time zone.`,
+    );
   if (rawSendAt === undefined || rawSendAt === null || rawSendAt === '')
     return { sendAt: now.toISOString(), timeZone };
-  const at = typeof rawSendAt === 'string' && rawSendAt.length <= 40 ? new Date(rawSendAt) : new Date(Number.NaN);
+  const at =
+    typeof rawSendAt === 'string' && rawSendAt.length <= 40 ? new Date(rawSendAt) : new Date(Number.NaN);
   if (Number.isNaN(at.getTime()))
     throw new AnnouncementInvalid(
       'ANNOUNCEMENT_TIME_INVALID',
       'The time to send is not a date and time (use ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+01:00).',
     );
   if (at.getTime() < now.getTime() - 60_000)
-    throw new AnnouncementInvalid('ANNOUNCEMENT_TIME_PAST', 'That time has already passed; pick a later one, or send now.');
+    throw new AnnouncementInvalid(
+      'ANNOUNCEMENT_TIME_PAST',
+      'That time has already passed; pick a later one, or send now.',
+    );
   if (at.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * 86_400_000)
-    throw new AnnouncementInvalid('ANNOUNCEMENT_TIME_TOO_FAR', `Announcements can be scheduled up to ${MAX_SCHEDULE_DAYS} days ahead.`);
+    throw new AnnouncementInvalid(
+      'ANNOUNCEMENT_TIME_TOO_FAR',
+      `Announcements can be scheduled up to ${MAX_SCHEDULE_DAYS} days ahead.`,
+    );
   return { sendAt: new Date(Math.max(at.getTime(), now.getTime())).toISOString(), timeZone };
 }
 

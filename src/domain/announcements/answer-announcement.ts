@@ -2,7 +2,11 @@ import type { Actor } from '../access/actor';
 import type { TeamsIdentity } from '../people/identify-teams-user';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { Announcement } from './announcement';
-import { AnnouncementAlreadyReminded, AnnouncementInvalid, AnnouncementNotFound } from './announcement.errors';
+import {
+  AnnouncementAlreadyReminded,
+  AnnouncementInvalid,
+  AnnouncementNotFound,
+} from './announcement.errors';
 import { audit, loadAnnouncementFor } from './change-announcement';
 
 /** One person's copy of an announcement as their card shows it. */

@@ -3,14 +3,18 @@ import { auditEntry } from '../audit/audit-entry';
 import type { DomainContext, Repositories } from '../shared/unit-of-work.port';
 import { type Announcement, checkAnnouncementContent, checkSchedule } from './announcement';
 import { AnnouncementAlreadyStarted, AnnouncementNotFound } from './announcement.errors';
-import { assertMayAnnounce } from './may-announce';
 import type { ComposeAnnouncementInput } from './compose-announcement';
+import { assertMayAnnounce } from './may-announce';
 
 /**
  * Loads an announcement for someone who may send to its audience today (the check is repeated on
  * every change: a champ who lost the group loses its announcements). Strangers learn nothing.
  */
-export async function loadAnnouncementFor(repos: Repositories, id: string, actor: Actor): Promise<Announcement> {
+export async function loadAnnouncementFor(
+  repos: Repositories,
+  id: string,
+  actor: Actor,
+): Promise<Announcement> {
   const announcement = await repos.announcements.findById(id);
   if (!announcement) throw new AnnouncementNotFound();
   try {
@@ -45,7 +49,8 @@ export async function cancelAnnouncement(ctx: DomainContext, id: string, actor: 
   const now = ctx.clock.now();
   await ctx.uow.run(async (repos) => {
     const announcement = await loadAnnouncementFor(repos, id, actor);
-    if (!(await repos.announcements.cancelScheduled(id, now))) throw new AnnouncementAlreadyStarted(announcement.state);
+    if (!(await repos.announcements.cancelScheduled(id, now)))
+      throw new AnnouncementAlreadyStarted(announcement.state);
     await audit(repos, now, actor, announcement, 'announcement.cancelled');
   });
 }
@@ -70,5 +75,7 @@ export async function audit(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const groupId = announcement.audience.kind === 'organisation' ? null : announcement.audience.groupId;
-  await repos.audit.append(auditEntry(now, actor.personId, action, groupId, { announcementId: announcement.id, ...details }));
+  await repos.audit.append(
+    auditEntry(now, actor.personId, action, groupId, { announcementId: announcement.id, ...details }),
+  );
 }

@@ -51,18 +51,28 @@ export async function composeAnnouncement(
     };
     await repos.announcements.insert(announcement);
     await repos.audit.append(
-      auditEntry(now, actor.personId, 'announcement.scheduled', audience.kind === 'organisation' ? null : audience.groupId, {
-        announcementId: announcement.id,
-        audience: audience.kind,
-        sendAt: schedule.sendAt,
-      }),
+      auditEntry(
+        now,
+        actor.personId,
+        'announcement.scheduled',
+        audience.kind === 'organisation' ? null : audience.groupId,
+        {
+          announcementId: announcement.id,
+          audience: audience.kind,
+          sendAt: schedule.sendAt,
+        },
+      ),
     );
     return { announcement, audienceCount: await repos.announcements.countAudience(audience) };
   });
 }
 
 /** How many people an audience reaches, for the count shown before sending (same permission as sending). */
-export async function countAnnouncementAudience(ctx: DomainContext, rawAudience: unknown, actor: Actor): Promise<number> {
+export async function countAnnouncementAudience(
+  ctx: DomainContext,
+  rawAudience: unknown,
+  actor: Actor,
+): Promise<number> {
   const audience = checkAudience(rawAudience);
   return ctx.uow.run(async (repos) => {
     await assertMayAnnounce(repos, actor, audience);

@@ -8,14 +8,18 @@ import type { DomainContext } from '../shared/unit-of-work.port';
  * once, also after a restart or with several instances. Returns how many people were queued, or
  * undefined when nothing was due.
  */
-export async function startNextDueAnnouncement(ctx: DomainContext): Promise<{ id: string; queued: number } | undefined> {
+export async function startNextDueAnnouncement(
+  ctx: DomainContext,
+): Promise<{ id: string; queued: number } | undefined> {
   const now = ctx.clock.now();
   return ctx.uow.run(async (repos) => {
     const announcement = await repos.announcements.lockNextDue(now);
     if (!announcement) return undefined;
     const queued = await repos.announcements.start(announcement, now);
     const groupId = announcement.audience.kind === 'organisation' ? null : announcement.audience.groupId;
-    await repos.audit.append(auditEntry(now, null, 'announcement.started', groupId, { announcementId: announcement.id, queued }));
+    await repos.audit.append(
+      auditEntry(now, null, 'announcement.started', groupId, { announcementId: announcement.id, queued }),
+    );
     return { id: announcement.id, queued };
   });
 }

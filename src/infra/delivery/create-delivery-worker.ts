@@ -2,10 +2,10 @@ import type { Logger } from 'pino';
 import type { Directory } from '../../domain/directory/directory.port';
 import type { DomainContext } from '../../domain/shared/unit-of-work.port';
 import type { Storage } from '../storage/database';
+import type { RenderAnnouncementActivity } from './announcement-card-content';
 import { BotConnectorClient, type ConnectorTokenSource } from './bot-connector-client';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker';
-import type { RenderAnnouncementActivity } from './announcement-card-content';
 import type { RenderInviteActivity } from './invite-card-content';
 import { entraLinker } from './link-person';
 import { TeamsAddressBook } from './teams-address-book';
@@ -27,7 +27,11 @@ export interface DeliverySetup {
 export function createDeliveryWorker(setup: DeliverySetup): DeliveryWorker {
   return new DeliveryWorker(
     {
-      queue: new DeliveryQueue(setup.storage.db, setup.storage.dialect, setup.renderAnnouncement !== undefined),
+      queue: new DeliveryQueue(
+        setup.storage.db,
+        setup.storage.dialect,
+        setup.renderAnnouncement !== undefined,
+      ),
       addressBook: new TeamsAddressBook(setup.storage.db),
       directory: setup.directory,
       connector: new BotConnectorClient(setup.connectorToken),

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { loadAnnouncementCopies } from './announcement-copies';
 import { SqlMembershipRepository } from '../storage/repositories/membership.repository.sql';
 import type { Database } from '../storage/schema';
 import type { AnnouncementCardContent } from './announcement-card-content';
+import { loadAnnouncementCopies } from './announcement-copies';
 
 /** The two kinds of card the queue carries: they share Teams' per-tenant budget. */
 export type DeliveryKind = 'invite' | 'announcement';
@@ -73,7 +73,8 @@ export class DeliveryQueue {
    * a big announcement never starves invites, and a big upload's invites never starve an announcement.
    */
   async claim(worker: string, limit: number, now: Date, leaseMs: number): Promise<Delivery[]> {
-    if (!this.withAnnouncements) return this.load('invite', await this.claimIds('invite', worker, limit, now, leaseMs));
+    if (!this.withAnnouncements)
+      return this.load('invite', await this.claimIds('invite', worker, limit, now, leaseMs));
     const half = Math.ceil(limit / 2);
     const invites = await this.claimIds('invite', worker, half, now, leaseMs);
     const copies = await this.claimIds('announcement', worker, limit - invites.length, now, leaseMs);
@@ -208,7 +209,12 @@ export class DeliveryQueue {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async markSent({ id, kind }: DeliveryRef, worker: string, now: Date, activityId: string | null): Promise<void> {
+  async markSent(
+    { id, kind }: DeliveryRef,
+    worker: string,
+    now: Date,
+    activityId: string | null,
+  ): Promise<void> {
     const at = now.toISOString();
     await this.db
       .updateTable(table(kind))

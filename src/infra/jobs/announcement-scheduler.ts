@@ -16,7 +16,8 @@ export class AnnouncementScheduler {
     this.polling = new PollingLoop(
       async () => {
         const started = await startNextDueAnnouncement(ctx);
-        if (started) logger.info({ announcementId: started.id, queued: started.queued }, 'announcement started');
+        if (started)
+          logger.info({ announcementId: started.id, queued: started.queued }, 'announcement started');
         return started !== undefined;
       },
       pollMs,

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
 import { SqlCardInviteRepository } from '../delivery/card-invite.repository.sql';
-import { SqlAnnouncementRepository } from './repositories/announcement.repository.sql';
+import { type DeliveriesQueued, noticeQueuedDeliveries } from './deliveries-queued-signal';
 import { SqlAccountCreationRepository } from './repositories/account-creation.repository.sql';
+import { SqlAnnouncementRepository } from './repositories/announcement.repository.sql';
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
 import { SqlGroupRepository } from './repositories/group.repository.sql';
@@ -17,7 +18,6 @@ import { SqlRoleRepository } from './repositories/role.repository.sql';
 import { SqlRolloutResourceRepository } from './repositories/rollout-resource.repository.sql';
 import { SqlUnmatchedPeopleQueries } from './repositories/unmatched-people.queries.sql';
 import { SqlUploadRepository } from './repositories/upload.repository.sql';
-import { type DeliveriesQueued, noticeQueuedDeliveries } from './deliveries-queued-signal';
 import type { Database } from './schema';
 
 /** All repositories bound to one connection or transaction. */

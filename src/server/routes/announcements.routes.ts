@@ -7,7 +7,10 @@ import {
   editAnnouncement,
   sendAnnouncementNow,
 } from '../../domain/announcements/change-announcement';
-import { composeAnnouncement, countAnnouncementAudience } from '../../domain/announcements/compose-announcement';
+import {
+  composeAnnouncement,
+  countAnnouncementAudience,
+} from '../../domain/announcements/compose-announcement';
 import { exportAnnouncementReport } from '../../domain/announcements/export-announcement-report';
 import type { ApiDeps } from '../api-deps';
 import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
@@ -32,7 +35,10 @@ const content = {
 };
 const composeBody = z.object({ audience, ...content }).strict();
 const editBody = z.object(content).strict();
-const ids = z.string().max(64 * 200 + 200).optional();
+const ids = z
+  .string()
+  .max(64 * 200 + 200)
+  .optional();
 
 /**
  * Announcements for the portal and for IT automation (the same routes, the same permissions and
@@ -50,7 +56,11 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
   server.post(
     '/api/v1/announcements',
     route(deps, async (req, res) => {
-      const result = await composeAnnouncement(deps.ctx, parseBody(req, composeBody), await actorOf(deps, req));
+      const result = await composeAnnouncement(
+        deps.ctx,
+        parseBody(req, composeBody),
+        await actorOf(deps, req),
+      );
       deps.scheduledAnnouncement();
       res.status(201);
       return result;
@@ -75,7 +85,10 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
   server.get(
     '/api/v1/announcements/:id',
     route(deps, async (req) => {
-      const q = query(req, z.object({ after: z.string().max(200).optional(), limit: z.coerce.number().int().optional() }));
+      const q = query(
+        req,
+        z.object({ after: z.string().max(200).optional(), limit: z.coerce.number().int().optional() }),
+      );
       return announcementReport(deps.ctx, req.params.id, q, await actorOf(deps, req));
     }),
   );
@@ -83,7 +96,11 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
   server.get(
     '/api/v1/announcements/:id/report.csv',
     route(deps, async (req, res) => {
-      const { title, lines } = await exportAnnouncementReport(deps.ctx, req.params.id, await actorOf(deps, req));
+      const { title, lines } = await exportAnnouncementReport(
+        deps.ctx,
+        req.params.id,
+        await actorOf(deps, req),
+      );
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': attachment(`${title.slice(0, 60)} - report.csv`),

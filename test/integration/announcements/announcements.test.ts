@@ -35,8 +35,13 @@ describeEachDialect('announcements', ({ open }) => {
   async function tree(depth: number, perGroup: number, shared: Actor[]) {
     const groups = [];
     for (let level = 0; level < depth; level++) {
-      const group = await createGroup(world.ctx, { name: `Level ${level}`, organisationId: organisation.id }, admin);
-      if (level > 0) await setGroupParent(world.ctx, { groupId: group.id, parentId: groups[level - 1]!.id }, admin);
+      const group = await createGroup(
+        world.ctx,
+        { name: `Level ${level}`, organisationId: organisation.id },
+        admin,
+      );
+      if (level > 0)
+        await setGroupParent(world.ctx, { groupId: group.id, parentId: groups[level - 1]!.id }, admin);
       const people = [...shared];
       for (let i = 0; i < perGroup; i++) people.push(await world.person(`L${level} P${i}`));
       await world.ctx.uow.run(async (repos) => {
@@ -57,7 +62,11 @@ describeEachDialect('announcements', ({ open }) => {
     return groups;
   }
 
-  const write = { title: 'Shift change', body: 'From **Monday** the early shift starts at 6.', acknowledge: true };
+  const write = {
+    title: 'Shift change',
+    body: 'From **Monday** the early shift starts at 6.',
+    acknowledge: true,
+  };
 
   test('when a group and its sub-groups are chosen, then every level is reached and each person once', async () => {
     const asha = await world.person('Asha');
@@ -69,20 +78,38 @@ describeEachDialect('announcements', ({ open }) => {
     // Five levels of three people each, and Asha and the admin (in all five) once each.
     expect(await count('group-tree', groups[0]!.id)).toBe(17);
     expect(await count('group-tree', groups[3]!.id)).toBe(8);
-    expect(await countAnnouncementAudience(world.ctx, { kind: 'organisation', organisationId: organisation.id }, admin)).toBe(17);
+    expect(
+      await countAnnouncementAudience(
+        world.ctx,
+        { kind: 'organisation', organisationId: organisation.id },
+        admin,
+      ),
+    ).toBe(17);
   });
 
   test('when a champ sends outside their groups, or to the whole organisation, then it is refused with a code', async () => {
     const groups = await tree(2, 1, []);
     const champ = await world.person('Chandra');
     await assignChamp(world.ctx, { groupId: groups[1]!.id, champ: { personId: champ.personId } }, admin);
-    const ok = await composeAnnouncement(world.ctx, { ...write, audience: { kind: 'group', groupId: groups[1]!.id } }, champ);
+    const ok = await composeAnnouncement(
+      world.ctx,
+      { ...write, audience: { kind: 'group', groupId: groups[1]!.id } },
+      champ,
+    );
     expect(ok.audienceCount).toBe(2);
     await expect(
-      composeAnnouncement(world.ctx, { ...write, audience: { kind: 'group-tree', groupId: groups[0]!.id } }, champ),
+      composeAnnouncement(
+        world.ctx,
+        { ...write, audience: { kind: 'group-tree', groupId: groups[0]!.id } },
+        champ,
+      ),
     ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     await expect(
-      composeAnnouncement(world.ctx, { ...write, audience: { kind: 'organisation', organisationId: organisation.id } }, champ),
+      composeAnnouncement(
+        world.ctx,
+        { ...write, audience: { kind: 'organisation', organisationId: organisation.id } },
+        champ,
+      ),
     ).rejects.toMatchObject({ code: 'ORGANISATION_ANNOUNCEMENT_FORBIDDEN' });
   });
 
@@ -97,7 +124,11 @@ describeEachDialect('announcements', ({ open }) => {
   ])('when the input is bad (%#), then it is refused with %s', async (bad, code) => {
     const [group] = await tree(1, 1, []);
     await expect(
-      composeAnnouncement(world.ctx, { ...write, ...bad, audience: { kind: 'group', groupId: group!.id } }, admin),
+      composeAnnouncement(
+        world.ctx,
+        { ...write, ...bad, audience: { kind: 'group', groupId: group!.id } },
+        admin,
+      ),
     ).rejects.toMatchObject({ code });
   });
 
@@ -105,12 +136,22 @@ describeEachDialect('announcements', ({ open }) => {
     const [group] = await tree(1, 5, []);
     const later = await composeAnnouncement(
       world.ctx,
-      { ...write, audience: { kind: 'group', groupId: group!.id }, sendAt: '2026-01-05T11:00:00+01:00', timeZone: 'Europe/Paris' },
+      {
+        ...write,
+        audience: { kind: 'group', groupId: group!.id },
+        sendAt: '2026-01-05T11:00:00+01:00',
+        timeZone: 'Europe/Paris',
+      },
       admin,
     );
     const cancelled = await composeAnnouncement(
       world.ctx,
-      { ...write, audience: { kind: 'group', groupId: group!.id }, sendAt: '2026-01-05T10:30:00+01:00', timeZone: 'Europe/Paris' },
+      {
+        ...write,
+        audience: { kind: 'group', groupId: group!.id },
+        sendAt: '2026-01-05T10:30:00+01:00',
+        timeZone: 'Europe/Paris',
+      },
       admin,
     );
     await cancelAnnouncement(world.ctx, cancelled.announcement.id, admin);
@@ -130,17 +171,32 @@ describeEachDialect('announcements', ({ open }) => {
   test('when a reader acknowledges twice and Teams sends two read receipts, then each is counted once', async () => {
     const asha = await world.person('Asha');
     const [group] = await tree(1, 0, [asha]);
-    const { announcement } = await composeAnnouncement(world.ctx, { ...write, audience: { kind: 'group', groupId: group!.id } }, admin);
+    const { announcement } = await composeAnnouncement(
+      world.ctx,
+      { ...write, audience: { kind: 'group', groupId: group!.id } },
+      admin,
+    );
     await startNextDueAnnouncement(world.ctx);
     const deliveryId = `${announcement.id}/${asha.personId}`;
     await under.storage.db
       .updateTable('announcement_deliveries')
-      .set({ state: 'sent', sent_at: '2026-12-01T09:00:00Z', conversation_id: 'a:asha', activity_id: '1764579600000' })
+      .set({
+        state: 'sent',
+        sent_at: '2026-12-01T09:00:00Z',
+        conversation_id: 'a:asha',
+        activity_id: '1764579600000',
+      })
       .where('id', '=', deliveryId)
       .execute();
-    expect(await recordReadReceipt(world.ctx, { conversationId: 'a:asha', lastReadMessageId: '1764579500000' })).toBe(0);
-    expect(await recordReadReceipt(world.ctx, { conversationId: 'a:asha', lastReadMessageId: '1764579700000' })).toBe(1);
-    expect(await recordReadReceipt(world.ctx, { conversationId: 'a:asha', lastReadMessageId: '1764579800000' })).toBe(0);
+    expect(
+      await recordReadReceipt(world.ctx, { conversationId: 'a:asha', lastReadMessageId: '1764579500000' }),
+    ).toBe(0);
+    expect(
+      await recordReadReceipt(world.ctx, { conversationId: 'a:asha', lastReadMessageId: '1764579700000' }),
+    ).toBe(1);
+    expect(
+      await recordReadReceipt(world.ctx, { conversationId: 'a:asha', lastReadMessageId: '1764579800000' }),
+    ).toBe(0);
     const person = await world.ctx.uow.read((repos) => repos.people.findById(asha.personId));
     const identity = { tenantId: CONTOSO_TENANT, aadObjectId: person!.aadObjectId!, displayName: 'Asha' };
     const first = await acknowledgeAnnouncement(world.ctx, deliveryId, identity);
@@ -149,7 +205,11 @@ describeEachDialect('announcements', ({ open }) => {
     const stranger = await world.person('Stranger');
     const strangerRow = await world.ctx.uow.read((repos) => repos.people.findById(stranger.personId));
     await expect(
-      acknowledgeAnnouncement(world.ctx, deliveryId, { tenantId: CONTOSO_TENANT, aadObjectId: strangerRow!.aadObjectId!, displayName: null }),
+      acknowledgeAnnouncement(world.ctx, deliveryId, {
+        tenantId: CONTOSO_TENANT,
+        aadObjectId: strangerRow!.aadObjectId!,
+        displayName: null,
+      }),
     ).rejects.toMatchObject({ code: 'ANNOUNCEMENT_NOT_FOUND' });
     const report = await announcementReport(world.ctx, announcement.id, {}, admin);
     expect(report.totals).toMatchObject({ sent: 1, read: 1, acknowledged: 1 });

@@ -33,7 +33,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('audience_count', 'integer')
     .addColumn('reminded_at', 'text')
     .execute();
-  await db.schema.createIndex('announcements_due').on('announcements').columns(['state', 'send_at']).execute();
+  await db.schema
+    .createIndex('announcements_due')
+    .on('announcements')
+    .columns(['state', 'send_at'])
+    .execute();
   await db.schema
     .createIndex('announcements_group')
     .on('announcements')

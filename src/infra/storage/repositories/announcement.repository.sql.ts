@@ -1,5 +1,10 @@
 import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
-import type { Announcement, AnnouncementContent, AnnouncementState, Audience } from '../../../domain/announcements/announcement';
+import type {
+  Announcement,
+  AnnouncementContent,
+  AnnouncementState,
+  Audience,
+} from '../../../domain/announcements/announcement';
 import type {
   AnnouncementCounts,
   AnnouncementRecipient,
@@ -91,7 +96,11 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
     return row && toAnnouncement(row);
   }
 
-  async list(filter: { groupIds: string[]; organisationIds: string[]; limit: number }): Promise<Announcement[]> {
+  async list(filter: {
+    groupIds: string[];
+    organisationIds: string[];
+    limit: number;
+  }): Promise<Announcement[]> {
     if (filter.groupIds.length === 0 && filter.organisationIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('announcements')
@@ -115,7 +124,12 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('announcements')
-      .set({ ...contentColumns(change.content), send_at: change.sendAt, time_zone: change.timeZone, updated_at: now.toISOString() })
+      .set({
+        ...contentColumns(change.content),
+        send_at: change.sendAt,
+        time_zone: change.timeZone,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', id)
       .where('state', '=', 'scheduled')
       .executeTakeFirst();
@@ -143,9 +157,9 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
   }
 
   async countAudience(audience: Audience): Promise<number> {
-    const { rows } = await sql<{ n: unknown }>`SELECT count(*) AS n FROM (${audiencePeople(audience)}) people`.execute(
-      this.db,
-    );
+    const { rows } = await sql<{
+      n: unknown;
+    }>`SELECT count(*) AS n FROM (${audiencePeople(audience)}) people`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -177,7 +191,11 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
       SELECT ${a.id} || '/' || people.person_id, ${a.id}, people.person_id, people.group_id, 'queued', 0, 0, ${at}, ${at}, ${at}
       FROM (${audiencePeople(a.audience)}) people`.execute(this.db);
     const queued = Number(inserted.numAffectedRows ?? 0);
-    await this.db.updateTable('announcements').set({ audience_count: queued }).where('id', '=', a.id).execute();
+    await this.db
+      .updateTable('announcements')
+      .set({ audience_count: queued })
+      .where('id', '=', a.id)
+      .execute();
     return queued;
   }
 
@@ -282,7 +300,10 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
     // ReadReceiptInfo.isMessageRead does.
     const last = BigInt(lastReadMessageId);
     const read = unread
-      .filter((row) => row.activity_id !== null && /^\d{1,20}$/.test(row.activity_id) && BigInt(row.activity_id) <= last)
+      .filter(
+        (row) =>
+          row.activity_id !== null && /^\d{1,20}$/.test(row.activity_id) && BigInt(row.activity_id) <= last,
+      )
       .map((row) => row.id);
     if (read.length === 0) return 0;
     const at = now.toISOString();
