@@ -13,8 +13,9 @@ import { createDeliveryWorker } from '../src/infra/delivery/create-delivery-work
 import { DeliveryQueue } from '../src/infra/delivery/delivery-queue';
 import { LocalDirectory } from '../src/infra/directory/local-directory';
 import { createLogger } from '../src/infra/logging/logger';
-import { openStorage, type Storage } from '../src/infra/storage/database';
+import { openStorage } from '../src/infra/storage/database';
 import { audiencePeople } from '../src/infra/storage/repositories/announcement-audience.sql';
+import { seedAudience } from '../test/support/announcement-world';
 import { fastRetries, seedInvites } from '../test/support/delivery-world';
 import { CONTOSO_TENANT, DomainWorld } from '../test/support/domain-world';
 import { startConnector } from './delivery-pacing.bench';
@@ -23,60 +24,6 @@ import type { Benchmark } from './figure';
 const LIMIT = 50;
 const AUDIENCE = 10_000;
 const INVITES = 2_000;
-
-/** People with a Teams account and a known chat, members of one group (no invite cards: they joined). */
-async function seedAudience(storage: Storage, groupId: string, people: number, connectorUrl: string) {
-  const at = new Date().toISOString();
-  for (let start = 0; start < people; start += 500) {
-    const rows = Array.from({ length: Math.min(500, people - start) }, () => ({
-      id: randomUUID(),
-      aad: randomUUID(),
-    }));
-    await storage.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('people')
-        .values(
-          rows.map((r, i) => ({
-            id: r.id,
-            phone: null,
-            tenant_id: CONTOSO_TENANT,
-            aad_object_id: r.aad,
-            display_name: `Reader ${start + i}`,
-            created_at: at,
-          })) as never,
-        )
-        .execute();
-      await trx
-        .insertInto('memberships')
-        .values(
-          rows.map((r) => ({
-            group_id: groupId,
-            person_id: r.id,
-            role: 'member',
-            source: 'bulk',
-            state: 'joined',
-            invited_by: null,
-            created_at: at,
-            updated_at: at,
-          })) as never,
-        )
-        .execute();
-      await trx
-        .insertInto('teams_addresses')
-        .values(
-          rows.map((r) => ({
-            tenant_id: CONTOSO_TENANT,
-            aad_object_id: r.aad,
-            service_url: connectorUrl,
-            conversation_id: `a:personal:${r.aad}`,
-            bot_id: null,
-            updated_at: at,
-          })),
-        )
-        .execute();
-    });
-  }
-}
 
 /** A1: an announcement to 10,000 people while 2,000 invite cards are queued, through one paced worker. */
 async function a1() {
