@@ -32,6 +32,7 @@ const ChampsPage = lazy(() => import('./pages/champs-page'));
 const ResourcesPage = lazy(() => import('./pages/resources-page'));
 const OrgAdminsPage = lazy(() => import('./pages/org-admins-page'));
 const PeopleWithoutAccountPage = lazy(() => import('./pages/people-without-account-page'));
+const AnnouncementsPage = lazy(() => import('./pages/announcements-page'));
 
 const useStyles = makeStyles({
   shell: {
@@ -66,6 +67,7 @@ const sections = [
   { path: '/groups', label: 'Groups' },
   { path: '/upload', label: 'Bulk upload' },
   { path: '/jobs', label: 'Jobs' },
+  { path: '/announcements', label: 'Announcements' },
   { path: '/champs', label: 'Champs' },
   { path: '/resources', label: 'Resources' },
   { path: '/people-without-account', label: 'No account', orgAdminsOnly: true },
@@ -142,6 +144,7 @@ function Shell() {
               <Route path="/upload" element={<UploadPage />} />
               <Route path="/jobs" element={<JobsPage />} />
               <Route path="/jobs/:id" element={<JobLogPage />} />
+              <Route path="/announcements" element={<AnnouncementsPage />} />
               <Route path="/champs" element={<ChampsPage />} />
               <Route path="/resources" element={<ResourcesPage />} />
               <Route path="/org-admins" element={<OrgAdminsPage />} />
