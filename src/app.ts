@@ -4,6 +4,7 @@ import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
 import { renderAnnouncementActivity } from '../bot/announcement-card/render-announcement-activity';
 import { createBotAdapter } from '../bot/bot-adapter';
+import { renderAnnouncementCard } from '../bot/cards/announcement-card';
 import { ConveneBot } from '../bot/convene-bot';
 import { inviteCardMiddleware } from '../bot/invite-card/invite-card-middleware';
 import { renderInviteActivity } from '../bot/invite-card/render-invite-activity';
@@ -148,6 +149,7 @@ export async function startApp(
     accountCreator: identity.accountCreator,
     startedAccountCreation: () => accountCreation.nudge(),
     scheduledAnnouncement: () => announcements.nudge(),
+    announcementCard: (content) => renderAnnouncementCard({ ...content, acknowledgedAt: null }),
     adapter,
     bot,
     tabDir: config.tabDir,

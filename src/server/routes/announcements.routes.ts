@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
+import { checkAnnouncementContent } from '../../domain/announcements/announcement';
 import { announcementReport, listAnnouncements } from '../../domain/announcements/announcement-report';
 import { remindNonAcknowledgers } from '../../domain/announcements/answer-announcement';
 import {
@@ -50,6 +51,25 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
     route(deps, async (req) => {
       const body = parseBody(req, z.object({ audience }).strict());
       return { people: await countAnnouncementAudience(deps.ctx, body.audience, await actorOf(deps, req)) };
+    }),
+  );
+
+  // The card exactly as members will get it, from the bot's own template (checked like a real one).
+  server.post(
+    '/api/v1/announcements/preview',
+    route(deps, async (req) => {
+      await actorOf(deps, req);
+      const body = parseBody(req, editBody);
+      const content = checkAnnouncementContent(body);
+      return {
+        card: deps.announcementCard({
+          deliveryId: 'preview',
+          ...content,
+          senderName: 'You',
+          groupName: typeof req.query?.groupName === 'string' ? req.query.groupName.slice(0, 100) : '',
+          reminder: false,
+        }),
+      };
     }),
   );
 

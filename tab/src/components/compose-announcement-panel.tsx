@@ -153,7 +153,7 @@ export function ComposeAnnouncementPanel({
       </Field>
       <Text weight="semibold">Preview</Text>
       <AnnouncementCardPreview content={preview} />
-      {error !== undefined && <ErrorState error={error} />}
+      {error !== undefined && <ErrorState error={error} title="Not sent" />}
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy} onClick={send}>
           {when ? 'Schedule' : 'Send now'}
