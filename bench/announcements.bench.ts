@@ -92,8 +92,12 @@ async function a1() {
     const inWindow = log.filter((e) => e.at >= from && e.at <= to);
     const invitesShare = inWindow.filter((e) => !isCopy(e.id)).length / inWindow.length;
     const seconds = (stats.lastAt - stats.firstAt) / 1000;
-    const expected = INVITES + AUDIENCE;
-    const delivered = Object.keys(stats.deliveries).length;
+    // Every card either reached its chat or failed with a reason in the database (the sender, the
+    // audience group's creator, never chatted with the bot): anything else was lost.
+    const failed =
+      ((await queue.counts('invite')).failed ?? 0) + ((await queue.counts('announcement')).failed ?? 0);
+    const expected = INVITES + (started?.queued ?? 0);
+    const delivered = Object.keys(stats.deliveries).length + failed;
     const duplicated = Object.values(stats.deliveries).filter((n) => n > 1).length;
     return {
       id: 'A1',
@@ -106,6 +110,7 @@ async function a1() {
         sendsPerSecond: (stats.accepted / seconds).toFixed(2),
         queuedCopies: started?.queued ?? 0,
         lost: expected - delivered,
+        failedWithReason: failed,
         duplicated,
         invitesShareWhileBothWaited: invitesShare.toFixed(3),
         invitesShareTarget: '>= 0.25',

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema';
-import type { Delivery } from './delivery-queue';
+import type { Delivery } from './delivery';
 
 /**
  * Claimed announcement copies with what the card says and what finding the person's chat needs (the

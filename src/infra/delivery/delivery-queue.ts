@@ -1,46 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import { SqlMembershipRepository } from '../storage/repositories/membership.repository.sql';
 import type { Database } from '../storage/schema';
-import type { AnnouncementCardContent } from './announcement-card-content';
 import { loadAnnouncementCopies } from './announcement-copies';
+import type { Delivery, DeliveryKind, DeliveryRef } from './delivery';
 
-/** The two kinds of card the queue carries: they share Teams' per-tenant budget. */
-export type DeliveryKind = 'invite' | 'announcement';
+export type { Delivery, DeliveryKind, DeliveryRef } from './delivery';
 
 /** The two tables hold the same delivery columns (leases, attempts, outcome), one per kind. */
 const tableOf = { invite: 'card_invites', announcement: 'announcement_deliveries' } as const;
 /** Kysely is given one table's name for both: their delivery columns are spelled and typed alike. */
 const table = (kind: DeliveryKind) => tableOf[kind] as 'card_invites';
-
-/** One claimed delivery with everything the card and its address need. */
-export interface Delivery {
-  id: string;
-  kind: DeliveryKind;
-  /** An announcement's copy: what it says (absent for invites). */
-  announcement?: AnnouncementCardContent;
-  attempts: number;
-  /** Set when an earlier worker died with this invite's request in flight. */
-  interruptedSend: boolean;
-  groupId: string;
-  groupName: string;
-  parentName: string | null;
-  organisationTenantId: string | null;
-  memberCount: number;
-  membershipState: string | null;
-  personId: string;
-  personPhone: string | null;
-  /** The e-mail address and employee id an admin gave, to find the person's account by. */
-  personEmail: string | null;
-  personEmployeeId: string | null;
-  personName: string | null;
-  personTenantId: string | null;
-  personAadObjectId: string | null;
-  inviterName: string | null;
-  inviterTenantId: string | null;
-}
-
-/** Which delivery a write is about. */
-export type DeliveryRef = Pick<Delivery, 'id' | 'kind'>;
 
 /** Alternates two lists (then the rest of the longer). */
 function interleave<T>(a: T[], b: T[]): T[] {
