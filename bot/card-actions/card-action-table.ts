@@ -1,5 +1,10 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { handleAnnouncementCardAction } from '../announcement-card/handle-announcement-card-action';
+import {
+  editAnnouncementReply,
+  previewAnnouncementReply,
+  sendAnnouncementReply,
+} from '../handlers/announce-handlers';
 import { createGroupReply, listGroupsReply, openGroupReply } from '../handlers/group-handlers';
 import { inviteReply, resetLinkReply, saveLinkSettingsReply } from '../handlers/invite-handlers';
 import { decideJoinRequestsReply, joinRequestsReply } from '../handlers/join-request-handlers';
@@ -42,6 +47,9 @@ export const cardActions: Readonly<Record<string, CardAction>> = {
     placement: 'replace',
     handle: (s, d) => decideJoinRequestsReply(s, text(d.groupId), 'decline', text(d.requestId)),
   },
+  'announce.preview': { placement: 'replace', handle: (s, d) => previewAnnouncementReply(s, d) },
+  'announce.edit': { placement: 'replace', handle: (s, d) => editAnnouncementReply(s, d) },
+  'announce.send': { placement: 'replace', handle: (s, d) => sendAnnouncementReply(s, d) },
   'link.reset': { placement: 'replace', handle: (s, d) => resetLinkReply(s, text(d.groupId)) },
   'link.save': { placement: 'replace', handle: (s, d) => saveLinkSettingsReply(s, text(d.groupId), d) },
   'members.add': { placement: 'replace', handle: (s, d) => addFromCardReply(s, text(d.groupId), d) },

@@ -16,6 +16,7 @@ export type Command =
   | { kind: 'map'; group: string | null }
   | { kind: 'poster'; group: string | null }
   | { kind: 'slips'; group: string | null }
+  | { kind: 'announce'; group: string | null }
   | { kind: 'region'; region: string | null }
   /** A known command missing its arguments: answer with how to write it. */
   | { kind: 'incomplete'; usage: string }
@@ -38,6 +39,7 @@ export const usages = {
   map: 'add <group> to organisation',
   poster: 'poster <group>',
   slips: 'slips <group>',
+  announce: 'announce <group>',
   region: 'region <country code>',
 } as const satisfies Record<Exclude<Command['kind'], 'incomplete' | 'unknown'>, string>;
 

@@ -105,6 +105,10 @@ const rules: Rule[] = [
     /^(?:(?:print\s+)?(?:onboarding\s+)?slips)(?:\s+(?:for|of))?(?:\s+(.+))?$/i,
     (m) => ({ kind: 'slips', group: groupOrNull(m[1]) }),
   ],
+  [
+    /^(?:announce|announcement|post\s+an?\s+announcement)(?:\s+(?:to|for|in))?(?:\s+(.+))?$/i,
+    (m) => ({ kind: 'announce', group: groupOrNull(m[1]) }),
+  ],
   [/^region(?:\s+(.+))?$/i, (m) => ({ kind: 'region', region: m[1]?.trim() || null })],
 ];
 

@@ -1,3 +1,4 @@
+import { announceReply } from '../handlers/announce-handlers';
 import { createGroupReply, listGroupsReply } from '../handlers/group-handlers';
 import { helpReply, regionReply } from '../handlers/help-handlers';
 import { inviteReply, joinReply } from '../handlers/invite-handlers';
@@ -45,6 +46,8 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
       return posterReply(session, { name: command.group });
     case 'slips':
       return slipsReply(session, { name: command.group });
+    case 'announce':
+      return announceReply(session, { name: command.group });
     case 'region':
       return regionReply(session, command.region);
     case 'incomplete':

@@ -84,4 +84,36 @@ describe.each(['local', 'tenant'] as const)('an announcement in a member’s cha
     const report = await announcementReport(world.ctx, announcement.id, {}, sender);
     expect(report.totals).toEqual({ queued: 1, sent: 1, failed: 0, read: 1, acknowledged: 1 });
   });
+
+  test('when a group admin types announce, then a compose card, a preview and Send lead to the announcement; a javascript: link is refused', async () => {
+    await asha.say('create group Night shift');
+    const compose = await asha.say('announce Night shift');
+    expect(cardText(compose.cards[0])).toContain('Announcement to Night shift');
+    expect(cardText(compose.cards[0])).toContain('Reaches 1 person');
+    const preview = cardButtons(compose.cards[0]).get('Preview')!;
+    const written = {
+      ...preview.data,
+      scope: 'group',
+      title: 'Rota',
+      body: 'Pinned in the team.',
+      acknowledge: 'true',
+    };
+
+    const refused = await asha.press(preview.verb, { ...written, linkUrl: 'javascript:alert(1)' });
+    expect(JSON.stringify(refused.invoke?.body)).toContain('https://');
+
+    const shown = await asha.press(preview.verb, { ...written, linkUrl: '' });
+    const card = shown.invoke?.body.value;
+    expect(cardText(card)).toContain('Preview: this is what people will get');
+    expect(cardText(card)).toContain('Pinned in the team.');
+    const send = cardButtons(card).get('Send now')!;
+    const sent = await asha.press(send.verb, send.data);
+    expect(cardText(sent.invoke?.body.value)).toContain('On its way to 1 person');
+    const rows = await world.storage.db.selectFrom('announcements').select(['title', 'state']).execute();
+    expect(rows).toEqual([{ title: 'Rota', state: 'scheduled' }]);
+
+    // Ravi is no admin of the group: the server refuses him whatever the card says.
+    const ravis = await ravi.press(send.verb, send.data);
+    expect(JSON.stringify(ravis.invoke?.body)).toMatch(/not allowed|NOT_ALLOWED/i);
+  });
 });
