@@ -13,6 +13,7 @@ const meanings: Array<[string, string]> = [
   [usages.map, 'Hand the group to your organisation.'],
   [usages.poster, 'A poster with the invite link as a QR code.'],
   [usages.slips, 'Onboarding slips to print for the activation desk.'],
+  [usages.announce, 'Tell the group (or it and its sub-groups) something, with a preview first.'],
   [usages.join, 'Join a group with its invite link.'],
   [usages.region, 'How to read numbers without a country code.'],
 ];
