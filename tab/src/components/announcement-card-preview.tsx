@@ -12,6 +12,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   frame: {
+    margin: 0,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalM,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -108,17 +109,16 @@ export function AnnouncementCardPreview({ content }: { content: AnnouncementCard
   return (
     <div className={styles.pair}>
       {([false, true] as const).map((dark) => (
-        <div
+        <figure
           key={String(dark)}
           className={`${styles.frame} ${dark ? styles.dark : styles.light}`}
           aria-label={dark ? 'Preview, dark theme' : 'Preview, light theme'}
-          role="figure"
         >
           <Text size={200} style={{ color: dark ? '#adadad' : '#616161' }}>
             {dark ? 'Dark' : 'Light'}
           </Text>
           <RenderedCard card={card} dark={dark} />
-        </div>
+        </figure>
       ))}
     </div>
   );
