@@ -1,4 +1,5 @@
 import { accountCreationBenchmark } from './account-creation.bench';
+import { announcementAudienceBenchmark, announcementSharingBenchmark } from './announcements.bench';
 import { botThroughputBenchmark } from './bot-throughput.bench';
 import { deliveryPacingBenchmark } from './delivery-pacing.bench';
 import type { Benchmark } from './figure';
@@ -25,4 +26,6 @@ export const benchmarks: Benchmark[] = [
   publicLoadBenchmark,
   joinPageBenchmark,
   accountCreationBenchmark,
+  announcementAudienceBenchmark,
+  announcementSharingBenchmark,
 ];

@@ -11,7 +11,7 @@ const INVITES = 750;
 const LIMIT = 50;
 
 /** Starts the loopback connector in its own process, so its clock is not disturbed by the sender's. */
-async function startConnector(): Promise<{ url: string; stop: () => void }> {
+export async function startConnector(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, '../test/fakes/bot-connector-server.ts')],

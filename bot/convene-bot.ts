@@ -8,6 +8,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { recordReadReceipt } from '../src/domain/announcements/answer-announcement';
 import type { StandingTokens } from '../src/domain/invites/standing-invite-link';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
 import type { SlipTickets } from '../src/domain/slips/slips.ports';
@@ -95,6 +96,20 @@ export class ConveneBot extends TeamsActivityHandler {
       signIn,
     };
 
+    // Teams' read receipts for the bot's personal chats: announcements up to the last read message were seen.
+    this.onTeamsReadReceiptEvent(async (receipt, turn, next) => {
+      const conversation = turn.activity.conversation;
+      if (
+        untrustedSender(turn.activity, this.trust) === null &&
+        conversation?.conversationType !== 'channel'
+      ) {
+        await recordReadReceipt(this.deps.ctx, {
+          conversationId: conversation?.id ?? '',
+          lastReadMessageId: String(receipt?.lastReadMessageId ?? ''),
+        });
+      }
+      await next();
+    });
     this.onMessage(async (turn, next) => {
       await this.onChatMessage(turn);
       await next();

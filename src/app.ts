@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
+import { renderAnnouncementActivity } from '../bot/announcement-card/render-announcement-activity';
 import { TeamsImageDownloads } from '../bot/attachments/teams-image-downloads';
 import { createBotAdapter } from '../bot/bot-adapter';
+import { renderAnnouncementCard } from '../bot/cards/announcement-card';
 import { renderChampKitActivity } from '../bot/cards/champ-kit-card';
 import { ConveneBot } from '../bot/convene-bot';
 import { inviteCardMiddleware } from '../bot/invite-card/invite-card-middleware';
@@ -21,6 +23,7 @@ import { createWorkAccountSignIn } from './infra/graph/create-sign-in';
 import { SharpPhotoProcessor } from './infra/group-photos/sharp-photo-processor';
 import { HmacStandingTokens, linkSigningKey } from './infra/invites/hmac-standing-tokens';
 import { createAccountCreationRunner } from './infra/jobs/account-creation-jobs';
+import { AnnouncementScheduler } from './infra/jobs/announcement-scheduler';
 import { createLookupRunner } from './infra/jobs/lookup-jobs';
 import { ProvisioningWorker } from './infra/jobs/provisioning-worker';
 import { createUploadRuntime } from './infra/jobs/upload-jobs';
@@ -67,7 +70,12 @@ export async function startApp(
     dataDir: config.dataDir,
     schema: options.databaseSchema,
   });
-  const ctx: DomainContext = { uow: new KyselyUnitOfWork(storage.db), clock: options.clock ?? systemClock };
+  // Cards queued by any use case wake this process's delivery worker once their transaction commits.
+  let wakeDelivery: () => void = () => {};
+  const ctx: DomainContext = {
+    uow: new KyselyUnitOfWork(storage.db, () => wakeDelivery()),
+    clock: options.clock ?? systemClock,
+  };
   const authenticator = await createAuthenticator(config, ctx);
   const botState = new KyselyBotStateStorage(storage.db, ctx.clock);
   const adapter = createBotAdapter(config.bot, logger, { storage: botState });
@@ -81,10 +89,14 @@ export async function startApp(
     ctx,
     directory: identity.directory,
     render: renderInviteActivity,
+    renderAnnouncement: renderAnnouncementActivity,
     logger,
     connectorToken: identity.connectorToken,
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
   });
+  wakeDelivery = () => delivery.wake();
+  // Scheduled announcements start in whichever instance gets there first, once.
+  const announcements = new AnnouncementScheduler(ctx, logger);
   let url = '';
   // Posters, templates, the slideshow and the bot's poster card show the same standing link.
   const linkKey = linkSigningKey({ secret: config.standingLinkSecret, dataDir: config.dataDir });
@@ -157,6 +169,8 @@ export async function startApp(
     directory: identity.directory,
     accountCreator: identity.accountCreator,
     startedAccountCreation: () => accountCreation.nudge(),
+    scheduledAnnouncement: () => announcements.nudge(),
+    announcementCard: (content) => renderAnnouncementCard({ ...content, acknowledgedAt: null }),
     adapter,
     bot,
     tabDir: config.tabDir,
@@ -197,6 +211,7 @@ export async function startApp(
   }
   uploads.runner.start();
   delivery.start();
+  announcements.start();
   provisioning.start();
   lookups.start();
   accountCreation.start();
@@ -212,6 +227,7 @@ export async function startApp(
       await provisioning.stop();
       await lookups.stop();
       await accountCreation.stop();
+      await announcements.stop();
       await phones.close();
       await delivery.stop();
       await storage.close();

@@ -1,3 +1,12 @@
+import {
+  editAnnouncementReply,
+  previewAnnouncementReply,
+  sendAnnouncementReply,
+} from '../handlers/announce-handlers';
+import {
+  acknowledgeAnnouncementReply,
+  refreshAnnouncementReply,
+} from '../handlers/announcement-card-handlers';
 import { createGroupReply, listGroupsReply, openGroupReply } from '../handlers/group-handlers';
 import { answerInviteCardReply, refreshInviteCardReply } from '../handlers/invite-card-handlers';
 import { inviteReply, resetLinkReply, saveLinkSettingsReply } from '../handlers/invite-handlers';
@@ -6,6 +15,7 @@ import { cancelMapReply, confirmMapReply, mapReply } from '../handlers/map-handl
 import { addFromCardReply, changeRoleReply, membersReply, removeReply } from '../handlers/member-handlers';
 import type { Reply } from '../handlers/reply';
 import type { Session } from '../session';
+import { text } from './card-text';
 
 /**
  * Where a button's answer goes: `replace` updates the pressed card in place (its own state changed:
@@ -27,9 +37,6 @@ export interface CardAction {
   handle(session: Session, data: Record<string, unknown>): Promise<Reply>;
 }
 
-/** Card data fields arrive from the client: only non-empty strings are trusted as ids. */
-export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 /** Convene's own buttons, by Action.Execute verb. */
 export const cardActions: Readonly<Record<string, CardAction>> = {
   'group.create': { placement: 'post', handle: (s, d) => createGroupReply(s, text(d.name)) },
@@ -49,6 +56,9 @@ export const cardActions: Readonly<Record<string, CardAction>> = {
     placement: 'replace',
     handle: (s, d) => decideJoinRequestsReply(s, text(d.groupId), 'decline', text(d.requestId)),
   },
+  'announce.preview': { placement: 'replace', handle: (s, d) => previewAnnouncementReply(s, d) },
+  'announce.edit': { placement: 'replace', handle: (s, d) => editAnnouncementReply(s, d) },
+  'announce.send': { placement: 'replace', handle: (s, d) => sendAnnouncementReply(s, d) },
   'link.reset': { placement: 'replace', handle: (s, d) => resetLinkReply(s, text(d.groupId)) },
   'link.save': { placement: 'replace', handle: (s, d) => saveLinkSettingsReply(s, text(d.groupId), d) },
   'members.add': { placement: 'replace', handle: (s, d) => addFromCardReply(s, text(d.groupId), d) },
@@ -79,5 +89,16 @@ export const cardActions: Readonly<Record<string, CardAction>> = {
     placement: 'replace',
     refusal: 'card-error',
     handle: (s, d) => refreshInviteCardReply(s, text(d.inviteId)),
+  },
+  // A member's copy of an announcement (Acknowledge, and Teams' refresh), sent by the delivery worker.
+  'announcement.acknowledge': {
+    placement: 'replace',
+    refusal: 'card-error',
+    handle: (s, d) => acknowledgeAnnouncementReply(s, text(d.deliveryId)),
+  },
+  'announcement.refresh': {
+    placement: 'replace',
+    refusal: 'card-error',
+    handle: (s, d) => refreshAnnouncementReply(s, text(d.deliveryId)),
   },
 };

@@ -138,6 +138,24 @@ export interface MappedCardData {
   organisationName: string;
 }
 
+/** What the sender wrote on the bot's compose card (inputs come back as strings). */
+export interface AnnounceDraft {
+  groupId: string;
+  groupName: string;
+  scope: 'group' | 'group-tree';
+  title: string;
+  body: string;
+  linkUrl: string;
+  acknowledge: 'true' | 'false';
+  reachText: string;
+}
+
+/** The preview before sending, and the confirmation after (`sent`). */
+export interface AnnouncePreviewCardData extends AnnounceDraft {
+  headline: string;
+  sent: boolean;
+}
+
 /** Template name → the data it takes. */
 export interface CardDataByName {
   welcome: WelcomeCardData;
@@ -152,6 +170,8 @@ export interface CardDataByName {
   'join-requests': JoinRequestsCardData;
   poster: PosterCardData;
   slips: SlipsCardData;
+  'announce-compose': AnnounceDraft;
+  'announce-preview': AnnouncePreviewCardData;
 }
 
 export type CardName = keyof CardDataByName;

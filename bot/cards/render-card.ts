@@ -1,6 +1,8 @@
 import * as ACData from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 import addResult from './add-result.json';
+import announceCompose from './announce-compose.json';
+import announcePreview from './announce-preview.json';
 import type { CardDataByName, CardName } from './card-data';
 import group from './group.json';
 import groupName from './group-name.json';
@@ -27,6 +29,8 @@ const templates: Record<CardName, ACData.Template> = {
   poster: new ACData.Template(poster),
   slips: new ACData.Template(slips),
   'join-requests': new ACData.Template(joinRequests),
+  'announce-compose': new ACData.Template(announceCompose),
+  'announce-preview': new ACData.Template(announcePreview),
 };
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

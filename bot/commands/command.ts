@@ -18,6 +18,7 @@ export type Command =
   | { kind: 'poster'; group: string | null }
   | { kind: 'slips'; group: string | null }
   | { kind: 'photo'; group: string | null }
+  | { kind: 'announce'; group: string | null }
   | { kind: 'region'; region: string | null }
   /** A known command missing its arguments: answer with how to write it. */
   | { kind: 'incomplete'; usage: string }
@@ -41,6 +42,7 @@ export const usages = {
   poster: 'poster <group>',
   slips: 'slips <group>',
   photo: 'photo <group>',
+  announce: 'announce <group>',
   region: 'region <country code>',
 } as const satisfies Record<Exclude<Command['kind'], 'incomplete' | 'unknown'>, string>;
 

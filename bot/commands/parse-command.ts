@@ -106,6 +106,10 @@ const rules: Rule[] = [
     /^(?:(?:set|change)\s+)?(?:(?:the|group)\s+)?(?:photo|picture|pic)(?:\s+(?:for|of))?(?:\s+(.+))?$/i,
     (m) => ({ kind: 'photo', group: groupOrNull(m[1]) }),
   ],
+  [
+    /^(?:announce|announcement|post\s+an?\s+announcement)(?:\s+(?:to|for|in))?(?:\s+(.+))?$/i,
+    (m) => ({ kind: 'announce', group: groupOrNull(m[1]) }),
+  ],
   [/^region(?:\s+(.+))?$/i, (m) => ({ kind: 'region', region: m[1]?.trim() || null })],
 ];
 

@@ -1,3 +1,4 @@
+import { announceReply } from '../handlers/announce-handlers';
 import { askGroupNameReply, createGroupReply, listGroupsReply } from '../handlers/group-handlers';
 import { helpReply, regionReply } from '../handlers/help-handlers';
 import { inviteReply, joinReply } from '../handlers/invite-handlers';
@@ -48,6 +49,8 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
       return slipsReply(session, { name: command.group });
     case 'photo':
       return photoReply(session, { name: command.group });
+    case 'announce':
+      return announceReply(session, { name: command.group });
     case 'region':
       return regionReply(session, command.region);
     case 'incomplete':

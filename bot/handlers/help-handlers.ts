@@ -14,6 +14,7 @@ const meanings: Array<[string, string]> = [
   [usages.poster, 'A poster with the invite link as a QR code.'],
   [usages.slips, 'Onboarding slips to print for the activation desk.'],
   [usages.photo, 'Paste a picture in the same message: it becomes the group’s photo.'],
+  [usages.announce, 'Tell the group (or it and its sub-groups) something, with a preview first.'],
   [usages.join, 'Join a group with its invite link.'],
   [usages.region, 'How to read numbers without a country code.'],
 ];

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/access/actor';
 import type { AccountCreator } from '../domain/accounts/account-creator.port';
 import type { Directory } from '../domain/directory/directory.port';
 import type { DomainContext } from '../domain/shared/unit-of-work.port';
+import type { AnnouncementCardContent } from '../infra/delivery/announcement-card-content';
 import type { RequestAuthenticator } from './auth/request-authenticator';
 
 /** What the HTTP routes are given by the composition root. */
@@ -21,6 +22,10 @@ export interface ApiDeps {
   accountCreator: AccountCreator;
   /** Tells this process's account creation runner a job was just queued. */
   startedAccountCreation: () => void;
+  /** Tells this process's announcement scheduler one may be due now. */
+  scheduledAnnouncement: () => void;
+  /** The member's announcement card (the bot's template), for the portal's preview. */
+  announcementCard: (content: AnnouncementCardContent) => Record<string, unknown>;
 }
 
 export type { Actor };

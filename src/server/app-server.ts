@@ -12,6 +12,7 @@ import { readRequestBodies } from './http/request-bodies';
 import { restify } from './http/restify';
 import { applyServerLimits } from './http/server-limits';
 import { registerAccountCreationRoutes } from './routes/account-creation.routes';
+import { registerAnnouncementRoutes } from './routes/announcements.routes';
 import { registerBotRoutes } from './routes/bot.routes';
 import { registerCardInviteRoutes } from './routes/card-invites.routes';
 import { registerGroupPhotoRoutes } from './routes/group-photos.routes';
@@ -97,6 +98,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerInviteRoutes(server, deps);
   registerJoinRequestRoutes(server, deps);
   registerCardInviteRoutes(server, deps);
+  registerAnnouncementRoutes(server, deps);
   registerPortalRoutes(server, deps);
   registerTemplateRoutes(server, deps);
   if (deps.uploads) registerUploadRoutes(server, deps, deps.uploads);

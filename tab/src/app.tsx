@@ -20,6 +20,7 @@ const OrgAdminsPage = lazy(() => import('./pages/org-admins-page'));
 const PeopleWithoutAccountPage = lazy(() => import('./pages/people-without-account-page'));
 const UsersPage = lazy(() => import('./pages/users-page'));
 const PersonPage = lazy(() => import('./pages/person-page'));
+const AnnouncementsPage = lazy(() => import('./pages/announcements-page'));
 
 const useStyles = makeStyles({
   shell: {
@@ -71,6 +72,7 @@ const sections = [
   { path: '/users', label: 'Users' },
   { path: '/upload', label: 'Bulk upload', orgAdminsOnly: true },
   { path: '/jobs', label: 'Jobs', orgAdminsOnly: true },
+  { path: '/announcements', label: 'Announcements' },
   { path: '/champs', label: 'Champs' },
   { path: '/resources', label: 'Resources' },
   { path: '/people-without-account', label: 'No account', orgAdminsOnly: true },
@@ -125,6 +127,7 @@ function Shell() {
               <Route path="/upload" element={<UploadPage />} />
               <Route path="/jobs" element={<JobsPage />} />
               <Route path="/jobs/:id" element={<JobLogPage />} />
+              <Route path="/announcements" element={<AnnouncementsPage />} />
               <Route path="/champs" element={<ChampsPage />} />
               <Route path="/resources" element={<ResourcesPage />} />
               <Route path="/org-admins" element={<OrgAdminsPage />} />

@@ -90,6 +90,9 @@ export class BotConnectorServer {
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const path = req.url ?? '';
     if (req.method === 'GET' && path === '/_stats') return { status: 200, body: this.stats() };
+    // Every accepted card in order, by the invite or announcement copy it carried, with its time.
+    if (req.method === 'GET' && path === '/_log')
+      return { status: 200, body: this.accepted.map((a) => ({ id: a.inviteId, at: a.at })) };
     const body = await readJson(req);
     if (req.method === 'POST' && path === '/v3/conversations') {
       const member = (body.members as Array<{ aadObjectId?: string; id?: string }> | undefined)?.[0];
@@ -154,11 +157,21 @@ function prune(window: number[], now: number): void {
   while (window.length > 0 && now - window[0]! >= 1000) window.shift();
 }
 
+/** The invite's id, or the announcement copy's (its card's refresh names it), the card carries. */
 function inviteIdOf(body: Record<string, unknown>): string | null {
   const card = (
-    body.attachments as Array<{ content?: { actions?: Array<{ data?: { inviteId?: string } }> } }>
+    body.attachments as Array<{
+      content?: {
+        actions?: Array<{ data?: { inviteId?: string } }>;
+        refresh?: { action?: { data?: { deliveryId?: string } } };
+      };
+    }>
   )?.[0]?.content;
-  return card?.actions?.find((a) => a.data?.inviteId)?.data?.inviteId ?? null;
+  return (
+    card?.actions?.find((a) => a.data?.inviteId)?.data?.inviteId ??
+    card?.refresh?.action?.data?.deliveryId ??
+    null
+  );
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {

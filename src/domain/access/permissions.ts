@@ -13,7 +13,8 @@ export type GroupAction =
   | 'assign-champs'
   | 'provision'
   | 'print-slips'
-  | 'change-photo';
+  | 'change-photo'
+  | 'announce';
 
 /**
  * Who may do what. Champs steward a group's people (engagement, help, membership) but do not
@@ -34,6 +35,8 @@ export const permissions: Readonly<Record<GroupAction, readonly GroupRelation[]>
   provision: ['group-admin', 'org-admin'],
   'print-slips': ['group-admin', 'champ', 'org-admin'],
   'change-photo': ['group-admin', 'org-admin'],
+  // Telling a group something is stewardship (engagement, guidelines): its admins, champs and org admins.
+  announce: ['group-admin', 'champ', 'org-admin'],
 };
 
 export const may = (relations: ReadonlySet<GroupRelation>, action: GroupAction): boolean =>

@@ -1,5 +1,6 @@
 import type { RoleRepository } from '../access/role.repository';
 import type { AccountCreationRepository } from '../accounts/account-creation.repository';
+import type { AnnouncementRepository } from '../announcements/announcement.repository';
 import type { AuditRepository } from '../audit/audit.repository';
 import type { GroupPhotoRepository } from '../group-photos/group-photo';
 import type { GroupRepository } from '../groups/group.repository';
@@ -39,6 +40,7 @@ export interface Repositories {
   accountCreation: AccountCreationRepository;
   users: UserQueries;
   groupPhotos: GroupPhotoRepository;
+  announcements: AnnouncementRepository;
 }
 
 /** Runs work in one transaction: everything it wrote commits together, or nothing does. */

@@ -1,29 +1,24 @@
 import { type Kysely, sql } from 'kysely';
 import { SqlMembershipRepository } from '../storage/repositories/membership.repository.sql';
 import type { Database } from '../storage/schema';
+import { loadAnnouncementCopies } from './announcement-copies';
+import type { Delivery, DeliveryKind, DeliveryRef } from './delivery';
 
-/** One claimed invite with everything the card and its address need. */
-export interface Delivery {
-  id: string;
-  attempts: number;
-  /** Set when an earlier worker died with this invite's request in flight. */
-  interruptedSend: boolean;
-  groupId: string;
-  groupName: string;
-  parentName: string | null;
-  organisationTenantId: string | null;
-  memberCount: number;
-  membershipState: string | null;
-  personId: string;
-  personPhone: string | null;
-  /** The e-mail address and employee id an admin gave, to find the person's account by. */
-  personEmail: string | null;
-  personEmployeeId: string | null;
-  personName: string | null;
-  personTenantId: string | null;
-  personAadObjectId: string | null;
-  inviterName: string | null;
-  inviterTenantId: string | null;
+export type { Delivery, DeliveryKind, DeliveryRef } from './delivery';
+
+/** The two tables hold the same delivery columns (leases, attempts, outcome), one per kind. */
+const tableOf = { invite: 'card_invites', announcement: 'announcement_deliveries' } as const;
+/** Kysely is given one table's name for both: their delivery columns are spelled and typed alike. */
+const table = (kind: DeliveryKind) => tableOf[kind] as 'card_invites';
+
+/** Alternates two lists (then the rest of the longer). */
+function interleave<T>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) out.push(a[i]!);
+    if (i < b.length) out.push(b[i]!);
+  }
+  return out;
 }
 
 /**
@@ -36,14 +31,39 @@ export class DeliveryQueue {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: 'sqlite' | 'postgres',
+    /** Whether this queue also carries announcement copies (a worker that can render them). */
+    private readonly withAnnouncements = false,
   ) {}
 
-  /** Leases up to `limit` due invites to `worker` until `leaseUntil`. */
+  /**
+   * Leases up to `limit` due deliveries to `worker` until `leaseUntil`. With announcements on, a batch
+   * is half invites and half announcement copies when both are waiting (either takes the other's
+   * unused half), interleaved, so the pacer's first-come order shares the tenant's budget between them:
+   * a big announcement never starves invites, and a big upload's invites never starve an announcement.
+   */
   async claim(worker: string, limit: number, now: Date, leaseMs: number): Promise<Delivery[]> {
+    if (!this.withAnnouncements)
+      return this.load('invite', await this.claimIds('invite', worker, limit, now, leaseMs));
+    const half = Math.ceil(limit / 2);
+    const invites = await this.claimIds('invite', worker, half, now, leaseMs);
+    const copies = await this.claimIds('announcement', worker, limit - invites.length, now, leaseMs);
+    if (invites.length === half && copies.length < limit - half)
+      invites.push(...(await this.claimIds('invite', worker, limit - half - copies.length, now, leaseMs)));
+    return interleave(await this.load('invite', invites), await this.load('announcement', copies));
+  }
+
+  private async claimIds(
+    kind: DeliveryKind,
+    worker: string,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+  ): Promise<string[]> {
+    if (limit <= 0) return [];
     const at = now.toISOString();
     const until = new Date(now.getTime() + leaseMs).toISOString();
     const candidates = this.db
-      .selectFrom('card_invites')
+      .selectFrom(table(kind))
       .select('id')
       .where('state', '=', 'queued')
       .where('next_attempt_at', '<=', at)
@@ -51,16 +71,20 @@ export class DeliveryQueue {
       .orderBy('next_attempt_at')
       .limit(limit);
     const claimed = await this.db
-      .updateTable('card_invites')
+      .updateTable(table(kind))
       .set({ lease_owner: worker, lease_until: until })
       .where('id', 'in', this.dialect === 'postgres' ? candidates.forUpdate().skipLocked() : candidates)
       .returning('id')
       .execute();
-    if (claimed.length === 0) return [];
-    return this.load(claimed.map((row) => row.id));
+    return claimed.map((row) => row.id);
   }
 
-  private async load(ids: string[]): Promise<Delivery[]> {
+  private load(kind: DeliveryKind, ids: string[]): Promise<Delivery[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return kind === 'invite' ? this.loadInvites(ids) : loadAnnouncementCopies(this.db, ids);
+  }
+
+  private async loadInvites(ids: string[]): Promise<Delivery[]> {
     const rows = await this.db
       .selectFrom('card_invites as ci')
       .innerJoin('groups as g', 'g.id', 'ci.group_id')
@@ -95,6 +119,7 @@ export class DeliveryQueue {
     const joined = await this.joinedCounts([...new Set(rows.map((row) => row.group_id))]);
     return rows.map((row) => ({
       id: row.id,
+      kind: 'invite' as const,
       attempts: Number(row.attempts),
       interruptedSend: row.sending_since !== null,
       groupId: row.group_id,
@@ -129,14 +154,14 @@ export class DeliveryQueue {
    * was lost (another worker took over) or the invite was answered meanwhile: then do not send.
    */
   async markSending(
-    id: string,
+    { id, kind }: DeliveryRef,
     worker: string,
     now: Date,
     target: { tenantId: string; aadObjectId: string; conversationId: string },
   ): Promise<boolean> {
     const at = now.toISOString();
     const result = await this.db
-      .updateTable('card_invites')
+      .updateTable(table(kind))
       .set((eb) => ({
         sending_since: at,
         attempts: eb('attempts', '+', 1),
@@ -153,10 +178,15 @@ export class DeliveryQueue {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async markSent(id: string, worker: string, now: Date, activityId: string | null): Promise<void> {
+  async markSent(
+    { id, kind }: DeliveryRef,
+    worker: string,
+    now: Date,
+    activityId: string | null,
+  ): Promise<void> {
     const at = now.toISOString();
     await this.db
-      .updateTable('card_invites')
+      .updateTable(table(kind))
       .set({
         state: 'sent',
         sent_at: at,
@@ -176,7 +206,7 @@ export class DeliveryQueue {
 
   /** Puts the invite back for another attempt at `retryAt`, noting why. */
   async retryLater(
-    id: string,
+    { id, kind }: DeliveryRef,
     worker: string,
     now: Date,
     retryAt: Date,
@@ -184,7 +214,7 @@ export class DeliveryQueue {
     countsAsAttempt = false,
   ): Promise<void> {
     await this.db
-      .updateTable('card_invites')
+      .updateTable(table(kind))
       .set((eb) => ({
         next_attempt_at: retryAt.toISOString(),
         sending_since: null,
@@ -203,13 +233,13 @@ export class DeliveryQueue {
 
   /** Gives up on the invite for good; the tab shows the reason and offers Resend. */
   async fail(
-    id: string,
+    { id, kind }: DeliveryRef,
     worker: string,
     now: Date,
     problem: { code: string; reason: string },
   ): Promise<void> {
     await this.db
-      .updateTable('card_invites')
+      .updateTable(table(kind))
       .set({
         state: 'failed',
         sending_since: null,
@@ -226,10 +256,10 @@ export class DeliveryQueue {
   }
 
   /** The person joined another way (a link) before their card left: no card is needed. */
-  async settleJoined(id: string, worker: string, now: Date): Promise<void> {
+  async settleJoined({ id, kind }: DeliveryRef, worker: string, now: Date): Promise<void> {
     const at = now.toISOString();
     await this.db
-      .updateTable('card_invites')
+      .updateTable(table(kind))
       .set({ state: 'joined', answered_at: at, lease_owner: null, lease_until: null, updated_at: at })
       .where('id', '=', id)
       .where('state', '=', 'queued')
@@ -237,10 +267,10 @@ export class DeliveryQueue {
       .execute();
   }
 
-  /** Counts by state over the whole queue (for tests, benchmarks and readiness). */
-  async counts(): Promise<Record<string, number>> {
+  /** Counts by state over one kind's queue (for tests, benchmarks and readiness). */
+  async counts(kind: DeliveryKind = 'invite'): Promise<Record<string, number>> {
     const rows = await this.db
-      .selectFrom('card_invites')
+      .selectFrom(table(kind))
       .select(['state', sql<string | number>`count(*)`.as('n')])
       .groupBy('state')
       .execute();

@@ -7,6 +7,7 @@ import type { Clock } from '../../domain/shared/clock.port';
 import { yieldToEventLoop } from '../../domain/shared/yield-to-event-loop';
 import { PollingLoop } from '../jobs/polling-loop';
 import { backoffDelay } from '../retry/backoff';
+import type { AnnouncementCardContent, RenderAnnouncementActivity } from './announcement-card-content';
 import type { BotConnectorClient } from './bot-connector-client';
 import type { Delivery, DeliveryQueue } from './delivery-queue';
 import { Pacer } from './pacer';
@@ -34,6 +35,8 @@ export interface DeliveryWorkerDeps {
   directory: Directory;
   connector: BotConnectorClient;
   render: RenderInviteActivity;
+  /** Renders announcement copies; without it the worker sends invites only. */
+  renderAnnouncement?: RenderAnnouncementActivity;
   /** Links people to the accounts found for them and records their last lookup (through the domain's repositories). */
   linkPerson: EntraLink;
   clock: Clock;
@@ -144,11 +147,11 @@ export class DeliveryWorker {
   private async deliver(delivery: Delivery, recipient: Recipient): Promise<void> {
     const { queue, clock } = this.deps;
     if (recipient.kind === 'settled-joined') {
-      await queue.settleJoined(delivery.id, this.id, clock.now());
+      await queue.settleJoined(delivery, this.id, clock.now());
       return;
     }
     if (recipient.kind === 'fail') {
-      await queue.fail(delivery.id, this.id, clock.now(), recipient);
+      await queue.fail(delivery, this.id, clock.now(), recipient);
       return;
     }
     if (recipient.kind === 'retry') {
@@ -159,22 +162,15 @@ export class DeliveryWorker {
     const target = { tenantId, aadObjectId, conversationId: address.conversationId };
     // Marked as leaving only once the gates let it go: a crash while it waits sends it once, not twice.
     await this.pacer(tenantId).pass(address.conversationId);
-    if (!(await queue.markSending(delivery.id, this.id, clock.now(), target))) return;
+    if (!(await queue.markSending(delivery, this.id, clock.now(), target))) return;
     const attempts = delivery.attempts + 1;
     try {
       const activityId = await this.deps.connector.sendToConversation(
         address.serviceUrl,
         address.conversationId,
-        this.deps.render({
-          inviteId: delivery.id,
-          groupId: delivery.groupId,
-          groupName: delivery.groupName,
-          parentName: delivery.parentName,
-          inviterName: delivery.inviterName,
-          memberCount: delivery.memberCount,
-        }),
+        this.activityFor(delivery),
       );
-      await queue.markSent(delivery.id, this.id, clock.now(), activityId);
+      await queue.markSent(delivery, this.id, clock.now(), activityId);
     } catch (error) {
       await this.handleSendError(delivery, attempts, error, target);
     }
@@ -195,7 +191,7 @@ export class DeliveryWorker {
     }
     if (verdict.forgetAddress) await this.deps.addressBook.forget(target.tenantId, target.aadObjectId);
     this.deps.logger.warn({ inviteId: delivery.id, code: verdict.code }, 'invite card not delivered');
-    await this.deps.queue.fail(delivery.id, this.id, this.deps.clock.now(), verdict);
+    await this.deps.queue.fail(delivery, this.id, this.deps.clock.now(), verdict);
   }
 
   private async retryOrFail(
@@ -206,7 +202,7 @@ export class DeliveryWorker {
   ): Promise<void> {
     const now = this.deps.clock.now();
     if (attempts >= this.options.maxAttempts) {
-      await this.deps.queue.fail(delivery.id, this.id, now, {
+      await this.deps.queue.fail(delivery, this.id, now, {
         code: 'RETRIES_EXHAUSTED',
         reason: `Gave up after ${attempts} attempts. ${problem.reason}`,
       });
@@ -216,13 +212,27 @@ export class DeliveryWorker {
       problem.afterMs ??
       backoffDelay(attempts, { baseMs: this.options.backoffBaseMs, maxMs: this.options.backoffMaxMs });
     await this.deps.queue.retryLater(
-      delivery.id,
+      delivery,
       this.id,
       now,
       new Date(now.getTime() + afterMs),
       problem,
       countsAsAttempt,
     );
+  }
+
+  /** The card for this delivery: an invite, or a person's copy of an announcement. */
+  private activityFor(delivery: Delivery) {
+    if (delivery.kind === 'announcement')
+      return this.deps.renderAnnouncement!(delivery.announcement as AnnouncementCardContent);
+    return this.deps.render({
+      inviteId: delivery.id,
+      groupId: delivery.groupId,
+      groupName: delivery.groupName,
+      parentName: delivery.parentName,
+      inviterName: delivery.inviterName,
+      memberCount: delivery.memberCount,
+    });
   }
 
   /** One pacer per tenant: Teams counts the app's requests per tenant. */

@@ -52,13 +52,14 @@ export async function resolveRecipients(
   const identities = new Map<string, { tenantId: string; aadObjectId: string }>();
   const lookups = new Map<string, Delivery[]>();
   for (const d of batch) {
-    if (d.membershipState === null) {
+    // An announcement goes to whoever was in its audience when it started; only invites follow the membership.
+    if (d.kind === 'invite' && d.membershipState === null) {
       result.set(d.id, {
         kind: 'fail',
         code: 'MEMBERSHIP_WITHDRAWN',
         reason: 'They were removed from the group before the card was sent.',
       });
-    } else if (d.membershipState === 'joined') {
+    } else if (d.kind === 'invite' && d.membershipState === 'joined') {
       result.set(d.id, { kind: 'settled-joined' });
     } else if (d.personTenantId && d.personAadObjectId) {
       identities.set(d.id, { tenantId: d.personTenantId, aadObjectId: d.personAadObjectId });

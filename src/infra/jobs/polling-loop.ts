@@ -7,6 +7,8 @@ export class PollingLoop {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A nudge that came while a round ran: the work it announces may have missed that round. */
+  private nudged = false;
 
   constructor(
     /** One round; resolves true when it did something (then the next round starts at once). */
@@ -27,7 +29,8 @@ export class PollingLoop {
 
   /** Starts the next round now instead of at the next poll. */
   nudge(): void {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.nudged = true;
   }
 
   /** Stops after the current round. */
@@ -40,12 +43,13 @@ export class PollingLoop {
   private async run(): Promise<void> {
     while (this.running) {
       let worked = false;
+      this.nudged = false;
       try {
         worked = await this.round();
       } catch (error) {
         this.onError(error);
       }
-      if (!worked && this.running) {
+      if (!worked && !this.nudged && this.running) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.pollMs);
           this.wake = () => {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Repositories, UnitOfWork } from '../../domain/shared/unit-of-work.port';
+import { type DeliveriesQueued, noticeQueuedDeliveries } from './deliveries-queued-signal';
 import { SqlAccountCreationRepository } from './repositories/account-creation.repository.sql';
+import { SqlAnnouncementRepository } from './repositories/announcement.repository.sql';
 import { SqlAuditRepository } from './repositories/audit.repository.sql';
 import { SqlBulkWrites } from './repositories/bulk-writes.sql';
 import { SqlCardInviteRepository } from './repositories/card-invite.repository.sql';
@@ -43,6 +45,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     accountCreation: new SqlAccountCreationRepository(db),
     users: new SqlUserQueries(db),
     groupPhotos: new SqlGroupPhotoRepository(db),
+    announcements: new SqlAnnouncementRepository(db),
   };
 }
 
@@ -51,12 +54,23 @@ export class KyselyUnitOfWork implements UnitOfWork {
   /** Repositories on the plain connection (pool), built once: reads need no transaction of their own. */
   private readonly outsideTransaction: Repositories;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Wakes the delivery worker when a committed transaction queued cards (its poll is the fallback). */
+    private readonly deliveriesQueued?: DeliveriesQueued,
+  ) {
     this.outsideTransaction = repositoriesFor(db);
   }
 
-  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(repositoriesFor(trx)));
+  async run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const signal = this.deliveriesQueued;
+    if (!signal) return this.db.transaction().execute((trx) => work(repositoriesFor(trx)));
+    let queued = false;
+    const result = await this.db
+      .transaction()
+      .execute((trx) => work(noticeQueuedDeliveries(repositoriesFor(trx), () => (queued = true))));
+    if (queued) signal();
+    return result;
   }
 
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {

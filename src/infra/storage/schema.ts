@@ -138,6 +138,54 @@ export interface CardInvitesTable {
   answered_at: string | null;
 }
 
+export interface AnnouncementsTable {
+  id: string;
+  organisation_id: string | null;
+  audience_kind: string;
+  audience_group_id: string | null;
+  title: string;
+  body: string;
+  image_path: string | null;
+  image_type: string | null;
+  link_url: string | null;
+  link_label: string | null;
+  acknowledge: number;
+  state: string;
+  send_at: string;
+  time_zone: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  audience_count: number | null;
+  reminded_at: string | null;
+}
+
+export interface AnnouncementDeliveriesTable {
+  id: string;
+  announcement_id: string;
+  person_id: string;
+  group_id: string;
+  state: string;
+  reminder: number;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  sending_since: string | null;
+  target_tenant_id: string | null;
+  target_aad_object_id: string | null;
+  conversation_id: string | null;
+  activity_id: string | null;
+  failure_code: string | null;
+  failure_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  read_at: string | null;
+  acknowledged_at: string | null;
+}
+
 export interface TeamsAddressesTable {
   tenant_id: string;
   aad_object_id: string;
@@ -331,6 +379,8 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   bot_state: BotStateTable;
   card_invites: CardInvitesTable;
+  announcements: AnnouncementsTable;
+  announcement_deliveries: AnnouncementDeliveriesTable;
   teams_addresses: TeamsAddressesTable;
   rollout_resources: RolloutResourcesTable;
   jobs: JobsTable;

@@ -19,6 +19,7 @@ import { useApi } from '../api/use-api';
 import { useMe } from '../api/use-me';
 import { useMemberPages } from '../api/use-member-pages';
 import { AddUsersPanel } from '../components/add-users-panel';
+import { AnnouncementsPanel } from '../components/announcements-panel';
 import { CardInvitesPanel } from '../components/card-invites-panel';
 import { ChampsPanel } from '../components/champs-panel';
 import { GroupPhoto, GroupPhotoPanel } from '../components/group-photo';
@@ -172,6 +173,23 @@ export default function GroupPage() {
               key={group.id}
               groupId={group.id}
               organisationName={organisation?.displayName ?? null}
+            />
+          </Card>
+        )}
+        {allowed.announce && (
+          <Card className={styles.card}>
+            <Title3 as="h2">Announcements</Title3>
+            <AnnouncementsPanel
+              key={group.id}
+              choices={[
+                { label: group.name, audience: { kind: 'group', groupId: group.id } },
+                {
+                  label: `${group.name} and its sub-groups`,
+                  audience: { kind: 'group-tree', groupId: group.id },
+                },
+              ]}
+              groupIds={[group.id]}
+              organisationIds={[]}
             />
           </Card>
         )}

@@ -36,4 +36,25 @@ describe('the workers’ polling loop', () => {
     expect(rounds).toBe(5);
     await loop.stop();
   });
+
+  test('when nudged while a round runs (work queued after it looked), then another round follows at once', async () => {
+    let rounds = 0;
+    let release: () => void = () => {};
+    const loop = new PollingLoop(
+      async () => {
+        rounds++;
+        if (rounds === 1) await new Promise<void>((resolve) => (release = resolve));
+        return false;
+      },
+      60_000,
+      () => undefined,
+    );
+    loop.start();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    loop.nudge();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rounds).toBe(2);
+    await loop.stop();
+  });
 });

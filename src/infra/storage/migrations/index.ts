@@ -14,6 +14,7 @@ import * as personIdentifiers from './0012-person-identifiers';
 import * as peoplePhoneRegion from './0013-people-phone-region';
 import * as accountCreation from './0014-account-creation';
 import * as groupMemberCounts from './0016-group-member-counts';
+import * as announcements from './0017-announcements';
 import * as groupPhotos from './0019-group-photos';
 import * as uploadOutcomes from './0021-upload-outcomes';
 
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013-people-phone-region': peoplePhoneRegion,
   '0014-account-creation': accountCreation,
   '0016-group-member-counts': groupMemberCounts,
+  '0017-announcements': announcements,
   '0019-group-photos': groupPhotos,
   '0021-upload-outcomes': uploadOutcomes,
 };

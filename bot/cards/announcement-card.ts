@@ -1,0 +1,36 @@
+import * as ACData from 'adaptivecards-templating';
+import type { AnnouncementCardContent } from '../../src/infra/delivery/announcement-card-content';
+import template from './announcement.json';
+
+/** The data `announcement.json` is filled with: the copy's content and where the reader stands. */
+export interface AnnouncementCardData extends AnnouncementCardContent {
+  /** When this reader acknowledged it (ISO time), or null. */
+  acknowledgedAt: string | null;
+}
+
+/** Parsed once (see invite-card.ts: parsing the template costs more than expanding it). */
+const announcementTemplate = new ACData.Template(template);
+
+/** Renders one reader's announcement card: one template, one typed data object (the portal previews the same). */
+export function renderAnnouncementCard(data: AnnouncementCardData): Record<string, unknown> {
+  const context = {
+    $root: {
+      ...data,
+      byline: `From ${data.senderName ?? 'Convene'} · ${data.groupName}`,
+      linkUrl: data.link?.url ?? '',
+      linkLabel: data.link?.label ?? '',
+      acknowledged: data.acknowledgedAt !== null,
+      acknowledgedText: data.acknowledgedAt
+        ? `✓ You acknowledged this on ${data.acknowledgedAt.slice(0, 10)}.`
+        : '',
+    },
+  };
+  return announcementTemplate.expand(context) as Record<string, unknown>;
+}
+
+export function announcementCardAttachment(data: AnnouncementCardData): {
+  contentType: string;
+  content: Record<string, unknown>;
+} {
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: renderAnnouncementCard(data) };
+}

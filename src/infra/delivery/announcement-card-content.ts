@@ -1,0 +1,17 @@
+import type { ConnectorActivity } from './bot-connector-client';
+
+/** What one person's copy of an announcement says; the bot layer turns it into the Adaptive Card. */
+export interface AnnouncementCardContent {
+  deliveryId: string;
+  title: string;
+  body: string;
+  senderName: string | null;
+  groupName: string;
+  link: { url: string; label: string } | null;
+  acknowledge: boolean;
+  /** A second send to those who have not acknowledged. */
+  reminder: boolean;
+}
+
+/** Renders the card activity (injected from the composition root: infra does not import bot/). */
+export type RenderAnnouncementActivity = (content: AnnouncementCardContent) => ConnectorActivity;

@@ -1,0 +1,165 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { checkAnnouncementContent } from '../../domain/announcements/announcement';
+import { announcementReport, listAnnouncements } from '../../domain/announcements/announcement-report';
+import { remindNonAcknowledgers } from '../../domain/announcements/answer-announcement';
+import {
+  cancelAnnouncement,
+  editAnnouncement,
+  sendAnnouncementNow,
+} from '../../domain/announcements/change-announcement';
+import {
+  composeAnnouncement,
+  countAnnouncementAudience,
+} from '../../domain/announcements/compose-announcement';
+import { exportAnnouncementReport } from '../../domain/announcements/export-announcement-report';
+import type { ApiDeps } from '../api-deps';
+import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
+
+/** Bounded shapes; the domain checks the content itself (and says what is wrong in words). */
+const bounded = z.string().max(10_000).optional();
+const audience = z
+  .object({
+    kind: z.string().max(20),
+    groupId: z.string().max(64).optional(),
+    organisationId: z.string().max(64).optional(),
+  })
+  .strict();
+const content = {
+  title: bounded,
+  body: bounded,
+  linkUrl: bounded,
+  linkLabel: bounded,
+  acknowledge: z.boolean().optional(),
+  sendAt: z.string().max(40).optional().nullable(),
+  timeZone: z.string().max(64).optional(),
+};
+const composeBody = z.object({ audience, ...content }).strict();
+const editBody = z.object(content).strict();
+const ids = z
+  .string()
+  .max(64 * 200 + 200)
+  .optional();
+
+/**
+ * Announcements for the portal and for IT automation (the same routes, the same permissions and
+ * validation): count the audience, schedule or send, edit, cancel, send now, remind, report and export.
+ */
+export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void {
+  server.post(
+    '/api/v1/announcements/audience',
+    route(deps, async (req) => {
+      const body = parseBody(req, z.object({ audience }).strict());
+      return { people: await countAnnouncementAudience(deps.ctx, body.audience, await actorOf(deps, req)) };
+    }),
+  );
+
+  // The card exactly as members will get it, from the bot's own template (checked like a real one).
+  server.post(
+    '/api/v1/announcements/preview',
+    route(deps, async (req) => {
+      await actorOf(deps, req);
+      const body = parseBody(req, editBody);
+      const content = checkAnnouncementContent(body);
+      return {
+        card: deps.announcementCard({
+          deliveryId: 'preview',
+          ...content,
+          senderName: 'You',
+          groupName: typeof req.query?.groupName === 'string' ? req.query.groupName.slice(0, 100) : '',
+          reminder: false,
+        }),
+      };
+    }),
+  );
+
+  server.post(
+    '/api/v1/announcements',
+    route(deps, async (req, res) => {
+      const result = await composeAnnouncement(
+        deps.ctx,
+        parseBody(req, composeBody),
+        await actorOf(deps, req),
+      );
+      deps.scheduledAnnouncement();
+      res.status(201);
+      return result;
+    }),
+  );
+
+  server.get(
+    '/api/v1/announcements',
+    route(deps, async (req) => {
+      const q = query(req, z.object({ groupIds: ids, organisationIds: ids }));
+      const split = (v?: string) => (v ? v.split(',').filter(Boolean) : []);
+      return {
+        announcements: await listAnnouncements(
+          deps.ctx,
+          { groupIds: split(q.groupIds), organisationIds: split(q.organisationIds) },
+          await actorOf(deps, req),
+        ),
+      };
+    }),
+  );
+
+  server.get(
+    '/api/v1/announcements/:id',
+    route(deps, async (req) => {
+      const q = query(
+        req,
+        z.object({ after: z.string().max(200).optional(), limit: z.coerce.number().int().optional() }),
+      );
+      return announcementReport(deps.ctx, req.params.id, q, await actorOf(deps, req));
+    }),
+  );
+
+  server.get(
+    '/api/v1/announcements/:id/report.csv',
+    route(deps, async (req, res) => {
+      const { title, lines } = await exportAnnouncementReport(
+        deps.ctx,
+        req.params.id,
+        await actorOf(deps, req),
+      );
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment(`${title.slice(0, 60)} - report.csv`),
+      });
+      for await (const line of lines) res.write(line);
+      res.end();
+    }),
+  );
+
+  server.put(
+    '/api/v1/announcements/:id',
+    route(deps, async (req) =>
+      editAnnouncement(deps.ctx, req.params.id, parseBody(req, editBody), await actorOf(deps, req)),
+    ),
+  );
+
+  server.post(
+    '/api/v1/announcements/:id/cancel',
+    route(deps, async (req) => {
+      await cancelAnnouncement(deps.ctx, req.params.id, await actorOf(deps, req));
+    }),
+  );
+
+  server.post(
+    '/api/v1/announcements/:id/send-now',
+    route(deps, async (req, res) => {
+      await sendAnnouncementNow(deps.ctx, req.params.id, await actorOf(deps, req));
+      deps.scheduledAnnouncement();
+      res.status(202);
+      return { ok: true };
+    }),
+  );
+
+  server.post(
+    '/api/v1/announcements/:id/remind',
+    route(deps, async (req, res) => {
+      const queued = await remindNonAcknowledgers(deps.ctx, req.params.id, await actorOf(deps, req));
+      res.status(202);
+      return { queued };
+    }),
+  );
+}

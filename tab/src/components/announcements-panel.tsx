@@ -1,0 +1,67 @@
+import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Announcement } from '../../../src/domain/announcements/announcement';
+import type { AnnouncementCounts } from '../../../src/domain/announcements/announcement.repository';
+import { useApi } from '../api/use-api';
+import { AnnouncementReportPanel } from './announcement-report-panel';
+import { type AudienceChoice, ComposeAnnouncementPanel } from './compose-announcement-panel';
+import { ErrorState } from './states';
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+});
+
+/**
+ * Announcements to some groups (or an organisation): a New announcement form, the list, and one
+ * announcement's report. Used by the Announcements page and on each group's page.
+ */
+export function AnnouncementsPanel({
+  choices,
+  groupIds,
+  organisationIds,
+}: {
+  choices: AudienceChoice[];
+  groupIds: string[];
+  organisationIds: string[];
+}) {
+  const styles = useStyles();
+  const [composing, setComposing] = useState(false);
+  const [open, setOpen] = useState<string>();
+  const query = `groupIds=${groupIds.join(',')}&organisationIds=${organisationIds.join(',')}`;
+  const list = useApi<{ announcements: Array<Announcement & { totals: AnnouncementCounts }> }>(
+    `/api/v1/announcements?${query}`,
+  );
+  return (
+    <div>
+      {!composing && (
+        <Button appearance="primary" onClick={() => setComposing(true)}>
+          New announcement
+        </Button>
+      )}
+      {composing && (
+        <ComposeAnnouncementPanel
+          choices={choices}
+          onSent={(id) => {
+            setComposing(false);
+            setOpen(id);
+            list.reload();
+          }}
+        />
+      )}
+      {list.error !== undefined && <ErrorState error={list.error} onRetry={list.reload} />}
+      {!list.data && list.error === undefined && <Spinner size="tiny" />}
+      <div className={styles.list}>
+        {list.data?.announcements.length === 0 && <Text>No announcements yet.</Text>}
+        {list.data?.announcements.map((a) => (
+          <div key={a.id}>
+            <Link onClick={() => setOpen(open === a.id ? undefined : a.id)}>{a.title}</Link>{' '}
+            <Text size={200}>
+              {a.state} · sent {a.totals.sent} · read {a.totals.read} · acknowledged {a.totals.acknowledged}
+            </Text>
+            {open === a.id && <AnnouncementReportPanel id={a.id} />}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { type AppHarness, startHarness } from '../support/app-harness';
+import { describeWithChromium, launchChromium } from '../support/chromium';
+
+/**
+ * Announcements in the portal, end to end: the built tab on the real server (SQLite, local mode), an org
+ * admin composing, previewing the real card in light and dark, sending, and reading the report. Screenshots
+ * land in test-output/announcements/.
+ */
+const root = path.resolve(__dirname, '../..');
+const shots = path.join(root, 'test-output', 'announcements');
+jest.setTimeout(120_000);
+
+describeWithChromium('announcements in the portal (Chromium)', () => {
+  let h: AppHarness;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    h = await startHarness({ TAB_DIR: path.join(root, 'tab', 'dist'), DEFAULT_REGION: 'IN' });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => process.stderr.write(`PAGE ERROR ${error.message}\n`));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  test('when an org admin composes, previews and sends an announcement, then the report shows where it stands', async () => {
+    await page.goto(`${h.app.url}/tab/#/groups`);
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByLabel('Group name').fill('Warehouse');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Warehouse' }).waitFor();
+    await page.getByLabel('Region').selectOption('IN');
+    await page.getByLabel('Phone numbers').fill('9988554401, 9988554402');
+    await page.getByRole('button', { name: 'Add users' }).click();
+    await page.getByRole('table', { name: 'Results' }).waitFor();
+
+    await page.goto(`${h.app.url}/tab/#/announcements`);
+    await page.getByRole('heading', { level: 1, name: 'Announcements' }).waitFor();
+    await page.getByRole('button', { name: 'New announcement' }).click();
+    await page.getByLabel('Send to').selectOption({ label: 'Warehouse' });
+    // The developer (the group's creator) and the two people added by phone.
+    await page.getByText('Reaches 3 people (each once).').waitFor();
+    await page.getByLabel('Title').fill('Fire drill at 3');
+    await page.getByLabel('Text').fill('Leave by the **east** stairs and meet at the car park.');
+    await page.getByLabel('Button link (https://, optional)').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await page.getByText('The button link must be an https:// address').waitFor();
+    await shot('01-refused-link');
+
+    await page.getByLabel('Button link (https://, optional)').fill('https://intranet.contoso.com/drill');
+    await page.getByLabel('Button label').fill('Floor plan');
+    const light = page.getByRole('figure', { name: 'Preview, light theme' });
+    const dark = page.getByRole('figure', { name: 'Preview, dark theme' });
+    await light.getByText('Fire drill at 3').waitFor();
+    await dark.getByText('Fire drill at 3').waitFor();
+    expect(await light.getByText('I have read this').count()).toBe(1);
+    expect(await dark.getByText('Floor plan').count()).toBe(1);
+    // Markdown drawn as Teams draws it: bold, not asterisks.
+    expect(await light.locator('strong', { hasText: 'east' }).count()).toBe(1);
+    await shot('02-compose-preview');
+
+    await page.getByRole('button', { name: 'Send now' }).click();
+    // People known only by phone cannot be reached in local mode: the report gives the reason.
+    const chart = page.getByRole('img', { name: /Queued \d+, Sent \d+, Failed \d+/ });
+    await chart.waitFor();
+    await page
+      .getByRole('table', { name: 'Per person' })
+      .getByText(/Microsoft 365|Teams|organisation/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Per group' }).getByText('Warehouse').waitFor();
+    await shot('03-report');
+  });
+});
