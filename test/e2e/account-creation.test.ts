@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type AppHarness, startHarness } from '../support/app-harness';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, launchChromium, openSection } from '../support/chromium';
 
 /**
  * Account creation in local mode, as an org admin sees it: the settings panel turned on and checked on
@@ -45,7 +45,7 @@ describeWithChromium('creating accounts in Chromium (local mode)', () => {
 
   test('when the org admin turns creation on and checks it, then the panel lists the permissions and what Check found', async () => {
     await page.goto(`${h.app.url}/tab/`);
-    await page.getByRole('tab', { name: 'Org admins' }).click();
+    await openSection(page, 'Org admins');
     const panel = page.getByRole('region', { name: 'Create accounts' });
     await panel.getByText('UserAuthenticationMethod.ReadWrite.All').waitFor();
     await panel.getByLabel('Convene may create accounts').check();
@@ -63,7 +63,7 @@ describeWithChromium('creating accounts in Chromium (local mode)', () => {
   });
 
   test('when the org admin runs the dry run and creates from People without an account, then the report shows who got which sign-in name and who needs a name, and the list keeps only them', async () => {
-    await page.getByRole('tab', { name: 'No account' }).click();
+    await openSection(page, 'No account');
     const people = page.getByRole('table', { name: 'People without an account' });
     await people.getByText('Asha Rao').waitFor();
     await page.getByRole('button', { name: 'Create accounts for everyone without one…' }).click();

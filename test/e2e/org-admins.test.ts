@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LOCAL_USER_HEADER, LOCAL_USER_NAME_HEADER } from '../../src/server/auth/request-authenticator';
 import { type AppHarness, startHarness } from '../support/app-harness';
-import { describeWithChromium, launchChromium } from '../support/chromium';
+import { describeWithChromium, launchChromium, openSection } from '../support/chromium';
 
 /**
  * The Org admins panel in local mode: the developer (an org admin) names a colleague picked from
@@ -54,7 +54,7 @@ describeWithChromium('the Org admins panel in Chromium (local mode)', () => {
 
   test('when the developer opens Org admins, then they are listed as the local developer and cannot remove the last admin', async () => {
     await page.goto(`${h.app.url}/tab/`);
-    await page.getByRole('tab', { name: 'Org admins' }).click();
+    await openSection(page, 'Org admins');
     await page.getByRole('heading', { level: 1, name: 'Org admins' }).waitFor();
     const me = rowOf('Local Developer');
     await me.getByText('Local developer', { exact: true }).waitFor();

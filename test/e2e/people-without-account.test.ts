@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LOCAL_USER_HEADER, LOCAL_USER_NAME_HEADER } from '../../src/server/auth/request-authenticator';
 import { type AppHarness, startHarness } from '../support/app-harness';
-import { describeWithChromium, launchChromium, seriousAxeViolations } from '../support/chromium';
+import { describeWithChromium, launchChromium, openSection, seriousAxeViolations } from '../support/chromium';
 
 /**
  * The People without an account page in local mode: the developer (an org admin) searches and filters
@@ -92,7 +92,7 @@ describeWithChromium('the People without an account page in Chromium (local mode
 
   test('when the org admin opens the page, then everyone known only by phone is listed with groups, who added them and the last lookup', async () => {
     await page.goto(`${h.app.url}/tab/`);
-    await page.getByRole('tab', { name: 'No account' }).click();
+    await openSection(page, 'No account');
     await page.getByRole('heading', { level: 1, name: 'People without an account' }).waitFor();
     await rowOf('Ravi Kumar').waitFor();
     await expect(rows().count()).resolves.toBe(4);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LOCAL_USER_HEADER, LOCAL_USER_NAME_HEADER } from '../../src/server/auth/request-authenticator';
 import { type AppHarness, startHarness } from '../support/app-harness';
-import { describeWithChromium, launchChromium, seriousAxeViolations } from '../support/chromium';
+import { describeWithChromium, launchChromium, openSection, seriousAxeViolations } from '../support/chromium';
 
 /**
  * Users and the person page in local mode, at 1366 px and on a 400 px phone: the developer (an org
@@ -85,7 +85,7 @@ describeWithChromium('the Users view in Chromium (local mode)', () => {
 
   test('when the org admin opens Users at 1366 px, then everyone in every group is listed with account and groups, and the header stays on one line', async () => {
     await page.goto(`${h.app.url}/tab/`);
-    await page.getByRole('tab', { name: 'Users' }).click();
+    await openSection(page, 'Users');
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     await page.getByText('1–5 of 5').waitFor();
     await expect(rows().count()).resolves.toBe(5);
@@ -95,10 +95,15 @@ describeWithChromium('the Users view in Chromium (local mode)', () => {
       .waitFor();
     await ravi.getByText('No account').waitFor();
     await rows().filter({ hasText: 'Local Developer' }).getByText('Microsoft 365 account').waitFor();
-    // Every section's tab is on the header's one line.
+    // The header stays one line; sections that do not fit are one click away under More.
     const header = await page.locator('header').boundingBox();
     expect(header!.height).toBeLessThan(64);
-    await expect(page.getByRole('tab', { name: 'Org admins' }).isVisible()).resolves.toBe(true);
+    const orgAdmins = page.getByRole('tab', { name: 'Org admins' });
+    if (!(await orgAdmins.isVisible())) {
+      await page.getByRole('tab', { name: /More sections/ }).click();
+      await page.getByRole('menuitem', { name: 'Org admins' }).waitFor();
+      await page.keyboard.press('Escape');
+    }
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
     await shot(page, '01-everyone');
   });

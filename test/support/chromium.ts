@@ -49,3 +49,17 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   });
 }
+
+/**
+ * Opens a portal section as a person would: its tab when the header shows it, else from **More**, where
+ * the sections that do not fit the window's width go.
+ */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('navigation', { name: 'Sections' }).getByRole('tab', { name, exact: true });
+  if (await tab.isVisible()) {
+    await tab.click();
+    return;
+  }
+  await page.getByRole('tab', { name: /More sections/ }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}

@@ -108,8 +108,11 @@ function MoreSections({
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
+        {/* Inside the tab list, so it is a tab (opening a menu) to assistive technology: a tab list owns tabs only. */}
         <Button
           ref={ref}
+          role="tab"
+          aria-selected={false}
           className={styles.more}
           appearance="transparent"
           icon={<MoreHorizontalRegular />}
