@@ -47,8 +47,11 @@ describe('public pages', () => {
       statuses.push(response.status);
     }
     expect(statuses.filter((status) => status === 404)).toHaveLength(55);
+    const askedAt = performance.now();
     const limited = await fetch(`${target().url}/join/${token}`);
     expect(limited.status).toBe(429);
+    // The refusal is paced, so a client that ignores Retry-After cannot loop on cheap refusals.
+    expect(performance.now() - askedAt).toBeGreaterThanOrEqual(900);
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);

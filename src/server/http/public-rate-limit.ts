@@ -6,6 +6,7 @@ import { refusedPage } from '../join/join-pages';
 import { englishJoinWords } from '../join/join-words';
 import { budgetKeyOf, clientAddressOf } from './client-address';
 import { isPublicPath } from './public-paths';
+import { paceRefusal } from './refusal-pace';
 import { refuse } from './refuse';
 
 /**
@@ -14,7 +15,7 @@ import { refuse } from './refuse';
  * process's memory; several instances would share it through `RateLimiterRedis` or
  * `RateLimiterPostgres` with the same options.
  */
-export function publicRateLimit(options: { requestsPerMinute: number }) {
+export function publicRateLimit(options: { requestsPerMinute: number; refusalPaceMs?: number }) {
   const limiter = new RateLimiterMemory({
     keyPrefix: 'public',
     points: options.requestsPerMinute,
@@ -24,9 +25,12 @@ export function publicRateLimit(options: { requestsPerMinute: number }) {
     if (!isPublicPath(req.getPath())) return next();
     limiter.consume(budgetKeyOf(clientAddressOf(req))).then(
       () => next(),
-      (rejection: unknown) => {
+      async (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection as Error);
         const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        await paceRefusal(options.refusalPaceMs);
+        // Gone while it waited: nobody to answer.
+        if (req.socket.destroyed || res.headersSent) return next(false);
         if (wantsJoinPage(req)) {
           // Someone who scanned a poster in a crowded canteen reads words, not the API's error body.
           const { title, text } = englishJoinWords.rateLimited(seconds);

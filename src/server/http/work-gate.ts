@@ -1,4 +1,5 @@
 import { HttpProblem } from '../http-errors';
+import { paceRefusal } from './refusal-pace';
 
 export interface WorkGateLimits {
   /** Pieces of heavy work the process runs at once. */
@@ -9,6 +10,8 @@ export interface WorkGateLimits {
   busyRetryAfterSeconds: number;
   /** What `Retry-After` says to someone refused because their own work is still running. */
   ownRetryAfterSeconds: number;
+  /** How long a refusal waits before it is sent (refusal-pace.ts); the default unless said. */
+  refusalPaceMs?: number;
 }
 
 /**
@@ -32,6 +35,7 @@ export class WorkGate {
   /** Runs `work` for `person` once there is room, or throws the coded refusal (429 or 503). */
   async run<T>(person: string, work: () => Promise<T>): Promise<T> {
     if (this.holders.has(person)) {
+      await paceRefusal(this.limits.refusalPaceMs);
       const seconds = this.limits.ownRetryAfterSeconds;
       throw new HttpProblem(
         429,
@@ -42,6 +46,7 @@ export class WorkGate {
       );
     }
     if (this.running >= this.limits.running && this.line.length >= this.limits.waiting) {
+      await paceRefusal(this.limits.refusalPaceMs);
       const seconds = this.limits.busyRetryAfterSeconds;
       throw new HttpProblem(
         503,
