@@ -11,8 +11,7 @@ import {
  * Kysely's SQLite driver lends its one connection through a mutex that wakes every waiter at each
  * release; all but one go straight back to sleep. With a few dozen bot turns in flight that storm
  * cost more than the queries themselves (an indexed lookup took 2 ms instead of 15 µs). Callers
- * queue here instead, first come first served, so Kysely's own mutex never has more than one waiter,
- * and a caller that queued yields one turn of the event loop before it runs (see acquireConnection).
+ * queue here instead, first come first served, so Kysely's own mutex never has more than one waiter.
  */
 class FairQueueDriver implements Driver {
   private readonly queue = new Mutex();
@@ -26,13 +25,7 @@ class FairQueueDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const waited = this.queue.isLocked();
     const releaseTurn = await this.queue.acquire();
-    // better-sqlite3 answers at once, so a turn handed from one caller to the next is a chain of
-    // resolved promises: every request in flight would finish its queries before the event loop read
-    // another socket, and `/healthz` (or a bot turn) would wait behind all of them. A caller that had to
-    // queue lets one turn of the event loop pass first, so waiting I/O is read between turns.
-    if (waited) await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       const connection = await this.inner.acquireConnection();
       this.releaseTurn = releaseTurn;
