@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import { organisationNameFor } from '../domain/organisations/ensure-organisation';
@@ -89,4 +90,23 @@ export function parseQuery<T>(req: Request, schema: z.ZodType<T>): T {
 export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Streams CSV lines as a download, waiting whenever the socket's buffer is full, so a slow reader of a
+ * long export holds a few lines in memory rather than the whole file.
+ */
+export async function sendCsv(
+  res: Response,
+  fileName: string,
+  lines: AsyncIterable<string> | Iterable<string>,
+) {
+  res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': attachment(fileName),
+  });
+  for await (const line of lines) {
+    if (!res.write(line)) await once(res, 'drain');
+  }
+  res.end();
 }

@@ -14,7 +14,7 @@ import {
 } from '../../domain/announcements/compose-announcement';
 import { exportAnnouncementReport } from '../../domain/announcements/export-announcement-report';
 import type { ApiDeps } from '../api-deps';
-import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
+import { actorOf, parseBody, parseQuery as query, route, sendCsv } from '../route';
 
 /** Bounded shapes; the domain checks the content itself (and says what is wrong in words). */
 const bounded = z.string().max(10_000).optional();
@@ -121,12 +121,7 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
         req.params.id,
         await actorOf(deps, req),
       );
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment(`${title.slice(0, 60)} - report.csv`),
-      });
-      for await (const line of lines) res.write(line);
-      res.end();
+      await sendCsv(res, `${title.slice(0, 60)} - report.csv`, lines);
     }),
   );
 

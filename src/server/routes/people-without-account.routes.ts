@@ -5,7 +5,7 @@ import { listUnmatchedPeople } from '../../domain/unmatched-people/list-unmatche
 import { getLookup, lookUpAgain, MAX_LOOKUP_SELECTION } from '../../domain/unmatched-people/look-up-again';
 import { MAX_PAGE_SIZE, MAX_SEARCH_LENGTH } from '../../domain/unmatched-people/unmatched-people';
 import type { ApiDeps } from '../api-deps';
-import { actorOf, attachment, parseBody, parseQuery, route } from '../route';
+import { actorOf, parseBody, parseQuery, route, sendCsv } from '../route';
 
 const PATH = '/api/v1/portal/people-without-account';
 const id = z.string().trim().min(1).max(64);
@@ -57,12 +57,7 @@ export function registerPeopleWithoutAccountRoutes(
     route(deps, async (req, res) => {
       const q = parseQuery(req, z.object(filterFields));
       const lines = await exportUnmatchedPeople(deps.ctx, toFilter(q), await actorOf(deps, req));
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment('people-without-account.csv'),
-      });
-      for await (const line of lines) res.write(line);
-      res.end();
+      await sendCsv(res, 'people-without-account.csv', lines);
     }),
   );
 

@@ -10,7 +10,7 @@ import { UploadRequestInvalid, UploadTooLarge } from '../../domain/uploads/uploa
 import { outcomesCsv, readUploadOutcomes } from '../../domain/uploads/upload-outcomes';
 import { getUpload, listUploads, readUploadLog } from '../../domain/uploads/upload-queries';
 import type { ApiDeps } from '../api-deps';
-import { actorOf, attachment, parseBody, parseQuery as query, route } from '../route';
+import { actorOf, attachment, parseBody, parseQuery as query, route, sendCsv } from '../route';
 import { readUploadForm } from './upload-form';
 
 /** Uploads need their file services, and a way to tell this process's worker there is work. */
@@ -170,12 +170,7 @@ export function registerUploadRoutes(server: Server, deps: ApiDeps, services: Up
     route(deps, async (req, res) => {
       const q = query(req, outcomeFilter);
       const { upload, lines } = await outcomesCsv(deps.ctx, req.params.id, q, await actorOf(deps, req));
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment(`${upload.fileName.replace(/\.csv$/i, '')}-log.csv`),
-      });
-      for await (const line of lines) res.write(line);
-      res.end();
+      await sendCsv(res, `${upload.fileName.replace(/\.csv$/i, '')}-log.csv`, lines);
     }),
   );
 
@@ -183,12 +178,7 @@ export function registerUploadRoutes(server: Server, deps: ApiDeps, services: Up
     '/api/v1/jobs/:id/errors.csv',
     route(deps, async (req, res) => {
       const { upload, lines } = await errorReport(deps.ctx, req.params.id, await actorOf(deps, req));
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment(`${upload.fileName.replace(/\.csv$/i, '')}-errors.csv`),
-      });
-      for await (const line of lines) res.write(line);
-      res.end();
+      await sendCsv(res, `${upload.fileName.replace(/\.csv$/i, '')}-errors.csv`, lines);
     }),
   );
 

@@ -10,7 +10,7 @@ import { resendPersonInvites } from '../../domain/users/resend-person-invites';
 import { accountStates, MAX_GROUPS_PER_CHANGE, MAX_USERS_PAGE_SIZE } from '../../domain/users/users';
 import { viewPerson } from '../../domain/users/view-person';
 import type { ApiDeps } from '../api-deps';
-import { actorOf, attachment, parseBody, parseQuery, route } from '../route';
+import { actorOf, parseBody, parseQuery, route, sendCsv } from '../route';
 
 const PATH = '/api/v1/portal/users';
 const id = z.string().trim().min(1).max(64);
@@ -65,12 +65,7 @@ export function registerUserRoutes(server: Server, deps: ApiDeps): void {
     route(deps, async (req, res) => {
       const q = parseQuery(req, z.object(filterFields));
       const lines = await exportUsers(deps.ctx, toFilter(q), await actorOf(deps, req));
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment('users.csv'),
-      });
-      for await (const line of lines) res.write(line);
-      res.end();
+      await sendCsv(res, 'users.csv', lines);
     }),
   );
 
