@@ -15,7 +15,10 @@ export async function describeUnmatchedPeople(
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const groups = new Map(
-    (await repos.unmatchedPeople.groupsOf(organisationId, ids, GROUPS_SHOWN)).map((g) => [g.personId, g]),
+    (await repos.users.groupsOf({ organisationId, champId: null }, ids, GROUPS_SHOWN)).map((g) => [
+      g.personId,
+      { total: g.total, groups: g.groups.map(({ id, name }) => ({ id, name })) },
+    ]),
   );
   const first = new Map(
     (await repos.unmatchedPeople.firstMemberships(organisationId, ids)).map((f) => [f.personId, f]),

@@ -1,10 +1,5 @@
 import type { DirectoryOutcome } from '../people/person';
-import type {
-  FirstMembership,
-  PersonGroups,
-  UnmatchedPeopleCriteria,
-  UnmatchedPersonRow,
-} from './unmatched-people';
+import type { FirstMembership, UnmatchedPeopleCriteria, UnmatchedPersonRow } from './unmatched-people';
 
 /**
  * Reads of the people an organisation knows only by phone: everyone with a phone number and no
@@ -16,8 +11,6 @@ export interface UnmatchedPeopleQueries {
   count(criteria: UnmatchedPeopleCriteria): Promise<number>;
   /** Of these person ids, those that still match (a selection checked against the organisation). */
   matchingIds(criteria: UnmatchedPeopleCriteria, personIds: readonly string[]): Promise<UnmatchedPersonRow[]>;
-  /** Each person's groups in the organisation: the first `shown` by name, and the count. */
-  groupsOf(organisationId: string, personIds: readonly string[], shown: number): Promise<PersonGroups[]>;
   firstMemberships(organisationId: string, personIds: readonly string[]): Promise<FirstMembership[]>;
   /** Records the outcome of a lookup for those of these people who still have no linked account. */
   recordLookup(personIds: readonly string[], outcome: DirectoryOutcome, at: string): Promise<void>;

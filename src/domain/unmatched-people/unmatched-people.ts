@@ -50,13 +50,6 @@ export interface FirstMembership {
   addedBy: { personId: string; name: string } | null;
 }
 
-/** A person's groups in the organisation: the first few by name, and how many in all. */
-export interface PersonGroups {
-  personId: string;
-  groups: Array<{ id: string; name: string }>;
-  total: number;
-}
-
 /** One line of the People without an account list. */
 export interface UnmatchedPersonView {
   personId: string;

@@ -6,7 +6,12 @@ export interface UserQueries {
   page(criteria: UsersCriteria, after: string | null, limit: number): Promise<UserRow[]>;
   count(criteria: UsersCriteria): Promise<number>;
   /** Each person's groups in the scope: the first `shown` by name, and the count. */
-  groupsOf(scope: UsersScope, personIds: readonly string[], shown: number): Promise<UserGroups[]>;
+  /** Each person's first `shown` groups in the scope by name, with their count (two people or two hundred: one read). */
+  groupsOf(
+    scope: Pick<UsersScope, 'organisationId' | 'champId'>,
+    personIds: readonly string[],
+    shown: number,
+  ): Promise<UserGroups[]>;
   /** The person, if they belong (in any invitation state) to at least one group in the scope. */
   findInScope(scope: UsersScope, personId: string): Promise<UserRow | undefined>;
   /** The person's memberships in the scope by group name (at most `limit`), each with its card invite. */

@@ -3,7 +3,6 @@ import type { MembershipSource } from '../../../domain/memberships/membership';
 import type { DirectoryOutcome } from '../../../domain/people/person';
 import type {
   FirstMembership,
-  PersonGroups,
   UnmatchedPeopleCriteria,
   UnmatchedPersonRow,
 } from '../../../domain/unmatched-people/unmatched-people';
@@ -50,45 +49,6 @@ export class SqlUnmatchedPeopleQueries implements UnmatchedPeopleQueries {
       rows.push(...found.map(toRow));
     }
     return rows;
-  }
-
-  async groupsOf(
-    organisationId: string,
-    personIds: readonly string[],
-    shown: number,
-  ): Promise<PersonGroups[]> {
-    if (personIds.length === 0) return [];
-    // A window per person: the first `shown` groups by name, each row also carrying the person's count.
-    const ranked = this.db
-      .selectFrom('memberships as m')
-      .innerJoin('groups as g', 'g.id', 'm.group_id')
-      .select([
-        'm.person_id as personId',
-        'g.id as groupId',
-        'g.name as name',
-        sql<number>`row_number() over (partition by m.person_id order by g.name_key, g.id)`.as('rank'),
-        sql<number>`count(*) over (partition by m.person_id)`.as('total'),
-      ])
-      .where('g.organisation_id', '=', organisationId)
-      .where('m.person_id', 'in', [...personIds]);
-    const rows = await this.db
-      .selectFrom(ranked.as('r'))
-      .selectAll('r')
-      .where('r.rank', '<=', shown)
-      .orderBy('r.personId')
-      .orderBy('r.rank')
-      .execute();
-    const byPerson = new Map<string, PersonGroups>();
-    for (const row of rows) {
-      const entry = byPerson.get(row.personId) ?? {
-        personId: row.personId,
-        groups: [],
-        total: Number(row.total),
-      };
-      entry.groups.push({ id: row.groupId, name: row.name });
-      byPerson.set(row.personId, entry);
-    }
-    return [...byPerson.values()];
   }
 
   async firstMemberships(organisationId: string, personIds: readonly string[]): Promise<FirstMembership[]> {

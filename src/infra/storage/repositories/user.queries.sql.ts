@@ -19,7 +19,7 @@ type InScope = SelectQueryBuilder<Database, 'memberships' | 'groups', object>;
  * The memberships a scope can see: in the organisation's groups, and for a champ only in the groups
  * they steward (read from `champs` in the same statement, so a champ removed a moment ago sees nothing).
  */
-function membershipsIn(db: Kysely<Database>, scope: UsersScope): InScope {
+function membershipsIn(db: Kysely<Database>, scope: Pick<UsersScope, 'organisationId' | 'champId'>): InScope {
   return db
     .selectFrom('memberships')
     .innerJoin('groups', 'groups.id', 'memberships.group_id')
@@ -65,7 +65,11 @@ export class SqlUserQueries implements UserQueries {
     return Number(row.n);
   }
 
-  async groupsOf(scope: UsersScope, personIds: readonly string[], shown: number): Promise<UserGroups[]> {
+  async groupsOf(
+    scope: Pick<UsersScope, 'organisationId' | 'champId'>,
+    personIds: readonly string[],
+    shown: number,
+  ): Promise<UserGroups[]> {
     if (personIds.length === 0) return [];
     // A window per person: the first `shown` groups by name, each row also carrying the person's count.
     const ranked = membershipsIn(this.db, scope)
