@@ -1,8 +1,8 @@
 /**
  * Jest runs TypeScript through swc (type-checking is `npm run typecheck`). The few ESM-only
- * dependencies (jose) are transpiled to CommonJS for Jest's module loader; Node itself loads them natively.
+ * dependencies (jose, FormatJS) are transpiled to CommonJS for Jest's module loader; Node itself loads them natively.
  */
-const esmOnly = ['jose'];
+const esmOnly = ['jose', '@formatjs', 'intl-messageformat'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -1,11 +1,13 @@
 import { Badge, FluentProvider, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { IntlProvider, useIntl } from 'react-intl';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from './api/use-me';
 import { phoneWidth } from './components/phone-layout';
 import { SectionNav } from './components/section-nav';
 import { ErrorState } from './components/states';
 import type { Host, HostTheme } from './host/teams-host';
+import type { TabLanguage } from './i18n/tab-messages';
 import { fluentTheme } from './theme';
 
 const HomePage = lazy(() => import('./pages/home-page'));
@@ -67,16 +69,16 @@ const useStyles = makeStyles({
  * (the uploads use cases refuse anyone else with `OrgAdminsOnly`), so champs are not offered them.
  */
 const sections = [
-  { path: '/home', label: 'Home' },
-  { path: '/groups', label: 'Groups' },
-  { path: '/users', label: 'Users' },
-  { path: '/upload', label: 'Bulk upload', orgAdminsOnly: true },
-  { path: '/jobs', label: 'Jobs', orgAdminsOnly: true },
-  { path: '/announcements', label: 'Announcements' },
-  { path: '/champs', label: 'Champs' },
-  { path: '/resources', label: 'Resources' },
-  { path: '/people-without-account', label: 'No account', orgAdminsOnly: true },
-  { path: '/org-admins', label: 'Org admins', orgAdminsOnly: true },
+  { path: '/home', label: 'tab-shell.section.home' },
+  { path: '/groups', label: 'tab-shell.section.groups' },
+  { path: '/users', label: 'tab-shell.section.users' },
+  { path: '/upload', label: 'tab-shell.section.upload', orgAdminsOnly: true },
+  { path: '/jobs', label: 'tab-shell.section.jobs', orgAdminsOnly: true },
+  { path: '/announcements', label: 'tab-shell.section.announcements' },
+  { path: '/champs', label: 'tab-shell.section.champs' },
+  { path: '/resources', label: 'tab-shell.section.resources' },
+  { path: '/people-without-account', label: 'tab-shell.section.noAccount', orgAdminsOnly: true },
+  { path: '/org-admins', label: 'tab-shell.section.orgAdmins', orgAdminsOnly: true },
 ];
 
 function Shell() {
@@ -84,32 +86,38 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const me = useMe();
+  const intl = useIntl();
   const current = sections.find((s) => location.pathname.startsWith(s.path))?.path ?? '/home';
-  const shown = sections.filter((s) => !s.orgAdminsOnly || me.data?.isOrgAdmin);
+  const shown = sections
+    .filter((s) => !s.orgAdminsOnly || me.data?.isOrgAdmin)
+    .map((s) => ({ ...s, label: intl.formatMessage({ id: s.label }) }));
+  const you = me.data?.displayName ?? intl.formatMessage({ id: 'tab-shell.you' });
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
-        <Text className={`${styles.brand} ${styles.brandBox}`}>Convene</Text>
+        <Text className={`${styles.brand} ${styles.brandBox}`}>
+          {intl.formatMessage({ id: 'common.brand' })}
+        </Text>
         <SectionNav sections={shown} current={current} onSelect={navigate} />
         <span className={styles.spacer} />
         {me.data && (
           <div className={styles.who}>
-            <Text className={styles.whoName} title={me.data.displayName ?? 'You'}>
-              {me.data.displayName ?? 'You'}
+            <Text className={styles.whoName} title={you}>
+              {you}
             </Text>
             {me.data.developerIdentity && (
               <Badge
                 className={styles.whoBadge}
                 color="warning"
                 appearance="filled"
-                title="Local mode: no Microsoft 365 sign-in"
+                title={intl.formatMessage({ id: 'tab-shell.developerIdentity.title' })}
               >
-                Developer identity
+                {intl.formatMessage({ id: 'tab-shell.developerIdentity' })}
               </Badge>
             )}
             {me.data.isOrgAdmin && (
               <Badge className={styles.whoBadge} appearance="tint">
-                Org admin
+                {intl.formatMessage({ id: 'tab-shell.orgAdmin' })}
               </Badge>
             )}
           </div>
@@ -119,7 +127,7 @@ function Shell() {
         {me.error ? (
           <ErrorState error={me.error} onRetry={me.reload} />
         ) : (
-          <Suspense fallback={<Spinner label="Loading…" />}>
+          <Suspense fallback={<Spinner label={intl.formatMessage({ id: 'tab-shell.loading' })} />}>
             <Routes>
               <Route path="/home" element={<HomePage />} />
               <Route path="/groups" element={<GroupsPage />} />
@@ -143,15 +151,22 @@ function Shell() {
   );
 }
 
-/** The portal: Teams' theme (following changes), and the sections as routes. */
-export function App({ host }: { host: Host }) {
+/** The portal: the user's language and direction, Teams' theme (following changes), the sections as routes. */
+export function App({ host, language }: { host: Host; language: TabLanguage }) {
   const [theme, setTheme] = useState<HostTheme>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
   return (
-    <FluentProvider theme={fluentTheme(theme)} data-theme={theme}>
-      <HashRouter>
-        <Shell />
-      </HashRouter>
-    </FluentProvider>
+    <IntlProvider
+      locale={language.locale}
+      defaultLocale="en"
+      messages={language.messages}
+      timeZone={host.timeZone}
+    >
+      <FluentProvider theme={fluentTheme(theme)} data-theme={theme} dir={language.dir}>
+        <HashRouter>
+          <Shell />
+        </HashRouter>
+      </FluentProvider>
+    </IntlProvider>
   );
 }

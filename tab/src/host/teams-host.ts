@@ -6,6 +6,10 @@ export interface Host {
   /** True inside Teams (or another Microsoft 365 host); false in a plain browser. */
   inTeams: boolean;
   theme: HostTheme;
+  /** The user's language as Teams reports it (`app.locale`, e.g. `hi-IN`); the browser's outside Teams. */
+  locale: string | undefined;
+  /** The user's time zone (the device's; Teams' context carries none): dates are shown in it. */
+  timeZone: string | undefined;
   /** Teams SSO token for the API, or undefined outside Teams. */
   getToken(): Promise<string | undefined>;
   onThemeChange(handler: (theme: HostTheme) => void): void;
@@ -20,6 +24,12 @@ const HOST_DETECT_TIMEOUT_MS = 3000;
 const asTheme = (theme: string | undefined): HostTheme =>
   theme === 'dark' || theme === 'contrast' ? theme : 'default';
 
+/** A language forced with ?lang=hi|ar|en, for previewing outside Teams. */
+const localeFromAddress = (): string | undefined =>
+  new URLSearchParams(window.location.search).get('lang') ?? undefined;
+
+const browserTimeZone = (): string | undefined => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** A theme forced with ?theme=dark|contrast, for previewing outside Teams. */
 function themeFromAddress(): HostTheme | undefined {
   const wanted = new URLSearchParams(window.location.search).get('theme') ?? undefined;
@@ -29,6 +39,8 @@ function themeFromAddress(): HostTheme | undefined {
 const outsideTeams = (): Host => ({
   inTeams: false,
   theme: themeFromAddress() ?? 'default',
+  locale: localeFromAddress() ?? navigator.language,
+  timeZone: browserTimeZone(),
   getToken: async () => undefined,
   onThemeChange: () => undefined,
 });
@@ -47,6 +59,8 @@ export async function detectHost(): Promise<Host> {
     return {
       inTeams: true,
       theme: asTheme(context.app.theme),
+      locale: localeFromAddress() ?? context.app.locale,
+      timeZone: browserTimeZone(),
       getToken: () => authentication.getAuthToken(),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme))),
     };
