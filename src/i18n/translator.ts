@@ -10,6 +10,8 @@ export interface Translator {
   readonly dir: 'ltr' | 'rtl';
   /** The catalogue's message, formatted (ICU plurals, selects, numbers); English if a language lacks it. */
   t(id: MessageId, values?: MessageValues): string;
+  /** Whether the catalogue has this message (in English, which every language falls back to). */
+  has(id: string): boolean;
   date(value: Date | number, options?: Intl.DateTimeFormatOptions): string;
   number(value: number, options?: FormatNumberOptions): string;
   list(items: readonly string[]): string;
@@ -45,6 +47,7 @@ function build(locale: Locale, timeZone: string | undefined): Translator {
     locale,
     dir: directionOf(locale),
     t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | Date>),
+    has: (id) => Object.hasOwn(catalogue.en, id),
     date: (value, options) => intl.formatDate(value, options),
     number: (value, options) => intl.formatNumber(value, options),
     list: (items) => intl.formatList(items, { type: 'conjunction' }) as string,
