@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { organisationNameFor } from '../domain/organisations/ensure-organisation';
 import { recordOrgAdminClaims } from '../domain/organisations/record-org-admin-claims';
 import { identifyTeamsUser } from '../domain/people/identify-teams-user';
+import { yieldToEventLoop } from '../domain/shared/yield-to-event-loop';
 import { redactPath } from '../infra/logging/redact';
 import type { Actor, ApiDeps } from './api-deps';
 import { HttpProblem, toHttpError } from './http-errors';
@@ -13,10 +14,12 @@ type Handler = (req: Request, res: Response) => Promise<unknown>;
 /**
  * Wraps a route: runs it, sends its result as JSON (204 when it returns nothing) and turns any
  * thrown error into the shared error body. Handlers stay thin: parse, call one use case, answer.
+ * Each starts in its own turn of the event loop, in line with other yielding work (yield-to-event-loop.ts).
  */
 export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
+      await yieldToEventLoop();
       const result = await handler(req, res);
       if (res.headersSent) return;
       if (result === undefined) res.send(204);
