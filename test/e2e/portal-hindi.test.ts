@@ -102,7 +102,7 @@ describeWithChromium('the management portal in Hindi', () => {
 
   /** The words on the page's main part that are still English. */
   const englishLeft = async (page: Page): Promise<string[]> => {
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     return english.filter((word) => new RegExp(`\\b${word}\\b`).test(text));
   };
 

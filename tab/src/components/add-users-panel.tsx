@@ -119,7 +119,7 @@ export function AddUsersPanel({
                   <Badge color={outcomeBadge[r.outcome].color}>{t(outcomeBadge[r.outcome].label)}</Badge>
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-groups.addUsers.details')}>
-                  {r.outcome === 'invalid' ? r.reason : <Ltr>{r.phone}</Ltr>}
+                  {r.outcome === 'invalid' ? <bdi>{r.reason}</bdi> : <Ltr>{r.phone}</Ltr>}
                 </TableCell>
               </TableRow>
             ))}

@@ -95,12 +95,15 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
                 {invite.attempts > 0 ? intl.formatNumber(invite.attempts) : ''}
               </TableCell>
               <TableCell className={st.cell} data-label={t('tab-groups.addUsers.details')}>
-                {invite.failureReason ??
-                  (invite.sentAt
-                    ? t('tab-groups.cardInvites.sentAt', {
-                        at: intl.formatDate(invite.sentAt, { dateStyle: 'short', timeStyle: 'short' }),
-                      })
-                    : '')}
+                {invite.failureReason ? (
+                  <bdi>{invite.failureReason}</bdi>
+                ) : invite.sentAt ? (
+                  t('tab-groups.cardInvites.sentAt', {
+                    at: intl.formatDate(invite.sentAt, { dateStyle: 'short', timeStyle: 'short' }),
+                  })
+                ) : (
+                  ''
+                )}
               </TableCell>
               <TableCell className={st.cell} data-label={t('tab-common.actions')}>
                 {(invite.state === 'failed' || invite.state === 'sent') && (

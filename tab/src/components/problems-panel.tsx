@@ -122,7 +122,7 @@ export function ProblemsPanel({
                   <code>{p.code}</code>
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-uploads.message')}>
-                  {p.message}
+                  <bdi>{p.message}</bdi>
                 </TableCell>
               </TableRow>
             ))}

@@ -232,7 +232,7 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
                   </>
                 )}
                 <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.reason')}>
-                  {e.message ?? ''}
+                  <bdi>{e.message ?? ''}</bdi>
                 </TableCell>
               </TableRow>
             ))}

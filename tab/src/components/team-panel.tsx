@@ -97,7 +97,7 @@ export function TeamPanel({
       <MessageBar intent="error">
         <MessageBarBody>
           <MessageBarTitle>{t('tab-groups.team.failed.title')}</MessageBarTitle>
-          {provisioning.reason}
+          <bdi>{provisioning.reason}</bdi>
         </MessageBarBody>
         {action(t('tab-common.tryAgain'))}
       </MessageBar>
@@ -124,7 +124,7 @@ export function TeamPanel({
           <MessageBar intent="warning">
             <MessageBarBody>
               <MessageBarTitle>{t('tab-groups.team.syncFailed.title')}</MessageBarTitle>
-              {provisioning.lastError}
+              <bdi>{provisioning.lastError}</bdi>
             </MessageBarBody>
             {action(t('tab-groups.team.syncNow'))}
           </MessageBar>
