@@ -1,8 +1,8 @@
-import type { IntlShape } from 'react-intl';
+import type { IntlShape } from '@formatjs/intl';
 import { errorWords } from '../../../src/i18n/error-words';
 import { directionOf, localeFrom } from '../../../src/i18n/locales';
 import type { MessageValues, Translator } from '../../../src/i18n/translator';
-import { ApiError } from './client';
+import { ApiError } from './api-error';
 
 /**
  * Failures the tab notices itself, before any server answers: their words live in `tab-common`, since
@@ -14,8 +14,14 @@ const clientCodes: Readonly<Record<string, string>> = {
   DOWNLOAD_FAILED: 'tab-common.error.download',
 };
 
+/** What the words need of react-intl's `intl` (@formatjs/intl's has the same, so a test can make one). */
+type Intl = Pick<
+  IntlShape,
+  'locale' | 'messages' | 'formatMessage' | 'formatDate' | 'formatNumber' | 'formatList'
+>;
+
 /** The tab's react-intl as the server's `Translator`, so a coded error is worded by the one `errorWords`. */
-function translatorOf(intl: IntlShape): Translator {
+function translatorOf(intl: Intl): Translator {
   const locale = localeFrom(intl.locale);
   return {
     locale,
@@ -33,7 +39,7 @@ function translatorOf(intl: IntlShape): Translator {
  * its details (its own message while the catalogue lacks the code); another error, its own message; else
  * a plain apology.
  */
-export function apiErrorWords(error: unknown, intl: IntlShape): string {
+export function apiErrorWords(error: unknown, intl: Intl): string {
   if (error instanceof ApiError) {
     const own = clientCodes[error.code];
     if (own) return intl.formatMessage({ id: own }, { status: error.status } as MessageValues);
