@@ -1,14 +1,6 @@
-/** A coded error from the API, as `{ error: { code, message, details } }`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from './api-error';
+
+export { ApiError };
 
 type TokenSource = () => Promise<string | undefined>;
 let tokenSource: TokenSource = async () => undefined;

@@ -15,9 +15,10 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { AddMemberResult } from '../api/types';
+import { useT } from '../i18n/use-t';
 import { useStackedTableStyles } from './phone-layout';
 import { RegionPicker } from './region-picker';
-import { errorText } from './states';
+import { Ltr, useErrorText } from './states';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -28,9 +29,9 @@ const outcomeBadge: Record<
   AddMemberResult['outcome'],
   { label: string; color: 'success' | 'informative' | 'danger' }
 > = {
-  added: { label: 'Added', color: 'success' },
-  'already-member': { label: 'Already a member', color: 'informative' },
-  invalid: { label: 'Invalid', color: 'danger' },
+  added: { label: 'tab-groups.addUsers.outcome.added', color: 'success' },
+  'already-member': { label: 'tab-groups.addUsers.outcome.alreadyMember', color: 'informative' },
+  invalid: { label: 'tab-groups.addUsers.outcome.invalid', color: 'danger' },
 };
 
 /**
@@ -47,7 +48,9 @@ export function AddUsersPanel({
   onAdded: () => void;
 }) {
   const styles = useStyles();
-  const t = useStackedTableStyles();
+  const st = useStackedTableStyles();
+  const t = useT();
+  const errorText = useErrorText();
   const [region, setRegion] = useState(defaultRegion);
   const [phones, setPhones] = useState('');
   const [results, setResults] = useState<AddMemberResult[]>();
@@ -74,7 +77,7 @@ export function AddUsersPanel({
   return (
     <form
       className={styles.form}
-      aria-label="Add users"
+      aria-label={t('tab-groups.addUsers')}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -84,8 +87,8 @@ export function AddUsersPanel({
         <RegionPicker value={region} onChange={setRegion} />
       </div>
       <Field
-        label="Phone numbers"
-        hint="One or many, separated by commas, e.g. 9988554401, 9988554402"
+        label={t('tab-groups.addUsers.phones')}
+        hint={t('tab-groups.addUsers.phones.hint', { example: '9988554401, 9988554402' })}
         validationMessage={error}
         validationState={error ? 'error' : 'none'}
       >
@@ -93,28 +96,30 @@ export function AddUsersPanel({
       </Field>
       <div>
         <Button appearance="primary" type="submit" disabled={busy || phones.trim() === ''}>
-          Add users
+          {t('tab-groups.addUsers')}
         </Button>
       </div>
       {results && (
-        <Table aria-label="Results" size="small" className={t.table}>
-          <TableHeader className={t.header}>
+        <Table aria-label={t('tab-groups.addUsers.results')} size="small" className={st.table}>
+          <TableHeader className={st.header}>
             <TableRow>
-              <TableHeaderCell>Number</TableHeaderCell>
-              <TableHeaderCell>Result</TableHeaderCell>
-              <TableHeaderCell>Details</TableHeaderCell>
+              <TableHeaderCell>{t('tab-groups.addUsers.number')}</TableHeaderCell>
+              <TableHeaderCell>{t('tab-groups.addUsers.result')}</TableHeaderCell>
+              <TableHeaderCell>{t('tab-groups.addUsers.details')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody className={t.body}>
+          <TableBody className={st.body}>
             {results.map((r, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the same text may be typed twice; position is its identity
-              <TableRow key={i} className={t.row}>
-                <TableCell className={t.lead}>{r.input}</TableCell>
-                <TableCell className={t.cell} data-label="Result">
-                  <Badge color={outcomeBadge[r.outcome].color}>{outcomeBadge[r.outcome].label}</Badge>
+              <TableRow key={i} className={st.row}>
+                <TableCell className={st.lead}>
+                  <Ltr>{r.input}</Ltr>
                 </TableCell>
-                <TableCell className={t.cell} data-label="Details">
-                  {r.outcome === 'invalid' ? r.reason : r.phone}
+                <TableCell className={st.cell} data-label={t('tab-groups.addUsers.result')}>
+                  <Badge color={outcomeBadge[r.outcome].color}>{t(outcomeBadge[r.outcome].label)}</Badge>
+                </TableCell>
+                <TableCell className={st.cell} data-label={t('tab-groups.addUsers.details')}>
+                  {r.outcome === 'invalid' ? <bdi>{r.reason}</bdi> : <Ltr>{r.phone}</Ltr>}
                 </TableCell>
               </TableRow>
             ))}

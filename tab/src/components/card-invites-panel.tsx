@@ -12,13 +12,15 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { CardInviteListing } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useReloadWhile } from '../api/use-reload-while';
+import { useT } from '../i18n/use-t';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState } from './states';
+import { ErrorState, Ltr } from './states';
 
 const useStyles = makeStyles({
   counts: {
@@ -40,21 +42,19 @@ const stateColor = {
 /** Where each invite card stands (queued, sent, failed, joined, declined), with Resend for those who may invite. */
 export function CardInvitesPanel({ groupId }: { groupId: string }) {
   const styles = useStyles();
-  const t = useStackedTableStyles();
+  const st = useStackedTableStyles();
+  const t = useT();
+  const intl = useIntl();
   const listing = useApi<CardInviteListing>(`/api/v1/groups/${groupId}/card-invites`);
   const { error, run } = useAction(listing.reload);
   const pending = listing.data?.invites.some((i) => i.state === 'queued');
   useReloadWhile(!!pending, listing.reload, 2000);
 
   if (listing.error !== undefined) return <ErrorState error={listing.error} onRetry={listing.reload} />;
-  if (!listing.data) return <Spinner size="tiny" label="Loading invites…" />;
+  if (!listing.data) return <Spinner size="tiny" label={t('tab-groups.cardInvites.loading')} />;
   const { invites, counts } = listing.data;
   if (invites.length === 0) {
-    return (
-      <Text>
-        No invite cards yet. People added to the group get one in Teams when they can be reached there.
-      </Text>
-    );
+    return <Text>{t('tab-groups.cardInvites.none')}</Text>;
   }
   return (
     <>
@@ -65,50 +65,62 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
             appearance="tint"
             color={stateColor[state as keyof typeof stateColor] ?? 'informative'}
           >
-            {state}: {count}
+            {t('tab-common.stateCount', { state: t(`tab-common.state.${state}`), count })}
           </Badge>
         ))}
       </div>
       {error !== undefined && <ErrorState error={error} />}
-      <Table aria-label="Invite cards" size="small" className={t.table}>
-        <TableHeader className={t.header}>
+      <Table aria-label={t('tab-groups.cardInvites')} size="small" className={st.table}>
+        <TableHeader className={st.header}>
           <TableRow>
-            <TableHeaderCell>Person</TableHeaderCell>
-            <TableHeaderCell>State</TableHeaderCell>
-            <TableHeaderCell>Attempts</TableHeaderCell>
-            <TableHeaderCell>Details</TableHeaderCell>
-            <TableHeaderCell>Actions</TableHeaderCell>
+            <TableHeaderCell>{t('tab-groups.cardInvites.person')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-groups.cardInvites.state')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-groups.cardInvites.attempts')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-groups.addUsers.details')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-common.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody className={t.body}>
+        <TableBody className={st.body}>
           {invites.map((invite) => (
-            <TableRow key={invite.id} className={t.row}>
-              <TableCell className={t.lead}>
-                {invite.person.displayName ?? invite.person.phone ?? '—'}
+            <TableRow key={invite.id} className={st.row}>
+              <TableCell className={st.lead}>
+                {invite.person.displayName ?? (invite.person.phone ? <Ltr>{invite.person.phone}</Ltr> : '—')}
               </TableCell>
-              <TableCell className={t.cell} data-label="State">
+              <TableCell className={st.cell} data-label={t('tab-groups.cardInvites.state')}>
                 <Badge appearance="tint" color={stateColor[invite.state] ?? 'informative'}>
-                  {invite.state}
+                  {t(`tab-common.state.${invite.state}`)}
                 </Badge>
               </TableCell>
-              <TableCell className={t.cell} data-label="Attempts">
-                {invite.attempts > 0 ? invite.attempts : ''}
+              <TableCell className={st.cell} data-label={t('tab-groups.cardInvites.attempts')}>
+                {invite.attempts > 0 ? intl.formatNumber(invite.attempts) : ''}
               </TableCell>
-              <TableCell className={t.cell} data-label="Details">
-                {invite.failureReason ??
-                  (invite.sentAt ? `sent ${new Date(invite.sentAt).toLocaleString()}` : '')}
+              <TableCell className={st.cell} data-label={t('tab-groups.addUsers.details')}>
+                {invite.failureReason ? (
+                  <bdi>{invite.failureReason}</bdi>
+                ) : invite.sentAt ? (
+                  t('tab-groups.cardInvites.sentAt', {
+                    at: intl.formatDate(invite.sentAt, { dateStyle: 'short', timeStyle: 'short' }),
+                  })
+                ) : (
+                  ''
+                )}
               </TableCell>
-              <TableCell className={t.cell} data-label="Actions">
+              <TableCell className={st.cell} data-label={t('tab-common.actions')}>
                 {(invite.state === 'failed' || invite.state === 'sent') && (
                   <Button
                     size="small"
                     appearance="subtle"
-                    aria-label={`Resend the invite to ${invite.person.displayName ?? invite.person.phone ?? 'this person'}`}
+                    aria-label={t('tab-groups.cardInvites.resendTo', {
+                      person:
+                        invite.person.displayName ??
+                        invite.person.phone ??
+                        t('tab-groups.cardInvites.thisPerson'),
+                    })}
                     onClick={() =>
                       run(() => api.post(`/api/v1/groups/${groupId}/card-invites/${invite.id}/resend`))
                     }
                   >
-                    Resend
+                    {t('tab-groups.cardInvites.resend')}
                   </Button>
                 )}
               </TableCell>

@@ -14,8 +14,9 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { ManagedGroup } from '../api/types';
+import { useT } from '../i18n/use-t';
 import { useFittedSelectStyles } from './phone-layout';
-import { errorText } from './states';
+import { useErrorText } from './states';
 
 /** Create group: a name and, optionally, the parent it hangs under. */
 export function CreateGroupDialog({
@@ -26,6 +27,8 @@ export function CreateGroupDialog({
   onCreated: (id: string) => void;
 }) {
   const fitted = useFittedSelectStyles();
+  const t = useT();
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState('');
@@ -54,7 +57,7 @@ export function CreateGroupDialog({
   return (
     <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary">Create group</Button>
+        <Button appearance="primary">{t('tab-groups.create')}</Button>
       </DialogTrigger>
       <DialogSurface>
         <form
@@ -64,24 +67,24 @@ export function CreateGroupDialog({
           }}
         >
           <DialogBody>
-            <DialogTitle>Create a group</DialogTitle>
+            <DialogTitle>{t('tab-groups.create.title')}</DialogTitle>
             <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
               <Field
-                label="Group name"
+                label={t('tab-groups.create.name')}
                 required
                 validationMessage={error}
                 validationState={error ? 'error' : 'none'}
               >
                 <Input value={name} onChange={(_e, d) => setName(d.value)} maxLength={100} autoFocus />
               </Field>
-              <Field label="Parent group (optional)" className={fitted.field}>
+              <Field label={t('tab-groups.create.parent')} className={fitted.field}>
                 <Select
                   className={fitted.select}
                   select={{ className: fitted.select }}
                   value={parentId}
                   onChange={(_e, d) => setParentId(d.value)}
                 >
-                  <option value="">No parent (top level)</option>
+                  <option value="">{t('tab-groups.noParent')}</option>
                   {groups.map((g) => (
                     <option key={g.id} value={g.id}>
                       {g.name}
@@ -92,10 +95,10 @@ export function CreateGroupDialog({
             </DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement>
-                <Button appearance="secondary">Cancel</Button>
+                <Button appearance="secondary">{t('tab-common.cancel')}</Button>
               </DialogTrigger>
               <Button appearance="primary" type="submit" disabled={busy || name.trim() === ''}>
-                Create
+                {t('tab-groups.create.submit')}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -12,7 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { errorText } from './states';
+import { useT } from '../i18n/use-t';
+import { useErrorText } from './states';
 
 /**
  * "Create teams" for the whole organisation (org admins): groups made in the portal or by a bulk
@@ -28,6 +29,8 @@ export function CreateTeamsDialog({
   organisationName: string;
   onStarted: (started: number) => void;
 }) {
+  const t = useT();
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -46,7 +49,7 @@ export function CreateTeamsDialog({
     }
   };
 
-  const label = `Create teams (${waiting} ${waiting === 1 ? 'group' : 'groups'})`;
+  const label = t('tab-groups.createTeams.button', { count: waiting });
   return (
     <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
       <DialogTrigger disableButtonEnhancement>
@@ -54,13 +57,9 @@ export function CreateTeamsDialog({
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>
-            Create {waiting} Microsoft 365 {waiting === 1 ? 'team' : 'teams'}?
-          </DialogTitle>
+          <DialogTitle>{t('tab-groups.createTeams.title', { count: waiting })}</DialogTitle>
           <DialogContent>
-            Every group of {organisationName} without a team gets a Microsoft 365 group and team: its admins
-            become owners, and members with work accounts join (the others as soon as they sign in). They are
-            created one after another; each group's page shows how far it got.
+            {t('tab-groups.createTeams.text', { organisation: organisationName })}
             {error && (
               <MessageBar intent="error">
                 <MessageBarBody>{error}</MessageBarBody>
@@ -69,10 +68,10 @@ export function CreateTeamsDialog({
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel</Button>
+              <Button>{t('tab-common.cancel')}</Button>
             </DialogTrigger>
             <Button appearance="primary" onClick={confirm} disabled={busy}>
-              Create teams
+              {t('tab-groups.createTeams')}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -1,7 +1,9 @@
 import { Avatar, type AvatarProps, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api, authHeaders } from '../api/client';
-import { errorText } from './states';
+import { useT } from '../i18n/use-t';
+import { useErrorText } from './states';
 
 /**
  * A group's photo as an object URL. Inside Teams the API wants the SSO token, which an `<img src>`
@@ -84,7 +86,10 @@ export function GroupPhotoPanel({
   onChanged: () => void;
 }) {
   const styles = useStyles();
-  const megabytes = Math.round(maxBytes / 1024 / 1024);
+  const t = useT();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const megabytes = intl.formatNumber(Math.round(maxBytes / 1024 / 1024));
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -94,13 +99,13 @@ export function GroupPhotoPanel({
     setProblem(undefined);
     setDone(undefined);
     if (file.size > maxBytes) {
-      setProblem(`A group photo can be at most ${megabytes} MB. Choose a smaller picture.`);
+      setProblem(t('tab-groups.photo.tooBig', { megabytes }));
       return;
     }
     setBusy(true);
     try {
       await api.put(`/api/v1/groups/${groupId}/photo`, file);
-      setDone(etag ? 'Photo changed.' : 'Photo added.');
+      setDone(etag ? t('tab-groups.photo.changed') : t('tab-groups.photo.added'));
       onChanged();
     } catch (e) {
       setProblem(errorText(e));
@@ -114,11 +119,7 @@ export function GroupPhotoPanel({
     <div className={styles.panel}>
       <GroupPhoto groupId={groupId} etag={etag} name={name} size={96} />
       <div className={styles.side}>
-        <Text>
-          {etag
-            ? 'Shown in the portal, on the bot’s cards, on the join page and posters, and on the group’s team in Teams.'
-            : 'No photo yet. A photo makes the group easy to recognise on its cards, join page, posters and team.'}
-        </Text>
+        <Text>{etag ? t('tab-groups.photo.shownWhere') : t('tab-groups.photo.none')}</Text>
         {mayChange && (
           <>
             <input
@@ -126,16 +127,20 @@ export function GroupPhotoPanel({
               type="file"
               accept="image/png,image/jpeg,image/webp"
               hidden
-              aria-label="Group photo file"
+              aria-label={t('tab-groups.photo.file')}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) void upload(file);
               }}
             />
             <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
-              {busy ? 'Uploading…' : etag ? 'Change photo' : 'Add a photo'}
+              {busy
+                ? t('tab-groups.photo.uploading')
+                : etag
+                  ? t('tab-groups.photo.change')
+                  : t('tab-groups.photo.add')}
             </Button>
-            <Text size={200}>PNG, JPEG or WebP, up to {megabytes} MB. It is cropped to a square.</Text>
+            <Text size={200}>{t('tab-groups.photo.hint', { megabytes })}</Text>
           </>
         )}
         {problem && (

@@ -1,4 +1,5 @@
 import { Badge, makeStyles, Tree, TreeItem, TreeItemLayout, tokens } from '@fluentui/react-components';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { ManagedGroup } from '../api/types';
 import { GroupPhoto } from './group-photo';
 import { phoneWidth } from './phone-layout';
@@ -42,13 +43,13 @@ const teamBadges: Record<
   ManagedGroup['teamState'],
   { label: string; color: 'subtle' | 'informative' | 'success' | 'danger' }
 > = {
-  'not-provisioned': { label: 'no team yet', color: 'subtle' },
-  provisioning: { label: 'team being created', color: 'informative' },
-  provisioned: { label: 'team', color: 'success' },
-  failed: { label: 'team failed', color: 'danger' },
+  'not-provisioned': { label: 'tab-groups.tree.noTeam', color: 'subtle' },
+  provisioning: { label: 'tab-groups.tree.teamBeingCreated', color: 'informative' },
+  provisioned: { label: 'tab-groups.tree.team', color: 'success' },
+  failed: { label: 'tab-groups.tree.teamFailed', color: 'danger' },
 };
 
-function renderNode(node: Node, open: (id: string) => void, classes: Classes) {
+function renderNode(node: Node, open: (id: string) => void, classes: Classes, intl: IntlShape) {
   const { group } = node;
   const layout = (
     <TreeItemLayout
@@ -58,15 +59,15 @@ function renderNode(node: Node, open: (id: string) => void, classes: Classes) {
         children: (
           <>
             <Badge appearance="outline" className={classes.badge}>
-              {memberCountLabel(group.memberCount)}
+              {memberCountLabel(group.memberCount, intl)}
             </Badge>
             {group.organisationId ? (
               <Badge appearance="tint" color={teamBadges[group.teamState].color} className={classes.badge}>
-                {teamBadges[group.teamState].label}
+                {intl.formatMessage({ id: teamBadges[group.teamState].label })}
               </Badge>
             ) : (
               <Badge color="informative" className={classes.badge}>
-                personal
+                {intl.formatMessage({ id: 'tab-groups.tree.personal' })}
               </Badge>
             )}
           </>
@@ -97,7 +98,7 @@ function renderNode(node: Node, open: (id: string) => void, classes: Classes) {
     >
       {layout}
       {node.children.length > 0 && (
-        <Tree>{node.children.map((child) => renderNode(child, open, classes))}</Tree>
+        <Tree>{node.children.map((child) => renderNode(child, open, classes, intl))}</Tree>
       )}
     </TreeItem>
   );
@@ -106,10 +107,14 @@ function renderNode(node: Node, open: (id: string) => void, classes: Classes) {
 /** The group hierarchy as a keyboard-navigable tree (arrow keys move and expand, Enter opens). */
 export function GroupTree({ groups, onOpen }: { groups: ManagedGroup[]; onOpen: (id: string) => void }) {
   const classes = useStyles();
+  const intl = useIntl();
   const forest = buildForest(groups);
   return (
-    <Tree aria-label="Group hierarchy" defaultOpenItems={groups.map((g) => g.id)}>
-      {forest.map((node) => renderNode(node, onOpen, classes))}
+    <Tree
+      aria-label={intl.formatMessage({ id: 'tab-groups.tree' })}
+      defaultOpenItems={groups.map((g) => g.id)}
+    >
+      {forest.map((node) => renderNode(node, onOpen, classes, intl))}
     </Tree>
   );
 }

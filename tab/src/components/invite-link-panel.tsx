@@ -11,9 +11,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { IssuedLink } from '../api/types';
-import { countOf, errorText } from './states';
+import { useT } from '../i18n/use-t';
+import { useErrorText } from './states';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -45,6 +47,10 @@ export function InviteLinkPanel({
   organisationName: string | null;
 }) {
   const styles = useStyles();
+  const t = useT();
+  const intl = useIntl();
+  const errorText = useErrorText();
+  const organisation = organisationName ?? t('tab-groups.invite.anOrganisation');
   const [days, setDays] = useState('30');
   const [maxUses, setMaxUses] = useState('');
   // An organisation's group links for its accounts unless the admin widens them.
@@ -78,28 +84,26 @@ export function InviteLinkPanel({
   return (
     <div className={styles.panel}>
       <div className={styles.settings}>
-        <Field label="Expires after (days)">
+        <Field label={t('tab-groups.invite.expiresAfter')}>
           <Input type="number" min={1} max={365} value={days} onChange={(_e, d) => setDays(d.value)} />
         </Field>
-        <Field label="Maximum uses" hint="Empty for no limit">
+        <Field label={t('tab-groups.invite.maxUses')} hint={t('tab-groups.invite.maxUses.hint')}>
           <Input type="number" min={1} value={maxUses} onChange={(_e, d) => setMaxUses(d.value)} />
         </Field>
         <Field
-          label="Who may join"
-          hint={
-            organisationName ? undefined : 'Add the group to an organisation to limit joining to its accounts'
-          }
+          label={t('tab-groups.invite.whoMayJoin')}
+          hint={organisationName ? undefined : t('tab-groups.invite.whoMayJoin.personalHint')}
         >
           <Switch
-            label={`Only ${organisationName ?? 'organisation'} accounts`}
+            label={t('tab-groups.invite.organisationOnly', { organisation })}
             checked={organisationOnly}
             disabled={!organisationName}
             onChange={(_e, d) => setOrganisationOnly(d.checked)}
           />
         </Field>
-        <Field label="Approval">
+        <Field label={t('tab-groups.invite.approval')}>
           <Switch
-            label="An admin approves each join"
+            label={t('tab-groups.invite.approval.switch')}
             checked={approvalRequired}
             onChange={(_e, d) => setApprovalRequired(d.checked)}
           />
@@ -107,23 +111,19 @@ export function InviteLinkPanel({
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => issue(false)}>
-          New invite link
+          {t('tab-groups.invite.new')}
         </Button>
         <Button onClick={() => setConfirmingReset(true)} disabled={confirmingReset}>
-          Reset links
+          {t('tab-groups.invite.reset')}
         </Button>
       </div>
       {confirmingReset && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            Every invite link of this group stops working, including the QR codes on printed posters, the
-            message templates and the slideshow: print and share them again afterwards. People already in the
-            group stay.
-          </MessageBarBody>
+          <MessageBarBody>{t('tab-groups.invite.reset.warning')}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => issue(true)}>Reset all links</Button>
+            <Button onClick={() => issue(true)}>{t('tab-groups.invite.reset.confirm')}</Button>
             <Button appearance="transparent" onClick={() => setConfirmingReset(false)}>
-              Cancel
+              {t('tab-common.cancel')}
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -131,8 +131,7 @@ export function InviteLinkPanel({
       {organisationName && !organisationOnly && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            Anyone with this link can join, including people outside {organisationName}. They are marked
-            external in the member list.
+            {t('tab-groups.invite.anyoneWarning', { organisation: organisationName })}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -143,23 +142,29 @@ export function InviteLinkPanel({
       )}
       {issued && (
         <div className={styles.link}>
-          <Input readOnly value={issued.url} aria-label="Invite link" className={styles.url} />
+          <Input
+            readOnly
+            value={issued.url}
+            aria-label={t('tab-groups.invite.link')}
+            className={styles.url}
+          />
           <Button
             onClick={async () => {
               await navigator.clipboard?.writeText(issued.url);
               setCopied(true);
             }}
           >
-            {copied ? 'Copied' : 'Copy'}
+            {copied ? t('tab-groups.invite.copied') : t('tab-groups.invite.copy')}
           </Button>
           <Text size={200}>
-            Works until {issued.expiresAt ? new Date(issued.expiresAt).toLocaleDateString() : 'revoked'}
-            {issued.maxUses ? `, for ${countOf(issued.maxUses, 'person', 'people')}` : ''}
-            {issued.organisationAccountsOnly
-              ? `, only for ${organisationName ?? 'organisation'} accounts`
-              : ', for anyone with the link'}
-            {issued.approvalRequired ? ', each join approved by an admin' : ''}. Share it in your old chat
-            group.
+            {t('tab-groups.invite.issued', {
+              expires: issued.expiresAt ? 'yes' : 'no',
+              until: issued.expiresAt ? intl.formatDate(issued.expiresAt) : '',
+              maxUses: issued.maxUses ?? 0,
+              organisationOnly: issued.organisationAccountsOnly ? 'yes' : 'no',
+              organisation,
+              approval: issued.approvalRequired ? 'yes' : 'no',
+            })}
           </Text>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import type { Job } from '../api/types';
+import { useT } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
@@ -8,20 +9,13 @@ const useStyles = makeStyles({
 const finished = new Set(['completed', 'partial', 'failed']);
 export const isFinished = (job: Job) => finished.has(job.status);
 
-const statusWords: Record<string, string> = {
-  validating: 'Checking the file…',
-  ready: 'Ready to upload',
-  invalid: 'The file has problems',
-  running: 'Applying…',
-  completed: 'Completed',
-  partial: 'Completed with some failed rows',
-  failed: 'Failed',
-};
+/** A job's status as a progress bar's label; the catalogue's `tab-uploads.status.<status>`. */
+const statuses = new Set(['validating', 'ready', 'invalid', 'running', 'completed', 'partial', 'failed']);
 
 /** How a piece of background work ended, or `working` while it runs. */
 export type ProgressTone = 'working' | 'success' | 'warning' | 'error';
 
-/** A labelled progress bar: "12 of 40 rows", coloured by how the work stands. */
+/** A labelled progress bar: "12 of 40 rows" (or people), coloured by how the work stands. */
 export function ProgressField({
   label,
   done,
@@ -32,21 +26,23 @@ export function ProgressField({
   label: string;
   done: number;
   total: number;
-  unit: string;
+  unit: 'rows' | 'people';
   tone: ProgressTone;
 }) {
+  const t = useT();
+  const progress = t('tab-uploads.progress', { done, total, unit });
   const value = total === 0 ? (tone === 'working' ? 0 : 1) : done / total;
   return (
     <Field
       label={label}
       validationState={tone === 'error' ? 'error' : tone === 'warning' ? 'warning' : 'none'}
-      validationMessage={`${done} of ${total} ${unit}`}
+      validationMessage={progress}
     >
       <ProgressBar
         value={value}
         thickness="large"
         color={tone === 'working' ? 'brand' : tone}
-        aria-label={`${label}: ${done} of ${total} ${unit}`}
+        aria-label={t('tab-uploads.progress.label', { label, progress })}
       />
     </Field>
   );
@@ -64,23 +60,25 @@ const toneOf = (job: Job): ProgressTone =>
 /** A job's live progress bar and what it has changed so far. */
 export function JobProgress({ job }: { job: Job }) {
   const styles = useStyles();
+  const t = useT();
+  const counts = job.counts;
   return (
     <div>
       <ProgressField
-        label={statusWords[job.status] ?? job.status}
+        label={statuses.has(job.status) ? t(`tab-uploads.status.${job.status}`) : job.status}
         done={job.progress.done}
         total={job.progress.total}
         unit="rows"
         tone={toneOf(job)}
       />
       <div className={styles.counts}>
-        <Text>Groups created: {job.counts.groupsCreated}</Text>
-        <Text>Members added: {job.counts.membersAdded}</Text>
-        <Text>Removed: {job.counts.membersRemoved}</Text>
-        <Text>Roles changed: {job.counts.rolesChanged}</Text>
-        <Text>Parents set: {job.counts.parentsSet}</Text>
-        <Text>Unchanged: {job.counts.unchanged}</Text>
-        <Text>Failed: {job.counts.failed}</Text>
+        <Text>{t('tab-uploads.counts.groupsCreated', { count: counts.groupsCreated })}</Text>
+        <Text>{t('tab-uploads.counts.membersAdded', { count: counts.membersAdded })}</Text>
+        <Text>{t('tab-uploads.counts.membersRemoved', { count: counts.membersRemoved })}</Text>
+        <Text>{t('tab-uploads.counts.rolesChanged', { count: counts.rolesChanged })}</Text>
+        <Text>{t('tab-uploads.counts.parentsSet', { count: counts.parentsSet })}</Text>
+        <Text>{t('tab-uploads.counts.unchanged', { count: counts.unchanged })}</Text>
+        <Text>{t('tab-uploads.counts.failed', { count: counts.failed })}</Text>
       </div>
     </div>
   );

@@ -14,25 +14,23 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { JoinDecisionResult, JoinRequestView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
+import { useT } from '../i18n/use-t';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState } from './states';
+import { ErrorState, Ltr } from './states';
 
 const useStyles = makeStyles({
   bulk: { display: 'flex', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
 });
 
-/** What was decided, in words: "Approved Ravi. Declined Meena." */
-const decisionWords = (results: JoinDecisionResult[]): string =>
+/** What was decided, in words: "Approved Ravi. Declined Meena." (one sentence per person). */
+const decisionWords = (results: JoinDecisionResult[], t: ReturnType<typeof useT>): string =>
   results
-    .map((r) =>
-      r.outcome === 'gone'
-        ? `${r.displayName}: already answered or expired.`
-        : `${r.outcome === 'approved' ? 'Approved' : 'Declined'} ${r.displayName}.`,
-    )
+    .map((r) => t('tab-groups.joinRequests.decided', { outcome: r.outcome, name: r.displayName }))
     .join(' ');
 
 /**
@@ -41,7 +39,9 @@ const decisionWords = (results: JoinDecisionResult[]): string =>
  */
 export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onDecided: () => void }) {
   const styles = useStyles();
-  const t = useStackedTableStyles();
+  const st = useStackedTableStyles();
+  const t = useT();
+  const intl = useIntl();
   const listing = useApi<{ requests: JoinRequestView[] }>(`/api/v1/groups/${groupId}/join-requests`);
   const [notice, setNotice] = useState<string>();
   const { error, run } = useAction(() => {
@@ -51,11 +51,11 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
   const decide = (path: string) =>
     run(async () => {
       const answer = await api.post<{ results: JoinDecisionResult[] } | JoinDecisionResult>(path, {});
-      setNotice(decisionWords('results' in answer ? answer.results : [answer]));
+      setNotice(decisionWords('results' in answer ? answer.results : [answer], t));
     });
 
   if (listing.error !== undefined) return <ErrorState error={listing.error} onRetry={listing.reload} />;
-  if (!listing.data) return <Spinner size="tiny" label="Loading requests…" />;
+  if (!listing.data) return <Spinner size="tiny" label={t('tab-groups.joinRequests.loading')} />;
   const { requests } = listing.data;
   const base = `/api/v1/groups/${groupId}/join-requests`;
   return (
@@ -67,51 +67,59 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
       )}
       {error !== undefined && <ErrorState error={error} />}
       {requests.length === 0 ? (
-        <Text>No requests waiting. People without a work account can ask to join from the invite link.</Text>
+        <Text>{t('tab-groups.joinRequests.none')}</Text>
       ) : (
         <>
           {requests.length > 1 && (
             <div className={styles.bulk}>
               <Button appearance="primary" onClick={() => decide(`${base}/approve`)}>
-                Approve all ({requests.length})
+                {t('tab-groups.joinRequests.approveAll', { count: requests.length })}
               </Button>
-              <Button onClick={() => decide(`${base}/decline`)}>Decline all</Button>
+              <Button onClick={() => decide(`${base}/decline`)}>
+                {t('tab-groups.joinRequests.declineAll')}
+              </Button>
             </div>
           )}
-          <Table aria-label="Join requests" size="small" className={t.table}>
-            <TableHeader className={t.header}>
+          <Table aria-label={t('tab-groups.joinRequests')} size="small" className={st.table}>
+            <TableHeader className={st.header}>
               <TableRow>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Phone</TableHeaderCell>
-                <TableHeaderCell>Asked</TableHeaderCell>
-                <TableHeaderCell>Actions</TableHeaderCell>
+                <TableHeaderCell>{t('tab-common.name')}</TableHeaderCell>
+                <TableHeaderCell>{t('tab-common.phone')}</TableHeaderCell>
+                <TableHeaderCell>{t('tab-groups.joinRequests.asked')}</TableHeaderCell>
+                <TableHeaderCell>{t('tab-common.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody className={t.body}>
+            <TableBody className={st.body}>
               {requests.map((r) => (
-                <TableRow key={r.id} className={t.row}>
-                  <TableCell className={t.lead}>{r.displayName}</TableCell>
-                  <TableCell className={t.cell} data-label="Phone">
-                    {r.phone ?? (r.signedIn ? 'signed in with a work account' : '—')}
+                <TableRow key={r.id} className={st.row}>
+                  <TableCell className={st.lead}>{r.displayName}</TableCell>
+                  <TableCell className={st.cell} data-label={t('tab-common.phone')}>
+                    {r.phone ? (
+                      <Ltr>{r.phone}</Ltr>
+                    ) : r.signedIn ? (
+                      t('tab-groups.joinRequests.signedIn')
+                    ) : (
+                      '—'
+                    )}
                   </TableCell>
-                  <TableCell className={t.cell} data-label="Asked">
-                    {new Date(r.createdAt).toLocaleDateString()}
+                  <TableCell className={st.cell} data-label={t('tab-groups.joinRequests.asked')}>
+                    {intl.formatDate(r.createdAt)}
                   </TableCell>
-                  <TableCell className={t.cell} data-label="Actions">
+                  <TableCell className={st.cell} data-label={t('tab-common.actions')}>
                     <Button
                       size="small"
                       appearance="primary"
-                      aria-label={`Approve ${r.displayName}`}
+                      aria-label={t('tab-groups.joinRequests.approveOne', { name: r.displayName })}
                       onClick={() => decide(`${base}/${r.id}/approve`)}
                     >
-                      Approve
+                      {t('tab-groups.joinRequests.approve')}
                     </Button>{' '}
                     <Button
                       size="small"
-                      aria-label={`Decline ${r.displayName}`}
+                      aria-label={t('tab-groups.joinRequests.declineOne', { name: r.displayName })}
                       onClick={() => decide(`${base}/${r.id}/decline`)}
                     >
-                      Decline
+                      {t('tab-groups.joinRequests.decline')}
                     </Button>
                   </TableCell>
                 </TableRow>

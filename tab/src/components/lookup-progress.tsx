@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { LookupView } from '../api/types';
+import { useT } from '../i18n/use-t';
 import { ProgressField, type ProgressTone } from './job-progress';
 
 const POLL_MS = 800;
@@ -39,13 +40,6 @@ export function useLookupPolling(
   return lookup;
 }
 
-const words: Record<LookupView['status'], string> = {
-  queued: 'Waiting to look up…',
-  running: 'Looking up…',
-  succeeded: 'Lookup finished',
-  failed: 'The lookup stopped',
-};
-
 const toneOf = (lookup: LookupView): ProgressTone =>
   lookup.status === 'failed'
     ? 'error'
@@ -58,19 +52,20 @@ const toneOf = (lookup: LookupView): ProgressTone =>
 /** A Look up again job's progress and what the directory said so far. */
 export function LookupProgress({ lookup }: { lookup: LookupView }) {
   const styles = useStyles();
+  const t = useT();
   return (
-    <section aria-label="Lookup progress" aria-live="polite">
+    <section aria-label={t('tab-uploads.lookup')} aria-live="polite">
       <ProgressField
-        label={words[lookup.status]}
+        label={t(`tab-uploads.lookup.status.${lookup.status}`)}
         done={lookup.progress.done}
         total={lookup.progress.total}
         unit="people"
         tone={toneOf(lookup)}
       />
       <div className={styles.counts}>
-        <Text>Accounts found: {lookup.counts.matched}</Text>
-        <Text>Still without an account: {lookup.counts.notFound}</Text>
-        <Text>Could not ask the directory: {lookup.counts.failed}</Text>
+        <Text>{t('tab-uploads.lookup.matched', { count: lookup.counts.matched })}</Text>
+        <Text>{t('tab-uploads.lookup.notFound', { count: lookup.counts.notFound })}</Text>
+        <Text>{t('tab-uploads.lookup.failed', { count: lookup.counts.failed })}</Text>
         {lookup.lastError && <Text>{lookup.lastError}</Text>}
       </div>
     </section>

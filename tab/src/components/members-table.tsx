@@ -12,8 +12,9 @@ import {
 import { api } from '../api/client';
 import type { MemberView } from '../api/types';
 import { useAction } from '../api/use-action';
+import { useT } from '../i18n/use-t';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState } from './states';
+import { ErrorState, Ltr } from './states';
 
 const stateColor = { joined: 'success', invited: 'informative', declined: 'danger' } as const;
 
@@ -32,51 +33,61 @@ export function MembersTable({
   onChanged: () => void;
 }) {
   const { error, run: act } = useAction(onChanged);
-  const t = useStackedTableStyles();
+  const st = useStackedTableStyles();
+  const t = useT();
   return (
     <>
       {error !== undefined && <ErrorState error={error} />}
-      <Table aria-label="Members" size="small" className={t.table}>
-        <TableHeader className={t.header}>
+      <Table aria-label={t('tab-groups.members')} size="small" className={st.table}>
+        <TableHeader className={st.header}>
           <TableRow>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>Phone</TableHeaderCell>
-            <TableHeaderCell>Role</TableHeaderCell>
-            <TableHeaderCell>Invitation</TableHeaderCell>
-            <TableHeaderCell>Actions</TableHeaderCell>
+            <TableHeaderCell>{t('tab-common.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-common.phone')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-groups.members.role')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-groups.members.invitation')}</TableHeaderCell>
+            <TableHeaderCell>{t('tab-common.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody className={t.body}>
+        <TableBody className={st.body}>
           {members.map((m) => {
-            const label = m.person.displayName ?? m.person.phone ?? 'Unknown';
+            const label = m.person.displayName ?? m.person.phone ?? t('tab-groups.members.unknown');
             const mayChange = m.role === 'admin' ? mayManageAdmins : mayManageMembers;
             return (
-              <TableRow key={m.personId} className={t.row}>
-                <TableCell className={t.lead}>
-                  {m.person.displayName ?? <Text italic>not signed in yet</Text>}
+              <TableRow key={m.personId} className={st.row}>
+                <TableCell className={st.lead}>
+                  {m.person.displayName ?? <Text italic>{t('tab-groups.members.notSignedIn')}</Text>}
                   {m.external && (
-                    <Badge appearance="outline" color="warning" style={{ marginLeft: 8 }}>
-                      External
+                    <Badge appearance="outline" color="warning" style={{ marginInlineStart: 8 }}>
+                      {t('tab-groups.members.external')}
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell className={t.cell} data-label="Phone">
-                  {m.person.phone ?? '—'}
+                <TableCell className={st.cell} data-label={t('tab-common.phone')}>
+                  {m.person.phone ? <Ltr>{m.person.phone}</Ltr> : '—'}
                 </TableCell>
-                <TableCell className={t.cell} data-label="Role">
-                  {m.role === 'admin' ? <Badge>Admin</Badge> : 'Member'}
+                <TableCell className={st.cell} data-label={t('tab-groups.members.role')}>
+                  {m.role === 'admin' ? (
+                    <Badge>{t('tab-groups.members.admin')}</Badge>
+                  ) : (
+                    t('tab-groups.members.member')
+                  )}
                 </TableCell>
-                <TableCell className={t.cell} data-label="Invitation">
+                <TableCell className={st.cell} data-label={t('tab-groups.members.invitation')}>
                   <Badge appearance="tint" color={stateColor[m.state]}>
-                    {m.state}
+                    {t(`tab-common.state.${m.state}`)}
                   </Badge>
                 </TableCell>
-                <TableCell className={t.cell} data-label="Actions">
+                <TableCell className={st.cell} data-label={t('tab-common.actions')}>
                   {mayManageAdmins && (
                     <Button
                       size="small"
                       appearance="subtle"
-                      aria-label={`${m.role === 'admin' ? 'Demote' : 'Promote'} ${label}`}
+                      aria-label={t(
+                        m.role === 'admin' ? 'tab-groups.members.demoteOne' : 'tab-groups.members.promoteOne',
+                        {
+                          name: label,
+                        },
+                      )}
                       onClick={() =>
                         act(() =>
                           api.put(`/api/v1/groups/${groupId}/members/${m.personId}/role`, {
@@ -85,17 +96,17 @@ export function MembersTable({
                         )
                       }
                     >
-                      {m.role === 'admin' ? 'Demote' : 'Promote'}
+                      {m.role === 'admin' ? t('tab-groups.members.demote') : t('tab-groups.members.promote')}
                     </Button>
                   )}
                   {mayChange && (
                     <Button
                       size="small"
                       appearance="subtle"
-                      aria-label={`Remove ${label}`}
+                      aria-label={t('tab-groups.members.removeOne', { name: label })}
                       onClick={() => act(() => api.del(`/api/v1/groups/${groupId}/members/${m.personId}`))}
                     >
-                      Remove
+                      {t('tab-groups.members.remove')}
                     </Button>
                   )}
                 </TableCell>

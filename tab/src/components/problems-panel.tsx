@@ -8,12 +8,14 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { LogEntry, ProblemTotal } from '../api/types';
+import { useT } from '../i18n/use-t';
+import { Pager } from './pager';
 import { useStackedTableStyles } from './phone-layout';
 import { ErrorState } from './states';
 
@@ -25,12 +27,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
     margin: `${tokens.spacingVerticalS} 0`,
-  },
-  pager: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    marginTop: tokens.spacingVerticalS,
   },
 });
 
@@ -52,7 +48,9 @@ export function ProblemsPanel({
   title: string;
 }) {
   const styles = useStyles();
-  const t = useStackedTableStyles();
+  const st = useStackedTableStyles();
+  const t = useT();
+  const intl = useIntl();
   const [offset, setOffset] = useState(0);
   const [code, setCode] = useState<string>();
   const [page, setPage] = useState<{ total: number; rows: LogEntry[] }>();
@@ -75,75 +73,63 @@ export function ProblemsPanel({
   return (
     <section aria-label={title}>
       <div className={styles.totals}>
-        {totals.map((t) => (
+        {totals.map((each) => (
           <Button
-            key={`${t.code}-${t.severity}`}
+            key={`${each.code}-${each.severity}`}
             size="small"
-            appearance={code === t.code ? 'primary' : 'outline'}
-            aria-pressed={code === t.code}
+            appearance={code === each.code ? 'primary' : 'outline'}
+            aria-pressed={code === each.code}
             onClick={() => {
               setOffset(0);
-              setCode(code === t.code ? undefined : t.code);
+              setCode(code === each.code ? undefined : each.code);
             }}
           >
             <Badge
-              color={severityColor[t.severity as keyof typeof severityColor] ?? 'informative'}
+              color={severityColor[each.severity as keyof typeof severityColor] ?? 'informative'}
               size="small"
             />
-            &nbsp;{t.code}: {t.count}
+            &nbsp;{t('tab-common.countOf', { label: each.code, count: each.count })}
           </Button>
         ))}
       </div>
       {error !== undefined && <ErrorState error={error} />}
       {page && page.rows.length > 0 && (
-        <Table aria-label={`${title} table`} size="small" className={t.table}>
-          <TableHeader className={t.header}>
+        <Table aria-label={t('tab-uploads.problems.table', { title })} size="small" className={st.table}>
+          <TableHeader className={st.header}>
             <TableRow>
-              <TableHeaderCell style={{ width: 70 }}>Line</TableHeaderCell>
-              <TableHeaderCell style={{ width: 140 }}>Column</TableHeaderCell>
-              <TableHeaderCell style={{ width: 90 }}>Severity</TableHeaderCell>
-              <TableHeaderCell style={{ width: 230 }}>Code</TableHeaderCell>
-              <TableHeaderCell>Message</TableHeaderCell>
+              <TableHeaderCell style={{ width: 70 }}>{t('tab-uploads.line')}</TableHeaderCell>
+              <TableHeaderCell style={{ width: 140 }}>{t('tab-uploads.column')}</TableHeaderCell>
+              <TableHeaderCell style={{ width: 90 }}>{t('tab-uploads.severity')}</TableHeaderCell>
+              <TableHeaderCell style={{ width: 230 }}>{t('tab-uploads.code')}</TableHeaderCell>
+              <TableHeaderCell>{t('tab-uploads.message')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody className={t.body}>
+          <TableBody className={st.body}>
             {page.rows.map((p) => (
-              <TableRow className={t.row} key={`${p.phase}-${p.seq}-${p.code}-${p.line}-${p.column}`}>
-                <TableCell className={t.cell} data-label="Line">
-                  {p.line ?? '—'}
+              <TableRow className={st.row} key={`${p.phase}-${p.seq}-${p.code}-${p.line}-${p.column}`}>
+                <TableCell className={st.cell} data-label={t('tab-uploads.line')}>
+                  {p.line === null || p.line === undefined ? '—' : intl.formatNumber(p.line)}
                 </TableCell>
-                <TableCell className={t.cell} data-label="Column">
+                <TableCell className={st.cell} data-label={t('tab-uploads.column')}>
                   {p.column ?? '—'}
                 </TableCell>
-                <TableCell className={t.cell} data-label="Severity">
+                <TableCell className={st.cell} data-label={t('tab-uploads.severity')}>
                   <Badge appearance="tint" color={severityColor[p.severity] ?? 'informative'}>
-                    {p.severity}
+                    {severityColor[p.severity] ? t(`tab-uploads.severity.${p.severity}`) : p.severity}
                   </Badge>
                 </TableCell>
-                <TableCell className={t.cell} data-label="Code">
+                <TableCell className={st.cell} data-label={t('tab-uploads.code')}>
                   <code>{p.code}</code>
                 </TableCell>
-                <TableCell className={t.cell} data-label="Message">
-                  {p.message}
+                <TableCell className={st.cell} data-label={t('tab-uploads.message')}>
+                  <bdi>{p.message}</bdi>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      {page && total > PAGE_SIZE && (
-        <div className={styles.pager}>
-          <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            Previous
-          </Button>
-          <Text>
-            {offset + 1}–{Math.min(total, offset + PAGE_SIZE)} of {total}
-          </Text>
-          <Button disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-            Next
-          </Button>
-        </div>
-      )}
+      {page && <Pager offset={offset} total={total} pageSize={PAGE_SIZE} onOffset={setOffset} />}
     </section>
   );
 }

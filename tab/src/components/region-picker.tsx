@@ -1,28 +1,28 @@
 import { Field, Select } from '@fluentui/react-components';
 import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
 import { useApi } from '../api/use-api';
+import { useT } from '../i18n/use-t';
 import { useFittedSelectStyles } from './phone-layout';
 
-const regionNames =
-  typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'region' }) : undefined;
+/** Unicode isolates keep "+91" reading left to right inside an Arabic option (an option cannot hold markup). */
+const leftToRight = (text: string): string => `\u2066${text}\u2069`;
 
 /** Picks the region phone numbers are read in, listed by country name with the calling code. */
 export function RegionPicker({ value, onChange }: { value: string; onChange: (code: string) => void }) {
   const fitted = useFittedSelectStyles();
+  const intl = useIntl();
+  const t = useT();
   const { data } = useApi<{ regions: Array<{ code: string; callingCode: string }> }>('/api/v1/regions');
   const options = useMemo(
     () =>
       (data?.regions ?? [{ code: value, callingCode: '' }])
-        .map((r) => ({ ...r, name: regionNames?.of(r.code) ?? r.code }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [data, value],
+        .map((r) => ({ ...r, name: intl.formatDisplayName(r.code, { type: 'region' }) ?? r.code }))
+        .sort((a, b) => a.name.localeCompare(b.name, intl.locale)),
+    [data, value, intl],
   );
   return (
-    <Field
-      className={fitted.field}
-      label="Region"
-      hint="Numbers without a country code are read in this region."
-    >
+    <Field className={fitted.field} label={t('tab-groups.region')} hint={t('tab-groups.region.hint')}>
       <Select
         className={fitted.select}
         select={{ className: fitted.select }}
@@ -31,8 +31,11 @@ export function RegionPicker({ value, onChange }: { value: string; onChange: (co
       >
         {options.map((r) => (
           <option key={r.code} value={r.code}>
-            {r.name} ({r.code}
-            {r.callingCode ? ` +${r.callingCode}` : ''})
+            {t('tab-groups.region.option', {
+              name: r.name,
+              code: r.code,
+              callingCode: r.callingCode ? ` ${leftToRight(`+${r.callingCode}`)}` : '',
+            })}
           </option>
         ))}
       </Select>

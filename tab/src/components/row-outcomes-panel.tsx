@@ -16,8 +16,10 @@ import { ArrowDownloadRegular, SearchRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { api, download } from '../api/client';
 import type { Job, OutcomePage, RowOutcomeKind } from '../api/types';
+import { useT } from '../i18n/use-t';
+import { Pager } from './pager';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState } from './states';
+import { ErrorState, Ltr } from './states';
 
 const PAGE_SIZE = 50;
 
@@ -49,12 +51,6 @@ const useStyles = makeStyles({
     clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
   },
-  pager: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    marginTop: tokens.spacingVerticalS,
-  },
 });
 
 const outcomeColor: Partial<Record<RowOutcomeKind, 'success' | 'danger' | 'brand' | 'informative'>> = {
@@ -72,7 +68,10 @@ const outcomeColor: Partial<Record<RowOutcomeKind, 'success' | 'danger' | 'brand
  */
 export function RowOutcomesPanel({ job }: { job: Job }) {
   const styles = useStyles();
-  const t = useStackedTableStyles();
+  const st = useStackedTableStyles();
+  const t = useT();
+  // The outcome's words from the catalogue (the API's `words` are English, for its CSV).
+  const outcomeWords = (kind: RowOutcomeKind) => t(`tab-uploads.outcome.${kind}`);
   const [outcome, setOutcome] = useState<RowOutcomeKind>();
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
@@ -117,15 +116,18 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
   }, [job.id, filterText, offset, progress]);
 
   const total = page?.total ?? 0;
+  const groupWord = parents ? t('tab-uploads.outcomes.childGroup') : t('tab-uploads.outcomes.group');
   const base = job.fileName.replace(/\.csv$/i, '');
   return (
-    <section aria-label="What happened to each row" className={styles.section}>
+    <section aria-label={t('tab-uploads.log.eachRow')} className={styles.section}>
       <div className={styles.filters}>
         <Input
           className={styles.search}
           contentBefore={<SearchRegular />}
-          placeholder={parents ? 'Group' : 'Group, name or phone'}
-          aria-label="Search the log"
+          placeholder={
+            parents ? t('tab-uploads.outcomes.group') : t('tab-uploads.outcomes.searchPlaceholder')
+          }
+          aria-label={t('tab-uploads.outcomes.search')}
           maxLength={100}
           value={typed}
           onChange={(_e, d) => setTyped(d.value)}
@@ -139,11 +141,11 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
             )
           }
         >
-          Download
+          {t('tab-uploads.outcomes.download')}
         </Button>
       </div>
       <fieldset className={styles.outcomes}>
-        <legend className={styles.legend}>Filter by outcome</legend>
+        <legend className={styles.legend}>{t('tab-uploads.outcomes.filter')}</legend>
         <Button
           size="small"
           appearance={outcome === undefined ? 'primary' : 'outline'}
@@ -153,7 +155,10 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
             setOutcome(undefined);
           }}
         >
-          All: {page?.totals.reduce((sum, each) => sum + each.count, 0) ?? 0}
+          {t('tab-common.countOf', {
+            label: t('tab-uploads.outcomes.all'),
+            count: page?.totals.reduce((sum, each) => sum + each.count, 0) ?? 0,
+          })}
         </Button>
         {page?.totals.map((each) => (
           <Button
@@ -166,83 +171,75 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
               setOutcome(outcome === each.outcome ? undefined : each.outcome);
             }}
           >
-            {each.words}: {each.count}
+            {t('tab-common.countOf', { label: outcomeWords(each.outcome), count: each.count })}
           </Button>
         ))}
       </fieldset>
       {error !== undefined && <ErrorState error={error} />}
       {page && page.entries.length === 0 && (
         <Text block>
-          {search || outcome ? 'Nothing in the log matches.' : 'Nothing has been applied yet.'}
+          {search || outcome ? t('tab-uploads.outcomes.noMatch') : t('tab-uploads.outcomes.nothingYet')}
         </Text>
       )}
       {page && page.entries.length > 0 && (
-        <Table aria-label="Row outcomes" size="small" className={t.table}>
-          <TableHeader className={t.header}>
+        <Table aria-label={t('tab-uploads.outcomes.table')} size="small" className={st.table}>
+          <TableHeader className={st.header}>
             <TableRow>
-              <TableHeaderCell style={{ width: 60 }}>Line</TableHeaderCell>
-              <TableHeaderCell style={{ width: 170 }}>Outcome</TableHeaderCell>
-              <TableHeaderCell>{parents ? 'Child group' : 'Group'}</TableHeaderCell>
+              <TableHeaderCell style={{ width: 60 }}>{t('tab-uploads.line')}</TableHeaderCell>
+              <TableHeaderCell style={{ width: 170 }}>{t('tab-uploads.outcomes.outcome')}</TableHeaderCell>
+              <TableHeaderCell>{groupWord}</TableHeaderCell>
               {parents ? (
-                <TableHeaderCell>Parent group</TableHeaderCell>
+                <TableHeaderCell>{t('tab-uploads.outcomes.parentGroup')}</TableHeaderCell>
               ) : (
                 <>
-                  <TableHeaderCell>Person</TableHeaderCell>
-                  <TableHeaderCell style={{ width: 80 }}>Role</TableHeaderCell>
+                  <TableHeaderCell>{t('tab-uploads.outcomes.person')}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: 80 }}>{t('tab-uploads.outcomes.role')}</TableHeaderCell>
                 </>
               )}
-              <TableHeaderCell>Reason</TableHeaderCell>
+              <TableHeaderCell>{t('tab-uploads.outcomes.reason')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody className={t.body}>
+          <TableBody className={st.body}>
             {page.entries.map((e) => (
-              <TableRow className={t.row} key={`${e.seq}-${e.part}`}>
-                <TableCell className={t.cell} data-label="Line">
+              <TableRow className={st.row} key={`${e.seq}-${e.part}`}>
+                <TableCell className={st.cell} data-label={t('tab-uploads.line')}>
                   {e.line ?? '—'}
                 </TableCell>
-                <TableCell className={t.cell} data-label="Outcome">
+                <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.outcome')}>
                   <Badge appearance="tint" color={outcomeColor[e.outcome] ?? 'informative'}>
-                    {e.words}
+                    {outcomeWords(e.outcome)}
                   </Badge>
                 </TableCell>
-                <TableCell className={t.cell} data-label={parents ? 'Child group' : 'Group'}>
+                <TableCell className={st.cell} data-label={groupWord}>
                   {e.group}
                 </TableCell>
                 {parents ? (
-                  <TableCell className={t.cell} data-label="Parent group">
+                  <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.parentGroup')}>
                     {e.parent}
                   </TableCell>
                 ) : (
                   <>
-                    <TableCell className={t.cell} data-label="Person">
-                      {[e.name, e.phone].filter(Boolean).join(' · ')}
+                    <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.person')}>
+                      {e.name}
+                      {e.name && e.phone ? ' · ' : ''}
+                      {e.phone && <Ltr>{e.phone}</Ltr>}
                     </TableCell>
-                    <TableCell className={t.cell} data-label="Role">
-                      {e.outcome === 'group-created' ? '' : e.role}
+                    <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.role')}>
+                      {e.outcome === 'group-created' || !e.role
+                        ? ''
+                        : t(`tab-uploads.outcomes.role.${e.role}`)}
                     </TableCell>
                   </>
                 )}
-                <TableCell className={t.cell} data-label="Reason">
-                  {e.message ?? ''}
+                <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.reason')}>
+                  <bdi>{e.message ?? ''}</bdi>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      {page && total > PAGE_SIZE && (
-        <div className={styles.pager}>
-          <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            Previous
-          </Button>
-          <Text>
-            {offset + 1}–{Math.min(total, offset + PAGE_SIZE)} of {total}
-          </Text>
-          <Button disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-            Next
-          </Button>
-        </div>
-      )}
+      {page && <Pager offset={offset} total={total} pageSize={PAGE_SIZE} onOffset={setOffset} />}
     </section>
   );
 }

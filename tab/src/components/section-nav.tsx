@@ -16,6 +16,7 @@ import {
   useOverflowMenu,
 } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
+import { useIntl } from 'react-intl';
 import { phoneWidth } from './phone-layout';
 
 /** A portal section as the navigation offers it. */
@@ -53,8 +54,10 @@ export function SectionNav({
   onSelect: (path: string) => void;
 }) {
   const styles = useStyles();
+  const intl = useIntl();
+  const sectionsWord = intl.formatMessage({ id: 'tab-shell.sections' });
   return (
-    <nav aria-label="Sections" className={styles.nav}>
+    <nav aria-label={sectionsWord} className={styles.nav}>
       <Overflow minimumVisible={1}>
         <TabList
           className={styles.tabs}
@@ -76,7 +79,7 @@ export function SectionNav({
         >
           <MenuTrigger disableButtonEnhancement>
             <MenuButton appearance="subtle">
-              {sections.find((s) => s.path === current)?.label ?? 'Sections'}
+              {sections.find((s) => s.path === current)?.label ?? sectionsWord}
             </MenuButton>
           </MenuTrigger>
           <MenuPopover>
@@ -103,6 +106,7 @@ function MoreSections({
   onSelect: (path: string) => void;
 }) {
   const styles = useStyles();
+  const intl = useIntl();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
   if (!isOverflowing) return null;
   return (
@@ -116,9 +120,9 @@ function MoreSections({
           className={styles.more}
           appearance="transparent"
           icon={<MoreHorizontalRegular />}
-          aria-label={`More sections (${overflowCount})`}
+          aria-label={intl.formatMessage({ id: 'tab-shell.moreSections' }, { count: overflowCount })}
         >
-          More
+          {intl.formatMessage({ id: 'tab-shell.more' })}
         </Button>
       </MenuTrigger>
       <MenuPopover>

@@ -8,7 +8,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import { ApiError } from '../api/client';
+import { apiErrorWords } from '../api/error-words';
 
 const useStyles = makeStyles({
   empty: {
@@ -23,20 +25,29 @@ const useStyles = makeStyles({
   },
 });
 
-/** The words of an API error (coded errors carry their own message). */
-export const errorText = (error: unknown): string =>
-  error instanceof ApiError
-    ? error.message
-    : error instanceof Error
-      ? error.message
-      : 'Something went wrong.';
+/**
+ * The words of an error, in the reader's language when given their `intl` (see `apiErrorWords`); without
+ * it, the API's own English message.
+ */
+export const errorText = (error: unknown, intl?: IntlShape): string =>
+  intl ? apiErrorWords(error, intl) : error instanceof Error ? error.message : 'Something went wrong.';
 
-/** "1 person", "12 people": a count with its noun in the right number (the plural is noun + "s" unless given). */
+/** `errorText` in the reader's language, for handlers that keep an error's words to show later. */
+export function useErrorText(): (error: unknown) => string {
+  const intl = useIntl();
+  return (error) => apiErrorWords(error, intl);
+}
+
+/**
+ * "1 person", "12 people" in English only: the catalogue's plurals (`{count, plural, …}`) replace it
+ * wherever a page has been moved into the catalogue.
+ */
 export const countOf = (count: number, noun: string, plural = `${noun}s`): string =>
   `${count.toLocaleString()} ${count === 1 ? noun : plural}`;
 
-/** "1 member", "12 members": a group's size as its badges show it. */
-export const memberCountLabel = (count: number): string => countOf(count, 'member');
+/** "1 member", "12 members": a group's size as its badges show it (the catalogue's plural, given `intl`). */
+export const memberCountLabel = (count: number, intl?: IntlShape): string =>
+  intl ? intl.formatMessage({ id: 'common.members' }, { count }) : countOf(count, 'member');
 
 /**
  * A failed load (or, with a `title`, a failed change), with what went wrong and a way to try again.
@@ -51,23 +62,34 @@ export function ErrorState({
   onRetry?: () => void;
   title?: string;
 }) {
+  const intl = useIntl();
   const code = error instanceof ApiError ? error.code : undefined;
   const refused = error instanceof ApiError && error.status === 403;
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
         <MessageBarTitle>
-          {refused || code === 'NOT_ALLOWED' ? 'Not allowed' : (title ?? 'Could not load this')}
+          {refused || code === 'NOT_ALLOWED'
+            ? intl.formatMessage({ id: 'tab-common.notAllowed' })
+            : (title ?? intl.formatMessage({ id: 'tab-common.couldNotLoad' }))}
         </MessageBarTitle>
-        {errorText(error)}
+        {apiErrorWords(error, intl)}
         {onRetry && !refused && (
           <Button appearance="transparent" onClick={onRetry}>
-            Try again
+            {intl.formatMessage({ id: 'tab-common.tryAgain' })}
           </Button>
         )}
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/**
+ * Text that always runs left to right, even inside a right-to-left page: phone numbers, e-mail
+ * addresses, URLs, codes (Arabic would otherwise move a number's leading "+" to its end).
+ */
+export function Ltr({ children }: { children: ReactNode }) {
+  return <bdi dir="ltr">{children}</bdi>;
 }
 
 /** What to show when there is nothing yet, and what to do about it. */

@@ -12,7 +12,8 @@ import { api } from '../api/client';
 import type { GroupDetail } from '../api/types';
 import { useReloadWhile } from '../api/use-reload-while';
 import { openTeamsLink } from '../host/teams-host';
-import { errorText } from './states';
+import { useT } from '../i18n/use-t';
+import { useErrorText } from './states';
 
 /** How often the page looks again while the team is being created (it takes seconds to minutes). */
 const WATCH_MS = 2000;
@@ -32,6 +33,8 @@ export function TeamPanel({
   onChanged: () => void;
 }) {
   const { group, organisation, provisioning, allowed } = detail;
+  const t = useT();
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -63,9 +66,8 @@ export function TeamPanel({
     state = (
       <MessageBar intent="info">
         <MessageBarBody>
-          <MessageBarTitle>Personal group</MessageBarTitle>
-          It gets a Microsoft 365 group and team once its admin adds it to the organisation: they tell the
-          Convene bot “add {group.name} to organisation” and sign in with their work account.
+          <MessageBarTitle>{t('tab-groups.team.personal.title')}</MessageBarTitle>
+          {t('tab-groups.team.personal.text', { group: group.name })}
         </MessageBarBody>
       </MessageBar>
     );
@@ -73,29 +75,31 @@ export function TeamPanel({
     state = (
       <MessageBar intent="info">
         <MessageBarBody>
-          <MessageBarTitle>No team yet</MessageBarTitle>
+          <MessageBarTitle>{t('tab-groups.team.none.title')}</MessageBarTitle>
           {allowed.provision
-            ? `Create its Microsoft 365 group and team in ${organisation.displayName}; members with work accounts are added, the others as soon as they sign in.`
-            : 'A group admin or an org admin can create its Microsoft 365 group and team.'}
+            ? t('tab-groups.team.none.mayCreate', { organisation: organisation.displayName })
+            : t('tab-groups.team.none.askAdmin')}
         </MessageBarBody>
-        {action('Create team')}
+        {action(t('tab-groups.team.create'))}
       </MessageBar>
     );
   } else if (provisioning.state === 'provisioning') {
     state = (
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-        <Spinner size="tiny" labelPosition="after" label="Creating the Microsoft 365 group and team…" />
-        {provisioning.lastError && <Text size={200}>Trying again after: {provisioning.lastError}</Text>}
+        <Spinner size="tiny" labelPosition="after" label={t('tab-groups.team.creating')} />
+        {provisioning.lastError && (
+          <Text size={200}>{t('tab-groups.team.retrying', { error: provisioning.lastError })}</Text>
+        )}
       </div>
     );
   } else if (provisioning.state === 'failed') {
     state = (
       <MessageBar intent="error">
         <MessageBarBody>
-          <MessageBarTitle>The team could not be created</MessageBarTitle>
-          {provisioning.reason}
+          <MessageBarTitle>{t('tab-groups.team.failed.title')}</MessageBarTitle>
+          <bdi>{provisioning.reason}</bdi>
         </MessageBarBody>
-        {action('Try again')}
+        {action(t('tab-common.tryAgain'))}
       </MessageBar>
     );
   } else {
@@ -103,15 +107,15 @@ export function TeamPanel({
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Team ready</MessageBarTitle>
+            <MessageBarTitle>{t('tab-groups.team.ready.title')}</MessageBarTitle>
             {provisioning.target === 'local'
-              ? 'Made by the local stand-in (this instance runs without a Microsoft 365 tenant).'
-              : 'New members are added to it as they join.'}
+              ? t('tab-groups.team.ready.local')
+              : t('tab-groups.team.ready.text')}
           </MessageBarBody>
           {provisioning.teamUrl && (
             <MessageBarActions>
               <Button appearance="primary" onClick={() => openTeamsLink(provisioning.teamUrl!)}>
-                Open in Teams
+                {t('tab-groups.team.open')}
               </Button>
             </MessageBarActions>
           )}
@@ -119,10 +123,10 @@ export function TeamPanel({
         {provisioning.lastError && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>The last member sync failed</MessageBarTitle>
-              {provisioning.lastError}
+              <MessageBarTitle>{t('tab-groups.team.syncFailed.title')}</MessageBarTitle>
+              <bdi>{provisioning.lastError}</bdi>
             </MessageBarBody>
-            {action('Sync members now')}
+            {action(t('tab-groups.team.syncNow'))}
           </MessageBar>
         )}
       </div>

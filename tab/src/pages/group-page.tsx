@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import type { GroupDetail, ManagedGroups } from '../api/types';
@@ -28,8 +29,9 @@ import { JoinRequestsPanel } from '../components/join-requests-panel';
 import { MembersTable } from '../components/members-table';
 import { useFittedSelectStyles } from '../components/phone-layout';
 import { PrintSlipsButton } from '../components/print-slips-button';
-import { ErrorState, errorText, memberCountLabel } from '../components/states';
+import { ErrorState, memberCountLabel, useErrorText } from '../components/states';
 import { TeamPanel } from '../components/team-panel';
+import { useT } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   head: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
@@ -44,6 +46,9 @@ export default function GroupPage() {
   const fitted = useFittedSelectStyles();
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const t = useT();
+  const intl = useIntl();
+  const errorText = useErrorText();
   const me = useMe();
   const detail = useApi<GroupDetail>(`/api/v1/groups/${id}`);
   const members = useMemberPages(id);
@@ -60,26 +65,28 @@ export default function GroupPage() {
   };
 
   if (detail.error !== undefined) return <ErrorState error={detail.error} onRetry={detail.reload} />;
-  if (!detail.data) return <Spinner label="Loading group…" />;
+  if (!detail.data) return <Spinner label={t('tab-groups.group.loading')} />;
   const { group, allowed, organisation, champs } = detail.data;
   const parent = portal.data?.groups.find((g) => g.id === group.parentId);
 
   return (
     <>
-      <Link onClick={() => navigate('/groups')}>← All groups</Link>
+      <Link onClick={() => navigate('/groups')}>{t('tab-groups.group.back')}</Link>
       <div className={styles.head}>
         <GroupPhoto groupId={group.id} etag={detail.data.photoEtag} name={group.name} size={40} />
         <Title2 as="h1">{group.name}</Title2>
         {organisation ? (
-          <Badge color="success">Belongs to {organisation.displayName}</Badge>
+          <Badge color="success">
+            {t('tab-groups.group.belongsTo', { organisation: organisation.displayName })}
+          </Badge>
         ) : (
-          <Badge color="warning">Personal group – not added to an organisation yet</Badge>
+          <Badge color="warning">{t('tab-groups.group.personal')}</Badge>
         )}
-        <Badge appearance="outline">{memberCountLabel(detail.data.memberCount)}</Badge>
+        <Badge appearance="outline">{memberCountLabel(detail.data.memberCount, intl)}</Badge>
       </div>
       <div className={styles.grid}>
         <Card className={styles.card}>
-          <Title3 as="h2">Group photo</Title3>
+          <Title3 as="h2">{t('tab-groups.photo')}</Title3>
           <GroupPhotoPanel
             groupId={group.id}
             name={group.name}
@@ -90,17 +97,21 @@ export default function GroupPage() {
           />
         </Card>
         <Card className={styles.card}>
-          <Title3 as="h2">Microsoft Teams</Title3>
+          <Title3 as="h2">{t('tab-groups.group.teams')}</Title3>
           <TeamPanel detail={detail.data} onChanged={detail.reload} />
         </Card>
         {allowed['arrange-hierarchy'] && portal.data && (
           <Card className={styles.card}>
-            <Title3 as="h2">Place in the hierarchy</Title3>
-            <Text>Parent: {parent?.name ?? 'none (top level)'}</Text>
+            <Title3 as="h2">{t('tab-groups.group.hierarchy')}</Title3>
+            <Text>
+              {parent
+                ? t('tab-groups.group.parent', { parent: parent.name })
+                : t('tab-groups.group.parent.none')}
+            </Text>
             <Select
               className={fitted.select}
               select={{ className: fitted.select }}
-              aria-label="Move under"
+              aria-label={t('tab-groups.group.moveUnder')}
               value={group.parentId ?? ''}
               onChange={async (_e, d) => {
                 setMoveError(undefined);
@@ -113,7 +124,7 @@ export default function GroupPage() {
                 }
               }}
             >
-              <option value="">No parent (top level)</option>
+              <option value="">{t('tab-groups.noParent')}</option>
               {portal.data.groups
                 .filter((g) => g.id !== group.id)
                 .map((g) => (
@@ -127,7 +138,7 @@ export default function GroupPage() {
         )}
         {allowed['manage-members'] && (
           <Card className={styles.card}>
-            <Title3 as="h2">Add users</Title3>
+            <Title3 as="h2">{t('tab-groups.addUsers')}</Title3>
             <AddUsersPanel
               groupId={group.id}
               defaultRegion={organisation?.defaultRegion ?? me.data?.organisation?.defaultRegion ?? 'US'}
@@ -137,12 +148,12 @@ export default function GroupPage() {
         )}
         {allowed['manage-members'] && (
           <Card className={styles.card}>
-            <Title3 as="h2">Requests to join</Title3>
+            <Title3 as="h2">{t('tab-groups.group.requests')}</Title3>
             <JoinRequestsPanel key={group.id} groupId={group.id} onDecided={refresh} />
           </Card>
         )}
         <Card className={styles.card}>
-          <Title3 as="h2">Members</Title3>
+          <Title3 as="h2">{t('tab-groups.members')}</Title3>
           {members.error !== undefined && <ErrorState error={members.error} onRetry={members.reload} />}
           {members.members.length > 0 && (
             <MembersTable
@@ -153,22 +164,22 @@ export default function GroupPage() {
               onChanged={refresh}
             />
           )}
-          {members.loading && <Spinner size="tiny" label="Loading members…" />}
+          {members.loading && <Spinner size="tiny" label={t('tab-groups.group.loadingMembers')} />}
           {members.hasMore && !members.loading && (
             <Button appearance="secondary" className={styles.more} onClick={members.more}>
-              Show more ({members.members.length.toLocaleString()} of {members.total?.toLocaleString()} shown)
+              {t('tab-groups.group.showMore', { shown: members.members.length, total: members.total ?? 0 })}
             </Button>
           )}
         </Card>
         {allowed.invite && (
           <Card className={styles.card}>
-            <Title3 as="h2">Invite cards</Title3>
+            <Title3 as="h2">{t('tab-groups.cardInvites')}</Title3>
             <CardInvitesPanel key={changes} groupId={group.id} />
           </Card>
         )}
         {allowed.invite && (
           <Card className={styles.card}>
-            <Title3 as="h2">Invite link</Title3>
+            <Title3 as="h2">{t('tab-groups.invite.link')}</Title3>
             <InviteLinkPanel
               key={group.id}
               groupId={group.id}
@@ -178,13 +189,13 @@ export default function GroupPage() {
         )}
         {allowed.announce && (
           <Card className={styles.card}>
-            <Title3 as="h2">Announcements</Title3>
+            <Title3 as="h2">{t('tab-groups.group.announcements')}</Title3>
             <AnnouncementsPanel
               key={group.id}
               choices={[
                 { label: group.name, audience: { kind: 'group', groupId: group.id } },
                 {
-                  label: `${group.name} and its sub-groups`,
+                  label: t('tab-groups.group.withSubGroups', { group: group.name }),
                   audience: { kind: 'group-tree', groupId: group.id },
                 },
               ]}
@@ -195,16 +206,13 @@ export default function GroupPage() {
         )}
         {allowed['print-slips'] && (
           <Card className={styles.card}>
-            <Title3 as="h2">Onboarding slips</Title3>
-            <Text>
-              One slip per person for the activation desk: their name, their sign-in name, the last two digits
-              of their phone, and QR codes to get Teams and to join this group. Eight to an A4 page.
-            </Text>
+            <Title3 as="h2">{t('tab-groups.group.slips')}</Title3>
+            <Text>{t('tab-groups.group.slips.text')}</Text>
             <PrintSlipsButton groupId={group.id} />
           </Card>
         )}
         <Card className={styles.card}>
-          <Title3 as="h2">Champs</Title3>
+          <Title3 as="h2">{t('tab-groups.group.champs')}</Title3>
           <ChampsPanel
             groupId={group.id}
             champs={champs}
@@ -214,7 +222,7 @@ export default function GroupPage() {
           />
         </Card>
         <Button appearance="subtle" onClick={refresh}>
-          Refresh
+          {t('tab-common.refresh')}
         </Button>
       </div>
     </>

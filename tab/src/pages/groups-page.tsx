@@ -18,6 +18,7 @@ import { CreateGroupDialog } from '../components/create-group-dialog';
 import { CreateTeamsDialog } from '../components/create-teams-dialog';
 import { GroupTree } from '../components/group-tree';
 import { EmptyState, ErrorState } from '../components/states';
+import { useT } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   bar: {
@@ -38,6 +39,7 @@ const useStyles = makeStyles({
 export default function GroupsPage() {
   const styles = useStyles();
   const navigate = useNavigate();
+  const t = useT();
   const me = useMe();
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   const [search, setSearch] = useState('');
@@ -55,11 +57,11 @@ export default function GroupsPage() {
   useReloadWhile(creating, portal.reload, 2000);
   return (
     <>
-      <Title2 as="h1">Groups</Title2>
+      <Title2 as="h1">{t('tab-groups.title')}</Title2>
       <div className={styles.bar}>
         <Input
-          aria-label="Search groups"
-          placeholder="Search groups"
+          aria-label={t('tab-groups.search')}
+          placeholder={t('tab-groups.search')}
           contentBefore={<SearchRegular />}
           value={search}
           onChange={(_e, d) => setSearch(d.value)}
@@ -78,24 +80,20 @@ export default function GroupsPage() {
       </div>
       {started !== undefined && (
         <MessageBar intent="success">
-          <MessageBarBody>
-            {started === 0
-              ? 'Every group already has its team, or is getting one.'
-              : `Creating ${started} ${started === 1 ? 'team' : 'teams'}; each group shows how far it got.`}
-          </MessageBarBody>
+          <MessageBarBody>{t('tab-groups.teamsStarted', { count: started })}</MessageBarBody>
         </MessageBar>
       )}
-      {portal.loading && !portal.data && <Spinner label="Loading groups…" />}
+      {portal.loading && !portal.data && <Spinner label={t('tab-groups.loading')} />}
       {portal.error !== undefined && <ErrorState error={portal.error} onRetry={portal.reload} />}
       {portal.data && groups.length === 0 && (
-        <EmptyState title="No groups yet">
-          {me.data?.isOrgAdmin
-            ? 'Create your first group, or upload a User Group Mapping CSV to create many at once.'
-            : 'You do not steward any group yet.'}
+        <EmptyState title={t('tab-groups.empty.title')}>
+          {me.data?.isOrgAdmin ? t('tab-groups.empty.orgAdmin') : t('tab-groups.empty.steward')}
         </EmptyState>
       )}
       {portal.data && groups.length > 0 && shown.length === 0 && (
-        <EmptyState title="No match">No group name contains “{search}”.</EmptyState>
+        <EmptyState title={t('tab-groups.noMatch.title')}>
+          {t('tab-groups.noMatch.text', { search })}
+        </EmptyState>
       )}
       {shown.length > 0 && (
         <div className={styles.list}>

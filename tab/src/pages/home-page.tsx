@@ -14,6 +14,7 @@ import type { ManagedGroups } from '../api/types';
 import { useApi } from '../api/use-api';
 import { AdoptionChart } from '../components/adoption-chart';
 import { EmptyState, ErrorState } from '../components/states';
+import { useT } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   steps: {
@@ -29,40 +30,30 @@ const useStyles = makeStyles({
   },
 });
 
+/** The three steps, by their catalogue ids (`tab-shell.home.stepN.title|text|action`), and where each leads. */
 const steps = [
-  {
-    title: '1. Move your groups',
-    text: 'Group admins open the Convene bot in Teams, say "create group", and share the invite link in their old chat group.',
-    action: { label: 'See groups', to: '/groups' },
-  },
-  {
-    title: '2. Create work groups',
-    text: 'Build your organisation’s groups and hierarchy here, or upload thousands of people at once from a CSV file.',
-    action: { label: 'Bulk upload', to: '/upload' },
-  },
-  {
-    title: '3. Invite and follow up',
-    text: 'People get an invite card in Teams and join with one tap. Champs help each group along; posters help everyone find it.',
-    action: { label: 'Rollout resources', to: '/resources' },
-  },
+  { id: 'tab-shell.home.step1', to: '/groups' },
+  { id: 'tab-shell.home.step2', to: '/upload' },
+  { id: 'tab-shell.home.step3', to: '/resources' },
 ];
 
 /** Getting started in three steps, then how adoption is going. */
 export default function HomePage() {
   const styles = useStyles();
   const navigate = useNavigate();
+  const t = useT();
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   return (
     <>
-      <Title2 as="h1">Bring your work chat to Teams</Title2>
+      <Title2 as="h1">{t('tab-shell.home.title')}</Title2>
       <div className={styles.section}>
         <div className={styles.steps}>
           {steps.map((step) => (
-            <Card key={step.title}>
-              <CardHeader header={<Title3 as="h2">{step.title}</Title3>} />
-              <Text>{step.text}</Text>
-              <Button appearance="secondary" onClick={() => navigate(step.action.to)}>
-                {step.action.label}
+            <Card key={step.id}>
+              <CardHeader header={<Title3 as="h2">{t(`${step.id}.title`)}</Title3>} />
+              <Text>{t(`${step.id}.text`)}</Text>
+              <Button appearance="secondary" onClick={() => navigate(step.to)}>
+                {t(`${step.id}.action`)}
               </Button>
             </Card>
           ))}
@@ -70,18 +61,18 @@ export default function HomePage() {
       </div>
       <section className={styles.section} aria-labelledby="adoption-title">
         <Title3 as="h2" id="adoption-title">
-          Adoption
+          {t('tab-shell.home.adoption')}
         </Title3>
-        {portal.loading && <Spinner size="small" label="Loading adoption…" />}
+        {portal.loading && <Spinner size="small" label={t('tab-shell.home.loadingAdoption')} />}
         {portal.error !== undefined && <ErrorState error={portal.error} onRetry={portal.reload} />}
         {portal.data?.groups.every((g) => g.memberCount === 0 && g.adoption.invited === 0) && (
-          <EmptyState title="No one invited yet">
-            Once people are added to groups, you will see here how many have joined.
+          <EmptyState title={t('tab-shell.home.noneInvited.title')}>
+            {t('tab-shell.home.noneInvited.text')}
           </EmptyState>
         )}
         {portal.data?.scope === 'none' && (
-          <EmptyState title="Nothing to manage yet">
-            The portal is for org admins and champs. Ask your Teams admin to make you a champ of a group.
+          <EmptyState title={t('tab-shell.home.nothingToManage.title')}>
+            {t('tab-shell.home.nothingToManage.text')}
           </EmptyState>
         )}
         {portal.data?.groups.some((g) => g.memberCount > 0) && <AdoptionChart groups={portal.data.groups} />}

@@ -1,5 +1,6 @@
 import { Button, Link, makeStyles, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
 import { download } from '../api/client';
 import type { Job, ProblemTotal } from '../api/types';
@@ -9,7 +10,8 @@ import { JobProgress } from '../components/job-progress';
 import { ProblemsPanel } from '../components/problems-panel';
 import { RowOutcomesPanel } from '../components/row-outcomes-panel';
 import { EmptyState, ErrorState } from '../components/states';
-import { timeStamp } from './jobs-page';
+import { useT } from '../i18n/use-t';
+import { kindKey, timeStamp } from './jobs-page';
 
 const useStyles = makeStyles({
   meta: {
@@ -37,24 +39,26 @@ const applying = new Set(['running', 'completed', 'partial', 'failed']);
 export default function JobLogPage() {
   const styles = useStyles();
   const navigate = useNavigate();
+  const t = useT();
+  const intl = useIntl();
   const { id = '' } = useParams();
   const answer = useApi<{ job: Job; totals: ProblemTotal[] }>(`/api/v1/jobs/${id}`);
   const job = useJobPolling(answer.data?.job);
   if (answer.error !== undefined) return <ErrorState error={answer.error} onRetry={answer.reload} />;
-  if (!answer.data || !job) return <Spinner label="Loading the job…" />;
+  if (!answer.data || !job) return <Spinner label={t('tab-uploads.log.loading')} />;
   const base = job.fileName.replace(/\.csv$/i, '');
   return (
     <>
       <Link className={styles.back} onClick={() => navigate('/jobs')}>
-        ← All jobs
+        {t('tab-uploads.log.back')}
       </Link>
-      <Title2 as="h1">Job of {timeStamp(job.uploadedAt)}</Title2>
+      <Title2 as="h1">{t('tab-uploads.log.title', { when: timeStamp(job.uploadedAt, intl) })}</Title2>
       <div className={styles.meta}>
-        <Text weight="semibold">File</Text>
+        <Text weight="semibold">{t('tab-uploads.file')}</Text>
         <Text>{job.fileName}</Text>
-        <Text weight="semibold">Kind</Text>
-        <Text>{job.kind === 'user-group-mapping' ? 'User Group Mapping' : 'Parent Group Mapping'}</Text>
-        <Text weight="semibold">Default region</Text>
+        <Text weight="semibold">{t('tab-uploads.kind')}</Text>
+        <Text>{t(kindKey(job.kind))}</Text>
+        <Text weight="semibold">{t('tab-uploads.log.defaultRegion')}</Text>
         <Text>{job.defaultRegion}</Text>
         <Text weight="semibold">SHA-256</Text>
         <Text font="monospace" size={200}>
@@ -67,27 +71,31 @@ export default function JobLogPage() {
           icon={<ArrowDownloadRegular />}
           onClick={() => download(`/api/v1/jobs/${job.id}/errors.csv`, `${base}-errors.csv`)}
         >
-          Error report
+          {t('tab-uploads.log.errorReport')}
         </Button>
         <Button
           icon={<ArrowDownloadRegular />}
           onClick={() => download(`/api/v1/jobs/${job.id}/file`, job.fileName)}
         >
-          Original file
+          {t('tab-uploads.log.originalFile')}
         </Button>
       </div>
       {applying.has(job.status) && (
         <>
-          <Title3 as="h2">What happened to each row</Title3>
+          <Title3 as="h2">{t('tab-uploads.log.eachRow')}</Title3>
           <RowOutcomesPanel job={job} />
         </>
       )}
-      <Title3 as="h2">{applying.has(job.status) ? 'Problems and summary' : 'Log'}</Title3>
+      <Title3 as="h2">
+        {applying.has(job.status) ? t('tab-uploads.log.problemsAndSummary') : t('tab-uploads.log.log')}
+      </Title3>
       {answer.data.totals.length === 0 ? (
-        <EmptyState title="Nothing to report">Every row went through without a problem.</EmptyState>
+        <EmptyState title={t('tab-uploads.log.nothing.title')}>
+          {t('tab-uploads.log.nothing.text')}
+        </EmptyState>
       ) : (
         <ProblemsPanel
-          title="Job log"
+          title={t('tab-uploads.log.jobLog')}
           path={`/api/v1/jobs/${job.id}/log`}
           totals={answer.data.totals}
           entriesKey="entries"

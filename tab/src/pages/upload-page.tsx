@@ -23,6 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { api, download } from '../api/client';
 import type { Job, UploadAnswer } from '../api/types';
@@ -31,7 +32,8 @@ import { useMe } from '../api/use-me';
 import { JobProgress } from '../components/job-progress';
 import { ProblemsPanel } from '../components/problems-panel';
 import { RegionPicker } from '../components/region-picker';
-import { errorText } from '../components/states';
+import { useErrorText } from '../components/states';
+import { useT } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalM },
@@ -64,16 +66,18 @@ function GroupsToCreate({
   groups: { count: number; names: string[] };
   applied: boolean;
 }) {
+  const t = useT();
+  const intl = useIntl();
   const more = groups.count - groups.names.length;
   return (
     <MessageBar intent="info">
       <MessageBarBody>
         <MessageBarTitle>
-          {groups.count} {groups.count === 1 ? 'group' : 'groups'}{' '}
-          {applied ? 'created by this file' : 'will be created'}
+          {t(applied ? 'tab-uploads.groupsToCreate.created' : 'tab-uploads.groupsToCreate.willBe', {
+            count: groups.count,
+          })}
         </MessageBarTitle>
-        {groups.names.join(', ')}
-        {more > 0 ? ` and ${more} more` : ''}.
+        {t('tab-uploads.groupsToCreate.names', { names: intl.formatList(groups.names), more })}
       </MessageBarBody>
     </MessageBar>
   );
@@ -83,6 +87,8 @@ function GroupsToCreate({
 export default function UploadPage() {
   const styles = useStyles();
   const navigate = useNavigate();
+  const t = useT();
+  const errorText = useErrorText();
   const me = useMe();
   const input = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<Kind>('user-group-mapping');
@@ -147,20 +153,17 @@ export default function UploadPage() {
 
   return (
     <>
-      <Title2 as="h1">Bulk upload</Title2>
+      <Title2 as="h1">{t('tab-uploads.title')}</Title2>
       <div className={styles.grid}>
         <Card className={styles.card}>
-          <Title3 as="h2">1. Start from a template</Title3>
-          <Text>
-            The User Group Mapping file lists group name, phone number and user type; the Parent Group Mapping
-            file sets up the hierarchy. Open them in Excel, keep the header row, and save as CSV.
-          </Text>
+          <Title3 as="h2">{t('tab-uploads.step1')}</Title3>
+          <Text>{t('tab-uploads.step1.text')}</Text>
           <div className={styles.row}>
             <Button
               icon={<ArrowDownloadRegular />}
               onClick={() => download('/api/v1/templates/user-group-mapping.csv', 'user-group-mapping.csv')}
             >
-              User Group Mapping template
+              {t('tab-uploads.template.userGroupMapping')}
             </Button>
             <Button
               icon={<ArrowDownloadRegular />}
@@ -168,18 +171,18 @@ export default function UploadPage() {
                 download('/api/v1/templates/parent-group-mapping.csv', 'parent-group-mapping.csv')
               }
             >
-              Parent Group Mapping template
+              {t('tab-uploads.template.parentGroupMapping')}
             </Button>
           </div>
         </Card>
 
         <Card className={styles.card}>
-          <Title3 as="h2">2. Choose your file</Title3>
+          <Title3 as="h2">{t('tab-uploads.step2')}</Title3>
           <div className={styles.row}>
-            <Field label="What is in the file">
+            <Field label={t('tab-uploads.whatIsInTheFile')}>
               <RadioGroup value={kind} onChange={(_e, d) => setKind(d.value as Kind)} layout="horizontal">
-                <Radio value="user-group-mapping" label="User Group Mapping" />
-                <Radio value="parent-group-mapping" label="Parent Group Mapping" />
+                <Radio value="user-group-mapping" label={t('tab-uploads.kind.userGroupMapping')} />
+                <Radio value="parent-group-mapping" label={t('tab-uploads.kind.parentGroupMapping')} />
               </RadioGroup>
             </Field>
             {kind === 'user-group-mapping' && <RegionPicker value={effectiveRegion} onChange={setRegion} />}
@@ -202,8 +205,8 @@ export default function UploadPage() {
             <DocumentArrowUpRegular fontSize={32} />
             <Text block>
               {file
-                ? `${file.name} (${Math.ceil(file.size / 1024)} KB)`
-                : 'Drop a CSV file here, or choose one'}
+                ? t('tab-uploads.chosenFile', { name: file.name, kilobytes: Math.ceil(file.size / 1024) })
+                : t('tab-uploads.drop')}
             </Text>
           </button>
           <input
@@ -216,7 +219,7 @@ export default function UploadPage() {
           />
           <div>
             <Button appearance="primary" disabled={!file || busy} onClick={validate}>
-              Check the file
+              {t('tab-uploads.check')}
             </Button>
           </div>
           {error && (
@@ -228,27 +231,24 @@ export default function UploadPage() {
 
         {answer && (
           <Card className={styles.card}>
-            <Title3 as="h2">3. Problems</Title3>
+            <Title3 as="h2">{t('tab-uploads.step3')}</Title3>
             {applied ? null : hasErrors ? (
               <MessageBar intent="error">
                 <MessageBarBody>
                   <MessageBarTitle>
-                    {answer.job.errorCount} {answer.job.errorCount === 1 ? 'problem needs' : 'problems need'}{' '}
-                    fixing
+                    {t('tab-uploads.problems.title', { count: answer.job.errorCount })}
                   </MessageBarTitle>
-                  Nothing has been changed. Fix the file and check it again, or apply only the{' '}
-                  {answer.job.rowsValid} valid rows.
+                  {t('tab-uploads.problems.text', { valid: answer.job.rowsValid })}
                 </MessageBarBody>
               </MessageBar>
             ) : (
               <MessageBar intent="success">
                 <MessageBarBody>
-                  <MessageBarTitle>The file is ready</MessageBarTitle>
-                  {answer.job.rowsTotal} rows checked
-                  {answer.job.warningCount > 0
-                    ? `, with ${answer.job.warningCount} warnings worth a look`
-                    : ''}
-                  . Nothing has been changed yet.
+                  <MessageBarTitle>{t('tab-uploads.ready.title')}</MessageBarTitle>
+                  {t('tab-uploads.ready.text', {
+                    rows: answer.job.rowsTotal,
+                    warnings: answer.job.warningCount,
+                  })}
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -257,7 +257,7 @@ export default function UploadPage() {
             )}
             {answer.totals.length > 0 && (
               <ProblemsPanel
-                title="Problems in the file"
+                title={t('tab-uploads.problems.inTheFile')}
                 path={`/api/v1/uploads/${answer.job.id}/problems`}
                 totals={answer.totals}
                 entriesKey="problems"
@@ -267,7 +267,10 @@ export default function UploadPage() {
               <Checkbox
                 checked={validRowsOnly}
                 onChange={(_e, d) => setValidRowsOnly(Boolean(d.checked))}
-                label={`Apply the ${answer.job.rowsValid} valid rows only and leave out the ${answer.job.rowsInvalid} with errors`}
+                label={t('tab-uploads.validRowsOnly', {
+                  valid: answer.job.rowsValid,
+                  invalid: answer.job.rowsInvalid,
+                })}
               />
             )}
             <div>
@@ -276,7 +279,7 @@ export default function UploadPage() {
                 disabled={!canApply || busy}
                 onClick={() => (validRowsOnly ? setConfirming(true) : apply())}
               >
-                Upload
+                {t('tab-uploads.upload')}
               </Button>
             </div>
           </Card>
@@ -284,9 +287,9 @@ export default function UploadPage() {
 
         {job && (
           <Card className={styles.card}>
-            <Title3 as="h2">4. Job</Title3>
+            <Title3 as="h2">{t('tab-uploads.step4')}</Title3>
             <JobProgress job={job} />
-            <Link onClick={() => navigate(`/jobs/${job.id}`)}>Open the job’s detailed log</Link>
+            <Link onClick={() => navigate(`/jobs/${job.id}`)}>{t('tab-uploads.openLog')}</Link>
           </Card>
         )}
       </div>
@@ -294,15 +297,14 @@ export default function UploadPage() {
       <Dialog open={confirming} onOpenChange={(_e, d) => setConfirming(d.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>Apply valid rows only?</DialogTitle>
+            <DialogTitle>{t('tab-uploads.confirm.title')}</DialogTitle>
             <DialogContent>
-              {answer?.job.rowsInvalid} rows with errors will be left out. You can fix them and upload them
-              later.
+              {t('tab-uploads.confirm.text', { invalid: answer?.job.rowsInvalid ?? 0 })}
             </DialogContent>
             <DialogActions>
-              <Button onClick={() => setConfirming(false)}>Cancel</Button>
+              <Button onClick={() => setConfirming(false)}>{t('tab-common.cancel')}</Button>
               <Button appearance="primary" onClick={apply}>
-                Apply {answer?.job.rowsValid} rows
+                {t('tab-uploads.confirm.apply', { valid: answer?.job.rowsValid ?? 0 })}
               </Button>
             </DialogActions>
           </DialogBody>
