@@ -86,11 +86,14 @@ export function AccountCreationSettingsPanel() {
       <Title3 as="h2">{say('tab-org-admins.accounts.title')}</Title3>
       <Text block>{say('tab-org-admins.accounts.intro')}</Text>
       <Text weight="semibold">{say('tab-org-admins.accounts.graphPermissions')}</Text>
+      {/* What Graph and Entra need comes from the server, in English for now: kept in its own direction. */}
       <ul className={styles.list}>
         {loaded.data.graphPermissions.map((p) => (
           <li key={p.permission}>
             <Text>
-              <b>{p.permission}</b>: {p.why}
+              <bdi>
+                <b>{p.permission}</b>: {p.why}
+              </bdi>
             </Text>
           </li>
         ))}
@@ -99,7 +102,9 @@ export function AccountCreationSettingsPanel() {
       <ul className={styles.list}>
         {loaded.data.entraSettings.map((s) => (
           <li key={s}>
-            <Text>{s}</Text>
+            <Text>
+              <bdi>{s}</bdi>
+            </Text>
           </li>
         ))}
       </ul>
@@ -110,7 +115,10 @@ export function AccountCreationSettingsPanel() {
       />
       <div className={styles.row}>
         {/* The pattern's placeholders are what the admin types, the same in every language. */}
-        <Field label={say('tab-org-admins.accounts.pattern')} hint="{first}, {last}, {f}, {l}">
+        <Field
+          label={say('tab-org-admins.accounts.pattern')}
+          hint={<bdi dir="ltr">{'{first}, {last}, {f}, {l}'}</bdi>}
+        >
           <Input dir="ltr" value={form.upnPattern} onChange={(_e, d) => set({ upnPattern: d.value })} />
         </Field>
         <Field label={say('tab-org-admins.accounts.domain')} hint={say('tab-org-admins.accounts.domainHint')}>
@@ -178,13 +186,17 @@ export function AccountCreationSettingsPanel() {
           <TableBody>
             {checks.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>{c.label}</TableCell>
+                <TableCell>
+                  <bdi>{c.label}</bdi>
+                </TableCell>
                 <TableCell>
                   <Badge appearance="tint" color={checkColour[c.state]}>
                     {say(checkWords[c.state])}
                   </Badge>
                 </TableCell>
-                <TableCell>{c.detail}</TableCell>
+                <TableCell>
+                  <bdi>{c.detail}</bdi>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

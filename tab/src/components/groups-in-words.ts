@@ -1,4 +1,5 @@
 import type { IntlShape } from 'react-intl';
+import { isolatedIn } from './left-to-right';
 
 /** "Kitchen (admin), Depot · invited and 2 more": a person's first groups, and how many are not shown. */
 export function groupsInWords(
@@ -6,11 +7,12 @@ export function groupsInWords(
   total: number,
   intl: IntlShape,
 ): string {
+  const isolated = isolatedIn(intl);
   const list = intl.formatList(
     groups.map((g) =>
       intl.formatMessage(
         { id: 'tab-people.users.groupEntry' },
-        { name: g.name, role: g.role ?? 'member', state: g.state ?? 'joined' },
+        { name: isolated(g.name), role: g.role ?? 'member', state: g.state ?? 'joined' },
       ),
     ),
     { type: 'unit', style: 'short' },

@@ -53,7 +53,10 @@ export function UsersTable({ users }: { users: UserView[] }) {
           <TableRow key={u.personId} className={t.row}>
             <TableCell className={t.lead}>
               <span className={styles.stack}>
-                <Link href={`#/users/${encodeURIComponent(u.personId)}`}>{userName(u, intl)}</Link>
+                <Link href={`#/users/${encodeURIComponent(u.personId)}`}>
+                  {/* A person known only by their number is named by it, which reads left to right. */}
+                  <bdi dir={u.displayName ? undefined : 'ltr'}>{userName(u, intl)}</bdi>
+                </Link>
                 {(u.email || u.employeeId || u.userPrincipalName) && (
                   <Text size={200} className={styles.secondary}>
                     {(u.email ?? u.userPrincipalName) && (

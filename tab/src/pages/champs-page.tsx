@@ -18,7 +18,7 @@ import { useNavigate } from 'react-router-dom';
 import type { GroupDetail, ManagedGroup, ManagedGroups, MemberPage } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ChampsPanel } from '../components/champs-panel';
-import { useLeftToRight } from '../components/left-to-right';
+import { isolatedIn, useLeftToRight } from '../components/left-to-right';
 import { EmptyState, ErrorState } from '../components/states';
 
 const useStyles = makeStyles({
@@ -54,7 +54,7 @@ const champLine = (group: ManagedGroup, intl: IntlShape, ltr: (text: string) => 
           names: intl.formatList(
             group.champs.map(
               (c) =>
-                c.displayName ??
+                (c.displayName && isolatedIn(intl)(c.displayName)) ??
                 intl.formatMessage(
                   { id: 'tab-champs.line.unnamed' },
                   { phone: c.phone ? ltr(c.phone) : intl.formatMessage({ id: 'tab-champs.someone' }) },

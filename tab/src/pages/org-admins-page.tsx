@@ -92,7 +92,10 @@ export default function OrgAdminsPage() {
                 <div className={styles.reasons}>
                   {admin.reasons.map((reason) => (
                     <span key={reason.source} className={styles.reason}>
-                      <Text>{reason.words}</Text>
+                      <Text>
+                        {/* The reason's words come from the server, in English for now: kept in their own direction. */}
+                        <bdi>{reason.words}</bdi>
+                      </Text>
                       {reason.managedIn === 'entra' && (
                         <Badge appearance="tint" color="informative">
                           {say('tab-org-admins.entra')}

@@ -27,7 +27,7 @@ import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { AccountBadge } from '../components/account-badge';
 import { AddToGroupsDialog } from '../components/add-to-groups-dialog';
-import { LeftToRight } from '../components/left-to-right';
+import { isolatedIn, LeftToRight } from '../components/left-to-right';
 import { PersonGroupsTable } from '../components/person-groups-table';
 import { phoneWidth } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
@@ -78,7 +78,7 @@ function Outcomes({ outcomes, names }: { outcomes: GroupChangeOutcome[]; names: 
   const name = (id: string) => names.get(id) ?? intl.formatMessage({ id: 'tab-people.outcome.aGroup' });
   const refused = outcomes.filter((o) => o.outcome === 'refused');
   const lines = Object.entries(doneWords).flatMap(([kind, id]) => {
-    const groups = outcomes.filter((o) => o.outcome === kind).map((o) => name(o.groupId));
+    const groups = outcomes.filter((o) => o.outcome === kind).map((o) => isolatedIn(intl)(name(o.groupId)));
     return groups.length > 0
       ? [intl.formatMessage({ id }, { groups: intl.formatList(groups, { type: 'unit', style: 'short' }) })]
       : [];
@@ -172,10 +172,13 @@ export default function PersonPage() {
   return (
     <div className={styles.page}>
       <Link className={styles.back} href="#/users">
-        ← All users
+        {say('tab-people.person.back')}
       </Link>
       <div className={styles.heading}>
-        <Title2 as="h1">{name}</Title2>
+        <Title2 as="h1">
+          {/* A person known only by their number is named by it, which reads left to right. */}
+          <bdi dir={p.person.displayName ? undefined : 'ltr'}>{name}</bdi>
+        </Title2>
         <AccountBadge account={p.account} />
       </div>
       <dl className={styles.facts} aria-label={say('tab-people.person.about')}>
