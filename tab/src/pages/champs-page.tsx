@@ -18,7 +18,7 @@ import { useNavigate } from 'react-router-dom';
 import type { GroupDetail, ManagedGroup, ManagedGroups, MemberPage } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ChampsPanel } from '../components/champs-panel';
-import { isolatedIn, useLeftToRight } from '../components/left-to-right';
+import { isolatedIn, leftToRightIn } from '../components/left-to-right';
 import { EmptyState, ErrorState } from '../components/states';
 
 const useStyles = makeStyles({
@@ -44,7 +44,7 @@ const useStyles = makeStyles({
 const duties = ['engagement', 'moderation', 'helping', 'management'];
 
 /** "Champs: Chandra, +91 99885 54405", or that there is none: what a group's header says about its champs. */
-const champLine = (group: ManagedGroup, intl: IntlShape, ltr: (text: string) => string): string =>
+const champLine = (group: ManagedGroup, intl: IntlShape): string =>
   group.champs.length === 0
     ? intl.formatMessage({ id: 'tab-champs.line.none' })
     : intl.formatMessage(
@@ -57,7 +57,11 @@ const champLine = (group: ManagedGroup, intl: IntlShape, ltr: (text: string) => 
                 (c.displayName && isolatedIn(intl)(c.displayName)) ??
                 intl.formatMessage(
                   { id: 'tab-champs.line.unnamed' },
-                  { phone: c.phone ? ltr(c.phone) : intl.formatMessage({ id: 'tab-champs.someone' }) },
+                  {
+                    phone: c.phone
+                      ? leftToRightIn(intl)(c.phone)
+                      : intl.formatMessage({ id: 'tab-champs.someone' }),
+                  },
                 ),
             ),
             { type: 'unit', style: 'short' },
@@ -93,7 +97,6 @@ export default function ChampsPage() {
   const styles = useStyles();
   const navigate = useNavigate();
   const intl = useIntl();
-  const ltr = useLeftToRight();
   const say = (id: string) => intl.formatMessage({ id });
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   const groups = (portal.data?.groups ?? []).filter((g) => g.organisationId);
@@ -126,7 +129,7 @@ export default function ChampsPage() {
                     {intl.formatMessage({ id: 'common.members' }, { count: g.memberCount })}
                   </Badge>
                   <Text size={200} className={styles.champNames} data-testid="champ-line">
-                    {champLine(g, intl, ltr)}
+                    {champLine(g, intl)}
                   </Text>
                 </span>
               </AccordionHeader>
