@@ -42,6 +42,7 @@ describeWithChromium('the portal in Arabic, right to left, in Chromium (local mo
     const depot = (await api('POST', '/api/v1/groups', { name: 'Depot' })).group;
     await api('POST', `/api/v1/groups/${kitchen.id}/members`, { phones: '9988554401, 9988554402' });
     await api('POST', `/api/v1/groups/${depot.id}/members`, { phones: '9988554401' });
+    await api('POST', `/api/v1/groups/${kitchen.id}/champs`, { phone: '9988554402' });
     await h.app.storage.db
       .updateTable('people')
       .set({ display_name: 'ليلى حداد', email: 'layla@contoso.test' })
@@ -116,6 +117,25 @@ describeWithChromium('the portal in Arabic, right to left, in Chromium (local mo
     await page.getByRole('heading', { level: 2, name: 'إنشاء حسابات لمن ليس له حساب' }).waitFor();
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
     await shot(page, '03-org-admins-desktop');
+  });
+
+  test('when Champs and People without an account are shown in Arabic, then a champ known by number reads left to right, plurals are Arabic and axe finds nothing serious', async () => {
+    await open(page, '/champs');
+    await page.getByRole('heading', { level: 1, name: 'السفراء' }).waitFor();
+    const line = page.getByTestId('champ-line').filter({ hasText: '+919988554402' });
+    await expect(line.textContent()).resolves.toBe(
+      'السفير: \u2066+919988554402\u2069 (يظهر الاسم بعد تسجيل دخوله)',
+    );
+    await page.getByText('3 أعضاء').waitFor();
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    await shot(page, '06-champs-desktop');
+
+    await open(page, '/people-without-account');
+    await page.getByRole('heading', { level: 1, name: 'أشخاص بلا حساب' }).waitFor();
+    await page.getByRole('button', { name: 'إعادة البحث عن الجميع (2)' }).waitFor();
+    await page.getByRole('table', { name: 'أشخاص بلا حساب' }).getByText('ليلى حداد').waitFor();
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    await shot(page, '07-people-without-account-desktop');
   });
 
   test('when Users and Org admins are shown on a 390 px phone in Arabic, then nothing needs sideways scrolling', async () => {
