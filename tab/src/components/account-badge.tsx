@@ -1,17 +1,19 @@
 import { Badge } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
 import type { AccountState } from '../api/types';
 
 const words = {
-  matched: { text: 'Microsoft 365 account', color: 'success' },
-  'no-account': { text: 'No account', color: 'warning' },
-  external: { text: 'External account', color: 'informative' },
+  matched: { id: 'tab-people.account.matched', color: 'success' },
+  'no-account': { id: 'tab-people.account.noAccount', color: 'warning' },
+  external: { id: 'tab-people.account.external', color: 'informative' },
 } as const;
 
 /** Where a person's account stands for the organisation, as Users and the person page show it. */
 export function AccountBadge({ account }: { account: AccountState }) {
+  const intl = useIntl();
   return (
     <Badge appearance="tint" color={words[account].color}>
-      {words[account].text}
+      {intl.formatMessage({ id: words[account].id })}
     </Badge>
   );
 }

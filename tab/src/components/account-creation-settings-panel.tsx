@@ -17,6 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SettingsCheckItem } from '../../../src/domain/accounts/account-creator.port';
 import type {
   AccountCreationSettingsInput,
@@ -31,11 +32,15 @@ const BASE = '/api/v1/portal/account-creation';
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
 const checkColour = { ok: 'success', missing: 'danger', unknown: 'warning' } as const;
-const checkWords = { ok: 'OK', missing: 'Missing', unknown: 'Check in Entra' } as const;
+const checkWords = {
+  ok: 'tab-org-admins.accounts.state.ok',
+  missing: 'tab-org-admins.accounts.state.missing',
+  unknown: 'tab-org-admins.accounts.state.unknown',
+} as const;
 
 /**
  * Org admins turn account creation on for people known only by phone: sign-in name pattern, domain,
@@ -44,6 +49,8 @@ const checkWords = { ok: 'OK', missing: 'Missing', unknown: 'Check in Entra' } a
  */
 export function AccountCreationSettingsPanel() {
   const styles = useStyles();
+  const intl = useIntl();
+  const say = (id: string) => intl.formatMessage({ id });
   const loaded = useApi<AccountCreationSettingsView>(`${BASE}/settings`);
   const [form, setForm] = useState<AccountCreationSettingsInput>();
   const [error, setError] = useState<unknown>();
@@ -58,7 +65,7 @@ export function AccountCreationSettingsPanel() {
   }, [loaded.data]);
   // Champs and everyone else get a 403: the panel is simply not theirs.
   if (loaded.error !== undefined) return null;
-  if (!loaded.data || !form) return <Spinner label="Loading account creation settings…" />;
+  if (!loaded.data || !form) return <Spinner label={say('tab-org-admins.accounts.loading')} />;
   const set = (change: Partial<AccountCreationSettingsInput>) => {
     setSaved(false);
     setForm({ ...form, ...change });
@@ -75,54 +82,65 @@ export function AccountCreationSettingsPanel() {
     }
   };
   return (
-    <section aria-label="Create accounts" className={styles.panel}>
-      <Title3 as="h2">Create accounts for people without one</Title3>
-      <Text block>
-        People added by phone whom the directory cannot match can get a Microsoft 365 account that signs in
-        with a code sent to their phone. Off until you turn it on here.
-      </Text>
-      <Text weight="semibold">Graph application permissions (admin consent) it needs</Text>
+    <section aria-label={say('tab-org-admins.accounts.section')} className={styles.panel}>
+      <Title3 as="h2">{say('tab-org-admins.accounts.title')}</Title3>
+      <Text block>{say('tab-org-admins.accounts.intro')}</Text>
+      <Text weight="semibold">{say('tab-org-admins.accounts.graphPermissions')}</Text>
+      {/* What Graph and Entra need comes from the server, in English for now: kept in its own direction. */}
       <ul className={styles.list}>
         {loaded.data.graphPermissions.map((p) => (
           <li key={p.permission}>
             <Text>
-              <b>{p.permission}</b>: {p.why}
+              <bdi>
+                <b>{p.permission}</b>: {p.why}
+              </bdi>
             </Text>
           </li>
         ))}
       </ul>
-      <Text weight="semibold">Microsoft Entra settings it needs</Text>
+      <Text weight="semibold">{say('tab-org-admins.accounts.entraSettings')}</Text>
       <ul className={styles.list}>
         {loaded.data.entraSettings.map((s) => (
           <li key={s}>
-            <Text>{s}</Text>
+            <Text>
+              <bdi>{s}</bdi>
+            </Text>
           </li>
         ))}
       </ul>
       <Switch
-        label="Convene may create accounts"
+        label={say('tab-org-admins.accounts.enabled')}
         checked={form.enabled}
         onChange={(_e, d) => set({ enabled: d.checked })}
       />
       <div className={styles.row}>
-        <Field label="Sign-in name pattern" hint="{first}, {last}, {f}, {l}">
-          <Input value={form.upnPattern} onChange={(_e, d) => set({ upnPattern: d.value })} />
+        {/* The pattern's placeholders are what the admin types, the same in every language. */}
+        <Field
+          label={say('tab-org-admins.accounts.pattern')}
+          hint={<bdi dir="ltr">{'{first}, {last}, {f}, {l}'}</bdi>}
+        >
+          <Input dir="ltr" value={form.upnPattern} onChange={(_e, d) => set({ upnPattern: d.value })} />
         </Field>
-        <Field label="Domain" hint="A verified domain of your organisation">
+        <Field label={say('tab-org-admins.accounts.domain')} hint={say('tab-org-admins.accounts.domainHint')}>
           <Input
+            dir="ltr"
             value={form.domain}
             placeholder="contoso.com"
             onChange={(_e, d) => set({ domain: d.value })}
           />
         </Field>
-        <Field label="Licensing group id" hint="Group-based licensing (F1/F3)">
+        <Field
+          label={say('tab-org-admins.accounts.licenceGroup')}
+          hint={say('tab-org-admins.accounts.licenceGroupHint')}
+        >
           <Input
+            dir="ltr"
             value={form.licenceGroupId ?? ''}
             placeholder="00000000-0000-0000-0000-000000000000"
             onChange={(_e, d) => set({ licenceGroupId: d.value || null })}
           />
         </Field>
-        <Field label="Usage location if the number's country is unknown">
+        <Field label={say('tab-org-admins.accounts.usageLocation')}>
           <Input
             value={form.usageLocationFallback}
             maxLength={2}
@@ -141,7 +159,7 @@ export function AccountCreationSettingsPanel() {
             })
           }
         >
-          Save
+          {say('tab-org-admins.accounts.save')}
         </Button>
         <Button
           disabled={busy}
@@ -151,30 +169,34 @@ export function AccountCreationSettingsPanel() {
             )
           }
         >
-          Check
+          {say('tab-org-admins.accounts.check')}
         </Button>
-        {saved && <Text>Saved.</Text>}
+        {saved && <Text>{say('tab-org-admins.accounts.saved')}</Text>}
       </div>
-      {error !== undefined && <ErrorState error={error} title="Could not save or check the settings" />}
+      {error !== undefined && <ErrorState error={error} title={say('tab-org-admins.accounts.failed')} />}
       {checks && (
-        <Table aria-label="What Check found">
+        <Table aria-label={say('tab-org-admins.accounts.checks')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Needed</TableHeaderCell>
-              <TableHeaderCell>State</TableHeaderCell>
-              <TableHeaderCell>Details</TableHeaderCell>
+              <TableHeaderCell>{say('tab-org-admins.accounts.needed')}</TableHeaderCell>
+              <TableHeaderCell>{say('tab-org-admins.accounts.state')}</TableHeaderCell>
+              <TableHeaderCell>{say('tab-org-admins.accounts.details')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {checks.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>{c.label}</TableCell>
+                <TableCell>
+                  <bdi>{c.label}</bdi>
+                </TableCell>
                 <TableCell>
                   <Badge appearance="tint" color={checkColour[c.state]}>
-                    {checkWords[c.state]}
+                    {say(checkWords[c.state])}
                   </Badge>
                 </TableCell>
-                <TableCell>{c.detail}</TableCell>
+                <TableCell>
+                  <bdi>{c.detail}</bdi>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

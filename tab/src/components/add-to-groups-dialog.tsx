@@ -16,6 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { ManagedGroup } from '../api/types';
 
 const useStyles = makeStyles({
@@ -52,12 +53,16 @@ export function AddToGroupsDialog({
   onAdd: (groupIds: string[], role: 'member' | 'admin') => Promise<void>;
 }) {
   const styles = useStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [role, setRole] = useState<'member' | 'admin'>('member');
   const [find, setFind] = useState('');
   const [busy, setBusy] = useState(false);
-  const shown = groups.filter((g) => g.name.toLowerCase().includes(find.trim().toLowerCase()));
+  const shown = groups.filter((g) =>
+    g.name.toLocaleLowerCase(intl.locale).includes(find.trim().toLocaleLowerCase(intl.locale)),
+  );
   const toggle = (id: string) =>
     setChosen((c) => {
       const next = new Set(c);
@@ -78,17 +83,17 @@ export function AddToGroupsDialog({
     <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
       <DialogTrigger disableButtonEnhancement>
         <Button appearance="primary" disabled={groups.length === 0}>
-          Add to groups
+          {say('tab-people.addToGroups.button')}
         </Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Add {personName} to groups</DialogTitle>
+          <DialogTitle>{say('tab-people.addToGroups.title', { name: personName })}</DialogTitle>
           <DialogContent className={styles.body}>
-            <Field label="Find a group">
+            <Field label={say('tab-people.addToGroups.find')}>
               <SearchBox value={find} maxLength={100} onChange={(_e, d) => setFind(d.value)} />
             </Field>
-            <fieldset className={styles.list} aria-label="Groups you can add them to">
+            <fieldset className={styles.list} aria-label={say('tab-people.addToGroups.list')}>
               {shown.map((g) => (
                 <Checkbox
                   key={g.id}
@@ -98,24 +103,24 @@ export function AddToGroupsDialog({
                   onChange={() => toggle(g.id)}
                 />
               ))}
-              {shown.length === 0 && <Text>No group matches.</Text>}
+              {shown.length === 0 && <Text>{say('tab-people.addToGroups.noMatch')}</Text>}
             </fieldset>
             {canAddAdmins && (
-              <Field label="Role">
+              <Field label={say('tab-people.addToGroups.role')}>
                 <Select value={role} onChange={(_e, d) => setRole(d.value as 'member' | 'admin')}>
-                  <option value="member">Member</option>
-                  <option value="admin">Admin</option>
+                  <option value="member">{say('tab-people.personGroups.member')}</option>
+                  <option value="admin">{say('tab-people.personGroups.admin')}</option>
                 </Select>
               </Field>
             )}
-            <Text>They get an invite card for each group.</Text>
+            <Text>{say('tab-people.addToGroups.note')}</Text>
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel</Button>
+              <Button>{say('tab-people.cancel')}</Button>
             </DialogTrigger>
             <Button appearance="primary" disabled={chosen.size === 0 || busy} onClick={submit}>
-              Add to {chosen.size} {chosen.size === 1 ? 'group' : 'groups'}
+              {say('tab-people.addToGroups.submit', { count: chosen.size })}
             </Button>
           </DialogActions>
         </DialogBody>

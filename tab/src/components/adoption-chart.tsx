@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
 import type { ManagedGroup } from '../api/types';
 
 const useStyles = makeStyles({
@@ -19,13 +20,22 @@ const useStyles = makeStyles({
   invited: { backgroundColor: tokens.colorBrandBackground },
   declined: { backgroundColor: tokens.colorPaletteRedBackground3 },
   legend: { display: 'flex', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalS },
-  swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '2px', marginRight: '4px' },
+  swatch: {
+    display: 'inline-block',
+    width: '10px',
+    height: '10px',
+    borderRadius: '2px',
+    marginInlineEnd: '4px',
+  },
+  figure: { margin: 0 },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
 /** Invited vs joined per group as stacked bars, biggest groups first; each bar also says it in words. */
 export function AdoptionChart({ groups }: { groups: ManagedGroup[] }) {
   const styles = useStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const rows = [...groups]
     .map((g) => ({ ...g, total: g.adoption.invited + g.adoption.joined + g.adoption.declined }))
     .filter((g) => g.total > 0)
@@ -34,24 +44,24 @@ export function AdoptionChart({ groups }: { groups: ManagedGroup[] }) {
   const widest = Math.max(1, ...rows.map((r) => r.total));
   const pct = (n: number) => `${(n / widest) * 100}%`;
   return (
-    <figure aria-label="Adoption per group" style={{ margin: 0 }}>
+    <figure aria-label={say('tab-people.adoption.label')} className={styles.figure}>
       <div className={styles.legend} aria-hidden="true">
         <Text size={200}>
           <span className={`${styles.swatch} ${styles.joined}`} />
-          Joined
+          {say('tab-people.adoption.joined')}
         </Text>
         <Text size={200}>
           <span className={`${styles.swatch} ${styles.invited}`} />
-          Invited, not joined yet
+          {say('tab-people.adoption.invited')}
         </Text>
         <Text size={200}>
           <span className={`${styles.swatch} ${styles.declined}`} />
-          Declined
+          {say('tab-people.adoption.declined')}
         </Text>
       </div>
       <div className={styles.chart}>
         {rows.map((r) => {
-          const words = `${r.name}: ${r.adoption.joined} joined, ${r.adoption.invited} invited, ${r.adoption.declined} declined`;
+          const words = say('tab-people.adoption.row', { name: r.name, ...r.adoption });
           return (
             <div key={r.id} style={{ display: 'contents' }}>
               <Text className={styles.name} title={r.name}>
@@ -62,7 +72,9 @@ export function AdoptionChart({ groups }: { groups: ManagedGroup[] }) {
                 <span className={styles.invited} style={{ width: pct(r.adoption.invited) }} />
                 <span className={styles.declined} style={{ width: pct(r.adoption.declined) }} />
               </div>
-              <Text size={200}>{Math.round((r.adoption.joined / r.total) * 100)}% joined</Text>
+              <Text size={200}>
+                {say('tab-people.adoption.share', { share: r.adoption.joined / r.total })}
+              </Text>
             </div>
           );
         })}

@@ -1,12 +1,15 @@
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { MemberView, Person } from '../api/types';
 import { useAction } from '../api/use-action';
+import { useLeftToRight } from './left-to-right';
 import { phoneWidth, useFittedSelectStyles } from './phone-layout';
 import { ErrorState } from './states';
 
 const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '12px' },
   list: {
     display: 'flex',
     flexDirection: 'column',
@@ -42,6 +45,9 @@ export function ChampsPanel({
 }) {
   const styles = useStyles();
   const fitted = useFittedSelectStyles();
+  const intl = useIntl();
+  const ltr = useLeftToRight();
+  const say = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   const [pick, setPick] = useState('');
   const [phone, setPhone] = useState('');
   const { error, run: act } = useAction(() => {
@@ -64,21 +70,26 @@ export function ChampsPanel({
     }
   };
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <div className={styles.panel}>
       {champs.length === 0 ? (
-        <Text>No champ yet. A champ keeps the group lively, helps people and keeps membership tidy.</Text>
+        <Text>{say('tab-champs.panel.none')}</Text>
       ) : (
-        <ul className={styles.list} aria-label="Champs">
+        <ul className={styles.list} aria-label={say('tab-champs.panel.list')}>
           {champs.map((c) => (
             <li key={c.id} className={styles.item}>
-              <Text>{c.displayName ?? `${c.phone ?? 'Someone'} (their name shows once they sign in)`}</Text>
+              <Text>
+                {c.displayName ??
+                  say('tab-champs.panel.unnamed', {
+                    phone: c.phone ? ltr(c.phone) : say('tab-champs.someone'),
+                  })}
+              </Text>
               {mayAssign && (
                 <Button
                   size="small"
                   onClick={() => sendKit(c.id)}
                   disabled={kit?.personId === c.id && !kit.sentTo && !kit.error}
                 >
-                  Send guidelines and training
+                  {say('tab-champs.panel.sendKit')}
                 </Button>
               )}
               {mayAssign && (
@@ -87,16 +98,16 @@ export function ChampsPanel({
                   appearance="subtle"
                   onClick={() => act(() => api.del(`/api/v1/groups/${groupId}/champs/${c.id}`))}
                 >
-                  Unassign
+                  {say('tab-champs.panel.unassign')}
                 </Button>
               )}
               {kit?.personId === c.id && kit.sentTo && (
                 <Text size={200} role="status">
-                  Sent to {kit.sentTo}’s chat with Convene.
+                  {say('tab-champs.panel.sentTo', { name: kit.sentTo })}
                 </Text>
               )}
               {kit?.personId === c.id && kit.error !== undefined && (
-                <ErrorState error={kit.error} title="Not sent" />
+                <ErrorState error={kit.error} title={say('tab-champs.panel.notSent')} />
               )}
             </li>
           ))}
@@ -105,17 +116,17 @@ export function ChampsPanel({
       {error !== undefined && <ErrorState error={error} />}
       {mayAssign && (
         <div className={styles.row}>
-          <Field label="Make a member champ" className={fitted.field}>
+          <Field label={say('tab-champs.panel.pick')} className={fitted.field}>
             <Select
               className={fitted.select}
               select={{ className: fitted.select }}
               value={pick}
               onChange={(_e, d) => setPick(d.value)}
             >
-              <option value="">Choose a member…</option>
+              <option value="">{say('tab-champs.panel.choose')}</option>
               {candidates.map((m) => (
                 <option key={m.personId} value={m.personId}>
-                  {m.person.displayName ?? m.person.phone}
+                  {m.person.displayName ?? (m.person.phone && ltr(m.person.phone))}
                 </option>
               ))}
             </Select>
@@ -124,16 +135,16 @@ export function ChampsPanel({
             disabled={!pick}
             onClick={() => act(() => api.post(`/api/v1/groups/${groupId}/champs`, { personId: pick }))}
           >
-            Assign
+            {say('tab-champs.panel.assign')}
           </Button>
-          <Field label="…or by phone number">
-            <Input value={phone} onChange={(_e, d) => setPhone(d.value)} />
+          <Field label={say('tab-champs.panel.phone')}>
+            <Input type="tel" dir="ltr" value={phone} onChange={(_e, d) => setPhone(d.value)} />
           </Field>
           <Button
             disabled={!phone.trim()}
             onClick={() => act(() => api.post(`/api/v1/groups/${groupId}/champs`, { phone }))}
           >
-            Assign by phone
+            {say('tab-champs.panel.assignByPhone')}
           </Button>
         </div>
       )}

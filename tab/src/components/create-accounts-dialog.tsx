@@ -21,10 +21,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { AccountCreationReport } from '../../../src/domain/accounts/account-creation-report';
 import type { DryRunView } from '../../../src/domain/accounts/create-accounts';
 import { api } from '../api/client';
-import { countOf, ErrorState } from './states';
+import { LeftToRight } from './left-to-right';
+import { ErrorState } from './states';
 
 const BASE = '/api/v1/portal/account-creation';
 
@@ -37,10 +39,20 @@ const useStyles = makeStyles({
 });
 
 const planWords = {
-  create: 'Will be created',
-  'needs-name': 'Needs a name',
-  'needs-latin-name': 'Needs a name in Latin letters',
+  create: 'tab-people.createAccounts.plan.create',
+  'needs-name': 'tab-people.createAccounts.plan.needsName',
+  'needs-latin-name': 'tab-people.createAccounts.plan.needsLatinName',
 } as const;
+
+const outcomeWords = {
+  created: 'tab-people.createAccounts.outcome.created',
+  partial: 'tab-people.createAccounts.outcome.partial',
+  failed: 'tab-people.createAccounts.outcome.failed',
+  skipped: 'tab-people.createAccounts.outcome.skipped',
+} as const;
+
+/** The most people a dry run lists (the server's MAX_PEOPLE_PER_RUN), said when it cut the list short. */
+const DRY_RUN_SHOWN = 5000;
 
 const outcomeColour = {
   created: 'success',
@@ -62,6 +74,8 @@ export function CreateAccountsDialog({
   onFinished?: () => void;
 }) {
   const styles = useStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const selection = personIds === 'all' ? { all: true } : { personIds };
   const [dryRun, setDryRun] = useState<DryRunView>();
   const [jobId, setJobId] = useState<string>();
@@ -108,49 +122,49 @@ export function CreateAccountsDialog({
       <DialogTrigger disableButtonEnhancement>
         <Button appearance="primary">
           {personIds === 'all'
-            ? 'Create accounts for everyone without one…'
-            : `Create accounts (${personIds.length})…`}
+            ? say('tab-people.createAccounts.openAll')
+            : say('tab-people.createAccounts.openSome', { count: personIds.length })}
         </Button>
       </DialogTrigger>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>Create Microsoft 365 accounts</DialogTitle>
+          <DialogTitle>{say('tab-people.createAccounts.title')}</DialogTitle>
           <DialogContent className={styles.content}>
-            {!dryRun && !jobId && (
-              <Text block>
-                First see who would get an account, and under which names. Nothing changes until you press
-                Create.
-              </Text>
-            )}
+            {!dryRun && !jobId && <Text block>{say('tab-people.createAccounts.intro')}</Text>}
             {dryRun && !jobId && (
               <>
                 <Text block>
-                  {toCreate} account{toCreate === 1 ? '' : 's'} would be created.
+                  {say('tab-people.createAccounts.wouldCreate', { count: toCreate })}
                   {dryRun.notEligible > 0 &&
-                    ` ${dryRun.notEligible} of the chosen people already have an account or no phone number.`}
-                  {dryRun.truncated && ' Only the first 5,000 are shown; run again afterwards for the rest.'}
+                    ` ${say('tab-people.createAccounts.notEligible', { count: dryRun.notEligible })}`}
+                  {dryRun.truncated &&
+                    ` ${say('tab-people.createAccounts.truncated', { shown: DRY_RUN_SHOWN })}`}
                 </Text>
                 <div className={styles.scroll}>
-                  <Table aria-label="Who would get an account" className={styles.fit}>
+                  <Table aria-label={say('tab-people.createAccounts.plan')} className={styles.fit}>
                     <TableHeader>
                       <TableRow>
-                        <TableHeaderCell>Name</TableHeaderCell>
-                        <TableHeaderCell>Phone</TableHeaderCell>
-                        <TableHeaderCell>Sign-in name</TableHeaderCell>
-                        <TableHeaderCell>Usage location</TableHeaderCell>
-                        <TableHeaderCell>What happens</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.name')}</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.column.phone')}</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.signInName')}</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.usageLocation')}</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.whatHappens')}</TableHeaderCell>
                       </TableRow>
                     </TableHeader>
                     <TableBody>
                       {dryRun.people.map((p) => (
                         <TableRow key={p.personId}>
                           <TableCell>{p.displayName ?? '—'}</TableCell>
-                          <TableCell>{p.phone}</TableCell>
-                          <TableCell>{p.userPrincipalName ?? '—'}</TableCell>
+                          <TableCell>
+                            <LeftToRight>{p.phone}</LeftToRight>
+                          </TableCell>
+                          <TableCell>
+                            {p.userPrincipalName ? <LeftToRight>{p.userPrincipalName}</LeftToRight> : '—'}
+                          </TableCell>
                           <TableCell>{p.usageLocation}</TableCell>
                           <TableCell>
                             <Badge appearance="tint" color={p.status === 'create' ? 'brand' : 'warning'}>
-                              {planWords[p.status]}
+                              {say(planWords[p.status])}
                             </Badge>
                           </TableCell>
                         </TableRow>
@@ -165,16 +179,27 @@ export function CreateAccountsDialog({
                 <Field
                   label={
                     report.status === 'succeeded'
-                      ? 'Finished'
+                      ? say('tab-people.createAccounts.finished')
                       : report.status === 'failed'
-                        ? 'Stopped'
-                        : 'Creating accounts…'
+                        ? say('tab-people.createAccounts.stopped')
+                        : say('tab-people.createAccounts.creating')
                   }
                   validationState={report.status === 'failed' ? 'error' : 'none'}
-                  validationMessage={`${report.progress.done} of ${countOf(report.progress.total, 'person', 'people')}${report.lastError ? ` — ${report.lastError}` : ''}`}
+                  validationMessage={
+                    report.lastError
+                      ? say('tab-people.createAccounts.progressWithError', {
+                          done: report.progress.done,
+                          total: report.progress.total,
+                          error: report.lastError,
+                        })
+                      : say('tab-people.createAccounts.progress', {
+                          done: report.progress.done,
+                          total: report.progress.total,
+                        })
+                  }
                 >
                   <ProgressBar
-                    aria-label="Account creation progress"
+                    aria-label={say('tab-people.createAccounts.progressLabel')}
                     thickness="large"
                     value={report.progress.total === 0 ? 0 : report.progress.done / report.progress.total}
                     color={
@@ -186,32 +211,31 @@ export function CreateAccountsDialog({
                     }
                   />
                 </Field>
-                <Text>
-                  Created {report.counts.created} · with problems {report.counts.partial} · failed{' '}
-                  {report.counts.failed} · skipped {report.counts.skipped}
-                </Text>
+                <Text>{say('tab-people.createAccounts.counts', { ...report.counts })}</Text>
                 <div className={styles.scroll}>
-                  <Table aria-label="Per-person report" className={styles.fit}>
+                  <Table aria-label={say('tab-people.createAccounts.report')} className={styles.fit}>
                     <TableHeader>
                       <TableRow>
-                        <TableHeaderCell>Name</TableHeaderCell>
-                        <TableHeaderCell>Sign-in name</TableHeaderCell>
-                        <TableHeaderCell>Outcome</TableHeaderCell>
-                        <TableHeaderCell>Why</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.name')}</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.signInName')}</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.outcome')}</TableHeaderCell>
+                        <TableHeaderCell>{say('tab-people.createAccounts.why')}</TableHeaderCell>
                       </TableRow>
                     </TableHeader>
                     <TableBody>
                       {report.people.map((p) => (
                         <TableRow key={p.personId}>
                           <TableCell>{p.displayName || p.phone}</TableCell>
-                          <TableCell>{p.userPrincipalName ?? '—'}</TableCell>
+                          <TableCell>
+                            {p.userPrincipalName ? <LeftToRight>{p.userPrincipalName}</LeftToRight> : '—'}
+                          </TableCell>
                           <TableCell>
                             {p.outcome ? (
                               <Badge appearance="tint" color={outcomeColour[p.outcome]}>
-                                {p.outcome}
+                                {say(outcomeWords[p.outcome])}
                               </Badge>
                             ) : (
-                              'working…'
+                              say('tab-people.createAccounts.working')
                             )}
                           </TableCell>
                           <TableCell>{p.reasonCode ? `${p.reasonCode}: ${p.reason}` : ''}</TableCell>
@@ -222,7 +246,9 @@ export function CreateAccountsDialog({
                 </div>
               </>
             )}
-            {error !== undefined && <ErrorState error={error} title="Could not create the accounts" />}
+            {error !== undefined && (
+              <ErrorState error={error} title={say('tab-people.createAccounts.failed')} />
+            )}
           </DialogContent>
           <DialogActions>
             {!jobId && (
@@ -232,7 +258,7 @@ export function CreateAccountsDialog({
                   act(async () => setDryRun(await api.post<DryRunView>(`${BASE}/dry-run`, selection)))
                 }
               >
-                {dryRun ? 'Dry run again' : 'Dry run'}
+                {say(dryRun ? 'tab-people.createAccounts.dryRunAgain' : 'tab-people.createAccounts.dryRun')}
               </Button>
             )}
             {dryRun && !jobId && (
@@ -245,11 +271,11 @@ export function CreateAccountsDialog({
                   )
                 }
               >
-                Create {toCreate} account{toCreate === 1 ? '' : 's'}
+                {say('tab-people.createAccounts.create', { count: toCreate })}
               </Button>
             )}
             <DialogTrigger disableButtonEnhancement>
-              <Button>Close</Button>
+              <Button>{say('tab-people.createAccounts.close')}</Button>
             </DialogTrigger>
           </DialogActions>
         </DialogBody>

@@ -12,6 +12,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
 import type { PersonMembershipView } from '../api/types';
 import { useStackedTableStyles } from './phone-layout';
 
@@ -22,20 +23,18 @@ const useStyles = makeStyles({
 });
 
 const invitationWords = {
-  invited: { text: 'Invited', color: 'informative' },
-  joined: { text: 'Joined', color: 'success' },
-  declined: { text: 'Declined', color: 'warning' },
+  invited: { id: 'tab-people.personGroups.invited', color: 'informative' },
+  joined: { id: 'tab-people.personGroups.joined', color: 'success' },
+  declined: { id: 'tab-people.personGroups.declined', color: 'warning' },
 } as const;
 
 const cardWords = {
-  queued: { text: 'Card queued', color: 'informative' },
-  sent: { text: 'Card sent', color: 'brand' },
-  failed: { text: 'Card not delivered', color: 'danger' },
-  joined: { text: 'Joined from the card', color: 'success' },
-  declined: { text: 'Declined on the card', color: 'warning' },
+  queued: { id: 'tab-people.personGroups.card.queued', color: 'informative' },
+  sent: { id: 'tab-people.personGroups.card.sent', color: 'brand' },
+  failed: { id: 'tab-people.personGroups.card.failed', color: 'danger' },
+  joined: { id: 'tab-people.personGroups.card.joined', color: 'success' },
+  declined: { id: 'tab-people.personGroups.card.declined', color: 'warning' },
 } as const;
-
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /**
  * A person's groups on their page: role, invitation, invite card, since when and by whom, with Resend
@@ -56,16 +55,25 @@ export function PersonGroupsTable({
 }) {
   const styles = useStyles();
   const t = useStackedTableStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const column = {
+    role: say('tab-people.personGroups.role'),
+    invitation: say('tab-people.personGroups.invitation'),
+    card: say('tab-people.personGroups.inviteCard'),
+    since: say('tab-people.column.since'),
+    actions: say('tab-people.column.actions'),
+  };
   return (
-    <Table aria-label={`Groups of ${personName}`} className={t.table}>
+    <Table aria-label={say('tab-people.personGroups.table', { name: personName })} className={t.table}>
       <TableHeader className={t.header}>
         <TableRow>
-          <TableHeaderCell>Group</TableHeaderCell>
-          <TableHeaderCell>Role</TableHeaderCell>
-          <TableHeaderCell>Invitation</TableHeaderCell>
-          <TableHeaderCell>Invite card</TableHeaderCell>
-          <TableHeaderCell>Since</TableHeaderCell>
-          <TableHeaderCell>Actions</TableHeaderCell>
+          <TableHeaderCell>{say('tab-people.column.group')}</TableHeaderCell>
+          <TableHeaderCell>{column.role}</TableHeaderCell>
+          <TableHeaderCell>{column.invitation}</TableHeaderCell>
+          <TableHeaderCell>{column.card}</TableHeaderCell>
+          <TableHeaderCell>{column.since}</TableHeaderCell>
+          <TableHeaderCell>{column.actions}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody className={t.body}>
@@ -76,19 +84,19 @@ export function PersonGroupsTable({
               <TableCell className={t.lead}>
                 <Link href={`#/groups/${encodeURIComponent(g.groupId)}`}>{g.groupName}</Link>
               </TableCell>
-              <TableCell className={t.cell} data-label="Role">
-                {g.role === 'admin' ? 'Admin' : 'Member'}
+              <TableCell className={t.cell} data-label={column.role}>
+                {say(g.role === 'admin' ? 'tab-people.personGroups.admin' : 'tab-people.personGroups.member')}
               </TableCell>
-              <TableCell className={t.cell} data-label="Invitation">
+              <TableCell className={t.cell} data-label={column.invitation}>
                 <Badge appearance="tint" color={invitationWords[g.state].color}>
-                  {invitationWords[g.state].text}
+                  {say(invitationWords[g.state].id)}
                 </Badge>
               </TableCell>
-              <TableCell className={t.cell} data-label="Invite card">
+              <TableCell className={t.cell} data-label={column.card}>
                 {card && g.cardInvite ? (
                   <span className={styles.stack}>
                     <Badge appearance="tint" color={card.color}>
-                      {card.text}
+                      {say(card.id)}
                     </Badge>
                     {g.cardInvite.state === 'failed' && g.cardInvite.failureReason && (
                       <Text size={200} className={styles.secondary}>
@@ -97,39 +105,39 @@ export function PersonGroupsTable({
                     )}
                   </span>
                 ) : (
-                  'No card'
+                  say('tab-people.personGroups.noCard')
                 )}
               </TableCell>
-              <TableCell className={t.cell} data-label="Since">
+              <TableCell className={t.cell} data-label={column.since}>
                 <span className={styles.stack}>
-                  <Text>{day(g.since)}</Text>
+                  <Text>{intl.formatDate(g.since, { dateStyle: 'medium' })}</Text>
                   {g.addedBy && (
                     <Text size={200} className={styles.secondary}>
-                      by {g.addedBy}
+                      {say('tab-people.personGroups.addedBy', { name: g.addedBy })}
                     </Text>
                   )}
                 </span>
               </TableCell>
-              <TableCell className={t.cell} data-label="Actions">
+              <TableCell className={t.cell} data-label={column.actions}>
                 <span className={styles.actions}>
                   {g.allowed.resendInvite && (
                     <Button
                       size="small"
                       disabled={busy}
-                      aria-label={`Resend the invite to ${g.groupName}`}
+                      aria-label={say('tab-people.personGroups.resendLabel', { group: g.groupName })}
                       onClick={() => onResend(g)}
                     >
-                      Resend
+                      {say('tab-people.personGroups.resend')}
                     </Button>
                   )}
                   {g.allowed.remove && (
                     <Button
                       size="small"
                       disabled={busy}
-                      aria-label={`Remove from ${g.groupName}`}
+                      aria-label={say('tab-people.personGroups.removeLabel', { group: g.groupName })}
                       onClick={() => onRemove(g)}
                     >
-                      Remove
+                      {say('tab-people.remove')}
                     </Button>
                   )}
                 </span>

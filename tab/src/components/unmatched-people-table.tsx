@@ -12,7 +12,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
 import type { UnmatchedPersonView } from '../api/types';
+import { groupsInWords } from './groups-in-words';
+import { LeftToRight } from './left-to-right';
 import { useStackedTableStyles } from './phone-layout';
 
 const useStyles = makeStyles({
@@ -21,26 +24,21 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column' },
 });
 
-const regionNames =
-  typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'region' }) : undefined;
-
 /** How someone was added, in the words of the page that did it. */
 const through: Record<string, string> = {
-  manual: 'portal or bot',
-  bulk: 'bulk upload',
-  request: 'join request',
-  link: 'invite link',
-  card: 'invite card',
-  creator: 'created the group',
+  manual: 'tab-people.noAccount.through.manual',
+  bulk: 'tab-people.noAccount.through.bulk',
+  request: 'tab-people.noAccount.through.request',
+  link: 'tab-people.noAccount.through.link',
+  card: 'tab-people.noAccount.through.card',
+  creator: 'tab-people.noAccount.through.creator',
 };
 
 const outcomeWords = {
-  matched: { text: 'Account found', color: 'success' },
-  'not-found': { text: 'No account', color: 'warning' },
-  failed: { text: 'Lookup failed', color: 'danger' },
+  matched: { id: 'tab-people.noAccount.outcome.matched', color: 'success' },
+  'not-found': { id: 'tab-people.noAccount.outcome.notFound', color: 'warning' },
+  failed: { id: 'tab-people.noAccount.outcome.failed', color: 'danger' },
 } as const;
-
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 export const personName = (p: UnmatchedPersonView) => p.displayName ?? p.phone;
 
@@ -65,25 +63,36 @@ export function UnmatchedPeopleTable({
 }) {
   const styles = useStyles();
   const t = useStackedTableStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const day = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium' });
+  const column = {
+    phone: say('tab-people.column.phone'),
+    groups: say('tab-people.column.groups'),
+    addedBy: say('tab-people.noAccount.addedBy'),
+    since: say('tab-people.column.since'),
+    lastLookup: say('tab-people.noAccount.lastLookup'),
+    actions: say('tab-people.column.actions'),
+  };
   const chosen = people.filter((p) => selected.has(p.personId)).length;
   return (
-    <Table aria-label="People without an account" className={t.table}>
+    <Table aria-label={say('tab-people.noAccount.table')} className={t.table}>
       <TableHeader className={t.header}>
         <TableRow>
           <TableHeaderCell className={styles.select}>
             <Checkbox
-              aria-label="Select everyone on this page"
+              aria-label={say('tab-people.noAccount.selectPage')}
               checked={chosen === 0 ? false : chosen === people.length ? true : 'mixed'}
               onChange={(_e, d) => onTogglePage(d.checked === true)}
             />
           </TableHeaderCell>
-          <TableHeaderCell>Person</TableHeaderCell>
-          <TableHeaderCell>Phone</TableHeaderCell>
-          <TableHeaderCell>Groups</TableHeaderCell>
-          <TableHeaderCell>Added by</TableHeaderCell>
-          <TableHeaderCell>Since</TableHeaderCell>
-          <TableHeaderCell>Last lookup</TableHeaderCell>
-          <TableHeaderCell>Actions</TableHeaderCell>
+          <TableHeaderCell>{say('tab-people.column.person')}</TableHeaderCell>
+          <TableHeaderCell>{column.phone}</TableHeaderCell>
+          <TableHeaderCell>{column.groups}</TableHeaderCell>
+          <TableHeaderCell>{column.addedBy}</TableHeaderCell>
+          <TableHeaderCell>{column.since}</TableHeaderCell>
+          <TableHeaderCell>{column.lastLookup}</TableHeaderCell>
+          <TableHeaderCell>{column.actions}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody className={t.body}>
@@ -91,71 +100,74 @@ export function UnmatchedPeopleTable({
           const outcome = p.lastLookup && outcomeWords[p.lastLookup.outcome];
           return (
             <TableRow key={p.personId} className={t.row}>
-              <TableCell className={t.cell} data-label="Select">
+              <TableCell className={t.cell} data-label={say('tab-people.noAccount.select')}>
                 <Checkbox
-                  aria-label={`Select ${personName(p)}`}
+                  aria-label={say('tab-people.noAccount.selectPerson', { name: personName(p) })}
                   checked={selected.has(p.personId)}
                   onChange={() => onToggle(p.personId)}
                 />
               </TableCell>
               <TableCell className={t.lead}>
                 <span className={styles.stack}>
-                  <Text weight="semibold">{p.displayName ?? 'No name given'}</Text>
+                  <Text weight="semibold">{p.displayName ?? say('tab-people.noName')}</Text>
                   {(p.email || p.employeeId) && (
                     <Text size={200} className={styles.secondary}>
-                      {[p.email, p.employeeId && `ID ${p.employeeId}`].filter(Boolean).join(' · ')}
+                      {p.email && <LeftToRight>{p.email}</LeftToRight>}
+                      {p.email && p.employeeId && ' · '}
+                      {p.employeeId && say('tab-people.employeeId', { id: p.employeeId })}
                     </Text>
                   )}
                 </span>
               </TableCell>
-              <TableCell className={t.cell} data-label="Phone">
+              <TableCell className={t.cell} data-label={column.phone}>
                 <span className={styles.stack}>
-                  <Text>{p.phone}</Text>
+                  <Text>
+                    <LeftToRight>{p.phone}</LeftToRight>
+                  </Text>
                   {p.region && (
                     <Text size={200} className={styles.secondary}>
-                      {regionNames?.of(p.region) ?? p.region}
+                      {intl.formatDisplayName(p.region, { type: 'region' }) ?? p.region}
                     </Text>
                   )}
                 </span>
               </TableCell>
-              <TableCell className={t.cell} data-label="Groups">
-                {p.groups.map((g) => g.name).join(', ')}
-                {p.groupCount > p.groups.length && ` and ${p.groupCount - p.groups.length} more`}
+              <TableCell className={t.cell} data-label={column.groups}>
+                {groupsInWords(p.groups, p.groupCount, intl)}
               </TableCell>
-              <TableCell className={t.cell} data-label="Added by">
-                {p.addedBy ? p.addedBy.name : 'Not recorded'}
+              <TableCell className={t.cell} data-label={column.addedBy}>
+                {p.addedBy ? p.addedBy.name : say('tab-people.noAccount.notRecorded')}
                 {p.addedThrough && (
                   <Text size={200} className={styles.secondary}>
                     {' '}
-                    ({through[p.addedThrough] ?? p.addedThrough})
+                    ({through[p.addedThrough] ? say(through[p.addedThrough]!) : p.addedThrough})
                   </Text>
                 )}
               </TableCell>
-              <TableCell className={t.cell} data-label="Since">
+              <TableCell className={t.cell} data-label={column.since}>
                 {day(p.since)}
               </TableCell>
-              <TableCell className={t.cell} data-label="Last lookup">
+              <TableCell className={t.cell} data-label={column.lastLookup}>
                 {outcome && p.lastLookup ? (
                   <span className={styles.stack}>
                     <Badge appearance="tint" color={outcome.color}>
-                      {outcome.text}
+                      {say(outcome.id)}
                     </Badge>
                     <Text size={200} className={styles.secondary}>
                       {day(p.lastLookup.at)}
                     </Text>
                   </span>
                 ) : (
-                  'Not looked up yet'
+                  say('tab-people.noAccount.notLookedUp')
                 )}
               </TableCell>
-              <TableCell className={t.cell} data-label="Actions">
+              <TableCell className={t.cell} data-label={column.actions}>
                 <Button
                   size="small"
                   disabled={busy}
-                  aria-label={`Look up ${personName(p)} again`}
+                  aria-label={say('tab-people.noAccount.lookUpPerson', { name: personName(p) })}
                   onClick={() => onLookUp(p)}
                 >
-                  Look up
+                  {say('tab-people.noAccount.lookUp')}
                 </Button>
               </TableCell>
             </TableRow>

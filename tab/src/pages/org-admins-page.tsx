@@ -18,6 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { OrgAdminsPanel, OrgAdminView } from '../api/types';
 import { useAction } from '../api/use-action';
@@ -33,10 +34,10 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
 });
 
-/** Why the Remove button is missing, in words. */
+/** Why the Remove button is missing: the message that says it. */
 function notRemovable(admin: OrgAdminView): string {
-  if (admin.reasons.some((r) => r.managedIn === 'entra')) return 'Managed in Microsoft Entra';
-  return 'The last org admin';
+  if (admin.reasons.some((r) => r.managedIn === 'entra')) return 'tab-org-admins.managedInEntra';
+  return 'tab-org-admins.lastOne';
 }
 
 /**
@@ -47,6 +48,9 @@ export default function OrgAdminsPage() {
   const styles = useStyles();
   const fitted = useFittedSelectStyles();
   const t = useStackedTableStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string | number | Date>) =>
+    intl.formatMessage({ id }, values);
   const panel = useApi<OrgAdminsPanel>('/api/v1/portal/org-admins');
   const [pick, setPick] = useState('');
   const [account, setAccount] = useState('');
@@ -56,25 +60,20 @@ export default function OrgAdminsPage() {
     panel.reload();
   });
   if (panel.error !== undefined) return <ErrorState error={panel.error} onRetry={panel.reload} />;
-  if (!panel.data) return <Spinner label="Loading org admins…" />;
+  if (!panel.data) return <Spinner label={say('tab-org-admins.loading')} />;
   const { organisation, admins, candidates } = panel.data;
   return (
     <div className={styles.page}>
       <div>
-        <Title2 as="h1">Org admins</Title2>
-        <Text block>
-          Org admins run Convene for {organisation.displayName}: bulk upload, the group hierarchy, champs,
-          Create teams and resources. Global Administrators, Teams Administrators and holders of the
-          Convene.OrgAdmin app role in Microsoft Entra are org admins automatically; that is changed in the
-          Microsoft Entra admin center. Here you can name others.
-        </Text>
+        <Title2 as="h1">{say('tab-org-admins.title')}</Title2>
+        <Text block>{say('tab-org-admins.intro', { organisation: organisation.displayName })}</Text>
       </div>
-      <Table aria-label="Org admins" className={t.table}>
+      <Table aria-label={say('tab-org-admins.table')} className={t.table}>
         <TableHeader className={t.header}>
           <TableRow>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>Why they are an org admin</TableHeaderCell>
-            <TableHeaderCell>Actions</TableHeaderCell>
+            <TableHeaderCell>{say('tab-org-admins.column.name')}</TableHeaderCell>
+            <TableHeaderCell>{say('tab-org-admins.column.why')}</TableHeaderCell>
+            <TableHeaderCell>{say('tab-org-admins.column.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody className={t.body}>
@@ -85,55 +84,60 @@ export default function OrgAdminsPage() {
                 {admin.you && (
                   <>
                     {' '}
-                    <Badge appearance="outline">You</Badge>
+                    <Badge appearance="outline">{say('tab-org-admins.you')}</Badge>
                   </>
                 )}
               </TableCell>
-              <TableCell className={t.cell} data-label="Why">
+              <TableCell className={t.cell} data-label={say('tab-org-admins.column.whyShort')}>
                 <div className={styles.reasons}>
                   {admin.reasons.map((reason) => (
                     <span key={reason.source} className={styles.reason}>
-                      <Text>{reason.words}</Text>
+                      <Text>
+                        {/* The reason's words come from the server, in English for now: kept in their own direction. */}
+                        <bdi>{reason.words}</bdi>
+                      </Text>
                       {reason.managedIn === 'entra' && (
                         <Badge appearance="tint" color="informative">
-                          Entra
+                          {say('tab-org-admins.entra')}
                         </Badge>
                       )}
                       {reason.since && (
-                        <Text size={200}>since {new Date(reason.since).toLocaleDateString()}</Text>
+                        <Text size={200}>
+                          {say('tab-org-admins.since', { since: new Date(reason.since) })}
+                        </Text>
                       )}
                     </span>
                   ))}
                 </div>
               </TableCell>
-              <TableCell className={t.cell} data-label="Actions">
+              <TableCell className={t.cell} data-label={say('tab-org-admins.column.actions')}>
                 {admin.removable ? (
                   <Button
                     size="small"
                     onClick={() => act(() => api.del(`/api/v1/portal/org-admins/${admin.personId}`))}
                   >
-                    Remove {admin.name}
+                    {say('tab-org-admins.remove', { name: admin.name })}
                   </Button>
                 ) : (
-                  <Text size={200}>{notRemovable(admin)}</Text>
+                  <Text size={200}>{say(notRemovable(admin))}</Text>
                 )}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      {error !== undefined && <ErrorState error={error} title="Could not change the org admins" />}
-      <section aria-label="Name an org admin">
-        <Title3 as="h2">Name an org admin</Title3>
+      {error !== undefined && <ErrorState error={error} title={say('tab-org-admins.changeFailed')} />}
+      <section aria-label={say('tab-org-admins.name.heading')}>
+        <Title3 as="h2">{say('tab-org-admins.name.heading')}</Title3>
         <div className={styles.row}>
-          <Field label="Someone who has used Convene" className={fitted.field}>
+          <Field label={say('tab-org-admins.name.pick')} className={fitted.field}>
             <Select
               className={fitted.select}
               select={{ className: fitted.select }}
               value={pick}
               onChange={(_e, d) => setPick(d.value)}
             >
-              <option value="">Choose a person…</option>
+              <option value="">{say('tab-org-admins.name.choose')}</option>
               {candidates.map((c) => (
                 <option key={c.personId} value={c.personId}>
                   {c.name}
@@ -146,11 +150,12 @@ export default function OrgAdminsPage() {
             disabled={!pick}
             onClick={() => act(() => api.post('/api/v1/portal/org-admins', { personId: pick }))}
           >
-            Make org admin
+            {say('tab-org-admins.name.make')}
           </Button>
-          <Field label="…or their Microsoft 365 account">
+          <Field label={say('tab-org-admins.name.account')}>
             <Input
               type="email"
+              dir="ltr"
               placeholder="name@contoso.com"
               value={account}
               onChange={(_e, d) => setAccount(d.value)}
@@ -160,7 +165,7 @@ export default function OrgAdminsPage() {
             disabled={!account.trim()}
             onClick={() => act(() => api.post('/api/v1/portal/org-admins', { account: account.trim() }))}
           >
-            Add by account
+            {say('tab-org-admins.name.addByAccount')}
           </Button>
         </div>
       </section>

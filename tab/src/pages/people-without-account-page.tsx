@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api, download } from '../api/client';
 import type { LookupView, ManagedGroups, UnmatchedPeoplePage, UnmatchedPersonView } from '../api/types';
 import { useAction } from '../api/use-action';
@@ -39,9 +40,6 @@ const useStyles = makeStyles({
   pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-const regionNames =
-  typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'region' }) : undefined;
-
 /** The list's filter as the API reads it (empty fields mean none). */
 export interface PeopleFilter {
   search: string;
@@ -66,6 +64,8 @@ const queryOf = (filter: PeopleFilter, extra: Record<string, string> = {}) =>
 export default function PeopleWithoutAccountPage() {
   const styles = useStyles();
   const fitted = useFittedSelectStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [typed, setTyped] = useState('');
   const [filter, setFilter] = useState<PeopleFilter>({ search: '', group: '', region: '' });
   // The cursors of the pages before this one (the first page has none).
@@ -93,9 +93,9 @@ export default function PeopleWithoutAccountPage() {
   const regionOptions = useMemo(
     () =>
       (regions.data?.regions ?? [])
-        .map((r) => ({ ...r, name: regionNames?.of(r.code) ?? r.code }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [regions.data],
+        .map((r) => ({ ...r, name: intl.formatDisplayName(r.code, { type: 'region' }) ?? r.code }))
+        .sort((a, b) => a.name.localeCompare(b.name, intl.locale)),
+    [regions.data, intl],
   );
   const reload = list.reload;
   const lookup = useLookupPolling(started, reload);
@@ -133,31 +133,27 @@ export default function PeopleWithoutAccountPage() {
   return (
     <div className={styles.page}>
       <div>
-        <Title2 as="h1">People without an account</Title2>
-        <Text block>
-          Everyone your groups know only by a phone number: the directory found no Microsoft 365 account for
-          them yet, so their invite cards wait and they are not in their groups' teams. Look them up again
-          after accounts are added, or export the list.
-        </Text>
+        <Title2 as="h1">{say('tab-people.noAccount.title')}</Title2>
+        <Text block>{say('tab-people.noAccount.intro')}</Text>
       </div>
-      <search className={styles.filters} aria-label="Find people">
-        <Field label="Search">
+      <search className={styles.filters} aria-label={say('tab-people.noAccount.find')}>
+        <Field label={say('tab-people.filter.search')}>
           <SearchBox
             className={styles.search}
-            placeholder="Name, phone number in any format, e-mail or employee ID"
+            placeholder={say('tab-people.filter.searchPlaceholder')}
             value={typed}
             maxLength={320}
             onChange={(_e, d) => setTyped(d.value)}
           />
         </Field>
-        <Field label="Group" className={fitted.field}>
+        <Field label={say('tab-people.filter.group')} className={fitted.field}>
           <Select
             className={fitted.select}
             select={{ className: fitted.select }}
             value={filter.group}
             onChange={(_e, d) => setFilter((f) => ({ ...f, group: d.value }))}
           >
-            <option value="">All groups</option>
+            <option value="">{say('tab-people.filter.allGroups')}</option>
             {(groups.data?.groups ?? []).map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}
@@ -165,32 +161,34 @@ export default function PeopleWithoutAccountPage() {
             ))}
           </Select>
         </Field>
-        <Field label="Region" className={fitted.field}>
+        <Field label={say('tab-people.filter.region')} className={fitted.field}>
           <Select
             className={fitted.select}
             select={{ className: fitted.select }}
             value={filter.region}
             onChange={(_e, d) => setFilter((f) => ({ ...f, region: d.value }))}
           >
-            <option value="">All regions</option>
+            <option value="">{say('tab-people.filter.allRegions')}</option>
             {regionOptions.map((r) => (
               <option key={r.code} value={r.code}>
-                {r.name} (+{r.callingCode})
+                {say('tab-people.filter.regionOption', { region: r.name, callingCode: r.callingCode })}
               </option>
             ))}
           </Select>
         </Field>
       </search>
-      <div className={styles.toolbar} role="toolbar" aria-label="Actions on people without an account">
+      <div className={styles.toolbar} role="toolbar" aria-label={say('tab-people.noAccount.actions')}>
         <Button
           appearance="primary"
           disabled={selected.size === 0 || lookupRunning}
           onClick={() => startLookup({ personIds: [...selected] })}
         >
-          Look up selected again ({selected.size})
+          {say('tab-people.noAccount.lookUpSelected', { count: selected.size })}
         </Button>
         <Button disabled={total === 0 || lookupRunning} onClick={() => startLookup({ all: true, filter })}>
-          Look up all {filtered ? 'matching ' : ''}again ({total})
+          {say(filtered ? 'tab-people.noAccount.lookUpAllMatching' : 'tab-people.noAccount.lookUpAll', {
+            count: total,
+          })}
         </Button>
         <Button
           disabled={total === 0}
@@ -198,25 +196,26 @@ export default function PeopleWithoutAccountPage() {
             run(() => download(`${PATH}/export.csv?${queryOf(filter)}`, 'people-without-account.csv'))
           }
         >
-          Export CSV
+          {say('tab-people.exportCsv')}
         </Button>
         <CreateAccountsDialog personIds={selected.size > 0 ? [...selected] : 'all'} onFinished={reload} />
         {selected.size > 0 && (
-          <PrintSlipsButton personIds={[...selected]} label="Print slips for the selected" />
+          <PrintSlipsButton personIds={[...selected]} label={say('tab-people.noAccount.printSelected')} />
         )}
       </div>
-      {error !== undefined && <ErrorState error={error} title="That did not work" />}
+      {error !== undefined && <ErrorState error={error} title={say('tab-people.thatFailed')} />}
       {lookup && <LookupProgress lookup={lookup} />}
       {list.error !== undefined && <ErrorState error={list.error} onRetry={reload} />}
-      {list.loading && !page && <Spinner label="Loading people…" />}
+      {list.loading && !page && <Spinner label={say('tab-people.noAccount.loading')} />}
       {page && page.total === 0 && !filtered && (
-        <EmptyState title="Everyone has an account">
-          Every person in your organisation's groups has a Microsoft 365 account linked. People added by phone
-          number will be listed here until the directory finds theirs.
+        <EmptyState title={say('tab-people.noAccount.everyone.title')}>
+          {say('tab-people.noAccount.everyone.text')}
         </EmptyState>
       )}
       {page && page.total === 0 && filtered && (
-        <EmptyState title="Nobody matches">Try another search, group or region.</EmptyState>
+        <EmptyState title={say('tab-people.users.noMatch.title')}>
+          {say('tab-people.noAccount.noMatch.text')}
+        </EmptyState>
       )}
       {page && page.people.length > 0 && (
         <>
@@ -228,18 +227,22 @@ export default function PeopleWithoutAccountPage() {
             onLookUp={(p: UnmatchedPersonView) => startLookup({ personIds: [p.personId] })}
             busy={lookupRunning}
           />
-          <nav className={styles.pager} aria-label="Pages">
+          <nav className={styles.pager} aria-label={say('tab-people.pager.label')}>
             <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              Previous
+              {say('tab-people.pager.previous')}
             </Button>
             <Text>
-              {cursors.length * PAGE_SIZE + 1}–{cursors.length * PAGE_SIZE + page.people.length} of {total}
+              {say('tab-people.pager.range', {
+                from: cursors.length * PAGE_SIZE + 1,
+                to: cursors.length * PAGE_SIZE + page.people.length,
+                total,
+              })}
             </Text>
             <Button
               disabled={!page.nextCursor}
               onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
             >
-              Next
+              {say('tab-people.pager.next')}
             </Button>
           </nav>
         </>

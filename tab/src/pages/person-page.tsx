@@ -19,6 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import type { GroupChangeOutcome, ManagedGroups, PersonDetail, PersonMembershipView } from '../api/types';
@@ -26,6 +27,7 @@ import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { AccountBadge } from '../components/account-badge';
 import { AddToGroupsDialog } from '../components/add-to-groups-dialog';
+import { isolatedIn, LeftToRight } from '../components/left-to-right';
 import { PersonGroupsTable } from '../components/person-groups-table';
 import { phoneWidth } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
@@ -55,33 +57,40 @@ const useStyles = makeStyles({
 });
 
 const lookupWords = {
-  matched: 'account found',
-  'not-found': 'no account found',
-  failed: 'the lookup failed',
+  matched: 'tab-people.person.lookup.matched',
+  'not-found': 'tab-people.person.lookup.notFound',
+  failed: 'tab-people.person.lookup.failed',
 };
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string, intl: IntlShape) =>
+  intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 
 const doneWords: Partial<Record<GroupChangeOutcome['outcome'], string>> = {
-  added: 'Added to',
-  'already-member': 'Already in',
-  removed: 'Removed from',
-  resent: 'Invite sent again for',
-  'not-needed': 'Nothing to send for',
+  added: 'tab-people.outcome.added',
+  'already-member': 'tab-people.outcome.alreadyMember',
+  removed: 'tab-people.outcome.removed',
+  resent: 'tab-people.outcome.resent',
+  'not-needed': 'tab-people.outcome.notNeeded',
 };
 
 /** What a change did, group by group, in words: one line per kind of outcome, refusals with their reason. */
 function Outcomes({ outcomes, names }: { outcomes: GroupChangeOutcome[]; names: Map<string, string> }) {
-  const name = (id: string) => names.get(id) ?? 'a group';
+  const intl = useIntl();
+  const name = (id: string) => names.get(id) ?? intl.formatMessage({ id: 'tab-people.outcome.aGroup' });
   const refused = outcomes.filter((o) => o.outcome === 'refused');
-  const lines = Object.entries(doneWords).flatMap(([kind, words]) => {
-    const groups = outcomes.filter((o) => o.outcome === kind).map((o) => name(o.groupId));
-    return groups.length > 0 ? [`${words} ${groups.join(', ')}.`] : [];
+  const lines = Object.entries(doneWords).flatMap(([kind, id]) => {
+    const groups = outcomes.filter((o) => o.outcome === kind).map((o) => isolatedIn(intl)(name(o.groupId)));
+    return groups.length > 0
+      ? [intl.formatMessage({ id }, { groups: intl.formatList(groups, { type: 'unit', style: 'short' }) })]
+      : [];
   });
   return (
     <MessageBar intent={refused.length > 0 ? 'warning' : 'success'} role="status">
       <MessageBarBody>
-        <MessageBarTitle>{refused.length > 0 ? 'Partly done' : 'Done'}</MessageBarTitle>
+        <MessageBarTitle>
+          {intl.formatMessage({
+            id: refused.length > 0 ? 'tab-people.outcome.partlyDone' : 'tab-people.outcome.done',
+          })}
+        </MessageBarTitle>
         {lines.map((line) => (
           <Text block key={line}>
             {line}
@@ -89,10 +98,15 @@ function Outcomes({ outcomes, names }: { outcomes: GroupChangeOutcome[]; names: 
         ))}
         {refused.map((o) => (
           <Text block key={o.groupId}>
-            Not {name(o.groupId)}: {'reason' in o ? o.reason : ''}
+            {intl.formatMessage(
+              { id: 'tab-people.outcome.refused' },
+              { group: name(o.groupId), reason: 'reason' in o ? o.reason : '' },
+            )}
           </Text>
         ))}
-        {outcomes.length === 0 && <Text block>There was nothing to change.</Text>}
+        {outcomes.length === 0 && (
+          <Text block>{intl.formatMessage({ id: 'tab-people.outcome.nothing' })}</Text>
+        )}
       </MessageBarBody>
     </MessageBar>
   );
@@ -105,6 +119,8 @@ function Outcomes({ outcomes, names }: { outcomes: GroupChangeOutcome[]; names: 
  */
 export default function PersonPage() {
   const styles = useStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const { id = '' } = useParams();
   const path = `/api/v1/portal/users/${encodeURIComponent(id)}`;
   const person = useApi<PersonDetail>(path);
@@ -129,14 +145,14 @@ export default function PersonPage() {
     return (
       <div className={styles.page}>
         <Link className={styles.back} href="#/users">
-          ← All users
+          {say('tab-people.person.back')}
         </Link>
         <ErrorState error={person.error} />
       </div>
     );
-  if (!p) return <Spinner label="Loading…" />;
+  if (!p) return <Spinner label={say('tab-people.person.loading')} />;
 
-  const name = userName(p.person);
+  const name = userName(p.person, intl);
   const names = new Map<string, string>([
     ...(managed.data?.groups ?? []).map((g) => [g.id, g.name] as [string, string]),
     ...p.groups.map((g) => [g.groupId, g.groupName] as [string, string]),
@@ -156,31 +172,46 @@ export default function PersonPage() {
   return (
     <div className={styles.page}>
       <Link className={styles.back} href="#/users">
-        ← All users
+        {say('tab-people.person.back')}
       </Link>
       <div className={styles.heading}>
-        <Title2 as="h1">{name}</Title2>
+        <Title2 as="h1">
+          {/* A person known only by their number is named by it, which reads left to right. */}
+          <bdi dir={p.person.displayName ? undefined : 'ltr'}>{name}</bdi>
+        </Title2>
         <AccountBadge account={p.account} />
       </div>
-      <dl className={styles.facts} aria-label="About them">
-        <dt>Phone</dt>
-        <dd>{p.person.phone ?? 'Not known'}</dd>
-        <dt>E-mail</dt>
-        <dd>{p.person.email ?? 'Not given'}</dd>
-        <dt>Employee ID</dt>
-        <dd>{p.person.employeeId ?? 'Not given'}</dd>
-        <dt>Sign-in name</dt>
-        <dd>{p.person.userPrincipalName ?? 'Not known yet'}</dd>
-        <dt>Last directory lookup</dt>
+      <dl className={styles.facts} aria-label={say('tab-people.person.about')}>
+        <dt>{say('tab-people.person.phone')}</dt>
+        <dd>
+          {p.person.phone ? <LeftToRight>{p.person.phone}</LeftToRight> : say('tab-people.person.notKnown')}
+        </dd>
+        <dt>{say('tab-people.person.email')}</dt>
+        <dd>
+          {p.person.email ? <LeftToRight>{p.person.email}</LeftToRight> : say('tab-people.person.notGiven')}
+        </dd>
+        <dt>{say('tab-people.person.employeeId')}</dt>
+        <dd>{p.person.employeeId ?? say('tab-people.person.notGiven')}</dd>
+        <dt>{say('tab-people.person.signInName')}</dt>
+        <dd>
+          {p.person.userPrincipalName ? (
+            <LeftToRight>{p.person.userPrincipalName}</LeftToRight>
+          ) : (
+            say('tab-people.person.notKnownYet')
+          )}
+        </dd>
+        <dt>{say('tab-people.person.lastLookup')}</dt>
         <dd>
           {p.lastLookup
-            ? `${when(p.lastLookup.at)}: ${lookupWords[p.lastLookup.outcome]}`
-            : p.account === 'no-account'
-              ? 'Not looked up yet'
-              : 'Not needed: their account is known'}
+            ? say(lookupWords[p.lastLookup.outcome], { at: when(p.lastLookup.at, intl) })
+            : say(
+                p.account === 'no-account'
+                  ? 'tab-people.person.notLookedUp'
+                  : 'tab-people.person.lookupNotNeeded',
+              )}
         </dd>
       </dl>
-      <div className={styles.toolbar} role="toolbar" aria-label={`Actions on ${name}`}>
+      <div className={styles.toolbar} role="toolbar" aria-label={say('tab-people.person.actions', { name })}>
         <AddToGroupsDialog
           personName={name}
           groups={addable}
@@ -191,22 +222,21 @@ export default function PersonPage() {
           disabled={busy || pending.length === 0}
           onClick={() => change(() => post('/invites/resend', {}))}
         >
-          Resend invites ({pending.length})
+          {say('tab-people.person.resendInvites', { count: pending.length })}
         </Button>
         <Dialog open={confirmAll} onOpenChange={(_e, d) => setConfirmAll(d.open)}>
           <DialogTrigger disableButtonEnhancement>
-            <Button disabled={busy || removable.length === 0}>Remove from all groups</Button>
+            <Button disabled={busy || removable.length === 0}>{say('tab-people.person.removeAll')}</Button>
           </DialogTrigger>
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>Remove {name} from all groups?</DialogTitle>
+              <DialogTitle>{say('tab-people.person.removeAll.title', { name })}</DialogTitle>
               <DialogContent>
-                They leave {p.groupTotal === 1 ? 'the group' : `the ${p.groupTotal} groups`} you can see. A
-                group whose only admin they are keeps them: promote someone else there first.
+                {say('tab-people.person.removeAll.text', { count: p.groupTotal })}
               </DialogContent>
               <DialogActions>
                 <DialogTrigger disableButtonEnhancement>
-                  <Button>Cancel</Button>
+                  <Button>{say('tab-people.cancel')}</Button>
                 </DialogTrigger>
                 <Button
                   appearance="primary"
@@ -217,22 +247,23 @@ export default function PersonPage() {
                     );
                   }}
                 >
-                  Remove
+                  {say('tab-people.remove')}
                 </Button>
               </DialogActions>
             </DialogBody>
           </DialogSurface>
         </Dialog>
       </div>
-      {error !== undefined && <ErrorState error={error} title="That did not work" />}
+      {error !== undefined && <ErrorState error={error} title={say('tab-people.thatFailed')} />}
       {outcomes && <Outcomes outcomes={outcomes} names={names} />}
-      <section aria-label="Their groups">
+      <section aria-label={say('tab-people.person.theirGroups')}>
         <Title3 as="h2">
-          Groups ({p.groupTotal}
-          {p.groupTotal > p.groups.length ? `, the first ${p.groups.length} shown` : ''})
+          {p.groupTotal > p.groups.length
+            ? say('tab-people.person.groupsHeadingFirst', { total: p.groupTotal, shown: p.groups.length })
+            : say('tab-people.person.groupsHeading', { total: p.groupTotal })}
         </Title3>
         {p.groups.length === 0 ? (
-          <Text block>They are in none of the groups you can see.</Text>
+          <Text block>{say('tab-people.person.noGroups')}</Text>
         ) : (
           <PersonGroupsTable
             groups={p.groups}

@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError, download } from '../api/client';
 import type { ManagedGroups, UsersPage as UsersPageData } from '../api/types';
 import { useAction } from '../api/use-action';
@@ -53,6 +54,8 @@ const queryOf = (filter: UsersFilter, extra: Record<string, string> = {}) =>
 export default function UsersPage() {
   const styles = useStyles();
   const fitted = useFittedSelectStyles();
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [typed, setTyped] = useState('');
   const [filter, setFilter] = useState<UsersFilter>({ search: '', group: '', account: '' });
   // The cursors of the pages before this one (the first page has none).
@@ -79,41 +82,41 @@ export default function UsersPage() {
   return (
     <div className={styles.page}>
       <div>
-        <Title2 as="h1">Users</Title2>
+        <Title2 as="h1">{say('tab-people.users.title')}</Title2>
         {!refused && (
           <Text block>
-            {page?.scope === 'champ'
-              ? 'Everyone in the groups you look after. '
-              : 'Everyone in your organisation’s groups. '}
-            Find a person by name, phone number in any format, e-mail or employee ID, and open them to see
-            their groups, invitations and account.
+            {say(
+              page?.scope === 'champ'
+                ? 'tab-people.users.intro.champ'
+                : 'tab-people.users.intro.organisation',
+            )}
           </Text>
         )}
       </div>
       {refused ? (
-        <EmptyState title="Users is for org admins and champs">
-          Ask an org admin if you look after a group and need to find its people here.
+        <EmptyState title={say('tab-people.users.refused.title')}>
+          {say('tab-people.users.refused.text')}
         </EmptyState>
       ) : (
         <>
-          <search className={styles.filters} aria-label="Find users">
-            <Field label="Search">
+          <search className={styles.filters} aria-label={say('tab-people.users.find')}>
+            <Field label={say('tab-people.filter.search')}>
               <SearchBox
                 className={styles.search}
-                placeholder="Name, phone number in any format, e-mail or employee ID"
+                placeholder={say('tab-people.filter.searchPlaceholder')}
                 value={typed}
                 maxLength={320}
                 onChange={(_e, d) => setTyped(d.value)}
               />
             </Field>
-            <Field label="Group" className={fitted.field}>
+            <Field label={say('tab-people.filter.group')} className={fitted.field}>
               <Select
                 className={fitted.select}
                 select={{ className: fitted.select }}
                 value={filter.group}
                 onChange={(_e, d) => setFilter((f) => ({ ...f, group: d.value }))}
               >
-                <option value="">All groups</option>
+                <option value="">{say('tab-people.filter.allGroups')}</option>
                 {(groups.data?.groups ?? []).map((g) => (
                   <option key={g.id} value={g.id}>
                     {g.name}
@@ -121,53 +124,57 @@ export default function UsersPage() {
                 ))}
               </Select>
             </Field>
-            <Field label="Account" className={fitted.field}>
+            <Field label={say('tab-people.filter.account')} className={fitted.field}>
               <Select
                 className={fitted.select}
                 select={{ className: fitted.select }}
                 value={filter.account}
                 onChange={(_e, d) => setFilter((f) => ({ ...f, account: d.value }))}
               >
-                <option value="">Any account</option>
-                <option value="matched">Microsoft 365 account</option>
-                <option value="no-account">No account</option>
-                <option value="external">External account</option>
+                <option value="">{say('tab-people.filter.anyAccount')}</option>
+                <option value="matched">{say('tab-people.account.matched')}</option>
+                <option value="no-account">{say('tab-people.account.noAccount')}</option>
+                <option value="external">{say('tab-people.account.external')}</option>
               </Select>
             </Field>
           </search>
-          <div className={styles.toolbar} role="toolbar" aria-label="Actions on users">
+          <div className={styles.toolbar} role="toolbar" aria-label={say('tab-people.users.actions')}>
             <Button
               disabled={total === 0}
               onClick={() => run(() => download(`${PATH}/export.csv?${queryOf(filter)}`, 'users.csv'))}
             >
-              Export CSV
+              {say('tab-people.exportCsv')}
             </Button>
           </div>
-          {error !== undefined && <ErrorState error={error} title="The export did not work" />}
+          {error !== undefined && <ErrorState error={error} title={say('tab-people.users.exportFailed')} />}
           {list.error !== undefined && <ErrorState error={list.error} onRetry={list.reload} />}
-          {list.loading && !page && <Spinner label="Loading users…" />}
+          {list.loading && !page && <Spinner label={say('tab-people.users.loading')} />}
           {page && page.total === 0 && (
-            <EmptyState title={filtered ? 'Nobody matches' : 'No users yet'}>
-              {filtered
-                ? 'Try another search, group or account.'
-                : 'People appear here once they are added to a group, by phone, invite link or bulk upload.'}
+            <EmptyState
+              title={say(filtered ? 'tab-people.users.noMatch.title' : 'tab-people.users.empty.title')}
+            >
+              {say(filtered ? 'tab-people.users.noMatch.text' : 'tab-people.users.empty.text')}
             </EmptyState>
           )}
           {page && page.users.length > 0 && (
             <>
               <UsersTable users={page.users} />
-              <nav className={styles.pager} aria-label="Pages">
+              <nav className={styles.pager} aria-label={say('tab-people.pager.label')}>
                 <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-                  Previous
+                  {say('tab-people.pager.previous')}
                 </Button>
                 <Text>
-                  {cursors.length * PAGE_SIZE + 1}–{cursors.length * PAGE_SIZE + page.users.length} of {total}
+                  {say('tab-people.pager.range', {
+                    from: cursors.length * PAGE_SIZE + 1,
+                    to: cursors.length * PAGE_SIZE + page.users.length,
+                    total,
+                  })}
                 </Text>
                 <Button
                   disabled={!page.nextCursor}
                   onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
                 >
-                  Next
+                  {say('tab-people.pager.next')}
                 </Button>
               </nav>
             </>
