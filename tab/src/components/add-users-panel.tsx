@@ -16,9 +16,10 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { AddMemberResult } from '../api/types';
 import { useT } from '../i18n/use-t';
+import { LeftToRight } from './left-to-right';
 import { useStackedTableStyles } from './phone-layout';
 import { RegionPicker } from './region-picker';
-import { Ltr, useErrorText } from './states';
+import { useErrorText } from './states';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -113,13 +114,13 @@ export function AddUsersPanel({
               // biome-ignore lint/suspicious/noArrayIndexKey: the same text may be typed twice; position is its identity
               <TableRow key={i} className={st.row}>
                 <TableCell className={st.lead}>
-                  <Ltr>{r.input}</Ltr>
+                  <LeftToRight>{r.input}</LeftToRight>
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-groups.addUsers.result')}>
                   <Badge color={outcomeBadge[r.outcome].color}>{t(outcomeBadge[r.outcome].label)}</Badge>
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-groups.addUsers.details')}>
-                  {r.outcome === 'invalid' ? <bdi>{r.reason}</bdi> : <Ltr>{r.phone}</Ltr>}
+                  {r.outcome === 'invalid' ? <bdi>{r.reason}</bdi> : <LeftToRight>{r.phone}</LeftToRight>}
                 </TableCell>
               </TableRow>
             ))}

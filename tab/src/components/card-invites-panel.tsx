@@ -19,8 +19,9 @@ import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useReloadWhile } from '../api/use-reload-while';
 import { useT } from '../i18n/use-t';
+import { LeftToRight } from './left-to-right';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState, Ltr } from './states';
+import { ErrorState } from './states';
 
 const useStyles = makeStyles({
   counts: {
@@ -84,7 +85,8 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
           {invites.map((invite) => (
             <TableRow key={invite.id} className={st.row}>
               <TableCell className={st.lead}>
-                {invite.person.displayName ?? (invite.person.phone ? <Ltr>{invite.person.phone}</Ltr> : '—')}
+                {invite.person.displayName ??
+                  (invite.person.phone ? <LeftToRight>{invite.person.phone}</LeftToRight> : '—')}
               </TableCell>
               <TableCell className={st.cell} data-label={t('tab-groups.cardInvites.state')}>
                 <Badge appearance="tint" color={stateColor[invite.state] ?? 'informative'}>

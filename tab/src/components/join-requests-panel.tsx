@@ -20,8 +20,9 @@ import type { JoinDecisionResult, JoinRequestView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useT } from '../i18n/use-t';
+import { LeftToRight } from './left-to-right';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState, Ltr } from './states';
+import { ErrorState } from './states';
 
 const useStyles = makeStyles({
   bulk: { display: 'flex', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
@@ -95,7 +96,7 @@ export function JoinRequestsPanel({ groupId, onDecided }: { groupId: string; onD
                   <TableCell className={st.lead}>{r.displayName}</TableCell>
                   <TableCell className={st.cell} data-label={t('tab-common.phone')}>
                     {r.phone ? (
-                      <Ltr>{r.phone}</Ltr>
+                      <LeftToRight>{r.phone}</LeftToRight>
                     ) : r.signedIn ? (
                       t('tab-groups.joinRequests.signedIn')
                     ) : (

@@ -13,8 +13,9 @@ import { api } from '../api/client';
 import type { MemberView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useT } from '../i18n/use-t';
+import { LeftToRight } from './left-to-right';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState, Ltr } from './states';
+import { ErrorState } from './states';
 
 const stateColor = { joined: 'success', invited: 'informative', declined: 'danger' } as const;
 
@@ -63,7 +64,7 @@ export function MembersTable({
                   )}
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-common.phone')}>
-                  {m.person.phone ? <Ltr>{m.person.phone}</Ltr> : '—'}
+                  {m.person.phone ? <LeftToRight>{m.person.phone}</LeftToRight> : '—'}
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-groups.members.role')}>
                   {m.role === 'admin' ? (

@@ -17,9 +17,10 @@ import { useEffect, useState } from 'react';
 import { api, download } from '../api/client';
 import type { Job, OutcomePage, RowOutcomeKind } from '../api/types';
 import { useT } from '../i18n/use-t';
+import { LeftToRight } from './left-to-right';
 import { Pager } from './pager';
 import { useStackedTableStyles } from './phone-layout';
-import { ErrorState, Ltr } from './states';
+import { ErrorState } from './states';
 
 const PAGE_SIZE = 50;
 
@@ -222,7 +223,7 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
                     <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.person')}>
                       {e.name}
                       {e.name && e.phone ? ' · ' : ''}
-                      {e.phone && <Ltr>{e.phone}</Ltr>}
+                      {e.phone && <LeftToRight>{e.phone}</LeftToRight>}
                     </TableCell>
                     <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.role')}>
                       {e.outcome === 'group-created' || !e.role

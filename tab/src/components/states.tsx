@@ -84,14 +84,6 @@ export function ErrorState({
   );
 }
 
-/**
- * Text that always runs left to right, even inside a right-to-left page: phone numbers, e-mail
- * addresses, URLs, codes (Arabic would otherwise move a number's leading "+" to its end).
- */
-export function Ltr({ children }: { children: ReactNode }) {
-  return <bdi dir="ltr">{children}</bdi>;
-}
-
 /** What to show when there is nothing yet, and what to do about it. */
 export function EmptyState({
   title,
