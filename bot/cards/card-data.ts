@@ -91,7 +91,8 @@ export interface AddResultCardData {
   groupId: string;
   groupName: string;
   summary: string;
-  roleLabel: string;
+  /** The role the added people got ("Added as admins"). */
+  role: 'admin' | 'member';
   added: Array<{ label: string }>;
   already: Array<{ label: string }>;
   invalid: Array<{ input: string; reason: string }>;
