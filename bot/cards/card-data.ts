@@ -4,7 +4,9 @@
  */
 
 export interface WelcomeCardData {
+  /** '' when Teams did not say who it is (the welcome then greets without a name). */
   userName: string;
+  named: 'yes' | 'no';
   commands: Array<{ usage: string; meaning: string }>;
 }
 

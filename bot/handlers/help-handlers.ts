@@ -27,7 +27,8 @@ export function helpReply(displayName: string | null, words: Translator): Reply 
   return cardReply(
     'welcome',
     {
-      userName: displayName ?? words.t('bot.help.there'),
+      userName: displayName ?? '',
+      named: displayName ? 'yes' : 'no',
       commands: meanings.map(([usage, meaning]) => ({ usage: shown(usage), meaning: words.t(meaning) })),
     },
     undefined,

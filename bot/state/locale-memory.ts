@@ -25,7 +25,8 @@ export class LocaleMemory {
     const key = `${identity.tenantId}|${identity.aadObjectId}`;
     const known = this.stored.get(key);
     if (known?.locale === locale && known.until > Date.now()) return;
-    await rememberLocale(this.ctx, identity, locale);
+    // Someone Convene does not know yet (a first installation) is asked again on their next turn.
+    if (!(await rememberLocale(this.ctx, identity, locale))) return;
     if (this.stored.size >= MAX_REMEMBERED) this.stored.clear();
     this.stored.set(key, { locale, until: Date.now() + REMEMBER_MS });
   }

@@ -9,9 +9,10 @@ export interface PersonRepository {
   insert(person: Person): Promise<void>;
   /**
    * Records the language a Microsoft 365 person's Teams speaks (`en`, `hi`, `ar`), for cards sent to
-   * them later; writes only when it differs from the stored one.
+   * them later; writes only when it differs from the stored one. False when Convene does not know the
+   * person yet (nothing to record it on).
    */
-  rememberLocale(tenantId: string, aadObjectId: string, locale: string): Promise<void>;
+  rememberLocale(tenantId: string, aadObjectId: string, locale: string): Promise<boolean>;
   update(id: string, changes: Partial<Omit<Person, 'id' | 'createdAt'>>): Promise<void>;
   /**
    * Records a directory lookup that found no account (or could not be made) for these people, in one

@@ -37,14 +37,18 @@ export class SqlPersonRepository implements PersonRepository {
     return row && toPerson(row);
   }
 
-  async rememberLocale(tenantId: string, aadObjectId: string, locale: string): Promise<void> {
-    await this.db
-      .updateTable('people')
-      .set({ locale })
+  async rememberLocale(tenantId: string, aadObjectId: string, locale: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('people')
+      .select(['id', 'locale'])
       .where('tenant_id', '=', tenantId)
       .where('aad_object_id', '=', aadObjectId)
-      .where((eb) => eb.or([eb('locale', 'is', null), eb('locale', '!=', locale)]))
-      .execute();
+      .executeTakeFirst();
+    if (!row) return false;
+    if (row.locale !== locale) {
+      await this.db.updateTable('people').set({ locale }).where('id', '=', row.id).execute();
+    }
+    return true;
   }
 
   async findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | undefined> {
