@@ -12,6 +12,9 @@ import { recordReadReceipt } from '../src/domain/announcements/answer-announceme
 import type { StandingTokens } from '../src/domain/invites/standing-invite-link';
 import type { DomainContext } from '../src/domain/shared/unit-of-work.port';
 import type { SlipTickets } from '../src/domain/slips/slips.ports';
+import { errorWords } from '../src/i18n/error-words';
+import { localeFrom } from '../src/i18n/locales';
+import { type Translator, translatorFor } from '../src/i18n/translator';
 import { httpStatusOf } from '../src/server/http-errors';
 import type { BotDeps, BotGroupPhotos } from './bot-deps';
 import { cardActions } from './card-actions/card-action-table';
@@ -24,6 +27,7 @@ import type { Reply } from './handlers/reply';
 import { Session } from './session';
 import { DEFAULT_OAUTH_CONNECTION, MAP_SIGN_IN_DIALOG, MapSignInDialog } from './sign-in/map-sign-in-dialog';
 import { readTokenClaims } from './sign-in/token-claims';
+import { LocaleMemory } from './state/locale-memory';
 import { OptimisticConversationState } from './state/optimistic-conversation-state';
 import { UserPreferences } from './state/user-preferences';
 import { type IdentityTrust, teamsIdentityOf, type UntrustedSender, untrustedSender } from './turn-identity';
@@ -48,15 +52,13 @@ export interface ConveneBotOptions {
   groupPhotos: BotGroupPhotos;
 }
 
-const NOT_IN_TEAMS = 'Convene works with Microsoft 365 accounts. Open me in Microsoft Teams to continue.';
-const REFUSALS: Record<Exclude<UntrustedSender, null>, { code: string; words: string }> = {
-  channel: { code: 'TEAMS_ACCOUNT_REQUIRED', words: NOT_IN_TEAMS },
-  tenant: {
-    code: 'TENANT_NOT_ALLOWED',
-    words:
-      'Sorry, this Convene serves another organisation’s Microsoft 365. Ask your IT team whether Convene is set up for yours.',
-  },
-};
+const REFUSALS = {
+  channel: { code: 'TEAMS_ACCOUNT_REQUIRED', words: 'bot.refusal.notInTeams' },
+  tenant: { code: 'TENANT_NOT_ALLOWED', words: 'bot.refusal.tenant' },
+} as const satisfies Record<Exclude<UntrustedSender, null>, { code: string; words: string }>;
+
+/** The words, dates and numbers of the language the activity's Teams client speaks. */
+const wordsOf = (turn: TurnContext): Translator => translatorFor(localeFrom(turn.activity.locale));
 const MAGIC_CODE = /^\d{6}$/;
 
 /**
@@ -67,10 +69,12 @@ export class ConveneBot extends TeamsActivityHandler {
   private readonly deps: BotDeps;
   private readonly conversationState: OptimisticConversationState | null = null;
   private readonly trust: IdentityTrust;
+  private readonly locales: LocaleMemory;
 
   constructor(options: ConveneBotOptions) {
     super();
     this.trust = { mode: options.mode, allowedTenants: options.allowedTenants ?? [] };
+    this.locales = new LocaleMemory(options.ctx);
     let signIn: BotDeps['signIn'] = null;
     if (options.mode === 'tenant') {
       this.conversationState = new OptimisticConversationState(options.storage);
@@ -128,10 +132,13 @@ export class ConveneBot extends TeamsActivityHandler {
   override async run(turn: TurnContext): Promise<void> {
     const untrusted = untrustedSender(turn.activity, this.trust);
     if (untrusted) {
-      await refuse(turn, REFUSALS[untrusted]);
+      const refusal = REFUSALS[untrusted];
+      await refuse(turn, { code: refusal.code, words: wordsOf(turn).t(refusal.words) });
       return;
     }
     await super.run(turn);
+    // A language not recorded only means a later invite card in English: never fail the turn for it.
+    await this.locales.remember(turn).catch(() => {});
     await this.deps.preferences.commit(turn);
     await this.conversationState?.saveChanges(turn);
   }
@@ -140,7 +147,7 @@ export class ConveneBot extends TeamsActivityHandler {
     const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '').trim();
     const identity = teamsIdentityOf(turn);
     if (!identity) {
-      await turn.sendActivity(NOT_IN_TEAMS);
+      await turn.sendActivity(wordsOf(turn).t('bot.refusal.notInTeams'));
       return;
     }
     if (MAGIC_CODE.test(text) && (await this.continueSignIn(turn))) return;
@@ -149,20 +156,20 @@ export class ConveneBot extends TeamsActivityHandler {
     const command = parseCommand(text);
     const session = new Session(this.deps, turn, identity);
     if ((await this.deps.preferences.claimWelcome(turn)) || command.kind === 'help') {
-      await send(turn, helpReply(identity.displayName));
+      await send(turn, helpReply(identity.displayName, session.words));
       if (command.kind === 'help' || text === '') return;
     }
     try {
       await send(turn, await runCommand(session, command));
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      await turn.sendActivity(wordsFor(error));
+      await turn.sendActivity(wordsFor(error, session.words));
     }
   }
 
   private async welcome(turn: TurnContext): Promise<void> {
     if (!(await this.deps.preferences.claimWelcome(turn))) return;
-    await send(turn, helpReply(await nameOf(turn)));
+    await send(turn, helpReply(await nameOf(turn), wordsOf(turn)));
   }
 
   /** Action.Execute from any card, looked up by verb in the one card-action table. */
@@ -173,15 +180,16 @@ export class ConveneBot extends TeamsActivityHandler {
     const verb = invokeValue.action?.verb ?? '';
     const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
     const action = cardActions[verb];
+    const words = wordsOf(turn);
     if (!action) {
       return errorResponse(
         400,
         'CARD_ACTION_UNKNOWN',
-        `This button (${verb || 'no verb'}) is not one Convene knows.`,
+        words.t('bot.refusal.unknownButton', { verb: verb || '–' }),
       );
     }
     const identity = teamsIdentityOf(turn);
-    if (!identity) return errorResponse(401, 'TEAMS_ACCOUNT_REQUIRED', NOT_IN_TEAMS);
+    if (!identity) return errorResponse(401, 'TEAMS_ACCOUNT_REQUIRED', words.t('bot.refusal.notInTeams'));
     try {
       const reply = await action.handle(new Session(this.deps, turn, identity), data);
       if (action.placement === 'replace' && reply.card) {
@@ -192,12 +200,12 @@ export class ConveneBot extends TeamsActivityHandler {
         };
       }
       if (reply.card || reply.text) await send(turn, reply);
-      return messageResponse(reply.ack ?? 'Done.');
+      return messageResponse(reply.ack ?? words.t('bot.done'));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       return action.refusal === 'card-error'
-        ? errorResponse(httpStatusOf(error), error.code, error.message)
-        : messageResponse(wordsFor(error));
+        ? errorResponse(httpStatusOf(error), error.code, errorWords(error, words))
+        : messageResponse(wordsFor(error, words));
     }
   }
 
@@ -222,15 +230,15 @@ export class ConveneBot extends TeamsActivityHandler {
   private async afterSignIn(turn: TurnContext, groupId: string, token: string): Promise<void> {
     const identity = teamsIdentityOf(turn);
     if (!identity) {
-      await turn.sendActivity(NOT_IN_TEAMS);
+      await turn.sendActivity(wordsOf(turn).t('bot.refusal.notInTeams'));
       return;
     }
+    const session = new Session(this.deps, turn, identity);
     try {
-      const session = new Session(this.deps, turn, identity);
       await send(turn, await mapAfterSignIn(session, groupId, readTokenClaims(token)));
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      await turn.sendActivity(wordsFor(error));
+      await turn.sendActivity(wordsFor(error, session.words));
     }
   }
 }

@@ -1,18 +1,23 @@
 import { DomainError } from '../src/domain/shared/domain-error';
+import type { MessageId } from '../src/i18n/catalogue';
+import { errorWords } from '../src/i18n/error-words';
+import type { Translator } from '../src/i18n/translator';
 
-/** Hints that turn a refusal into a next step the person can take in the chat. */
-const nextSteps: Record<string, string> = {
-  GROUP_NOT_FOUND: 'Say **groups** to see yours.',
-  GROUP_NAME_AMBIGUOUS: 'Rename one of them in the Convene tab, or open the right one from **groups**.',
-  GROUP_NAME_REQUIRED: 'Add the group name, e.g. **invite Night shift**.',
-  REGION_INVALID: 'For example: **region IN**.',
-  NOT_A_MEMBER: 'Say **members ‹group›** to see who is in it.',
-};
+/** Codes whose refusal the chat can turn into a next step (`bot.next.<CODE>` in the catalogue). */
+const withNextStep: ReadonlySet<string> = new Set([
+  'GROUP_NOT_FOUND',
+  'GROUP_NAME_AMBIGUOUS',
+  'GROUP_NAME_REQUIRED',
+  'REGION_INVALID',
+  'NOT_A_MEMBER',
+]);
 
-/** The words a person reads when Convene refuses: the refusal's own message plus a next step. */
-export function wordsFor(error: DomainError): string {
-  const next = nextSteps[error.code];
-  return next ? `${error.message} ${next}` : error.message;
+/** The words a person reads when Convene refuses: the refusal in their language, plus a next step. */
+export function wordsFor(error: DomainError, words: Translator): string {
+  const refusal = errorWords(error, words);
+  return withNextStep.has(error.code)
+    ? `${refusal} ${words.t(`bot.next.${error.code}` as MessageId)}`
+    : refusal;
 }
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

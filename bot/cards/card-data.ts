@@ -4,7 +4,9 @@
  */
 
 export interface WelcomeCardData {
+  /** '' when Teams did not say who it is (the welcome then greets without a name). */
   userName: string;
+  named: 'yes' | 'no';
   commands: Array<{ usage: string; meaning: string }>;
 }
 
@@ -91,7 +93,8 @@ export interface AddResultCardData {
   groupId: string;
   groupName: string;
   summary: string;
-  roleLabel: string;
+  /** The role the added people got ("Added as admins"). */
+  role: 'admin' | 'member';
   added: Array<{ label: string }>;
   already: Array<{ label: string }>;
   invalid: Array<{ input: string; reason: string }>;

@@ -1,7 +1,10 @@
 import * as ACData from 'adaptivecards-templating';
 import type { GuideSection } from '../../src/domain/rollout/content/guide';
 import type { ChampKitContent } from '../../src/domain/rollout/rollout.ports';
+import { localeFrom } from '../../src/i18n/locales';
+import { type Translator, translatorFor } from '../../src/i18n/translator';
 import type { ConnectorActivity } from '../../src/infra/delivery/bot-connector-client';
+import { inDirectionOf } from './card-words';
 import template from './champ-kit.json';
 import { ADAPTIVE_CARD } from './render-card';
 
@@ -22,12 +25,16 @@ const sectionText = (section: GuideSection): string =>
     ...(section.bullets ?? []).map((bullet) => `- ${bullet}`),
   ].join('\n\n');
 
-export function champKitCardData(content: ChampKitContent): ChampKitCardData {
+/** The card's own words in the champ's language; the guides come as the rollout kit wrote them. */
+export function champKitCardData(content: ChampKitContent, words: Translator): ChampKitCardData {
   return {
-    headline: `Your champ kit for ${content.groupName}`,
-    intro:
-      `${content.senderName ?? 'Your org admin'} made you a champ of ${content.groupName}` +
-      `${content.champName ? `, ${content.champName}` : ''}. Here is what a champ does, and the guide to hand to everyone who joins.`,
+    headline: words.t('bot.champKit.headline', { groupName: content.groupName }),
+    intro: words.t('bot.champKit.intro', {
+      sender: content.senderName ?? words.t('bot.champKit.yourOrgAdmin'),
+      groupName: content.groupName,
+      champName: content.champName ?? '',
+      named: content.champName ? 'yes' : 'no',
+    }),
     guides: content.guides.map((guide) => ({
       title: guide.title,
       summary: guide.summary,
@@ -36,13 +43,16 @@ export function champKitCardData(content: ChampKitContent): ChampKitCardData {
   };
 }
 
-/** The proactive message carrying the champ's kit (the champ-kit sender is given this). */
+/** The proactive message carrying the champ's kit (the champ-kit sender is given this), in their language. */
 export function renderChampKitActivity(content: ChampKitContent): ConnectorActivity {
+  const words = translatorFor(localeFrom(content.locale));
+  const card = champKitTemplate.expand({ $root: champKitCardData(content, words) }) as Record<
+    string,
+    unknown
+  >;
   return {
     type: 'message',
-    summary: `Your champ kit for ${content.groupName}`,
-    attachments: [
-      { contentType: ADAPTIVE_CARD, content: champKitTemplate.expand({ $root: champKitCardData(content) }) },
-    ],
+    summary: words.t('bot.champKit.headline', { groupName: content.groupName }),
+    attachments: [{ contentType: ADAPTIVE_CARD, content: inDirectionOf(card, words) }],
   };
 }

@@ -1,7 +1,10 @@
 import * as ACData from 'adaptivecards-templating';
+import type { Translator } from '../../src/i18n/translator';
+import { cardWords, inDirectionOf } from './card-words';
 import template from './invite.json';
+import { ADAPTIVE_CARD } from './render-card';
 
-/** Where the invitation stands, as the card shows it. */
+/** Where the invitation stands, as the card shows it (its headline and status line follow it). */
 export type InviteCardStatus = 'open' | 'joined' | 'declined' | 'problem';
 
 /** The data `invite.json` is filled with. */
@@ -12,16 +15,7 @@ export interface InviteCardData {
   inviterName: string;
   memberCount: number;
   status: InviteCardStatus;
-  /** Shown under the facts once the person has answered (or when something is wrong). */
-  statusText?: string;
 }
-
-const headlines: Record<InviteCardStatus, (d: InviteCardData) => string> = {
-  open: (d) => `${d.inviterName} invited you to join ${d.groupName}`,
-  joined: (d) => `You joined ${d.groupName}`,
-  declined: (d) => `You did not join ${d.groupName} for now`,
-  problem: (d) => `Invitation to ${d.groupName}`,
-};
 
 /**
  * Parsed once: building a Template parses every `${…}` expression with a full expression grammar,
@@ -29,24 +23,23 @@ const headlines: Record<InviteCardStatus, (d: InviteCardData) => string> = {
  */
 const inviteTemplate = new ACData.Template(template);
 
-/** Renders the invite card: one template, one typed data object. */
-export function renderInviteCard(data: InviteCardData): Record<string, unknown> {
+/** Renders the invite card in the reader's language: one template, one typed data object. */
+export function renderInviteCard(data: InviteCardData, translator: Translator): Record<string, unknown> {
   const context = {
     $root: {
       ...data,
-      headline: headlines[data.status](data),
-      statusText: data.statusText ?? '',
+      words: cardWords('invite', data, translator),
       // Formatted here: the template's string() looks the process locale up on every call.
-      memberCountText: data.memberCount.toLocaleString('en-US'),
+      memberCountText: translator.number(data.memberCount),
     },
   };
-  return inviteTemplate.expand(context) as Record<string, unknown>;
+  return inDirectionOf(inviteTemplate.expand(context) as Record<string, unknown>, translator);
 }
 
 /** The card as a message attachment. */
-export function inviteCardAttachment(data: InviteCardData): {
-  contentType: string;
-  content: Record<string, unknown>;
-} {
-  return { contentType: 'application/vnd.microsoft.card.adaptive', content: renderInviteCard(data) };
+export function inviteCardAttachment(
+  data: InviteCardData,
+  translator: Translator,
+): { contentType: string; content: Record<string, unknown> } {
+  return { contentType: ADAPTIVE_CARD, content: renderInviteCard(data, translator) };
 }

@@ -1,9 +1,11 @@
 import * as ACData from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
+import type { Translator } from '../../src/i18n/translator';
 import addResult from './add-result.json';
 import announceCompose from './announce-compose.json';
 import announcePreview from './announce-preview.json';
 import type { CardDataByName, CardName } from './card-data';
+import { cardWords, inDirectionOf } from './card-words';
 import group from './group.json';
 import groupName from './group-name.json';
 import groups from './groups.json';
@@ -35,12 +37,25 @@ const templates: Record<CardName, ACData.Template> = {
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
-/** Fills a card template with its typed data: the one way the bot builds a card. */
-export function renderCard<K extends CardName>(name: K, data: CardDataByName[K]): Record<string, unknown> {
-  return templates[name].expand({ $root: data }) as Record<string, unknown>;
+/**
+ * Fills a card template with its typed data and the reader's words (`${words.x}`, from
+ * `bot.card.<name>.x` in the catalogue): the one way the bot builds a card. Arabic cards run right to left.
+ */
+export function renderCard<K extends CardName>(
+  name: K,
+  data: CardDataByName[K],
+  translator: Translator,
+): Record<string, unknown> {
+  const words = cardWords(name, data, translator);
+  const card = templates[name].expand({ $root: { ...data, words } }) as Record<string, unknown>;
+  return inDirectionOf(card, translator);
 }
 
 /** The rendered card as a message attachment. */
-export function cardAttachment<K extends CardName>(name: K, data: CardDataByName[K]): Attachment {
-  return { contentType: ADAPTIVE_CARD, content: renderCard(name, data) };
+export function cardAttachment<K extends CardName>(
+  name: K,
+  data: CardDataByName[K],
+  translator: Translator,
+): Attachment {
+  return { contentType: ADAPTIVE_CARD, content: renderCard(name, data, translator) };
 }

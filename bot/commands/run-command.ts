@@ -16,9 +16,9 @@ import { type Command, shown } from './command';
 export function runCommand(session: Session, command: Command): Promise<Reply> | Reply {
   switch (command.kind) {
     case 'help':
-      return helpReply(session.identity.displayName);
+      return helpReply(session.identity.displayName, session.words);
     case 'create-group':
-      return command.name === null ? askGroupNameReply() : createGroupReply(session, command.name);
+      return command.name === null ? askGroupNameReply(session) : createGroupReply(session, command.name);
     case 'groups':
       return listGroupsReply(session);
     case 'invite':
@@ -54,12 +54,12 @@ export function runCommand(session: Session, command: Command): Promise<Reply> |
     case 'region':
       return regionReply(session, command.region);
     case 'incomplete':
-      return textReply(`Almost: write it like this: **${shown(command.usage)}**`);
+      return textReply(session.words.t('bot.command.incomplete', { usage: shown(command.usage) }));
     case 'unknown':
       return textReply(
         command.suggestion && command.suggestion !== 'help'
-          ? `I didn't get that. Did you mean **${shown(command.suggestion)}**? Say **help** to see everything I can do.`
-          : "I didn't get that. Say **help** to see everything I can do.",
+          ? session.words.t('bot.command.suggest', { suggestion: shown(command.suggestion) })
+          : session.words.t('bot.command.unknown'),
       );
   }
 }

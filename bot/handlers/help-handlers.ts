@@ -1,42 +1,48 @@
 import { parseRegion } from '../../src/domain/people/phone-number';
+import type { MessageId } from '../../src/i18n/catalogue';
+import type { Translator } from '../../src/i18n/translator';
 import { shown, usages } from '../commands/command';
 import type { Session } from '../session';
 import { cardReply, type Reply, textReply } from './reply';
 
-const meanings: Array<[string, string]> = [
-  [usages['create-group'], 'Start a group; you are its admin.'],
-  [usages.groups, 'Your groups, your role and who is in them.'],
-  [usages.invite, 'A link to share in your old chat group.'],
-  [usages.add, 'Add people by phone number.'],
-  [usages.members, 'See, promote, demote or remove people.'],
-  [usages.requests, 'Approve or decline people who asked to join.'],
-  [usages.map, 'Hand the group to your organisation.'],
-  [usages.poster, 'A poster with the invite link as a QR code.'],
-  [usages.slips, 'Onboarding slips to print for the activation desk.'],
-  [usages.photo, 'Paste a picture in the same message: it becomes the group’s photo.'],
-  [usages.announce, 'Tell the group (or it and its sub-groups) something, with a preview first.'],
-  [usages.join, 'Join a group with its invite link.'],
-  [usages.region, 'How to read numbers without a country code.'],
+/** Each command as typed (always in English: the bot parses those words) and what it does, in the reader's words. */
+const meanings: Array<[string, MessageId]> = [
+  [usages['create-group'], 'bot.help.createGroup'],
+  [usages.groups, 'bot.help.groups'],
+  [usages.invite, 'bot.help.invite'],
+  [usages.add, 'bot.help.add'],
+  [usages.members, 'bot.help.members'],
+  [usages.requests, 'bot.help.requests'],
+  [usages.map, 'bot.help.map'],
+  [usages.poster, 'bot.help.poster'],
+  [usages.slips, 'bot.help.slips'],
+  [usages.photo, 'bot.help.photo'],
+  [usages.announce, 'bot.help.announce'],
+  [usages.join, 'bot.help.join'],
+  [usages.region, 'bot.help.region'],
 ];
 
 /** `help`, and the welcome on installation or the first message. */
-export function helpReply(displayName: string | null): Reply {
-  return cardReply('welcome', {
-    userName: displayName ?? 'there',
-    commands: meanings.map(([usage, meaning]) => ({ usage: shown(usage), meaning })),
-  });
+export function helpReply(displayName: string | null, words: Translator): Reply {
+  return cardReply(
+    'welcome',
+    {
+      userName: displayName ?? '',
+      named: displayName ? 'yes' : 'no',
+      commands: meanings.map(([usage, meaning]) => ({ usage: shown(usage), meaning: words.t(meaning) })),
+    },
+    undefined,
+    words,
+  );
 }
 
 /** `region <CC>` sets the sender's region for phone numbers; `region` alone says which is used. */
 export async function regionReply(session: Session, raw: string | null): Promise<Reply> {
-  if (raw === null) {
-    return textReply(
-      `I read phone numbers without a country code as ${await session.region()} numbers. Change it with: region ‹country code›, e.g. region GB.`,
-    );
-  }
+  if (raw === null)
+    return textReply(session.words.t('bot.region.current', { region: await session.region() }));
   const region = parseRegion(raw);
   await session.deps.preferences.change(session.turn, (preferences) => {
     preferences.region = region;
   });
-  return textReply(`Done: I will read phone numbers without a country code as ${region} numbers.`);
+  return textReply(session.words.t('bot.region.changed', { region }));
 }

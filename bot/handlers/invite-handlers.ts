@@ -10,23 +10,27 @@ import { extractInviteToken } from '../../src/domain/invites/invite-link';
 import { redeemInviteLink } from '../../src/domain/invites/redeem-invite-link';
 import type { InviteLinkCardData } from '../cards/card-data';
 import type { GroupRef, Session } from '../session';
-import { countOf, formatDate } from './describe';
+import { formatDate } from './describe';
 import { openGroupReply } from './group-handlers';
-import { cardReply, type Reply, textReply } from './reply';
+import { type Reply, textReply } from './reply';
 
 /** `invite <group>` and the Invite people button: a fresh link (earlier ones keep working). */
 export async function inviteReply(session: Session, ref: GroupRef): Promise<Reply> {
   const groupId = await session.groupId(ref);
   const issued = await createInviteLink(session.deps.ctx, { groupId }, await session.actor());
-  return cardReply('invite-link', await inviteCardData(session, issued, ''), 'Here is the invite link.');
+  return session.card(
+    'invite-link',
+    await inviteCardData(session, issued, ''),
+    session.words.t('bot.invite.ack'),
+  );
 }
 
 /** Reset link: every earlier link of the group stops working; the card shows the new one. */
 export async function resetLinkReply(session: Session, groupId: string): Promise<Reply> {
   const issued = await resetInviteLink(session.deps.ctx, { groupId }, await session.actor());
-  return cardReply(
+  return session.card(
     'invite-link',
-    await inviteCardData(session, issued, 'Link reset: the old link no longer works.'),
+    await inviteCardData(session, issued, session.words.t('bot.invite.resetNotice')),
   );
 }
 
@@ -58,9 +62,9 @@ export async function saveLinkSettingsReply(
 ): Promise<Reply> {
   const settings = readSettings(form);
   const issued = await resetInviteLink(session.deps.ctx, { groupId, ...settings }, await session.actor());
-  return cardReply(
+  return session.card(
     'invite-link',
-    await inviteCardData(session, issued, 'Settings saved: this new link replaces the old one.'),
+    await inviteCardData(session, issued, session.words.t('bot.invite.savedNotice')),
   );
 }
 
@@ -70,11 +74,9 @@ export async function joinReply(session: Session, link: string): Promise<Reply> 
   if (!token) throw new InviteNotFound();
   const result = await redeemInviteLink(session.deps.ctx, { token }, await session.actor());
   if (result.outcome === 'requested') {
-    return textReply(
-      `An admin of **${result.group.name}** approves each new member: your request is with them. Once they approve it, the group is in your **groups**.`,
-    );
+    return textReply(session.words.t('bot.join.requested', { group: result.group.name }));
   }
-  const headline = result.outcome === 'joined' ? 'You joined' : 'You are already in';
+  const headline = session.words.t(result.outcome === 'joined' ? 'bot.group.joined' : 'bot.group.alreadyIn');
   return openGroupReply(session, result.group.id, headline);
 }
 
@@ -85,10 +87,11 @@ async function inviteCardData(
 ): Promise<InviteLinkCardData> {
   const { link, group } = issued;
   const { organisation } = await viewGroup(session.deps.ctx, group.id, await session.actor());
-  const organisationName = organisation?.displayName ?? 'the organisation';
+  const { words } = session;
+  const organisationName = organisation?.displayName ?? words.t('bot.invite.theOrganisation');
   const whoMayJoin = link.organisationAccountsOnly
-    ? `Only ${organisationName} accounts`
-    : 'Anyone with the link';
+    ? words.t('bot.invite.organisationOnly', { organisation: organisationName })
+    : words.t('bot.invite.anyone');
   const lifetimeDays = link.expiresAt
     ? Math.round((Date.parse(link.expiresAt) - Date.parse(link.createdAt)) / 86_400_000)
     : 0;
@@ -97,8 +100,13 @@ async function inviteCardData(
     groupName: group.name,
     url: session.inviteUrl(issued.token),
     whoMayJoin,
-    expires: link.expiresAt ? `${formatDate(link.expiresAt)} (in ${countOf(lifetimeDays, 'day')})` : 'Never',
-    usesLeft: link.maxUses === null ? 'No limit' : `${link.maxUses - link.uses} of ${link.maxUses}`,
+    expires: link.expiresAt
+      ? words.t('bot.invite.expires', { date: formatDate(link.expiresAt, words), days: lifetimeDays })
+      : words.t('bot.invite.never'),
+    usesLeft:
+      link.maxUses === null
+        ? words.t('bot.invite.noLimit')
+        : words.t('bot.invite.usesLeft', { left: link.maxUses - link.uses, max: link.maxUses }),
     notice,
     expiresInDays: lifetimeDays,
     maxUses: link.maxUses,
@@ -107,9 +115,9 @@ async function inviteCardData(
     // Widening an organisation group's link lets in people of other tenants: say so on the card.
     openWarning:
       group.organisationId !== null && !link.organisationAccountsOnly
-        ? `Anyone with this link can join, including people outside ${organisationName}. They are marked external in the member list.`
+        ? words.t('bot.invite.openWarning', { organisation: organisationName })
         : '',
-    approval: link.approvalRequired ? 'An admin approves each join' : 'No: people join at once',
+    approval: words.t(link.approvalRequired ? 'bot.invite.approvalRequired' : 'bot.invite.noApproval'),
     approvalRequired: link.approvalRequired ? 'true' : 'false',
   };
 }

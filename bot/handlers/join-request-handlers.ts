@@ -4,25 +4,29 @@ import {
   type JoinDecisionResult,
 } from '../../src/domain/join-requests/decide-join-requests';
 import { listJoinRequests } from '../../src/domain/join-requests/list-join-requests';
+import type { Translator } from '../../src/i18n/translator';
 import type { GroupRef, Session } from '../session';
-import { countOf, formatDate } from './describe';
-import { cardReply, type Reply } from './reply';
+import { formatDate, ltr } from './describe';
+import type { Reply } from './reply';
 
 /** `requests <group>`: who asked to join and waits, with Approve and Decline for each or all. */
 export async function joinRequestsReply(session: Session, ref: GroupRef, notice = ''): Promise<Reply> {
   const groupId = await session.groupId(ref);
   const { group, requests } = await listJoinRequests(session.deps.ctx, groupId, await session.actor());
-  return cardReply('join-requests', {
+  const { words } = session;
+  return session.card('join-requests', {
     groupId: group.id,
     groupName: group.name,
     count: requests.length,
-    countLabel:
-      requests.length === 0 ? 'No requests waiting' : `${countOf(requests.length, 'request')} waiting`,
+    countLabel: words.t('bot.requests.waiting', { count: requests.length }),
     notice,
     requests: requests.map((r) => ({
       requestId: r.id,
-      label: r.phone ? `${r.displayName} (${r.phone})` : r.displayName,
-      facts: `Asked ${formatDate(r.createdAt)}${r.signedIn ? ' · signed in' : ''}`,
+      label: r.phone ? `${r.displayName} (${ltr(r.phone, words)})` : r.displayName,
+      facts: words.t('bot.requests.asked', {
+        date: formatDate(r.createdAt, words),
+        signedIn: r.signedIn ? 'yes' : 'no',
+      }),
     })),
   });
 }
@@ -39,13 +43,17 @@ export async function decideJoinRequestsReply(
     { groupId, decision, requestIds: requestId ? [requestId] : undefined },
     await session.actor(),
   );
-  return joinRequestsReply(session, { id: groupId }, decisionNotice(results));
+  return joinRequestsReply(session, { id: groupId }, decisionNotice(results, session.words));
 }
 
-function decisionNotice(results: JoinDecisionResult[]): string {
+function decisionNotice(results: JoinDecisionResult[], words: Translator): string {
   const decided = results.filter((r) => r.outcome !== 'gone');
   const gone = results.length - decided.length;
-  const words = decided.map((r) => `${r.outcome === 'approved' ? 'Approved' : 'Declined'} ${r.displayName}.`);
-  if (gone > 0) words.push(`${countOf(gone, 'request')} had already been answered or expired.`);
-  return words.join(' ');
+  const sentences = decided.map((r) =>
+    words.t(r.outcome === 'approved' ? 'bot.requests.approved' : 'bot.requests.declined', {
+      name: r.displayName,
+    }),
+  );
+  if (gone > 0) sentences.push(words.t('bot.requests.gone', { count: gone }));
+  return sentences.join(' ');
 }

@@ -12,7 +12,7 @@ import type { GroupRef, Session } from '../session';
 import { MAP_SIGN_IN_DIALOG } from '../sign-in/map-sign-in-dialog';
 import type { TokenClaims } from '../sign-in/token-claims';
 import { openGroupReply } from './group-handlers';
-import { cardReply, type Reply, textReply } from './reply';
+import { type Reply, textReply } from './reply';
 
 /**
  * `add <group> to organisation` and Add to organisation: asks first, because a mapping can't be
@@ -27,11 +27,11 @@ export async function mapReply(session: Session, ref: GroupRef): Promise<Reply> 
     known?.displayName ??
     (session.deps.localOrganisation?.tenantId === session.identity.tenantId
       ? session.deps.localOrganisation.name
-      : 'your organisation');
-  return cardReply(
+      : session.words.t('bot.map.yourOrganisation'));
+  return session.card(
     'map-confirm',
     { groupId, groupName: view.group.name, organisationName },
-    `Confirm to add ${view.group.name} to ${organisationName}.`,
+    session.words.t('bot.map.confirmAck', { group: view.group.name, organisation: organisationName }),
   );
 }
 
@@ -59,8 +59,8 @@ export async function confirmMapReply(session: Session, groupId: string): Promis
   await dialogs.cancelAllDialogs();
   const result = await dialogs.beginDialog(MAP_SIGN_IN_DIALOG, { groupId });
   return result.status === 'complete'
-    ? { ack: `${view.group.name} was added to your organisation.` }
-    : { ack: `Sign in to add ${view.group.name} to your organisation.` };
+    ? { ack: session.words.t('bot.map.addedAck', { group: view.group.name }) }
+    : { ack: session.words.t('bot.map.signInAck', { group: view.group.name }) };
 }
 
 /** Maps the group as the proven identity (after sign-in in tenant mode) and confirms with a card. */
@@ -76,19 +76,17 @@ export async function mapAs(
     { groupId, organisation: organisationDraft(session, proven.tenantId, userPrincipalName) },
     actor,
   );
-  return cardReply(
+  return session.card(
     'mapped',
     { groupId, groupName: group.name, organisationName: organisation.displayName },
-    `${group.name} now belongs to ${organisation.displayName}.`,
+    session.words.t('bot.map.mappedAck', { group: group.name, organisation: organisation.displayName }),
   );
 }
 
 /** After tenant-mode sign-in: the token must be the sender's own account. */
 export async function mapAfterSignIn(session: Session, groupId: string, claims: TokenClaims): Promise<Reply> {
   if (claims.objectId !== session.identity.aadObjectId) {
-    return textReply(
-      'You signed in with a different account from the one you use in Teams, so the group was not added. Sign in with your own work account.',
-    );
+    return textReply(session.words.t('bot.map.wrongAccount'));
   }
   return mapAs(
     session,

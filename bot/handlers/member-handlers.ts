@@ -7,10 +7,12 @@ import type { Role } from '../../src/domain/memberships/membership';
 import { removeMember } from '../../src/domain/memberships/remove-member';
 import { personLabel } from '../../src/domain/people/person';
 import { splitPhoneList } from '../../src/domain/people/phone-number';
+import { errorWords } from '../../src/i18n/error-words';
+import type { Translator } from '../../src/i18n/translator';
 import type { MembersCardData } from '../cards/card-data';
 import type { GroupRef, Session } from '../session';
-import { countOf, roleLabel } from './describe';
-import { cardReply, type Reply } from './reply';
+import { ltr, roleLabel } from './describe';
+import type { Reply } from './reply';
 
 /** A members card shows this many people; the tab lists everyone. */
 const MEMBERS_SHOWN = 50;
@@ -22,21 +24,27 @@ const MEMBERS_SHOWN = 50;
 const OUTCOMES_SHOWN = 30;
 
 /** The first OUTCOMES_SHOWN items, then one that says how many more there are. */
-function firstOf<T>(items: T[], more: (count: string) => T): T[] {
+function firstOf<T>(items: T[], more: (count: number) => T): T[] {
   if (items.length <= OUTCOMES_SHOWN) return items;
-  return [...items.slice(0, OUTCOMES_SHOWN), more((items.length - OUTCOMES_SHOWN).toLocaleString('en-US'))];
+  return [...items.slice(0, OUTCOMES_SHOWN), more(items.length - OUTCOMES_SHOWN)];
 }
 
-/** Says what an add did, in one line: "2 added · 1 already a member · 1 not added". */
-export function addSummary(results: AddMemberResult[]): string {
+/** Says what an add did, in one line: "2 added · 1 already a member · 1 not added." */
+export function addSummary(results: AddMemberResult[], words: Translator): string {
   const count = (outcome: AddMemberResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
   const already = count('already-member');
-  return [
-    `${count('added')} added`,
-    ...(already > 0 ? [`${already} already ${already === 1 ? 'a member' : 'members'}`] : []),
-    ...(count('invalid') > 0 ? [`${count('invalid')} not added`] : []),
-  ].join(' · ');
+  const invalid = count('invalid');
+  const parts = [
+    words.t('bot.add.added', { count: count('added') }),
+    ...(already > 0 ? [words.t('bot.add.already', { count: already })] : []),
+    ...(invalid > 0 ? [words.t('bot.add.notAdded', { count: invalid })] : []),
+  ];
+  return `${parts.join(' · ')}.`;
 }
+
+/** Why a number was not added, in the reader's words (by the refusal's code). */
+const reasonOf = (r: { code: string; reason: string }, words: Translator): string =>
+  errorWords({ code: r.code, message: r.reason, details: {} }, words);
 
 async function addMembers(session: Session, groupId: string, phones: string[], role: Role) {
   return addMembersByPhone(
@@ -56,23 +64,27 @@ export async function addMembersReply(
   const groupId = await session.groupId(ref);
   const results = await addMembers(session, groupId, phones, role);
   const { group } = await viewGroup(session.deps.ctx, groupId, await session.actor());
-  const label = (r: AddMemberResult) => (r.outcome === 'invalid' ? r.input : r.phone);
-  return cardReply('add-result', {
+  const { words } = session;
+  const label = (r: AddMemberResult) => ltr(r.outcome === 'invalid' ? r.input : r.phone, words);
+  const more = (count: number) => ({ label: words.t('bot.add.andMoreItem', { count }) });
+  return session.card('add-result', {
     groupId,
     groupName: group.name,
-    summary: `${addSummary(results)}.`,
-    roleLabel: role === 'admin' ? 'admins' : 'members',
+    summary: addSummary(results, words),
+    role,
     added: firstOf(
       results.filter((r) => r.outcome === 'added').map((r) => ({ label: label(r) })),
-      (n) => ({ label: `… and ${n} more` }),
+      more,
     ),
     already: firstOf(
       results.filter((r) => r.outcome === 'already-member').map((r) => ({ label: label(r) })),
-      (n) => ({ label: `… and ${n} more` }),
+      more,
     ),
     invalid: firstOf(
-      results.flatMap((r) => (r.outcome === 'invalid' ? [{ input: r.input, reason: r.reason }] : [])),
-      (n) => ({ input: '…', reason: `and ${n} more` }),
+      results.flatMap((r) =>
+        r.outcome === 'invalid' ? [{ input: ltr(r.input, words), reason: reasonOf(r, words) }] : [],
+      ),
+      (count) => ({ input: '…', reason: words.t('bot.add.andMoreReason', { count }) }),
     ),
   });
 }
@@ -86,8 +98,12 @@ export async function addFromCardReply(
   const phones = splitPhoneList(String(form.phones ?? ''));
   const role: Role = form.asAdmin === true || form.asAdmin === 'true' ? 'admin' : 'member';
   const results = await addMembers(session, groupId, phones, role);
-  const invalid = results.flatMap((r) => (r.outcome === 'invalid' ? [r.reason] : []));
-  const notice = [`${addSummary(results)}.`, ...firstOf(invalid, (n) => `And ${n} more.`)].join(' ');
+  const { words } = session;
+  const invalid = results.flatMap((r) => (r.outcome === 'invalid' ? [reasonOf(r, words)] : []));
+  const notice = [
+    addSummary(results, words),
+    ...firstOf(invalid, (count) => words.t('bot.add.andMoreSentence', { count })),
+  ].join(' ');
   return membersReply(session, { id: groupId }, { notice, color: invalid.length > 0 ? 'Attention' : 'Good' });
 }
 
@@ -108,14 +124,17 @@ export async function membersReply(
     limit: MEMBERS_SHOWN,
   });
   const canManage = view.allowed['manage-members'];
-  return cardReply(
+  const { words } = session;
+  return session.card(
     'members',
     {
       groupId,
       groupName: view.group.name,
-      countLabel:
-        `${countOf(total, 'person', 'people')}, ${countOf(admins, 'admin')}` +
-        (total > shown.length ? ` (first ${shown.length} shown; the Convene tab lists everyone)` : ''),
+      countLabel: words.t(total > shown.length ? 'bot.members.countFirst' : 'bot.members.count', {
+        people: total,
+        admins,
+        shown: shown.length,
+      }),
       notice: notice.notice,
       noticeColor: notice.color,
       canManage,
@@ -125,15 +144,21 @@ export async function membersReply(
         return {
           personId: m.personId,
           label:
-            personLabel(m.person) + (m.person.displayName && m.person.phone ? ` (${m.person.phone})` : ''),
-          facts: `${roleLabel(m.role)} · ${m.state}${m.external ? ' · external' : ''}`,
+            m.person.displayName && m.person.phone
+              ? `${m.person.displayName} (${ltr(m.person.phone, words)})`
+              : (m.person.displayName ?? ltr(personLabel(m.person), words)),
+          facts: [
+            roleLabel(m.role, words),
+            words.t('bot.members.state', { state: m.state }),
+            ...(m.external ? [words.t('bot.members.external')] : []),
+          ].join(' · '),
           canPromote: view.allowed['manage-admins'] && m.role === 'member',
           canDemote: view.allowed['manage-admins'] && m.role === 'admin' && admins > 1,
           canRemove: manageThem && !self && !(m.role === 'admin' && admins <= 1),
         };
       }),
     },
-    `Members of ${view.group.name}.`,
+    words.t('bot.members.ack', { name: view.group.name }),
   );
 }
 
@@ -151,10 +176,11 @@ export async function changeRoleReply(
     { groupId, member: resolved, role },
     await session.actor(),
   );
-  const who = 'phone' in member ? member.phone : 'They';
-  const notice = changed
-    ? `${who} ${'phone' in member ? 'is' : 'are'} now ${role === 'admin' ? 'an admin' : 'a member'}.`
-    : `${who} ${'phone' in member ? 'was' : 'were'} already ${role === 'admin' ? 'an admin' : 'a member'}.`;
+  const { words } = session;
+  const phone = 'phone' in member ? ltr(member.phone, words) : null;
+  const notice = phone
+    ? words.t(changed ? 'bot.members.phoneNow' : 'bot.members.phoneAlready', { phone, role })
+    : words.t(changed ? 'bot.members.theyNow' : 'bot.members.theyAlready', { role });
   return membersReply(session, { id: groupId }, { notice, color: 'Good' });
 }
 
@@ -167,6 +193,10 @@ export async function removeReply(
   const groupId = await session.groupId(ref);
   const resolved = 'phone' in member ? { phone: member.phone, region: await session.region() } : member;
   await removeMember(session.deps.ctx, { groupId, member: resolved }, await session.actor());
-  const notice = `${'phone' in member ? member.phone : 'They'} ${'phone' in member ? 'is' : 'are'} no longer in the group.`;
+  const { words } = session;
+  const notice =
+    'phone' in member
+      ? words.t('bot.members.phoneRemoved', { phone: ltr(member.phone, words) })
+      : words.t('bot.members.theyRemoved');
   return membersReply(session, { id: groupId }, { notice, color: 'Good' });
 }

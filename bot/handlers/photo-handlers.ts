@@ -15,5 +15,5 @@ export async function photoReply(session: Session, ref: GroupRef): Promise<Reply
   await assertMayChangePhoto(ctx, groupId, actor);
   const bytes = await groupPhotos.downloads.download(session.turn.activity);
   await setGroupPhoto({ ...ctx, photos: groupPhotos.photos }, { groupId, bytes, via: 'bot' }, actor);
-  return openGroupReply(session, groupId, 'Photo changed');
+  return openGroupReply(session, groupId, session.words.t('bot.group.photoChanged'));
 }

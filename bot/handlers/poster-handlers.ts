@@ -3,15 +3,18 @@ import { standingInviteLink } from '../../src/domain/invites/standing-invite-lin
 import type { KitItemId } from '../../src/domain/rollout/rollout-kit';
 import type { GroupRef, Session } from '../session';
 import { formatDate } from './describe';
-import { cardReply, type Reply } from './reply';
+import type { Reply } from './reply';
 
-/** The rollout kit's printables on the poster card, by their kit ids (`src/domain/rollout/rollout-kit.ts`). */
-const kitLinks: ReadonlyArray<[title: string, item: KitItemId]> = [
-  ['Poster for group admins (PDF)', 'group-admin-poster'],
-  ['Activation desk poster (PDF)', 'activation-desk-poster'],
-  ['Table tent for the desk (PDF)', 'activation-desk-table-tent'],
-  ['FAQ sheet for the desk staff (PDF)', 'activation-desk-faq'],
-];
+/**
+ * The rollout kit's printables on the poster card, by their kit ids (`src/domain/rollout/rollout-kit.ts`);
+ * each button's title is `bot.poster.kit.<id>`.
+ */
+const kitItems = [
+  'group-admin-poster',
+  'activation-desk-poster',
+  'activation-desk-table-tent',
+  'activation-desk-faq',
+] as const satisfies readonly KitItemId[];
 
 /**
  * `poster <group>`: the group's standing invite link (the one every poster shows) as a QR code,
@@ -24,17 +27,23 @@ export async function posterReply(session: Session, ref: GroupRef): Promise<Repl
   const inviteUrl = session.inviteUrl(issued.token);
   const posterUrl = (format: 'pdf' | 'png', kit?: string) =>
     `${session.deps.publicBaseUrl()}/rollout/poster?invite=${encodeURIComponent(issued.token)}&format=${format}${kit ? `&kit=${kit}` : ''}`;
-  return cardReply(
+  const { words } = session;
+  return session.card(
     'poster',
     {
       groupName: issued.group.name,
       inviteUrl,
       qrImage: await QRCode.toDataURL(inviteUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }),
-      validUntil: issued.link.expiresAt ? formatDate(issued.link.expiresAt) : 'it is reset',
+      validUntil: issued.link.expiresAt
+        ? formatDate(issued.link.expiresAt, words)
+        : words.t('bot.poster.untilReset'),
       pdfUrl: posterUrl('pdf'),
       pngUrl: posterUrl('png'),
-      kit: kitLinks.map(([title, item]) => ({ title, url: posterUrl('pdf', item) })),
+      kit: kitItems.map((item) => ({
+        title: words.t(`bot.poster.kit.${item}`),
+        url: posterUrl('pdf', item),
+      })),
     },
-    'Here is the poster.',
+    words.t('bot.poster.ack'),
   );
 }

@@ -1,4 +1,6 @@
 import type { Attachment } from 'botbuilder';
+import { DEFAULT_LOCALE } from '../../src/i18n/locales';
+import { type Translator, translatorFor } from '../../src/i18n/translator';
 import type { CardDataByName, CardName } from '../cards/card-data';
 import { cardAttachment } from '../cards/render-card';
 
@@ -15,7 +17,10 @@ export interface Reply {
 
 export const textReply = (text: string): Reply => ({ text });
 
-export const cardReply = <K extends CardName>(name: K, data: CardDataByName[K], ack?: string): Reply => ({
-  card: cardAttachment(name, data),
-  ack,
-});
+/** A card reply; handlers with a session use `session.card`, which passes the sender's translator. */
+export const cardReply = <K extends CardName>(
+  name: K,
+  data: CardDataByName[K],
+  ack?: string,
+  translator: Translator = translatorFor(DEFAULT_LOCALE),
+): Reply => ({ card: cardAttachment(name, data, translator), ack });

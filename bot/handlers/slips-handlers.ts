@@ -1,7 +1,7 @@
 import { MAX_SLIPS_PER_PDF } from '../../src/domain/slips/slip';
 import { SLIP_LINK_MINUTES, slipDownloadLinks } from '../../src/domain/slips/slip-download-link';
 import type { GroupRef, Session } from '../session';
-import { cardReply, type Reply } from './reply';
+import type { Reply } from './reply';
 
 /** Teams shows at most six buttons on a card. */
 const MAX_BUTTONS = 6;
@@ -16,25 +16,26 @@ export async function slipsReply(session: Session, ref: GroupRef): Promise<Reply
   const { ctx, slipTickets, publicBaseUrl } = session.deps;
   const links = await slipDownloadLinks({ ...ctx, slipTickets }, { groupId }, await session.actor());
   const parts = links.tickets.length;
+  const { words } = session;
   const downloads = links.tickets.slice(0, MAX_BUTTONS).map((ticket, i) => ({
     title:
       parts === 1
-        ? 'Printable slips (PDF)'
-        : `Slips ${i * MAX_SLIPS_PER_PDF + 1}–${Math.min((i + 1) * MAX_SLIPS_PER_PDF, links.people)} (PDF)`,
+        ? words.t('bot.slips.single')
+        : words.t('bot.slips.part', {
+            from: i * MAX_SLIPS_PER_PDF + 1,
+            to: Math.min((i + 1) * MAX_SLIPS_PER_PDF, links.people),
+          }),
     url: `${publicBaseUrl()}/rollout/slips?ticket=${encodeURIComponent(ticket)}`,
   }));
-  return cardReply(
+  return session.card(
     'slips',
     {
       groupName: links.group.name,
-      people: String(links.people),
-      validFor: `${SLIP_LINK_MINUTES} minutes`,
+      people: words.number(links.people),
+      validFor: words.t('bot.slips.validFor', { minutes: SLIP_LINK_MINUTES }),
       downloads,
-      notice:
-        parts > MAX_BUTTONS
-          ? `The group has ${links.people} people: print the rest from the group's page in the Convene tab.`
-          : '',
+      notice: parts > MAX_BUTTONS ? words.t('bot.slips.tooMany', { people: links.people }) : '',
     },
-    'Here are the slips.',
+    words.t('bot.slips.ack'),
   );
 }

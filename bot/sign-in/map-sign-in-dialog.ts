@@ -1,5 +1,7 @@
 import type { TokenResponse, TurnContext } from 'botbuilder';
 import { ComponentDialog, OAuthPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { LOCALES, localeFrom } from '../../src/i18n/locales';
+import { translatorFor } from '../../src/i18n/translator';
 
 export const MAP_SIGN_IN_DIALOG = 'convene.map-sign-in';
 
@@ -17,23 +19,27 @@ export type OnSignedIn = (turn: TurnContext, groupId: string, token: string) => 
 export class MapSignInDialog extends ComponentDialog {
   constructor(connectionName: string, onSignedIn: OnSignedIn) {
     super(MAP_SIGN_IN_DIALOG);
-    this.addDialog(
-      new OAuthPrompt('oauth', {
-        connectionName,
-        title: 'Sign in',
-        text: 'Sign in with your Microsoft 365 work account so Convene can add the group to your organisation.',
-        timeout: 5 * 60_000,
-        endOnInvalidMessage: false,
-      }),
-    );
+    // The sign-in card's words are fixed when a prompt is made: one prompt per language Convene speaks.
+    for (const locale of LOCALES) {
+      const words = translatorFor(locale);
+      this.addDialog(
+        new OAuthPrompt(`oauth-${locale}`, {
+          connectionName,
+          title: words.t('bot.signIn.title'),
+          text: words.t('bot.signIn.text'),
+          timeout: 5 * 60_000,
+          endOnInvalidMessage: false,
+        }),
+      );
+    }
     this.addDialog(
       new WaterfallDialog('steps', [
-        (step) => step.beginDialog('oauth'),
+        (step) => step.beginDialog(`oauth-${localeFrom(step.context.activity.locale)}`),
         async (step: WaterfallStepContext<{ groupId: string }>) => {
           const token = step.result as TokenResponse | undefined;
           if (!token?.token) {
             await step.context.sendActivity(
-              'Sign-in did not finish, so the group was not added. Say "add ‹group› to organisation" to try again.',
+              translatorFor(localeFrom(step.context.activity.locale)).t('bot.signIn.unfinished'),
             );
             return step.endDialog();
           }

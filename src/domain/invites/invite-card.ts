@@ -12,6 +12,8 @@ export interface InviteCardContent {
   parentName: string | null;
   inviterName: string | null;
   memberCount: number;
+  /** The person's last known Teams language (a BCP 47 tag); null: never heard from, so English. */
+  locale?: string | null;
 }
 
 /** The message activity that carries the card, as the Bot Connector takes it. */

@@ -18,6 +18,8 @@ export interface Person {
   /** When the directory was last asked about someone known only by phone, and what it said. */
   directoryCheckedAt: string | null;
   directoryOutcome: DirectoryOutcome | null;
+  /** The language their Teams last spoke to the bot in (`en`, `hi`, `ar`), for cards sent to them unasked. */
+  locale?: string | null;
 }
 
 /**

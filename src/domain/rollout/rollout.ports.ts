@@ -39,6 +39,8 @@ export interface ChampKitContent {
   champName: string | null;
   senderName: string | null;
   guides: Guide[];
+  /** The champ's last known Teams language (a BCP 47 tag), for the card's own words; null: English. */
+  locale?: string | null;
 }
 
 /** Who receives a proactive card: a Microsoft 365 person, by tenant and object id. */

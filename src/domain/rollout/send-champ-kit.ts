@@ -36,6 +36,7 @@ export async function sendChampKit(
       champName: champ.displayName,
       senderName: sender?.displayName ?? null,
       guides: [guides['champ-guidelines'], guides['employee-guide']],
+      locale: champ.locale,
     },
   );
   if (outcome === 'no-chat') throw new ChampKitNoChat(champName);

@@ -111,6 +111,7 @@ export class DeliveryQueue {
         'p.display_name as person_name',
         'p.tenant_id as person_tenant_id',
         'p.aad_object_id as person_aad_object_id',
+        'p.locale as person_locale',
         'inviter.display_name as inviter_name',
         'inviter.tenant_id as inviter_tenant_id',
       ])
@@ -135,6 +136,7 @@ export class DeliveryQueue {
       personName: row.person_name,
       personTenantId: row.person_tenant_id,
       personAadObjectId: row.person_aad_object_id,
+      personLocale: row.person_locale,
       inviterName: row.inviter_name,
       inviterTenantId: row.inviter_tenant_id,
     }));

@@ -232,6 +232,7 @@ export class DeliveryWorker {
       parentName: delivery.parentName,
       inviterName: delivery.inviterName,
       memberCount: delivery.memberCount,
+      locale: delivery.personLocale,
     });
   }
 

@@ -26,6 +26,8 @@ export interface Delivery {
   personName: string | null;
   personTenantId: string | null;
   personAadObjectId: string | null;
+  /** The language the person's Teams last spoke to the bot in (`people.locale`); null when unknown. */
+  personLocale?: string | null;
   inviterName: string | null;
   inviterTenantId: string | null;
 }

@@ -41,6 +41,8 @@ export interface PeopleTable {
   directory_outcome: string | null;
   /** The phone's region (ISO 3166 alpha-2), kept with the number by the repositories that write it. */
   phone_region: Generated<string | null>;
+  /** The language the person's Teams last spoke to the bot in (`en`, `hi`, `ar`); null: not heard from. */
+  locale: Generated<string | null>;
 }
 
 export interface MembershipsTable {

@@ -208,7 +208,7 @@ describe('the bot in conversation', () => {
       const text = cardText(cards[0]);
       expect(text).toMatch(linkPattern);
       expect(text).toContain('Anyone with the link');
-      expect(text).toContain('4 Feb 2026 (in 30 days)');
+      expect(text).toContain('Feb 4, 2026 (in 30 days)');
       expect(text).toContain('No limit');
       expect([...cardButtons(cards[0]).keys()]).toEqual(['Reset link', 'Save']);
     });
@@ -262,7 +262,7 @@ describe('the bot in conversation', () => {
       const groupId = await createGroup('Night shift');
       const saved = await asha.press('link.save', { groupId, expiresInDays: '7', maxUses: '2' });
       const text = cardText(saved.invoke?.body.value);
-      expect(text).toContain('12 Jan 2026 (in 7 days)');
+      expect(text).toContain('Jan 12, 2026 (in 7 days)');
       expect(text).toContain('2 of 2');
       const refused = await asha.press('link.save', { groupId, expiresInDays: '0', maxUses: '' });
       expect(refused.invoke?.body).toMatchObject({

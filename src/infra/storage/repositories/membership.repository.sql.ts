@@ -27,7 +27,9 @@ export const toMembership = (row: Selectable<MembershipsTable>): Membership => (
 });
 
 type MemberRow = Selectable<MembershipsTable> &
-  Omit<Selectable<PeopleTable>, 'id' | 'created_at' | 'phone_region'> & { person_created_at: string };
+  Omit<Selectable<PeopleTable>, 'id' | 'created_at' | 'phone_region' | 'locale'> & {
+    person_created_at: string;
+  };
 
 const toMemberView = (row: MemberRow): MemberView => ({
   ...toMembership(row),

@@ -4,7 +4,9 @@ import type { PersonRepository } from '../../../domain/people/person.repository'
 import { regionOfPhone } from '../../../domain/people/phone-number';
 import type { Database, PeopleTable } from '../schema';
 
-export const toPerson = (row: Omit<Selectable<PeopleTable>, 'phone_region'>): Person => ({
+export const toPerson = (
+  row: Omit<Selectable<PeopleTable>, 'phone_region' | 'locale'> & { locale?: string | null },
+): Person => ({
   id: row.id,
   phone: row.phone,
   tenantId: row.tenant_id,
@@ -16,6 +18,7 @@ export const toPerson = (row: Omit<Selectable<PeopleTable>, 'phone_region'>): Pe
   userPrincipalName: row.user_principal_name,
   directoryCheckedAt: row.directory_checked_at,
   directoryOutcome: row.directory_outcome as DirectoryOutcome | null,
+  locale: row.locale ?? null,
 });
 
 /** The region stored beside a phone number (People without an account filters by it). */
@@ -32,6 +35,20 @@ export class SqlPersonRepository implements PersonRepository {
   async findByPhone(e164: string): Promise<Person | undefined> {
     const row = await this.db.selectFrom('people').selectAll().where('phone', '=', e164).executeTakeFirst();
     return row && toPerson(row);
+  }
+
+  async rememberLocale(tenantId: string, aadObjectId: string, locale: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('people')
+      .select(['id', 'locale'])
+      .where('tenant_id', '=', tenantId)
+      .where('aad_object_id', '=', aadObjectId)
+      .executeTakeFirst();
+    if (!row) return false;
+    if (row.locale !== locale) {
+      await this.db.updateTable('people').set({ locale }).where('id', '=', row.id).execute();
+    }
+    return true;
   }
 
   async findByAadObjectId(tenantId: string, aadObjectId: string): Promise<Person | undefined> {

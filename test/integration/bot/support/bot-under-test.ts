@@ -67,6 +67,8 @@ export class ChatUser {
     readonly name: string,
     readonly tenantId: string,
     readonly userId = `29:${randomUUID()}`,
+    /** The language their Teams client reports on every activity (`hi-IN`, `ar-SA`); none when absent. */
+    readonly locale?: string,
   ) {
     this.adapter = new TestAdapter((turn) => bot.run(turn));
     Object.assign(this.adapter.conversation, {
@@ -89,7 +91,7 @@ export class ChatUser {
     // Turns may run at once: each takes the replies to its own activity (and anything sent
     // proactively meanwhile), leaving other turns' replies in the queue for them.
     const id = activity.id ?? randomUUID();
-    await this.adapter.receiveActivity({ ...activity, id });
+    await this.adapter.receiveActivity({ ...(this.locale ? { locale: this.locale } : {}), ...activity, id });
     const queue = this.adapter.activeQueue;
     const all = queue.filter((a) => !a.replyToId || a.replyToId === id);
     const others = queue.filter((a) => a.replyToId && a.replyToId !== id);
@@ -179,8 +181,8 @@ export class BotUnderTest {
   }
 
   /** A user who has already seen the welcome card, so tests read only the answer they care about. */
-  async user(name: string, tenantId = CONTOSO_TENANT): Promise<ChatUser> {
-    const user = new ChatUser(this.bot, name, tenantId);
+  async user(name: string, tenantId = CONTOSO_TENANT, locale?: string): Promise<ChatUser> {
+    const user = new ChatUser(this.bot, name, tenantId, undefined, locale);
     await user.send({ type: 'installationUpdate', action: 'add' });
     return user;
   }
