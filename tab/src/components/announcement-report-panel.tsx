@@ -12,6 +12,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
+import type { Announcement } from '../../../src/domain/announcements/announcement';
 import type { AnnouncementCounts } from '../../../src/domain/announcements/announcement.repository';
 import type { AnnouncementReport } from '../../../src/domain/announcements/announcement-report';
 import { api, download } from '../api/client';
@@ -80,8 +82,15 @@ function ReportChart({ totals, audience }: { totals: AnnouncementCounts; audienc
 }
 
 /** Where one announcement stands: chart, per group, per person, CSV, and the actions its state allows. */
-export function AnnouncementReportPanel({ id }: { id: string }) {
+export function AnnouncementReportPanel({
+  id,
+  onEdit,
+}: {
+  id: string;
+  onEdit?: (announcement: Announcement) => void;
+}) {
   const styles = useStyles();
+  const intl = useIntl();
   const t = useStackedTableStyles();
   const report = useApi<AnnouncementReport>(`/api/v1/announcements/${id}?limit=200`);
   const { error, run } = useAction(report.reload);
@@ -108,6 +117,11 @@ export function AnnouncementReportPanel({ id }: { id: string }) {
       <div className={styles.actions}>
         {a.state === 'scheduled' && (
           <>
+            {onEdit && (
+              <Button onClick={() => onEdit(a)}>
+                {intl.formatMessage({ id: 'tab-announcements.report.edit' })}
+              </Button>
+            )}
             <Button onClick={() => run(() => api.post(`/api/v1/announcements/${id}/send-now`))}>
               Send now
             </Button>
