@@ -115,7 +115,7 @@ describeWithChromium('announcements in the portal (Chromium)', () => {
     await shot('04-edit-scheduled');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: 'Stocktake moved to Saturday' }).waitFor();
+    await page.getByRole('button', { name: 'Stocktake moved to Saturday' }).waitFor();
     await page.getByText(new RegExp(`Goes out .*${new Date(second).getFullYear()}`)).waitFor();
 
     // Someone else sends it now while the form is open: saving is refused beside the form, with words.
