@@ -6,6 +6,8 @@ import template from './announcement.json';
 export interface AnnouncementCardData extends AnnouncementCardContent {
   /** When this reader acknowledged it (ISO time), or null. */
   acknowledgedAt: string | null;
+  /** The public base URL the picture's path hangs from (Teams fetches it over https). */
+  baseUrl: string;
 }
 
 /** Parsed once (see invite-card.ts: parsing the template costs more than expanding it). */
@@ -18,6 +20,7 @@ export function renderAnnouncementCard(data: AnnouncementCardData): Record<strin
       ...data,
       byline: `From ${data.senderName ?? 'Convene'} · ${data.groupName}`,
       linkUrl: data.link?.url ?? '',
+      imageUrl: data.imagePath ? `${data.baseUrl}${data.imagePath}` : '',
       linkLabel: data.link?.label ?? '',
       acknowledged: data.acknowledgedAt !== null,
       acknowledgedText: data.acknowledgedAt
