@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { type AppHarness, startHarness } from '../support/app-harness';
 import { describeWithChromium, launchChromium } from '../support/chromium';
 
@@ -137,5 +138,40 @@ describeWithChromium('announcements in the portal (Chromium)', () => {
       .waitFor();
     await page.getByText('Not saved').waitFor();
     await shot('05-edit-refused-after-start');
+  });
+
+  test('when a sender adds a picture, then an executable renamed .png is refused and a real one shows on the preview', async () => {
+    await page.goto(`${h.app.url}/tab/#/announcements`);
+    await page.reload();
+    await page.getByRole('button', { name: 'New announcement' }).click();
+    await page.getByLabel('Send to').selectOption({ label: 'Warehouse' });
+    await page.getByLabel('Title').fill('New forklift');
+    await page.getByLabel('Text').fill('Training on Monday.');
+    const file = page.getByLabel('Picture file');
+    await file.setInputFiles({
+      name: 'forklift.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4000, 0x90)]),
+    });
+    await page
+      .getByRole('alert')
+      .getByText(/not a picture Convene accepts/)
+      .waitFor();
+    await shot('06-image-refused');
+
+    const png = await sharp({
+      create: { width: 900, height: 400, channels: 3, background: { r: 30, g: 110, b: 200 } },
+    })
+      .png()
+      .toBuffer();
+    await file.setInputFiles({ name: 'forklift.png', mimeType: 'image/png', buffer: png });
+    await page.getByText('The picture is on the card.').waitFor();
+    const light = page.getByRole('figure', { name: 'Preview, light theme' });
+    const image = light.locator('img[src*="/announcement-images/"]');
+    await image.waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('figure img')].some((i) => (i as HTMLImageElement).naturalWidth > 0),
+    );
+    await shot('07-image-preview');
   });
 });

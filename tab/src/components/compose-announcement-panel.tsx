@@ -84,6 +84,8 @@ export function ComposeAnnouncementPanel({
   const [linkLabel, setLinkLabel] = useState(editing?.link?.label ?? '');
   const [acknowledge, setAcknowledge] = useState(editing?.acknowledge ?? true);
   const [when, setWhen] = useState(editing ? localValue(editing.sendAt) : '');
+  const [imageId, setImageId] = useState(editing?.image?.path ?? '');
+  const [uploading, setUploading] = useState(false);
   const [reach, setReach] = useState<number>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -110,6 +112,7 @@ export function ComposeAnnouncementPanel({
       body: body || intl.formatMessage({ id: 'tab-announcements.compose.previewBody' }),
       senderName: intl.formatMessage({ id: 'tab-announcements.compose.previewSender' }),
       groupName: picked?.label ?? '',
+      imagePath: null,
       link: linkUrl
         ? {
             url: linkUrl,
@@ -121,6 +124,25 @@ export function ComposeAnnouncementPanel({
     }),
     [title, body, linkUrl, linkLabel, acknowledge, picked, intl],
   );
+
+  // The picture goes up on its own as soon as it is chosen: the server checks and re-encodes it.
+  const uploadImage = async (file: File) => {
+    if (!audience) return;
+    setUploading(true);
+    setError(undefined);
+    const where =
+      audience.kind === 'organisation'
+        ? `kind=organisation&organisationId=${encodeURIComponent(audience.organisationId)}`
+        : `kind=${audience.kind}&groupId=${encodeURIComponent(audience.groupId)}`;
+    try {
+      const result = await api.post<{ imageId: string }>(`/api/v1/announcements/images?${where}`, file);
+      setImageId(result.imageId);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setUploading(false);
+    }
+  };
 
   if (!picked) return <Text>{w('tab-announcements.compose.noGroup')}</Text>;
   const send = async () => {
@@ -134,6 +156,7 @@ export function ComposeAnnouncementPanel({
       acknowledge,
       sendAt: when ? withOffset(when) : null,
       timeZone,
+      imageId: imageId || null,
     };
     try {
       if (editing) {
@@ -199,11 +222,39 @@ export function ComposeAnnouncementPanel({
         onChange={(_e, d) => setAcknowledge(d.checked === true)}
         label={w('tab-announcements.compose.acknowledge')}
       />
+      <Field
+        label={w('tab-announcements.compose.image')}
+        hint={
+          uploading
+            ? w('tab-announcements.compose.imageUploading')
+            : imageId
+              ? w('tab-announcements.compose.imageAdded')
+              : undefined
+        }
+      >
+        <div className={styles.row}>
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            aria-label={w('tab-announcements.compose.imageFile')}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void uploadImage(file);
+            }}
+          />
+          {imageId && (
+            <Button size="small" onClick={() => setImageId('')}>
+              {w('tab-announcements.compose.imageRemove')}
+            </Button>
+          )}
+        </div>
+      </Field>
       <Field label={w('tab-announcements.compose.sendAt', { timeZone })}>
         <Input type="datetime-local" value={when} onChange={(_e, d) => setWhen(d.value)} />
       </Field>
       <Text weight="semibold">{w('tab-announcements.compose.preview')}</Text>
-      <AnnouncementCardPreview content={preview} />
+      <AnnouncementCardPreview content={preview} imageId={imageId || undefined} />
       {error !== undefined && (
         <ErrorState
           error={error}
