@@ -4,6 +4,8 @@ import {
   acknowledgeAnnouncement,
   describeAnnouncementCopy,
 } from '../../src/domain/announcements/answer-announcement';
+import { localeFrom } from '../../src/i18n/locales';
+import { translatorFor } from '../../src/i18n/translator';
 import { announcementCardAttachment } from '../cards/announcement-card';
 import type { Session } from '../session';
 import type { Reply } from './reply';
@@ -21,6 +23,8 @@ function cardFor(session: Session, state: AnnouncementCardState): Reply {
       link: a.link,
       imagePath: announcementImagePath(a.image),
       baseUrl: session.deps.publicBaseUrl(),
+      // Teams asks for the card (refresh) as each reader opens it: it is drawn in their language.
+      translator: translatorFor(localeFrom(session.turn.activity.locale)),
       acknowledge: a.acknowledge,
       reminder: false,
       acknowledgedAt: state.acknowledgedAt,

@@ -169,8 +169,9 @@ describeWithChromium('announcements in the portal (Chromium)', () => {
     const light = page.getByRole('figure', { name: 'Preview, light theme' });
     const image = light.locator('img[src*="/announcement-images/"]');
     await image.waitFor();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('figure img')].some((i) => (i as HTMLImageElement).naturalWidth > 0),
+    // The picture really loaded from its public address (a broken image has no natural width).
+    await page.waitForFunction(
+      "[...document.querySelectorAll('figure img')].some((i) => i.naturalWidth === 900)",
     );
     await shot('07-image-preview');
   });

@@ -4,6 +4,15 @@ import { type AppHarness, startHarness } from '../../support/app-harness';
 /** Requests as another stand-in person of the local tenant (local mode only). */
 const as = (id: string, name: string) => ({ 'x-convene-local-user': id, 'x-convene-local-user-name': name });
 
+/** The upload's answer, or its refusal. */
+interface Uploaded {
+  imageId: string;
+  url: string;
+  width: number;
+  height: number;
+  error: { code: string; details: Record<string, unknown> };
+}
+
 describe('an announcement with a picture, over HTTP', () => {
   let h: AppHarness;
   let audience: { kind: 'group'; groupId: string };
@@ -22,7 +31,7 @@ describe('an announcement with a picture, over HTTP', () => {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', ...headers },
       body: bytes,
-    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Uploaded }));
 
   test('when a sender uploads a PNG, then it is re-encoded, served with safe headers at an unguessable address, and the card shows it', async () => {
     // A large photo with a camera's metadata: it comes back smaller, without the metadata.
