@@ -87,7 +87,7 @@ describe.each(['local', 'tenant'] as const)('an announcement in a member’s cha
       locale: 'ar-SA',
       value: { action: { type: 'Action.Execute', verb: 'announcement.refresh', data: { deliveryId } } },
     });
-    expect((arabic.invoke?.body.value as { rtl?: boolean }).rtl).toBe(true);
+    expect(arabic.invoke?.body.value).toMatchObject({ rtl: true });
     expect(cardText(arabic.invoke?.body.value)).toContain('أكّدت قراءة هذا');
     expect(cardText(arabic.invoke?.body.value)).toContain('Rota for December');
 
