@@ -59,7 +59,7 @@ async function a1() {
       ctx: { uow: world.ctx.uow, clock: systemClock },
       directory: new LocalDirectory(storage.db, CONTOSO_TENANT, entries),
       render: renderInviteActivity,
-      renderAnnouncement: renderAnnouncementActivity,
+      renderAnnouncement: (content) => renderAnnouncementActivity(content, 'https://convene.test'),
       logger: createLogger('silent'),
       options: { ratePerSecond: LIMIT, perConversationPerSecond: 7, ...fastRetries },
     });

@@ -89,7 +89,7 @@ export async function startApp(
     ctx,
     directory: identity.directory,
     render: renderInviteActivity,
-    renderAnnouncement: renderAnnouncementActivity,
+    renderAnnouncement: (content) => renderAnnouncementActivity(content, config.publicBaseUrl ?? url),
     logger,
     connectorToken: identity.connectorToken,
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
@@ -170,7 +170,8 @@ export async function startApp(
     accountCreator: identity.accountCreator,
     startedAccountCreation: () => accountCreation.nudge(),
     scheduledAnnouncement: () => announcements.nudge(),
-    announcementCard: (content) => renderAnnouncementCard({ ...content, acknowledgedAt: null }),
+    announcementCard: (content) =>
+      renderAnnouncementCard({ ...content, acknowledgedAt: null, baseUrl: publicBaseUrl() }),
     adapter,
     bot,
     tabDir: config.tabDir,

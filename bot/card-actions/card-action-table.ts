@@ -1,4 +1,5 @@
 import {
+  cancelAnnouncementReply,
   editAnnouncementReply,
   previewAnnouncementReply,
   sendAnnouncementReply,
@@ -59,6 +60,7 @@ export const cardActions: Readonly<Record<string, CardAction>> = {
   'announce.preview': { placement: 'replace', handle: (s, d) => previewAnnouncementReply(s, d) },
   'announce.edit': { placement: 'replace', handle: (s, d) => editAnnouncementReply(s, d) },
   'announce.send': { placement: 'replace', handle: (s, d) => sendAnnouncementReply(s, d) },
+  'announce.cancel': { placement: 'replace', handle: (s, d) => cancelAnnouncementReply(s, d) },
   'link.reset': { placement: 'replace', handle: (s, d) => resetLinkReply(s, text(d.groupId)) },
   'link.save': { placement: 'replace', handle: (s, d) => saveLinkSettingsReply(s, text(d.groupId), d) },
   'members.add': { placement: 'replace', handle: (s, d) => addFromCardReply(s, text(d.groupId), d) },

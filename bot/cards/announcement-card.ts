@@ -1,4 +1,5 @@
 import * as ACData from 'adaptivecards-templating';
+import { type Translator, translatorFor } from '../../src/i18n/translator';
 import type { AnnouncementCardContent } from '../../src/infra/delivery/announcement-card-content';
 import template from './announcement.json';
 
@@ -6,6 +7,10 @@ import template from './announcement.json';
 export interface AnnouncementCardData extends AnnouncementCardContent {
   /** When this reader acknowledged it (ISO time), or null. */
   acknowledgedAt: string | null;
+  /** The public base URL the picture's path hangs from (Teams fetches it over https). */
+  baseUrl: string;
+  /** The reader's language when known (their own turn: refresh, Acknowledge); else English. */
+  translator?: Translator;
 }
 
 /** Parsed once (see invite-card.ts: parsing the template costs more than expanding it). */
@@ -13,15 +18,23 @@ const announcementTemplate = new ACData.Template(template);
 
 /** Renders one reader's announcement card: one template, one typed data object (the portal previews the same). */
 export function renderAnnouncementCard(data: AnnouncementCardData): Record<string, unknown> {
+  const tr = data.translator ?? translatorFor('en');
+  const { translator: _, ...content } = data;
   const context = {
     $root: {
-      ...data,
-      byline: `From ${data.senderName ?? 'Convene'} · ${data.groupName}`,
+      ...content,
+      rtl: tr.dir === 'rtl',
+      reminderText: tr.t('announce.card.reminder'),
+      acknowledgeTitle: tr.t('announce.card.acknowledge'),
+      byline: tr.t('announce.card.byline', { sender: data.senderName ?? 'Convene', group: data.groupName }),
       linkUrl: data.link?.url ?? '',
+      imageUrl: data.imagePath ? `${data.baseUrl}${data.imagePath}` : '',
       linkLabel: data.link?.label ?? '',
       acknowledged: data.acknowledgedAt !== null,
       acknowledgedText: data.acknowledgedAt
-        ? `✓ You acknowledged this on ${data.acknowledgedAt.slice(0, 10)}.`
+        ? tr.t('announce.card.acknowledged', {
+            date: tr.date(new Date(data.acknowledgedAt), { dateStyle: 'medium' }),
+          })
         : '',
     },
   };

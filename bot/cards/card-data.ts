@@ -1,3 +1,4 @@
+import type { AnnounceComposeCardData, AnnouncePreviewCardData } from './announce-card-data';
 /**
  * The data each card template is filled with, one interface per `bot/cards/<name>.json`.
  * The tab can preview the same templates with the same shapes.
@@ -141,24 +142,6 @@ export interface MappedCardData {
   organisationName: string;
 }
 
-/** What the sender wrote on the bot's compose card (inputs come back as strings). */
-export interface AnnounceDraft {
-  groupId: string;
-  groupName: string;
-  scope: 'group' | 'group-tree';
-  title: string;
-  body: string;
-  linkUrl: string;
-  acknowledge: 'true' | 'false';
-  reachText: string;
-}
-
-/** The preview before sending, and the confirmation after (`sent`). */
-export interface AnnouncePreviewCardData extends AnnounceDraft {
-  headline: string;
-  sent: boolean;
-}
-
 /** Template name → the data it takes. */
 export interface CardDataByName {
   welcome: WelcomeCardData;
@@ -173,7 +156,7 @@ export interface CardDataByName {
   'join-requests': JoinRequestsCardData;
   poster: PosterCardData;
   slips: SlipsCardData;
-  'announce-compose': AnnounceDraft;
+  'announce-compose': AnnounceComposeCardData;
   'announce-preview': AnnouncePreviewCardData;
 }
 

@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementContent, Audience } from './announcement';
+import type { AnnouncementImage } from './announcement-image';
 
 /** One person's copy of an announcement, as the report lists it. */
 export interface AnnouncementRecipient {
@@ -26,6 +27,9 @@ export interface AnnouncementCounts {
 /** Announcements and their deliveries (the SQL lives in infra/storage). */
 export interface AnnouncementRepository {
   insert(announcement: Announcement): Promise<void>;
+  /** Announcements' pictures, stored once re-encoded; found by their id. */
+  saveImage(image: AnnouncementImage): Promise<void>;
+  findImage(id: string): Promise<AnnouncementImage | undefined>;
   findById(id: string): Promise<Announcement | undefined>;
   /** Announcements to a group (directly or as the top of a tree) or to an organisation, newest first. */
   list(filter: { groupIds: string[]; organisationIds: string[]; limit: number }): Promise<Announcement[]>;
@@ -35,7 +39,12 @@ export interface AnnouncementRepository {
    */
   updateScheduled(
     id: string,
-    change: { content: AnnouncementContent; sendAt: string; timeZone: string },
+    change: {
+      content: AnnouncementContent;
+      image: Announcement['image'];
+      sendAt: string;
+      timeZone: string;
+    },
     now: Date,
   ): Promise<boolean>;
   /** Cancels, or moves the time to now; false when it was no longer scheduled. */

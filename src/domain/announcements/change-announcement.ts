@@ -5,6 +5,7 @@ import { type Announcement, checkAnnouncementContent, checkSchedule } from './an
 import { AnnouncementAlreadyStarted, AnnouncementNotFound } from './announcement.errors';
 import type { ComposeAnnouncementInput } from './compose-announcement';
 import { assertMayAnnounce } from './may-announce';
+import { imageFor } from './upload-announcement-image';
 
 /**
  * Loads an announcement for someone who may send to its audience today (the check is repeated on
@@ -37,10 +38,11 @@ export async function editAnnouncement(
   const schedule = checkSchedule(input.sendAt, input.timeZone, now);
   return ctx.uow.run(async (repos) => {
     const announcement = await loadAnnouncementFor(repos, id, actor);
-    if (!(await repos.announcements.updateScheduled(id, { content, ...schedule }, now)))
+    const image = await imageFor(repos, input.imageId);
+    if (!(await repos.announcements.updateScheduled(id, { content, image, ...schedule }, now)))
       throw new AnnouncementAlreadyStarted(announcement.state);
     await audit(repos, now, actor, announcement, 'announcement.edited');
-    return { ...announcement, ...content, ...schedule };
+    return { ...announcement, ...content, image, ...schedule };
   });
 }
 

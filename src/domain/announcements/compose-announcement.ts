@@ -4,6 +4,7 @@ import { newId } from '../shared/ids';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import { type Announcement, checkAnnouncementContent, checkAudience, checkSchedule } from './announcement';
 import { assertMayAnnounce } from './may-announce';
+import { imageFor } from './upload-announcement-image';
 
 /** What the portal, the bot's compose card and the API send. */
 export interface ComposeAnnouncementInput {
@@ -17,6 +18,8 @@ export interface ComposeAnnouncementInput {
   sendAt?: unknown;
   /** The sender's IANA time zone, to show the time as they wrote it. */
   timeZone?: unknown;
+  /** A picture uploaded first (`uploadAnnouncementImage`), by its id; absent or empty: none. */
+  imageId?: unknown;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function composeAnnouncement(
   const schedule = checkSchedule(input.sendAt, input.timeZone, now);
   return ctx.uow.run(async (repos) => {
     const { organisationId } = await assertMayAnnounce(repos, actor, audience);
+    const image = await imageFor(repos, input.imageId);
     const announcement: Announcement = {
       id: newId(),
       organisationId,
@@ -47,7 +51,7 @@ export async function composeAnnouncement(
       startedAt: null,
       audienceCount: null,
       remindedAt: null,
-      image: null,
+      image,
     };
     await repos.announcements.insert(announcement);
     await repos.audit.append(

@@ -8,6 +8,8 @@ export interface AnnouncementCardContent {
   senderName: string | null;
   groupName: string;
   link: { url: string; label: string } | null;
+  /** The picture's path under the public base URL (`/announcement-images/…`), or null. */
+  imagePath: string | null;
   acknowledge: boolean;
   /** A second send to those who have not acknowledged. */
   reminder: boolean;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { announcementImagePath } from '../../domain/announcements/announcement-image';
 import type { Database } from '../storage/schema';
 import type { Delivery } from './delivery';
 
@@ -28,6 +29,7 @@ export async function loadAnnouncementCopies(db: Kysely<Database>, ids: string[]
       'a.link_url',
       'a.link_label',
       'a.acknowledge',
+      'a.image_path',
       'd.person_id',
       'p.phone as person_phone',
       'p.email as person_email',
@@ -51,6 +53,7 @@ export async function loadAnnouncementCopies(db: Kysely<Database>, ids: string[]
       groupName: row.group_name,
       link: row.link_url ? { url: row.link_url, label: row.link_label ?? 'Open' } : null,
       acknowledge: Number(row.acknowledge) === 1,
+      imagePath: announcementImagePath(row.image_path ? { path: row.image_path } : null),
       reminder: Number(row.reminder) === 1,
     },
     attempts: Number(row.attempts),

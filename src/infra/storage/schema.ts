@@ -369,6 +369,17 @@ export interface GroupPhotosTable {
   tenant_etag: string | null;
 }
 
+/** An announcement's picture (0024), re-encoded; its id is the secret part of its public address. */
+export interface AnnouncementImagesTable {
+  id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   groups: GroupsTable;
@@ -395,4 +406,5 @@ export interface Database {
   account_creation_people: AccountCreationPeopleTable;
   local_accounts: LocalAccountsTable;
   group_photos: GroupPhotosTable;
+  announcement_images: AnnouncementImagesTable;
 }

@@ -16,9 +16,13 @@ export const MAX_JSON_DEPTH = 64;
 
 /**
  * The only routes whose bodies are streams: bulk upload (multipart, busboy streams the file to its
- * store), rollout resources and group photos (raw bytes). Every other route refuses multipart and octet-stream.
+ * store), rollout resources, group photos and announcements' pictures (raw bytes). Every other route refuses multipart and octet-stream.
  */
-const streamedRoutes = new Set(['POST /api/v1/uploads', 'POST /api/v1/rollout/resources']);
+const streamedRoutes = new Set([
+  'POST /api/v1/uploads',
+  'POST /api/v1/rollout/resources',
+  'POST /api/v1/announcements/images',
+]);
 /** A group's photo (raw bytes), by the group's id. */
 const streamedPattern = /^PUT \/api\/v1\/groups\/[^/]+\/photo$/;
 

@@ -1,6 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { checkAnnouncementContent } from '../../domain/announcements/announcement';
+import { checkAnnouncementContent, checkAudience } from '../../domain/announcements/announcement';
+import { AnnouncementNotFound } from '../../domain/announcements/announcement.errors';
+import {
+  announcementImagePath,
+  imageTooLarge,
+  MAX_ANNOUNCEMENT_IMAGE_BYTES,
+} from '../../domain/announcements/announcement-image';
 import { announcementReport, listAnnouncements } from '../../domain/announcements/announcement-report';
 import { remindNonAcknowledgers } from '../../domain/announcements/answer-announcement';
 import {
@@ -13,7 +20,16 @@ import {
   countAnnouncementAudience,
 } from '../../domain/announcements/compose-announcement';
 import { exportAnnouncementReport } from '../../domain/announcements/export-announcement-report';
+import { readAnnouncementImage } from '../../domain/announcements/read-announcement-image';
+import {
+  type AnnouncementImageContext,
+  imageFor,
+  uploadAnnouncementImage,
+} from '../../domain/announcements/upload-announcement-image';
+import { SharpAnnouncementImageProcessor } from '../../infra/announcement-images/sharp-announcement-image-processor';
 import type { ApiDeps } from '../api-deps';
+import { readRawUpload } from '../http/raw-upload';
+import { sendAnnouncementImage } from '../http/send-announcement-image';
 import { actorOf, parseBody, parseQuery as query, route, sendCsv } from '../route';
 
 /** Bounded shapes; the domain checks the content itself (and says what is wrong in words). */
@@ -33,6 +49,7 @@ const content = {
   acknowledge: z.boolean().optional(),
   sendAt: z.string().max(40).optional().nullable(),
   timeZone: z.string().max(64).optional(),
+  imageId: z.string().max(64).optional().nullable(),
 };
 const composeBody = z.object({ audience, ...content }).strict();
 const editBody = z.object(content).strict();
@@ -46,6 +63,41 @@ const ids = z
  * validation): count the audience, schedule or send, edit, cancel, send now, remind, report and export.
  */
 export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void {
+  // Pictures are read and re-encoded by sharp; ids are 192 random bits.
+  const images: AnnouncementImageContext = {
+    ...deps.ctx,
+    images: new SharpAnnouncementImageProcessor(),
+    newImageId: () => randomBytes(24).toString('base64url'),
+  };
+
+  // A picture for an announcement to `audience` (query: kind, groupId or organisationId), raw bytes.
+  server.post(
+    '/api/v1/announcements/images',
+    route(deps, async (req, res) => {
+      const actor = await actorOf(deps, req);
+      const q = query(req, audience);
+      const bytes = await readRawUpload(req, res, MAX_ANNOUNCEMENT_IMAGE_BYTES, imageTooLarge);
+      const image = await uploadAnnouncementImage(images, { audience: checkAudience(q), bytes }, actor);
+      res.status(201);
+      return {
+        imageId: image.id,
+        url: `${deps.publicBaseUrl()}${announcementImagePath({ path: image.id })}`,
+        width: image.width,
+        height: image.height,
+      };
+    }),
+  );
+
+  // Public: Teams fetches the card's picture from here, signed in as nobody; the random id is the secret.
+  server.get(
+    '/announcement-images/:id',
+    route(deps, async (req, res) => {
+      const image = await readAnnouncementImage(deps.ctx, String(req.params.id));
+      if (!image) throw new AnnouncementNotFound();
+      sendAnnouncementImage(res, image);
+    }),
+  );
+
   server.post(
     '/api/v1/announcements/audience',
     route(deps, async (req) => {
@@ -61,10 +113,12 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
       await actorOf(deps, req);
       const body = parseBody(req, editBody);
       const content = checkAnnouncementContent(body);
+      const image = await deps.ctx.uow.read((repos) => imageFor(repos, body.imageId));
       return {
         card: deps.announcementCard({
           deliveryId: 'preview',
           ...content,
+          imagePath: announcementImagePath(image),
           senderName: 'You',
           groupName: typeof req.query?.groupName === 'string' ? req.query.groupName.slice(0, 100) : '',
           reminder: false,

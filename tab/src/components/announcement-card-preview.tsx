@@ -1,6 +1,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import * as AdaptiveCards from 'adaptivecards';
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { AnnouncementCardContent } from '../../../src/infra/delivery/announcement-card-content';
 import { api } from '../api/client';
 import { errorText } from './states';
@@ -72,8 +73,16 @@ function RenderedCard({ card: json, dark }: { card: Record<string, unknown>; dar
  * expands the bot's own template (bot/cards/announcement.json) with what was written, so the preview is
  * the card members get; a problem with the text (a bad link) shows instead.
  */
-export function AnnouncementCardPreview({ content }: { content: AnnouncementCardContent }) {
+export function AnnouncementCardPreview({
+  content,
+  imageId,
+}: {
+  content: AnnouncementCardContent;
+  /** An uploaded picture's id; the server turns it into the card's public address. */
+  imageId?: string;
+}) {
   const styles = useStyles();
+  const intl = useIntl();
   const [card, setCard] = useState<Record<string, unknown>>();
   const [problem, setProblem] = useState<string>();
   useEffect(() => {
@@ -88,6 +97,7 @@ export function AnnouncementCardPreview({ content }: { content: AnnouncementCard
             linkUrl: content.link?.url ?? '',
             linkLabel: content.link?.label ?? '',
             acknowledge: content.acknowledge,
+            imageId: imageId ?? null,
           },
         )
         .then(
@@ -103,19 +113,23 @@ export function AnnouncementCardPreview({ content }: { content: AnnouncementCard
       live = false;
       clearTimeout(timer);
     };
-  }, [content]);
+  }, [content, imageId]);
   if (problem) return <Text>{problem}</Text>;
-  if (!card) return <Text>Preparing the preview…</Text>;
+  if (!card) return <Text>{intl.formatMessage({ id: 'tab-announcements.preview.preparing' })}</Text>;
   return (
     <div className={styles.pair}>
       {([false, true] as const).map((dark) => (
         <figure
           key={String(dark)}
           className={`${styles.frame} ${dark ? styles.dark : styles.light}`}
-          aria-label={dark ? 'Preview, dark theme' : 'Preview, light theme'}
+          aria-label={intl.formatMessage({
+            id: dark ? 'tab-announcements.preview.darkFigure' : 'tab-announcements.preview.lightFigure',
+          })}
         >
           <Text size={200} style={{ color: dark ? '#adadad' : '#616161' }}>
-            {dark ? 'Dark' : 'Light'}
+            {intl.formatMessage({
+              id: dark ? 'tab-announcements.preview.dark' : 'tab-announcements.preview.light',
+            })}
           </Text>
           <RenderedCard card={card} dark={dark} />
         </figure>

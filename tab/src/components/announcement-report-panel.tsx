@@ -12,6 +12,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
+import type { Announcement } from '../../../src/domain/announcements/announcement';
 import type { AnnouncementCounts } from '../../../src/domain/announcements/announcement.repository';
 import type { AnnouncementReport } from '../../../src/domain/announcements/announcement-report';
 import { api, download } from '../api/client';
@@ -43,26 +45,32 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-const bars: Array<{ key: keyof AnnouncementCounts; label: string; color: string }> = [
-  { key: 'queued', label: 'Queued', color: tokens.colorPaletteBlueBorderActive },
-  { key: 'sent', label: 'Sent', color: tokens.colorBrandBackground },
-  { key: 'failed', label: 'Failed', color: tokens.colorPaletteRedBackground3 },
-  { key: 'read', label: 'Read', color: tokens.colorPaletteTealBackground2 },
-  { key: 'acknowledged', label: 'Acknowledged', color: tokens.colorPaletteGreenBackground3 },
+/** Each total's bar; its label is `tab-announcements.report.<key>`. */
+const bars: Array<{ key: keyof AnnouncementCounts; color: string }> = [
+  { key: 'queued', color: tokens.colorPaletteBlueBorderActive },
+  { key: 'sent', color: tokens.colorBrandBackground },
+  { key: 'failed', color: tokens.colorPaletteRedBackground3 },
+  { key: 'read', color: tokens.colorPaletteTealBackground2 },
+  { key: 'acknowledged', color: tokens.colorPaletteGreenBackground3 },
 ];
 
 /** The totals as bars against the audience: one glance says how far it got. */
 function ReportChart({ totals, audience }: { totals: AnnouncementCounts; audience: number }) {
   const styles = useStyles();
+  const intl = useIntl();
+  const label = (key: string) => intl.formatMessage({ id: `tab-announcements.report.${key}` });
   return (
     <div
       className={styles.chart}
       role="img"
-      aria-label={bars.map((b) => `${b.label} ${totals[b.key]}`).join(', ')}
+      aria-label={intl.formatList(
+        bars.map((b) => `${label(b.key)} ${intl.formatNumber(totals[b.key])}`),
+        { type: 'unit' },
+      )}
     >
       {bars.map((b) => (
         <div key={b.key} className={styles.bar}>
-          <Text>{b.label}</Text>
+          <Text>{label(b.key)}</Text>
           <div className={styles.track}>
             <div
               className={styles.fill}
@@ -72,7 +80,7 @@ function ReportChart({ totals, audience }: { totals: AnnouncementCounts; audienc
               }}
             />
           </div>
-          <Text>{totals[b.key].toLocaleString()}</Text>
+          <Text>{intl.formatNumber(totals[b.key])}</Text>
         </div>
       ))}
     </div>
@@ -80,18 +88,27 @@ function ReportChart({ totals, audience }: { totals: AnnouncementCounts; audienc
 }
 
 /** Where one announcement stands: chart, per group, per person, CSV, and the actions its state allows. */
-export function AnnouncementReportPanel({ id }: { id: string }) {
+export function AnnouncementReportPanel({
+  id,
+  onEdit,
+}: {
+  id: string;
+  onEdit?: (announcement: Announcement) => void;
+}) {
   const styles = useStyles();
+  const intl = useIntl();
   const t = useStackedTableStyles();
   const report = useApi<AnnouncementReport>(`/api/v1/announcements/${id}?limit=200`);
   const { error, run } = useAction(report.reload);
+  const w = (id: string, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id: `tab-announcements.report.${id}` }, values);
   const a = report.data?.announcement;
   useReloadWhile(a?.state === 'scheduled' || (report.data?.totals.queued ?? 0) > 0, report.reload, 1500);
   if (report.error !== undefined) return <ErrorState error={report.error} onRetry={report.reload} />;
-  if (!report.data || !a) return <Spinner size="tiny" label="Loading the report…" />;
+  if (!report.data || !a) return <Spinner size="tiny" label={w('loading')} />;
   const { totals, byGroup, people } = report.data;
   const audience = a.audienceCount ?? totals.queued + totals.sent + totals.failed;
-  const at = new Date(a.sendAt).toLocaleString(undefined, {
+  const at = intl.formatDate(new Date(a.sendAt), {
     timeZone: a.timeZone,
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -99,24 +116,30 @@ export function AnnouncementReportPanel({ id }: { id: string }) {
   return (
     <div>
       <Text block>
-        <Badge appearance="tint">{a.state}</Badge>{' '}
-        {a.state === 'scheduled' ? `Goes out ${at} (${a.timeZone})` : `Started ${at} (${a.timeZone})`} ·{' '}
-        {audience.toLocaleString()} people
+        <Badge appearance="tint">{w('state', { state: a.state })}</Badge>{' '}
+        {w(a.state === 'scheduled' ? 'goesOut' : 'started', { at, timeZone: a.timeZone, count: audience })}
       </Text>
       <ReportChart totals={totals} audience={audience} />
-      {error !== undefined && <ErrorState error={error} title="Could not do that" />}
+      {error !== undefined && <ErrorState error={error} title={w('actionFailed')} />}
       <div className={styles.actions}>
         {a.state === 'scheduled' && (
           <>
+            {onEdit && (
+              <Button onClick={() => onEdit(a)}>
+                {intl.formatMessage({ id: 'tab-announcements.report.edit' })}
+              </Button>
+            )}
             <Button onClick={() => run(() => api.post(`/api/v1/announcements/${id}/send-now`))}>
-              Send now
+              {w('sendNow')}
             </Button>
-            <Button onClick={() => run(() => api.post(`/api/v1/announcements/${id}/cancel`))}>Cancel</Button>
+            <Button onClick={() => run(() => api.post(`/api/v1/announcements/${id}/cancel`))}>
+              {w('cancel')}
+            </Button>
           </>
         )}
         {a.state === 'sending' && a.acknowledge && !a.remindedAt && (
           <Button onClick={() => run(() => api.post(`/api/v1/announcements/${id}/remind`))}>
-            Remind those who have not acknowledged
+            {w('remind')}
           </Button>
         )}
         <Button
@@ -124,16 +147,16 @@ export function AnnouncementReportPanel({ id }: { id: string }) {
             run(() => download(`/api/v1/announcements/${id}/report.csv`, `${a.title} - report.csv`))
           }
         >
-          Export CSV
+          {w('export')}
         </Button>
       </div>
       {byGroup.length > 0 && (
-        <Table aria-label="Per group" size="small" className={t.table}>
+        <Table aria-label={w('perGroup')} size="small" className={t.table}>
           <TableHeader className={t.header}>
             <TableRow>
-              <TableHeaderCell>Group</TableHeaderCell>
+              <TableHeaderCell>{w('group')}</TableHeaderCell>
               {bars.map((b) => (
-                <TableHeaderCell key={b.key}>{b.label}</TableHeaderCell>
+                <TableHeaderCell key={b.key}>{w(b.key)}</TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
@@ -150,27 +173,27 @@ export function AnnouncementReportPanel({ id }: { id: string }) {
         </Table>
       )}
       {people.length > 0 && (
-        <Table aria-label="Per person" size="small" className={t.table}>
+        <Table aria-label={w('perPerson')} size="small" className={t.table}>
           <TableHeader className={t.header}>
             <TableRow>
-              <TableHeaderCell>Person</TableHeaderCell>
-              <TableHeaderCell>Group</TableHeaderCell>
-              <TableHeaderCell>State</TableHeaderCell>
-              <TableHeaderCell>Read</TableHeaderCell>
-              <TableHeaderCell>Acknowledged</TableHeaderCell>
+              <TableHeaderCell>{w('person')}</TableHeaderCell>
+              <TableHeaderCell>{w('group')}</TableHeaderCell>
+              <TableHeaderCell>{w('deliveryState')}</TableHeaderCell>
+              <TableHeaderCell>{w('read')}</TableHeaderCell>
+              <TableHeaderCell>{w('acknowledged')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {people.map((p) => (
               <TableRow key={p.personId} className={t.row}>
-                <TableCell>{p.name ?? p.phone ?? 'Someone'}</TableCell>
+                <TableCell>{p.name ?? p.phone ?? w('someone')}</TableCell>
                 <TableCell>{p.groupName}</TableCell>
                 <TableCell>
-                  {p.state}
+                  {w('personState', { state: p.state })}
                   {p.failureReason ? ` — ${p.failureReason}` : ''}
                 </TableCell>
-                <TableCell>{p.readAt ? 'yes' : ''}</TableCell>
-                <TableCell>{p.acknowledgedAt ? 'yes' : ''}</TableCell>
+                <TableCell>{p.readAt ? w('yes') : ''}</TableCell>
+                <TableCell>{p.acknowledgedAt ? w('yes') : ''}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -29,7 +29,7 @@ function instance(storage: Storage) {
     ctx,
     directory: new LocalDirectory(storage.db, CONTOSO_TENANT, []),
     render: renderInviteActivity,
-    renderAnnouncement: renderAnnouncementActivity,
+    renderAnnouncement: (content) => renderAnnouncementActivity(content, 'https://convene.test'),
     logger,
     options: { ratePerSecond: LIMIT / 2, perConversationPerSecond: 7, ...fastRetries, batchSize: 200 },
   });

@@ -80,6 +80,16 @@ describe.each(['local', 'tenant'] as const)('an announcement in a member’s cha
     expect(refused.invoke?.body.value).toMatchObject({ code: 'ANNOUNCEMENT_NOT_FOUND' });
     const refreshed = await ravi.press('announcement.refresh', { deliveryId });
     expect(cardText(refreshed.invoke?.body.value)).toContain('You acknowledged this');
+    // Teams asks for the card as each reader opens it: a reader whose Teams is in Arabic gets it in Arabic.
+    const arabic = await ravi.send({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      locale: 'ar-SA',
+      value: { action: { type: 'Action.Execute', verb: 'announcement.refresh', data: { deliveryId } } },
+    });
+    expect(arabic.invoke?.body.value).toMatchObject({ rtl: true });
+    expect(cardText(arabic.invoke?.body.value)).toContain('أكّدت قراءة هذا');
+    expect(cardText(arabic.invoke?.body.value)).toContain('Rota for December');
 
     const report = await announcementReport(world.ctx, announcement.id, {}, sender);
     expect(report.totals).toEqual({ queued: 1, sent: 1, failed: 0, read: 1, acknowledged: 1 });

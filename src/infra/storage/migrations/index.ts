@@ -18,6 +18,7 @@ import * as announcements from './0017-announcements';
 import * as groupPhotos from './0019-group-photos';
 import * as uploadOutcomes from './0021-upload-outcomes';
 import * as peopleLocale from './0023-people-locale';
+import * as announcementImages from './0024-announcement-images';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0019-group-photos': groupPhotos,
   '0021-upload-outcomes': uploadOutcomes,
   '0023-people-locale': peopleLocale,
+  '0024-announcement-images': announcementImages,
 };
 
 export const migrationProvider: MigrationProvider = {

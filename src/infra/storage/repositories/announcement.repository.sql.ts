@@ -10,6 +10,7 @@ import type {
   AnnouncementRecipient,
   AnnouncementRepository,
 } from '../../../domain/announcements/announcement.repository';
+import type { AnnouncementImage } from '../../../domain/announcements/announcement-image';
 import type { AnnouncementsTable, Database } from '../schema';
 import { audiencePeople } from './announcement-audience.sql';
 
@@ -91,6 +92,41 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
       .execute();
   }
 
+  async saveImage(image: AnnouncementImage): Promise<void> {
+    await this.db
+      .insertInto('announcement_images')
+      .values({
+        id: image.id,
+        content_type: image.contentType,
+        bytes: Buffer.from(image.bytes),
+        width: image.width,
+        height: image.height,
+        created_by: image.createdBy,
+        created_at: image.createdAt,
+      })
+      .execute();
+  }
+
+  async findImage(id: string): Promise<AnnouncementImage | undefined> {
+    const row = await this.db
+      .selectFrom('announcement_images')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        contentType: row.content_type === 'image/png' ? 'image/png' : 'image/jpeg',
+        // better-sqlite3 and pg both hand back a Buffer; the domain sees plain bytes.
+        bytes: new Uint8Array(row.bytes),
+        width: row.width,
+        height: row.height,
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+      }
+    );
+  }
+
   async findById(id: string): Promise<Announcement | undefined> {
     const row = await this.db.selectFrom('announcements').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toAnnouncement(row);
@@ -119,13 +155,20 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
 
   async updateScheduled(
     id: string,
-    change: { content: AnnouncementContent; sendAt: string; timeZone: string },
+    change: {
+      content: AnnouncementContent;
+      image: Announcement['image'];
+      sendAt: string;
+      timeZone: string;
+    },
     now: Date,
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('announcements')
       .set({
         ...contentColumns(change.content),
+        image_path: change.image?.path ?? null,
+        image_type: change.image?.type ?? null,
         send_at: change.sendAt,
         time_zone: change.timeZone,
         updated_at: now.toISOString(),
