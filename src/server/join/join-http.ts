@@ -50,6 +50,8 @@ export function sendJoinPage(
     headers?: Record<string, string>;
     /** Remember a `?lang=` choice in a cookie (`Secure` when the public address is https). */
     remember?: { secure: boolean };
+    /** False where the address must not be repeated in links (the sign-in callback's carries a code). */
+    switcher?: boolean;
   } = {},
 ): void {
   const nonce = randomBytes(16).toString('base64');
@@ -57,7 +59,10 @@ export function sendJoinPage(
   const { translator: t, chosen } = joinLanguageOf(req);
   if (chosen && options.remember) rememberLanguage(res, chosen, options.remember.secure);
   // A POST's answer can't be asked for again by a link: it has no switcher (the choice made before stays).
-  const switcher = req.method === 'GET' ? new URL(req.url ?? '/', 'http://page').searchParams : undefined;
+  const switcher =
+    req.method === 'GET' && options.switcher !== false
+      ? new URL(req.url ?? '/', 'http://page').searchParams
+      : undefined;
   const html = render({ t, nonce, switcher });
   res.writeHead(status, {
     ...options.headers,
@@ -103,10 +108,17 @@ export class JoinHttp {
   }
 
   /** Sends a page made with a fresh nonce, under the join pages' CSP, in the reader's language. */
-  page(req: Request, res: Response, status: number, render: (frame: PageFrame) => string): void {
+  page(
+    req: Request,
+    res: Response,
+    status: number,
+    render: (frame: PageFrame) => string,
+    switcher = true,
+  ): void {
     sendJoinPage(req, res, status, render, {
       formOrigins: this.services.signInOrigins,
       remember: { secure: this.base().startsWith('https:') },
+      switcher,
     });
   }
 
@@ -170,13 +182,20 @@ export class JoinHttp {
     }
     const backTo = token ? `/join/${token}` : null;
     const { code } = body.error;
-    this.page(req, res, status, (frame) =>
-      refusedPage(frame, {
-        title: title && frame.t.t(title),
-        message: errorWords(body.error, frame.t),
-        code,
-        backTo,
-      }),
+    // The callback's address holds the sign-in's code: its refusal links back to the invite instead.
+    const atCallback = req.getPath() === new URL(this.callbackUrl()).pathname;
+    this.page(
+      req,
+      res,
+      status,
+      (frame) =>
+        refusedPage(frame, {
+          title: title && frame.t.t(title),
+          message: errorWords(body.error, frame.t),
+          code,
+          backTo,
+        }),
+      !atCallback,
     );
   }
 

@@ -104,7 +104,6 @@ export function joinLayout(input: {
     ? [
         ['og:type', 'website'],
         ['og:site_name', brand],
-        ['og:locale', t.locale],
         ['og:title', preview.title],
         ['og:description', preview.description],
         ['og:url', preview.url],

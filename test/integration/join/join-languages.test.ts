@@ -155,4 +155,14 @@ describe('the join page in the reader’s language', () => {
     // A POST's answer has no switcher: a link can't show it again.
     expect(html).not.toContain('<nav');
   });
+  test('when a sign-in comes back refused, then the reason is in the reader’s language and the page repeats no part of the callback’s address', async () => {
+    const { response, html, words } = await open('/join/callback?code=SecretCode123&state=stolen', {
+      'accept-language': 'ar',
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(htmlTag(html)).toBe('<html lang="ar" dir="rtl">');
+    expect(words).toContain('<h1>تعذّر تسجيل دخولك</h1>');
+    expect(html).not.toContain('SecretCode123');
+    expect(html).not.toContain('<nav');
+  });
 });
