@@ -62,7 +62,10 @@ export interface AskAgain {
   name: string;
   phone: string;
   region: string;
-  /** The reason, in the reader's language. */
+  /**
+   * The reason, in the reader's language (English while the catalogue lacks its code: the page lays
+   * it out by its own words, `dir="auto"`).
+   */
   problem: string;
 }
 
@@ -108,7 +111,7 @@ export function validLinkPage(
   const ask = ways.askToJoin
     ? `<section class="card" aria-labelledby="way-ask">${wayHeading(t, 'way-ask', 3, 'join.askToJoin.title')}` +
       `<p>${say(t, 'join.askToJoin.text')}</p>` +
-      (typed ? `<p class="note" role="alert" id="ask-error">${text(typed.problem)}</p>` : '') +
+      (typed ? `<p class="note" role="alert" id="ask-error" dir="auto">${text(typed.problem)}</p>` : '') +
       // The fragment brings a phone back to this form when it returns with a problem to fix.
       `<form method="post" action="${text(ways.askToJoin)}#way-ask">` +
       `<label for="ask-name">${say(t, 'join.askToJoin.name')}</label><input id="ask-name" name="name" autocomplete="name" required maxlength="100" dir="auto"${value(typed?.name)}>` +
@@ -222,7 +225,7 @@ export function refusedPage(
     : '';
   const title = input.title ?? t.t('join.signInFailed');
   // The code is for whoever helps them: always the same, left to right.
-  const body = `<h1>${text(title)}</h1><div class="card"><p>${text(input.message)}</p><p><small><bdi dir="ltr">${text(
+  const body = `<h1>${text(title)}</h1><div class="card"><p dir="auto">${text(input.message)}</p><p><small><bdi dir="ltr">${text(
     input.code,
   )}</bdi></small></p>${back}</div>`;
   return joinLayout({ ...frame, title, body });
