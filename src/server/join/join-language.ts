@@ -20,7 +20,8 @@ export interface JoinLanguage {
  * choice remembered in the cookie, else the browser's `Accept-Language`, else English.
  */
 export function joinLanguageOf(req: Request): JoinLanguage {
-  const asked = (req.query as Record<string, unknown> | undefined)?.lang;
+  // Read from the address itself: the busy page answers before restify has parsed the query.
+  const asked = new URL(req.url ?? '/', 'http://page').searchParams.get('lang');
   const chosen = isLocale(asked) ? asked : undefined;
   const remembered = parseCookie(String(req.headers.cookie ?? ''))[LANGUAGE_COOKIE];
   const locale =

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { type AppHarness, startHarness } from '../../support/app-harness';
 
 let h: AppHarness;
@@ -164,5 +165,18 @@ describe('the join page in the reader’s language', () => {
     expect(words).toContain('<h1>تعذّر تسجيل دخولك</h1>');
     expect(html).not.toContain('SecretCode123');
     expect(html).not.toContain('<nav');
+  });
+  test('when the page is in Hindi or Arabic, then a first visit still fits J1’s 20 KB (gzip)', async () => {
+    const created = await h.request('POST', '/api/v1/groups', {
+      name: 'Depot 9 – Late shift',
+      personal: true,
+    });
+    const link = await h.request('POST', `/api/v1/groups/${created.body.group.id}/invite-links`, {});
+    // A personal group's page is the largest: it lists every country for Ask to join.
+    const path = new URL(link.body.url).pathname;
+    for (const language of ['hi', 'ar']) {
+      const { html } = await open(path, { 'accept-language': language });
+      expect(gzipSync(Buffer.from(html), { level: 9 }).length).toBeLessThan(20 * 1024);
+    }
   });
 });
