@@ -179,4 +179,24 @@ describe('the join page in the reader’s language', () => {
       expect(gzipSync(Buffer.from(html), { level: 9 }).length).toBeLessThan(20 * 1024);
     }
   });
+  test('when a phone goes over the public pages’ budget, then the busy page is in its language, and ?lang= is honoured there too', async () => {
+    const busy = await startHarness({ PUBLIC_RATE_LIMIT_PER_MINUTE: '1' });
+    try {
+      const page = (query: string, language: string) =>
+        fetch(`${busy.app.url}/join/AAAAAAAAAAAAAAAAAAAAAA${query}`, {
+          headers: { accept: 'text/html', 'accept-language': language },
+        });
+      await (await page('', 'ar')).text();
+      const arabic = await page('', 'ar');
+      expect(arabic.status).toBe(429);
+      const html = await arabic.text();
+      expect(htmlTag(html)).toBe('<html lang="ar" dir="rtl">');
+      expect(html).toContain('<h1>يُرجى الانتظار قليلًا</h1>');
+      const hindi = await (await page('?lang=hi', 'ar')).text();
+      expect(htmlTag(hindi)).toBe('<html lang="hi" dir="ltr">');
+      expect(hindi).toContain('<h1>कृपया थोड़ा रुकें</h1>');
+    } finally {
+      await busy.close();
+    }
+  });
 });
