@@ -193,7 +193,7 @@ describeWithChromium('the join page on a phone', () => {
     clock.advanceDays(2);
     expect((await page.goto(expiring))?.status()).toBe(410);
     await page.getByRole('heading', { level: 1, name: 'This invite link has expired' }).waitFor();
-    expect(await page.locator('main').textContent()).toMatch(/It stopped working on \d+ \w+ \d{4}\./);
+    expect(await page.locator('main').textContent()).toMatch(/It stopped working on \w+ \d+, \d{4}\./);
     await shot(page, '07-expired');
     const json = await api('GET', new URL(expiring).pathname, undefined, { accept: 'application/json' });
     expect(json.status).toBe(410);
@@ -259,6 +259,75 @@ describeWithChromium('the join page on a phone', () => {
     const requests = await api('GET', `/api/v1/groups/${groupId}/join-requests`);
     expect(requests.body.requests).toMatchObject([{ displayName: 'Pia Patel' }]);
     await page.close();
+  });
+
+  test('when a phone set to Hindi opens a link and signs in, then every page on the way is in Hindi', async () => {
+    const groupId = await newGroup('Store 7 – Morning shift');
+    const url = await newLink(groupId);
+    // Chromium sends its locale as Accept-Language, as a phone set to Hindi does.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'hi-IN' });
+    const page = await context.newPage();
+    expect((await page.goto(url))?.status()).toBe(200);
+    const html = page.locator('html');
+    expect([await html.getAttribute('lang'), await html.getAttribute('dir')]).toEqual(['hi', 'ltr']);
+    await page.getByRole('heading', { level: 1, name: 'Store 7 – Morning shift से जुड़ें' }).waitFor();
+    expect(await page.locator('dl').textContent()).toContain('1 व्यक्ति');
+    expect(await page.getByRole('link', { name: 'हिन्दी' }).getAttribute('aria-current')).toBe('true');
+    await shot(page, 'hi-01-valid');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'साइन इन करें और जुड़ें' }).click();
+    await page.getByRole('heading', { level: 1, name: 'डेवलपर साइन-इन' }).waitFor();
+    await shot(page, 'hi-02-developer-sign-in');
+    await page.getByLabel('नाम', { exact: true }).fill('सुनीता देवी');
+    await page.getByLabel('मोबाइल नंबर').fill('+91 98765 43211');
+    await page.getByRole('button', { name: 'साइन इन करें', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'आप Store 7 – Morning shift में जुड़ गए हैं' }).waitFor();
+    await shot(page, 'hi-03-joined');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('when someone picks Arabic on the page, then it runs right to left, stays Arabic on their next visit, and Ask to join answers in Arabic', async () => {
+    const created = await api('POST', '/api/v1/groups', { name: 'Souq drivers – Night', personal: true });
+    const url = await newLink(created.body.group.id);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'العربية' }).click();
+    await page.getByRole('heading', { level: 1, name: 'انضم إلى Souq drivers – Night' }).waitFor();
+    const html = page.locator('html');
+    expect([await html.getAttribute('lang'), await html.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+    // Right to left: the heading starts at the right edge, the brand sits right of the switcher.
+    const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    const brand = (await page.getByText('CONVENE', { exact: true }).boundingBox())!;
+    const switcher = (await page.getByRole('navigation', { name: 'اللغة' }).boundingBox())!;
+    expect(heading.x + heading.width).toBeGreaterThan(PHONE.width - 40);
+    expect(brand.x).toBeGreaterThan(switcher.x);
+    await shot(page, 'ar-01-valid');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The next visit, without ?lang=, remembers the choice over the browser's English.
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: 'انضم إلى Souq drivers – Night' }).waitFor();
+
+    await page.getByLabel('اسمك').fill('سارة أحمد');
+    await page.getByLabel('رقم هاتفك المحمول').fill('050 123 4567');
+    await page.getByRole('button', { name: 'اطلب الانضمام' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('اسمك').inputValue()).toBe('سارة أحمد');
+    await shot(page, 'ar-02-ask-to-join-needs-country');
+    await page.getByLabel('بلد رقمك').selectOption('AE');
+    await page.getByRole('button', { name: 'اطلب الانضمام' }).click();
+    await page.getByRole('heading', { level: 1, name: 'أُرسل طلبك' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('مسؤولي Souq drivers – Night');
+    await shot(page, 'ar-03-request-sent');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    expect((await page.goto(`${app.url}/join/AAAAAAAAAAAAAAAAAAAAAA`))?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'لم نعثر على رابط الدعوة هذا' }).waitFor();
+    await shot(page, 'ar-04-unknown');
+    await context.close();
   });
 
   test('when the page is opened at 320 px in dark mode, then it fits the screen and follows the dark scheme', async () => {

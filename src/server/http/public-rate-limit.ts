@@ -3,7 +3,6 @@ import type { Next, Request, Response } from 'restify';
 import { HttpProblem } from '../http-errors';
 import { sendJoinPage } from '../join/join-http';
 import { refusedPage } from '../join/join-pages';
-import { englishJoinWords } from '../join/join-words';
 import { budgetKeyOf, clientAddressOf } from './client-address';
 import { isPublicPath } from './public-paths';
 import { paceRefusal } from './refusal-pace';
@@ -33,16 +32,15 @@ export function publicRateLimit(options: { requestsPerMinute: number; refusalPac
         if (req.socket.destroyed || res.headersSent) return next(false);
         if (wantsJoinPage(req)) {
           // Someone who scanned a poster in a crowded canteen reads words, not the API's error body.
-          const { title, text } = englishJoinWords.rateLimited(seconds);
+          // In their language, chosen as every join page chooses it (nothing is remembered here).
           sendJoinPage(
+            req,
             res,
             429,
-            (nonce) =>
-              refusedPage({
-                words: englishJoinWords,
-                nonce,
-                title,
-                message: text,
+            (frame) =>
+              refusedPage(frame, {
+                title: frame.t.t('join.rateLimited.title'),
+                message: frame.t.t('join.rateLimited.text', { seconds }),
                 code: 'RATE_LIMITED',
                 backTo: null,
               }),

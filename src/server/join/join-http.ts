@@ -6,12 +6,15 @@ import { inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
 import { supportedRegions } from '../../domain/people/phone-number';
 import { SignInRefused } from '../../domain/people/sign-in.errors';
 import type { WorkAccountSignIn } from '../../domain/people/work-account-sign-in.port';
+import { errorWords } from '../../i18n/error-words';
+import type { Locale } from '../../i18n/locales';
+import type { Translator } from '../../i18n/translator';
 import type { DeveloperSignIn } from '../../infra/directory/developer-sign-in';
 import type { ApiDeps } from '../api-deps';
 import { toHttpError } from '../http-errors';
-import { type AskAgain, type JoinWays, refusedPage, validLinkPage } from './join-pages';
+import { joinLanguageOf, rememberLanguage } from './join-language';
+import { type AskAgain, type JoinWays, type PageFrame, refusedPage, validLinkPage } from './join-pages';
 import type { JoinSessions } from './join-session';
-import { englishJoinWords, type JoinWords } from './join-words';
 import { LinkFactsCache } from './link-facts-cache';
 import type { PreviewImages } from './preview-images';
 import { botChatLink } from './teams-links';
@@ -29,24 +32,43 @@ export interface JoinRouteServices {
   signInOrigins: string[];
 }
 
-let regions: Array<{ code: string; label: string }> | undefined;
+const regions = new Map<Locale, Array<{ code: string; label: string }>>();
 
 /**
- * Sends a join page made with a fresh nonce under the join pages' CSP: its forms post to this origin and
- * `formOrigins` (the sign-in's) only. `headers` adds to the page's own (e.g. `Retry-After`).
+ * Sends a join page made with a fresh nonce under the join pages' CSP, in the reader's language (see
+ * `joinLanguageOf`): its forms post to this origin and `formOrigins` (the sign-in's) only. `headers` adds
+ * to the page's own (e.g. `Retry-After`). A GET's page carries the language switcher (links back to
+ * itself with `?lang=`); with `remember`, a `?lang=` choice is kept in a cookie.
  */
 export function sendJoinPage(
+  req: Request,
   res: Response,
   status: number,
-  render: (nonce: string) => string,
-  options: { formOrigins?: string[]; headers?: Record<string, string> } = {},
+  render: (frame: PageFrame) => string,
+  options: {
+    formOrigins?: string[];
+    headers?: Record<string, string>;
+    /** Remember a `?lang=` choice in a cookie (`Secure` when the public address is https). */
+    remember?: { secure: boolean };
+    /** False where the address must not be repeated in links (the sign-in callback's carries a code). */
+    switcher?: boolean;
+  } = {},
 ): void {
   const nonce = randomBytes(16).toString('base64');
   const formAction = ["'self'", ...(options.formOrigins ?? [])].join(' ');
-  const html = render(nonce);
+  const { translator: t, chosen } = joinLanguageOf(req);
+  if (chosen && options.remember) rememberLanguage(res, chosen, options.remember.secure);
+  // A POST's answer can't be asked for again by a link: it has no switcher (the choice made before stays).
+  const switcher =
+    req.method === 'GET' && options.switcher !== false
+      ? new URL(req.url ?? '/', 'http://page').searchParams
+      : undefined;
+  const html = render({ t, nonce, switcher });
   res.writeHead(status, {
     ...options.headers,
     'Content-Type': 'text/html; charset=utf-8',
+    // The words follow the browser's languages and the remembered choice: a cache must tell them apart.
+    Vary: 'Accept-Language, Cookie',
     'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     // The address holds the invite token: never hand it to the sites the page links to (same-origin
@@ -58,11 +80,10 @@ export function sendJoinPage(
 }
 
 /**
- * What every join route shares: the words, how a page is sent (its CSP and headers), how a refusal
- * reads, the link's facts and ways, and the same-origin rule for the pages' forms.
+ * What every join route shares: the reader's language, how a page is sent (its CSP and headers), how a
+ * refusal reads, the link's facts and ways, and the same-origin rule for the pages' forms.
  */
 export class JoinHttp {
-  readonly words: JoinWords = englishJoinWords;
   private readonly linkFacts: LinkFactsCache;
 
   constructor(
@@ -81,31 +102,56 @@ export class JoinHttp {
     return `${this.base()}/join/callback`;
   }
 
-  /** Sends a page made with a fresh nonce, under the join pages' CSP. */
-  page(res: Response, status: number, render: (nonce: string) => string): void {
-    sendJoinPage(res, status, render, { formOrigins: this.services.signInOrigins });
+  /** The reader's language for this request (what the page will speak). */
+  translator(req: Request): Translator {
+    return joinLanguageOf(req).translator;
+  }
+
+  /** Sends a page made with a fresh nonce, under the join pages' CSP, in the reader's language. */
+  page(
+    req: Request,
+    res: Response,
+    status: number,
+    render: (frame: PageFrame) => string,
+    switcher = true,
+  ): void {
+    sendJoinPage(req, res, status, render, {
+      formOrigins: this.services.signInOrigins,
+      remember: { secure: this.base().startsWith('https:') },
+      switcher,
+    });
   }
 
   /** The page of a working link, with its preview tags; `ask` sends Ask to join back filled in. */
-  validPage(res: Response, status: number, token: string, found: InviteLinkFacts, ask?: AskAgain): void {
-    const { words } = this;
-    const ways = this.ways(token, found);
-    const group = found.group.name;
-    const preview = {
-      title: words.previewTitle(group),
-      description: words.previewDescription({
-        group,
-        sharedBy: found.sharedBy,
-        organisation: found.organisation?.name ?? null,
-      }),
-      url: ways.inviteUrl,
-      image: `${ways.inviteUrl}/preview.png`,
-      imageAlt: words.previewAlt(group),
-    };
+  validPage(
+    req: Request,
+    res: Response,
+    status: number,
+    token: string,
+    found: InviteLinkFacts,
+    ask?: AskAgain,
+  ): void {
     const developerSignIn = this.services.signIn.developer;
-    this.page(res, status, (nonce) =>
-      validLinkPage({ words, nonce, facts: found, ways, developerSignIn, preview, ask }),
-    );
+    this.page(req, res, status, (frame) => {
+      const { t } = frame;
+      const ways = this.ways(token, found, t);
+      const group = found.group.name;
+      const organisation = found.organisation?.name;
+      // The preview's words are the reader's too: a chat app's fetch sends its user's Accept-Language.
+      const invitedTo = organisation
+        ? t.t('join.preview.groupOfOrganisation', { group, organisation })
+        : group;
+      const preview = {
+        title: t.t('join.preview.title', { group }),
+        description: found.sharedBy
+          ? t.t('join.preview.descriptionSharedBy', { group: invitedTo, sharedBy: found.sharedBy })
+          : t.t('join.preview.description', { group: invitedTo }),
+        url: ways.inviteUrl,
+        image: `${ways.inviteUrl}/preview.png`,
+        imageAlt: t.t('join.preview.alt', { group }),
+      };
+      return validLinkPage(frame, { facts: found, ways, developerSignIn, preview, ask });
+    });
   }
 
   /** A redirect that no cache keeps. */
@@ -120,7 +166,13 @@ export class JoinHttp {
   }
 
   /** A refusal as a page in plain words (or the shared JSON error body), with the way back to the invite. */
-  refuse(req: Request, res: Response, error: unknown, token: string | undefined, title?: string): void {
+  refuse(
+    req: Request,
+    res: Response,
+    error: unknown,
+    token: string | undefined,
+    title?: 'join.askToJoin.failed',
+  ): void {
     const { status, body, unexpected } = toHttpError(error);
     if (unexpected) this.deps.logger.error({ err: error }, 'join failed');
     if (res.headersSent) return;
@@ -129,9 +181,21 @@ export class JoinHttp {
       return;
     }
     const backTo = token ? `/join/${token}` : null;
-    const { message, code } = body.error;
-    this.page(res, status, (nonce) =>
-      refusedPage({ words: this.words, nonce, title, message, code, backTo }),
+    const { code } = body.error;
+    // The callback's address holds the sign-in's code: its refusal links back to the invite instead.
+    const atCallback = req.getPath() === new URL(this.callbackUrl()).pathname;
+    this.page(
+      req,
+      res,
+      status,
+      (frame) =>
+        refusedPage(frame, {
+          title: title && frame.t.t(title),
+          message: errorWords(body.error, frame.t),
+          code,
+          backTo,
+        }),
+      !atCallback,
     );
   }
 
@@ -147,7 +211,8 @@ export class JoinHttp {
     }
   }
 
-  ways(token: string, found: InviteLinkFacts): JoinWays {
+  /** The page's ways on; `t` names the regions of Ask to join in the reader's language. */
+  ways(token: string, found: InviteLinkFacts, t?: Translator): JoinWays {
     const inviteUrl = inviteUrlOf(this.base(), token);
     const { botAppId } = this.services;
     return {
@@ -156,7 +221,7 @@ export class JoinHttp {
       inviteUrl,
       // Every link takes requests, organisation-only ones too: an admin decides on each.
       askToJoin: `/join/${token}/requests`,
-      regions: found.organisation ? null : this.regionChoices(),
+      regions: found.organisation || !t ? null : this.regionChoices(t.locale),
     };
   }
 
@@ -182,13 +247,19 @@ export class JoinHttp {
   }
 
   /** "India (+91)"…, by name, for people whose group has no organisation to take a region from. */
-  private regionChoices(): Array<{ code: string; label: string }> {
-    if (!regions) {
-      const names = new Intl.DisplayNames([this.words.lang], { type: 'region' });
-      regions = supportedRegions()
-        .map((r) => ({ code: r.code, label: `${names.of(r.code) ?? r.code} (+${r.callingCode})` }))
-        .sort((a, b) => a.label.localeCompare(b.label, this.words.lang));
+  private regionChoices(locale: Locale): Array<{ code: string; label: string }> {
+    let choices = regions.get(locale);
+    if (!choices) {
+      const names = new Intl.DisplayNames([locale], { type: 'region' });
+      // The calling code is digits and a plus whatever the language: isolated so it stays "+91".
+      choices = supportedRegions()
+        .map((r) => ({
+          code: r.code,
+          label: `${names.of(r.code) ?? r.code} (\u2066+${r.callingCode}\u2069)`,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale));
+      regions.set(locale, choices);
     }
-    return regions;
+    return choices;
   }
 }

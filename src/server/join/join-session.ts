@@ -4,6 +4,7 @@ import { EncryptJWT, jwtDecrypt } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Request, Response } from 'restify';
 import { SignInRefused } from '../../domain/people/sign-in.errors';
+import { appendCookie } from './append-cookie';
 
 /** What the browser carries between starting sign-in and the callback (encrypted and authenticated). */
 export interface SignInSession {
@@ -110,9 +111,7 @@ export class JoinSessions {
       path: '/join',
       maxAge,
     });
-    const previous = res.getHeader('Set-Cookie');
-    const list = previous === undefined ? [] : Array.isArray(previous) ? previous : [String(previous)];
-    res.setHeader('Set-Cookie', [...list, cookie]);
+    appendCookie(res, cookie);
   }
 }
 

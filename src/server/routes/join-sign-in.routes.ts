@@ -20,7 +20,7 @@ const DEVELOPER_SIGN_IN = '/join/developer-sign-in';
  * state, gets a code redeemed. Then "You're in" is one redirect away (post/redirect/get).
  */
 export function registerJoinSignInRoutes(server: Server, http: JoinHttp): void {
-  const { words, services, deps } = http;
+  const { services, deps } = http;
 
   // Registered before `/join/:token` so these names are never read as tokens.
   server.get('/join/callback', async (req: Request, res: Response) => {
@@ -67,7 +67,7 @@ export function registerJoinSignInRoutes(server: Server, http: JoinHttp): void {
       const found = await http.facts(token, true);
       if (!found || !token) throw new InviteNotFound();
       if (found.status !== 'active') {
-        http.page(res, 410, (nonce) => deadLinkPage({ words, nonce, facts: found }));
+        http.page(req, res, 410, (frame) => deadLinkPage(frame, found));
         return;
       }
       const tenant = services.signIn.tenantFor(
@@ -97,7 +97,7 @@ export function registerJoinSignInRoutes(server: Server, http: JoinHttp): void {
         return;
       }
       const { group, outcome, openUrl } = joined;
-      http.page(res, 200, (nonce) => outcomePage({ words, nonce, group, outcome, openUrl }));
+      http.page(req, res, 200, (frame) => outcomePage(frame, { group, outcome, openUrl }));
     } catch (error) {
       http.refuse(req, res, error, token);
     }
@@ -106,7 +106,7 @@ export function registerJoinSignInRoutes(server: Server, http: JoinHttp): void {
 
 /** Local mode's authorize endpoint: the developer sign-in page and its answer (a one-time code). */
 function registerDeveloperSignIn(server: Server, http: JoinHttp, developer: DeveloperSignIn): void {
-  const { words, deps } = http;
+  const { deps } = http;
   const params = (source: Record<string, unknown>) => {
     const pick = (k: string) => (typeof source[k] === 'string' ? (source[k] as string) : '');
     return {
@@ -127,8 +127,8 @@ function registerDeveloperSignIn(server: Server, http: JoinHttp, developer: Deve
       const hidden = params((req.query ?? {}) as Record<string, unknown>);
       checkRequest(hidden);
       const people = developer.standIns();
-      http.page(res, 200, (nonce) =>
-        developerSignInPage({ words, nonce, action: DEVELOPER_SIGN_IN, hidden, people }),
+      http.page(req, res, 200, (frame) =>
+        developerSignInPage(frame, { action: DEVELOPER_SIGN_IN, hidden, people }),
       );
     } catch (error) {
       http.refuse(req, res, error, undefined);

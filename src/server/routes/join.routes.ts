@@ -3,6 +3,7 @@ import { groupPhotoForInvite } from '../../domain/group-photos/invite-photo';
 import type { InviteLinkFacts } from '../../domain/invites/describe-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
 import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
+import { translatorFor } from '../../i18n/translator';
 import type { ApiDeps } from '../api-deps';
 import { sendPhoto } from '../http/send-photo';
 import { toHttpError } from '../http-errors';
@@ -19,7 +20,8 @@ export type { JoinRouteServices };
  */
 export function registerJoinRoutes(server: Server, deps: ApiDeps, services: JoinRouteServices): void {
   const http = new JoinHttp(deps, services);
-  const { words } = http;
+  // Programs reading the JSON and the preview image get English, as before; pages speak the reader's language.
+  const english = translatorFor('en');
   registerJoinSignInRoutes(server, http);
   registerJoinAskRoutes(server, http);
 
@@ -33,10 +35,10 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
         return;
       }
       if (!found || !token || found.status !== 'active') {
-        http.page(res, status, (nonce) => deadLinkPage({ words, nonce, facts: found }));
+        http.page(req, res, status, (frame) => deadLinkPage(frame, found));
         return;
       }
-      http.validPage(res, 200, token, found);
+      http.validPage(req, res, 200, token, found);
     } catch (error) {
       http.refuse(req, res, error, undefined);
     }
@@ -58,7 +60,7 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
               askToJoin: absolute(ways.askToJoin),
             },
           }
-        : { message: deadLinkWords(words, found) }),
+        : { message: deadLinkWords(english, found) }),
     };
   }
 
@@ -71,10 +73,11 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
       const photo = found.group.photoEtag ? await groupPhotoForInvite(deps.ctx, token) : undefined;
       const image = services.previews.get({
         photo: photo ? { etag: photo.etag, jpeg: photo.bytes } : null,
-        title: words.previewTitle(found.group.name),
+        // English until the image's fonts cover Devanagari and Arabic; one image per link, whoever asks.
+        title: english.t('join.preview.title', { group: found.group.name }),
         lines: [
-          found.organisation?.name ?? words.facts.personal,
-          ...(found.sharedBy ? [`${words.facts.sharedBy}: ${found.sharedBy}`] : []),
+          found.organisation?.name ?? english.t('join.facts.personal'),
+          ...(found.sharedBy ? [`${english.t('join.facts.sharedBy')}: ${found.sharedBy}`] : []),
         ],
         inviteUrl: inviteUrlOf(http.base(), token),
       });

@@ -6,6 +6,9 @@ describe('redacting invite tokens from what is logged', () => {
   test.each([
     [`/join/${token}`, '/join/[redacted]'],
     [`/join/${token}/preview.png?size=2`, '/join/[redacted]/preview.png'],
+    // The join pages' language switcher links to the same page with `?lang=`.
+    [`/join/${token}?lang=ar`, '/join/[redacted]'],
+    [`/join/${token}/welcome?lang=hi`, '/join/[redacted]/welcome'],
     [`/rollout/poster?invite=https%3A%2F%2Fx%2Fjoin%2F${token}&format=png`, '/rollout/poster'],
     ['/api/v1/groups/42?x=1#frag', '/api/v1/groups/42'],
     ['/healthz', '/healthz'],

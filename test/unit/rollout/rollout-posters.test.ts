@@ -4,9 +4,9 @@ import { champGuidelines } from '../../../src/domain/rollout/content/champ-guide
 import { employeeGuide } from '../../../src/domain/rollout/content/employee-guide';
 import { genericPosterSpec, groupPosterSpec, joinSteps } from '../../../src/domain/rollout/content/posters';
 import { guideHtml, guideMarkdown } from '../../../src/domain/rollout/render-guide';
+import { translatorFor } from '../../../src/i18n/translator';
 import { qrMatrix } from '../../../src/infra/rollout/qr-code';
 import { rolloutRenderer } from '../../../src/infra/rollout/rollout-renderer';
-import { englishJoinWords } from '../../../src/server/join/join-words';
 import { readPdfText as pdfText } from '../../support/rollout-pdf-reader';
 
 const inviteUrl = 'https://convene.contoso.com/join/AbCdEfGhIjKlMnOpQrStUv';
@@ -38,8 +38,8 @@ describe('posters', () => {
 
   test('when a poster names a button to press, then it is a button the join page shows', () => {
     const steps = joinSteps.join(' ');
-    expect(steps).toContain(`“${englishJoinWords.signIn.button}”`);
-    expect(steps).toContain(`“${englishJoinWords.askToJoin.button}”`);
+    expect(steps).toContain(`“${translatorFor('en').t('join.signIn.button')}”`);
+    expect(steps).toContain(`“${translatorFor('en').t('join.askToJoin.button')}”`);
     expect(steps).not.toMatch(/Tap Join\b/);
   });
 
