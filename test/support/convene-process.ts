@@ -43,6 +43,12 @@ export async function waitFor<T>(probe: () => T | undefined, ms = 20_000): Promi
   throw new Error('timed out');
 }
 
-/** The address the process logged once listening. */
+/** How long a test may wait for a Convene process to listen (see listeningUrl). */
+export const STARTUP_MS = 60_000;
+
+/**
+ * The address the process logged once listening. Starting compiles the whole tree through tsx, which on
+ * a shared 2-core machine under other test files' load has taken 25 s; a minute leaves room.
+ */
 export const listeningUrl = (proc: ConveneProcess): Promise<string> =>
-  waitFor(() => /"url":"(http:\/\/[^"]+)","mode"/.exec(proc.output())?.[1]);
+  waitFor(() => /"url":"(http:\/\/[^"]+)","mode"/.exec(proc.output())?.[1], STARTUP_MS);

@@ -1,7 +1,12 @@
 import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ConveneProcess, listeningUrl, startConveneProcess } from '../../support/convene-process';
+import {
+  type ConveneProcess,
+  listeningUrl,
+  STARTUP_MS,
+  startConveneProcess,
+} from '../../support/convene-process';
 import { healthAnswerMs } from '../../support/health-probe';
 
 /** A real Convene process under attack, with a temp dir of its own to prove nothing is left behind. */
@@ -73,7 +78,7 @@ export function targetUnderAttack(env: Record<string, string> = {}): () => Targe
   };
   beforeAll(async () => {
     target = await startTarget(env);
-  });
+  }, STARTUP_MS + 10_000);
   afterAll(() => target?.stop());
   afterEach(async () => {
     expect(await current().healthMs()).toBeLessThan(200);
