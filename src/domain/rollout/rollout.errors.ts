@@ -46,7 +46,10 @@ export class ResourceAlreadyAdded extends DomainError {
   readonly code = 'RESOURCE_ALREADY_ADDED';
   readonly kind = 'conflict';
   constructor(existing: { id: string; title: string }) {
-    super(`This file is already in your resources as "${existing.title}".`, { resourceId: existing.id });
+    super(`This file is already in your resources as "${existing.title}".`, {
+      resourceId: existing.id,
+      title: existing.title,
+    });
   }
 }
 
