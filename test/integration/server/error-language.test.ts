@@ -1,5 +1,9 @@
 import { type AppHarness, startHarness } from '../../support/app-harness';
 
+interface ErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
 /** An API refusal speaks the caller's language (Accept-Language); programs keep reading the same code. */
 describe('the API’s refusals in the caller’s language', () => {
   let h: AppHarness;
@@ -14,7 +18,7 @@ describe('the API’s refusals in the caller’s language', () => {
       headers: { 'content-type': 'application/json', ...(language ? { 'accept-language': language } : {}) },
       body: JSON.stringify({ name }),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as ErrorBody };
   };
 
   test('when a Hindi reader is refused, then the message is Hindi and the code and details are the same', async () => {
