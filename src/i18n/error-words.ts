@@ -82,13 +82,13 @@ function valuesOf(details: Record<string, unknown>, args: Arguments, translator:
   return values;
 }
 
-/** "50 MB", "8 KB", "300 byte": a limit as people say it, with the language's own unit words. */
+/**
+ * "50 MB", "8 KB": a limit as people say it (as `formatBytes` says it in English), the number in the
+ * language's digits; the abbreviations are read the same in Hindi and Arabic interfaces.
+ */
 function sizeInWords(bytes: number, translator: Translator): string {
-  const [amount, unit] =
-    bytes >= 1024 * 1024
-      ? [bytes / (1024 * 1024), 'megabyte']
-      : bytes >= 1024
-        ? [bytes / 1024, 'kilobyte']
-        : [bytes, 'byte'];
-  return translator.number(amount, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024)
+    return `${translator.number(bytes / (1024 * 1024), { maximumFractionDigits: 1 })} MB`;
+  if (bytes >= 1024) return `${translator.number(bytes / 1024, { maximumFractionDigits: 0 })} KB`;
+  return translator.number(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
 }

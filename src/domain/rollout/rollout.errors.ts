@@ -8,7 +8,7 @@ export class ResourceTypeNotAllowed extends DomainError {
   constructor(detected: string, fileName: string) {
     super(
       `"${fileName}" is not a PDF, PNG, JPEG or PowerPoint (.pptx) file${detected === 'unknown' ? '' : ` (it looks like ${detected.toUpperCase()})`}. The type is read from the file's content, not its name.`,
-      { detected, fileName, allowed: [...RESOURCE_TYPES] },
+      { detected, looksLike: detected.toUpperCase(), fileName, allowed: [...RESOURCE_TYPES] },
     );
   }
 }
