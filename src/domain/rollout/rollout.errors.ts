@@ -83,7 +83,8 @@ export class PosterFormatInvalid extends DomainError {
       allowed.includes('png')
         ? `Posters come as "pdf" (to print) or "png" (to share in a chat), not "${format.slice(0, 20)}".`
         : `This one comes only as "pdf" (to print), not "${format.slice(0, 20)}".`,
-      { format: format.slice(0, 20), allowed },
+      // `offers` ("pdf-or-png", "pdf") lets the catalogue choose its sentence as the English one does.
+      { format: format.slice(0, 20), allowed, offers: allowed.join('-or-') },
     );
   }
 }
