@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import JSZip from 'jszip';
 import { AppPackageError, type PackageProblem } from './app-package/app-package.errors';
 import { checkIcon, iconRules } from './app-package/check-icons';
+import { additionalLanguagesOf, checkLanguageFile } from './app-package/check-localization';
 import { fillTemplate } from './app-package/fill-template';
 import { validateManifest } from './app-package/validate-manifest';
 
@@ -35,7 +36,7 @@ export interface PackageSettings {
 export interface PackageOptions extends PackageSettings {
   /** The manifest template; appPackage/manifest.json by default. */
   template?: string;
-  /** The folder holding color.png and outline.png; appPackage/ by default. */
+  /** The folder holding color.png, outline.png and the language files; appPackage/ by default. */
   iconDir?: string;
   /** Where the zip goes; appPackage/build/convene.zip by default. */
   out?: string;
@@ -143,6 +144,20 @@ export async function buildAppPackage(options: PackageOptions): Promise<BuiltPac
     zip.file(icons[kind], bytes);
   }
   if (problems.length > 0) throw new AppPackageError('APP_PACKAGE_ICON_INVALID', problems);
+
+  // Teams shows the name, descriptions, command hints and tab names in the user's language from these.
+  for (const { languageTag, file } of additionalLanguagesOf(manifest)) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(iconDir, file), 'utf8');
+    } catch {
+      problems.push({ where: file, message: `is missing from ${iconDir}` });
+      continue;
+    }
+    problems.push(...checkLanguageFile(manifest, { languageTag, file, strings: JSON.parse(text) }));
+    zip.file(file, text);
+  }
+  if (problems.length > 0) throw new AppPackageError('APP_PACKAGE_LOCALIZATION_INVALID', problems);
 
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

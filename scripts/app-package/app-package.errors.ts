@@ -6,7 +6,8 @@ export interface PackageProblem {
 
 /**
  * The package cannot be built. `code` is stable (APP_PACKAGE_PLACEHOLDER_MISSING, APP_PACKAGE_SCHEMA_INVALID,
- * APP_PACKAGE_ICON_INVALID, APP_PACKAGE_SCHEMA_UNAVAILABLE, APP_PACKAGE_SETTING_INVALID); every problem found is listed.
+ * APP_PACKAGE_ICON_INVALID, APP_PACKAGE_LOCALIZATION_INVALID, APP_PACKAGE_SCHEMA_UNAVAILABLE,
+ * APP_PACKAGE_SETTING_INVALID); every problem found is listed.
  */
 export class AppPackageError extends Error {
   constructor(

@@ -8,14 +8,14 @@ const teamsSchemaUrl =
   /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/;
 
 /**
- * The official Teams schema for the manifest's `$schema`, read from the copy @microsoft/app-manifest bundles.
- * It is never downloaded: packaging must work offline and give the same answer every time.
+ * The official Teams schema for the manifest's `$schema` (or, by `name`, another schema of the same version,
+ * such as the localization files'), read from the copy @microsoft/app-manifest bundles. It is never
+ * downloaded: packaging must work offline and give the same answer every time.
  */
-export function bundledTeamsSchema(schemaUrl: unknown): object {
+export function bundledTeamsSchema(schemaUrl: unknown, name = 'MicrosoftTeams.schema.json'): object {
   const version = typeof schemaUrl === 'string' ? teamsSchemaUrl.exec(schemaUrl)?.[1] : undefined;
   const root = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
-  const file =
-    version && path.join(root, 'build', 'json-schemas', 'teams', version, 'MicrosoftTeams.schema.json');
+  const file = version && path.join(root, 'build', 'json-schemas', 'teams', version, name);
   if (!file || !existsSync(file)) {
     throw new AppPackageError('APP_PACKAGE_SCHEMA_UNAVAILABLE', [
       {

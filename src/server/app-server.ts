@@ -11,6 +11,7 @@ import { publicRateLimit } from './http/public-rate-limit';
 import { readRequestBodies } from './http/request-bodies';
 import { restify } from './http/restify';
 import { applyServerLimits } from './http/server-limits';
+import { errorLocaleOf, HttpProblem, toHttpError } from './http-errors';
 import { registerAccountCreationRoutes } from './routes/account-creation.routes';
 import { registerAnnouncementRoutes } from './routes/announcements.routes';
 import { registerBotRoutes } from './routes/bot.routes';
@@ -77,9 +78,11 @@ export function createAppServer(deps: AppServerDeps): Server {
   server.pre(readRequestBodies());
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  server.on('restifyError', (_req, _res, err, callback) => {
+  server.on('restifyError', (req, _res, err, callback) => {
     const code = restifyCodes[String(err.restCode ?? err.name).replace(/Error$/, '')] ?? 'HTTP_ERROR';
-    err.toJSON = () => ({ error: { code, message: String(err.message), details: {} } });
+    const problem = new HttpProblem(err.statusCode ?? 500, code, String(err.message));
+    const { body } = toHttpError(problem, errorLocaleOf(req));
+    err.toJSON = () => body;
     return callback();
   });
 

@@ -1,4 +1,8 @@
+import type { Request } from 'restify';
 import { DomainError } from '../domain/shared/domain-error';
+import { errorWords } from '../i18n/error-words';
+import { DEFAULT_LOCALE, type Locale, localeFromAcceptLanguage } from '../i18n/locales';
+import { translatorFor } from '../i18n/translator';
 
 /** The one error body every API answer uses: `{ error: { code, message, details } }`. */
 export interface ErrorBody {
@@ -33,27 +37,32 @@ export class HttpProblem extends Error {
   }
 }
 
-/** Turns anything thrown into a status and a body; unexpected errors never leak their internals. */
-export function toHttpError(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
-  if (error instanceof DomainError) {
+/** The language a request's error words are in: its `Accept-Language`, English without one. */
+export const errorLocaleOf = (req: Pick<Request, 'headers'>): Locale =>
+  localeFromAcceptLanguage(req.headers['accept-language']);
+
+/**
+ * Turns anything thrown into a status and a body; unexpected errors never leak their internals. The
+ * `message` is in `locale` (from the catalogue, by code); `code` and `details` are the same in every
+ * language, so programs read those and people read the message.
+ */
+export function toHttpError(
+  error: unknown,
+  locale: Locale = DEFAULT_LOCALE,
+): { status: number; body: ErrorBody; unexpected: boolean } {
+  const coded = error instanceof DomainError || error instanceof HttpProblem ? error : undefined;
+  if (coded) {
+    const message = errorWords(coded, translatorFor(locale));
     return {
-      status: statusByKind[error.kind],
-      body: { error: { code: error.code, message: error.message, details: error.details } },
+      status: coded instanceof DomainError ? statusByKind[coded.kind] : coded.status,
+      body: { error: { code: coded.code, message, details: coded.details } },
       unexpected: false,
     };
   }
-  if (error instanceof HttpProblem) {
-    return {
-      status: error.status,
-      body: { error: { code: error.code, message: error.message, details: error.details } },
-      unexpected: false,
-    };
-  }
+  const internal = { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.', details: {} };
   return {
     status: 500,
-    body: {
-      error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.', details: {} },
-    },
+    body: { error: { ...internal, message: errorWords(internal, translatorFor(locale)) } },
     unexpected: true,
   };
 }

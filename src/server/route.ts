@@ -7,7 +7,7 @@ import { identifyTeamsUser } from '../domain/people/identify-teams-user';
 import { yieldToEventLoop } from '../domain/shared/yield-to-event-loop';
 import { redactPath } from '../infra/logging/redact';
 import type { Actor, ApiDeps } from './api-deps';
-import { HttpProblem, toHttpError } from './http-errors';
+import { errorLocaleOf, HttpProblem, toHttpError } from './http-errors';
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
 
@@ -25,7 +25,7 @@ export function route(deps: Pick<ApiDeps, 'logger'>, handler: Handler) {
       if (result === undefined) res.send(204);
       else res.send(res.statusCode >= 200 && res.statusCode < 300 ? res.statusCode : 200, result);
     } catch (error) {
-      const { status, body, unexpected } = toHttpError(error);
+      const { status, body, unexpected } = toHttpError(error, errorLocaleOf(req));
       if (unexpected)
         deps.logger.error({ err: error, url: redactPath(req.url), method: req.method }, 'request failed');
       if (res.headersSent) return;
@@ -70,23 +70,19 @@ export function parseBody<T>(req: Request, schema: z.ZodType<T>): T {
     field: issue.path.join('.') || '(body)',
     problem: issue.message,
   }));
-  throw new HttpProblem(
-    400,
-    'BODY_INVALID',
-    `The request body is not right: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`,
-    { fields },
-  );
+  const problems = fields.map((f) => `${f.field} ${f.problem}`).join('; ');
+  throw new HttpProblem(400, 'BODY_INVALID', `The request body is not right: ${problems}.`, {
+    fields,
+    problems,
+  });
 }
 
 /** The query string checked against `schema`, or a coded 400 naming what is wrong. */
 export function parseQuery<T>(req: Request, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(req.query ?? {});
   if (parsed.success) return parsed.data;
-  throw new HttpProblem(
-    400,
-    'QUERY_INVALID',
-    `The query is not right: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`,
-  );
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+  throw new HttpProblem(400, 'QUERY_INVALID', `The query is not right: ${problems}.`, { problems });
 }
 
 /** A Content-Disposition that keeps non-ASCII file names (RFC 6266) and cannot be broken by quotes. */

@@ -24,7 +24,7 @@ export class AccountCreationDomainNotVerified extends DomainError {
   constructor(domain: string, verified: string[]) {
     super(
       `${domain} is not a verified domain of your organisation. Verified domains: ${verified.join(', ') || 'none found'}.`,
-      { domain, verified },
+      { domain, verified, count: verified.length },
     );
   }
 }

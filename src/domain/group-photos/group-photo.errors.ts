@@ -7,7 +7,7 @@ export class PhotoTypeNotAccepted extends DomainError {
   constructor(detected: string) {
     super(
       `A group photo must be a PNG, JPEG or WebP picture${detected === 'unknown' ? '' : ` (this file looks like ${detected.toUpperCase()})`}. The type is read from the file's content, not its name.`,
-      { detected, allowed: ['png', 'jpeg', 'webp'] },
+      { detected, looksLike: detected.toUpperCase(), allowed: ['png', 'jpeg', 'webp'] },
     );
   }
 }

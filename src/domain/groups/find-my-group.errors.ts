@@ -16,7 +16,7 @@ export class GroupNameRequired extends DomainError {
       choices.length === 0
         ? 'You are not in any group yet: create one first.'
         : `Which group? Yours are: ${choices.join(', ')}.`,
-      { choices },
+      { choices, count: choices.length },
     );
   }
 }

@@ -47,7 +47,7 @@ export class HierarchyCycle extends DomainError {
   readonly code = 'HIERARCHY_CYCLE';
   readonly kind = 'invalid';
   constructor(readonly path: string[]) {
-    super(`That would make a loop in the hierarchy: ${path.join(' › ')}.`, { path });
+    super(`That would make a loop in the hierarchy: ${path.join(' › ')}.`, { path, route: path.join(' › ') });
   }
 }
 

@@ -38,16 +38,23 @@ export interface IssuedInviteLink {
 function validateSettings(settings: InviteLinkSettings, group: Group): Required<InviteLinkSettings> {
   const days = settings.expiresInDays ?? DEFAULT_INVITE_LIFETIME_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_INVITE_LIFETIME_DAYS) {
-    throw new InviteSettingsInvalid(`expiry must be 1 to ${MAX_INVITE_LIFETIME_DAYS} whole days`);
+    throw new InviteSettingsInvalid(`expiry must be 1 to ${MAX_INVITE_LIFETIME_DAYS} whole days`, {
+      setting: 'expiry',
+      max: MAX_INVITE_LIFETIME_DAYS,
+    });
   }
   const maxUses = settings.maxUses ?? null;
   if (maxUses !== null && (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_INVITE_USES)) {
-    throw new InviteSettingsInvalid(`the number of uses must be 1 to ${MAX_INVITE_USES}`);
+    throw new InviteSettingsInvalid(`the number of uses must be 1 to ${MAX_INVITE_USES}`, {
+      setting: 'uses',
+      max: MAX_INVITE_USES,
+    });
   }
   const organisationAccountsOnly = settings.organisationAccountsOnly ?? group.organisationId !== null;
   if (organisationAccountsOnly && !group.organisationId) {
     throw new InviteSettingsInvalid(
       'only a group added to an organisation can limit joining to its accounts',
+      { setting: 'organisation-accounts-only' },
     );
   }
   return {

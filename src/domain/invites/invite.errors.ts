@@ -45,7 +45,11 @@ export class InviteOrganisationAccountsOnly extends DomainError {
 export class InviteSettingsInvalid extends DomainError {
   readonly code = 'INVITE_SETTINGS_INVALID';
   readonly kind = 'invalid';
-  constructor(reason: string) {
-    super(`Those link settings don't work: ${reason}.`, { reason });
+  /** `setting` and `max` say which limit was broken, so the catalogue can say it in any language. */
+  constructor(
+    reason: string,
+    which: { setting: 'expiry' | 'uses' | 'organisation-accounts-only'; max?: number },
+  ) {
+    super(`Those link settings don't work: ${reason}.`, { reason, ...which });
   }
 }

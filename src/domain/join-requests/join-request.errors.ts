@@ -7,6 +7,7 @@ export class JoinRequestNameInvalid extends DomainError {
   constructor() {
     super(
       `Type your name (1 to ${JOIN_REQUEST_NAME_MAX_LENGTH} characters) so the admins know who is asking.`,
+      { max: JOIN_REQUEST_NAME_MAX_LENGTH },
     );
   }
 }

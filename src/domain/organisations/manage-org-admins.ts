@@ -85,7 +85,7 @@ export async function addOrgAdmin(
     await requireOrgAdminOf(repos, actor);
     const person = await repos.people.findById(personId);
     if (!person || person.tenantId !== organisation.tenantId || !person.aadObjectId)
-      throw new OrgAdminCandidateNotFound('for that person');
+      throw new OrgAdminCandidateNotFound(null);
     const admin = { personId: person.id, name: personLabel(person) };
     if (await repos.roles.findOrgAdminGrant(organisation.id, person.id)) return { admin, changed: false };
     const now = ctx.clock.now();

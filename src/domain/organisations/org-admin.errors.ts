@@ -30,7 +30,11 @@ export class OrgAdminManagedInEntra extends DomainError {
 export class OrgAdminCandidateNotFound extends DomainError {
   readonly code = 'ORG_ADMIN_CANDIDATE_NOT_FOUND';
   readonly kind = 'not-found';
-  constructor(what: string) {
-    super(`No Microsoft 365 account ${what} was found in your organisation.`, { what });
+  /** `what` names the account looked for; null when it was a person's own (nothing to repeat back). */
+  constructor(what: string | null) {
+    super(
+      `No Microsoft 365 account ${what ?? 'for that person'} was found in your organisation.`,
+      what === null ? {} : { what },
+    );
   }
 }

@@ -15,6 +15,12 @@ export class AccountHintInvalid extends DomainError {
           ? 'is not an e-mail address'
           : 'holds characters that are not printable';
     // The value itself is not repeated: it may be long or hold control characters.
-    super(`The ${fieldWords[field]} given for ${phone} ${why}.`, { phone, field, refused });
+    const max = field === 'email' ? EMAIL_MAX_LENGTH : EMPLOYEE_ID_MAX_LENGTH;
+    super(`The ${fieldWords[field]} given for ${phone} ${why}.`, {
+      phone,
+      field,
+      refused,
+      ...(refused === 'too-long' ? { max } : {}),
+    });
   }
 }

@@ -8,7 +8,7 @@ export class ResourceTypeNotAllowed extends DomainError {
   constructor(detected: string, fileName: string) {
     super(
       `"${fileName}" is not a PDF, PNG, JPEG or PowerPoint (.pptx) file${detected === 'unknown' ? '' : ` (it looks like ${detected.toUpperCase()})`}. The type is read from the file's content, not its name.`,
-      { detected, fileName, allowed: [...RESOURCE_TYPES] },
+      { detected, looksLike: detected.toUpperCase(), fileName, allowed: [...RESOURCE_TYPES] },
     );
   }
 }
@@ -46,7 +46,10 @@ export class ResourceAlreadyAdded extends DomainError {
   readonly code = 'RESOURCE_ALREADY_ADDED';
   readonly kind = 'conflict';
   constructor(existing: { id: string; title: string }) {
-    super(`This file is already in your resources as "${existing.title}".`, { resourceId: existing.id });
+    super(`This file is already in your resources as "${existing.title}".`, {
+      resourceId: existing.id,
+      title: existing.title,
+    });
   }
 }
 
@@ -80,7 +83,8 @@ export class PosterFormatInvalid extends DomainError {
       allowed.includes('png')
         ? `Posters come as "pdf" (to print) or "png" (to share in a chat), not "${format.slice(0, 20)}".`
         : `This one comes only as "pdf" (to print), not "${format.slice(0, 20)}".`,
-      { format: format.slice(0, 20), allowed },
+      // `offers` ("pdf-or-png", "pdf") lets the catalogue choose its sentence as the English one does.
+      { format: format.slice(0, 20), allowed, offers: allowed.join('-or-') },
     );
   }
 }

@@ -55,7 +55,7 @@ export class SlipsNotAllowed extends DomainError {
   readonly kind = 'forbidden';
   constructor() {
     super('Onboarding slips are for org admins, and for group admins and champs of their own groups.', {
-      action: 'print-slips',
+      action: 'print-selected-slips',
     });
   }
 }

@@ -18,7 +18,7 @@ export function unmatchedPeopleCriteria(
     ...readPersonSearch(
       filter.search,
       organisation.defaultRegion,
-      (max) => new UnmatchedPeopleFilterInvalid('search', `at most ${max} characters`),
+      (max) => new UnmatchedPeopleFilterInvalid('search', `at most ${max} characters`, { max }),
     ),
     groupId: filter.groupId?.trim() || null,
     region: filter.region?.trim() ? regionOf(filter.region) : null,
@@ -29,6 +29,8 @@ function regionOf(raw: string) {
   try {
     return parseRegion(raw);
   } catch {
-    throw new UnmatchedPeopleFilterInvalid('region', `"${raw.slice(0, 10)}" is not a region Convene knows`);
+    throw new UnmatchedPeopleFilterInvalid('region', `"${raw.slice(0, 10)}" is not a region Convene knows`, {
+      input: raw.slice(0, 10),
+    });
   }
 }

@@ -13,8 +13,9 @@ export class UnmatchedPeopleOrgAdminsOnly extends DomainError {
 export class UnmatchedPeopleFilterInvalid extends DomainError {
   readonly code = 'PEOPLE_FILTER_INVALID';
   readonly kind = 'invalid';
-  constructor(field: string, problem: string) {
-    super(`The ${field} filter is not right: ${problem}.`, { field });
+  /** `values` are what the problem names (`max`, `allowed`, `input`), so the catalogue can say it too. */
+  constructor(field: string, problem: string, values: Record<string, unknown> = {}) {
+    super(`The ${field} filter is not right: ${problem}.`, { field, ...values });
   }
 }
 

@@ -12,13 +12,15 @@ import { UsersFilterInvalid } from './users.errors';
 export function usersCriteria(scope: UsersScope, filter: UsersFilter): UsersCriteria {
   const account = filter.account ?? null;
   if (account !== null && !accountStates.includes(account as AccountState))
-    throw new UsersFilterInvalid('account', `use one of ${accountStates.join(', ')}`);
+    throw new UsersFilterInvalid('account', `use one of ${accountStates.join(', ')}`, {
+      allowed: accountStates,
+    });
   return {
     scope,
     ...readPersonSearch(
       filter.search,
       scope.defaultRegion,
-      (max) => new UsersFilterInvalid('search', `at most ${max} characters`),
+      (max) => new UsersFilterInvalid('search', `at most ${max} characters`, { max }),
     ),
     groupId: filter.groupId?.trim() || null,
     account,

@@ -21,8 +21,9 @@ export class UserNotFound extends DomainError {
 export class UsersFilterInvalid extends DomainError {
   readonly code = 'USERS_FILTER_INVALID';
   readonly kind = 'invalid';
-  constructor(field: string, problem: string) {
-    super(`The ${field} filter is not right: ${problem}.`, { field });
+  /** `values` are what the problem names (`max`, `allowed`, `input`), so the catalogue can say it too. */
+  constructor(field: string, problem: string, values: Record<string, unknown> = {}) {
+    super(`The ${field} filter is not right: ${problem}.`, { field, ...values });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Request, Response } from 'restify';
 import type { DomainError } from '../../domain/shared/domain-error';
-import { HttpProblem, toHttpError } from '../http-errors';
+import { errorLocaleOf, HttpProblem, toHttpError } from '../http-errors';
 
 /** How long a refused upload's connection lingers after the answer before it is destroyed. */
 export const LINGER_MS = 1000;
@@ -16,7 +16,7 @@ export function refuse(
   problem: HttpProblem | DomainError,
   options: { close?: boolean } = {},
 ): void {
-  const { status, body } = toHttpError(problem);
+  const { status, body } = toHttpError(problem, errorLocaleOf(req));
   if (res.headersSent) return;
   if (options.close) {
     res.setHeader('Connection', 'close');

@@ -41,7 +41,7 @@ export class WorkGate {
         429,
         'WORK_IN_PROGRESS',
         `You are already ${this.doing}; wait until that has finished, then try again.`,
-        { retryAfterSeconds: seconds },
+        { retryAfterSeconds: seconds, work: this.doing },
         { 'Retry-After': String(seconds) },
       );
     }
@@ -52,7 +52,12 @@ export class WorkGate {
         503,
         'SERVER_BUSY',
         `Convene is busy ${this.doing} for others; try again in ${seconds} seconds.`,
-        { retryAfterSeconds: seconds, running: this.limits.running, waiting: this.limits.waiting },
+        {
+          retryAfterSeconds: seconds,
+          running: this.limits.running,
+          waiting: this.limits.waiting,
+          work: this.doing,
+        },
         { 'Retry-After': String(seconds) },
       );
     }

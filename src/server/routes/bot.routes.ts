@@ -1,7 +1,7 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Request, Server } from 'restify';
 import type { ApiDeps } from '../api-deps';
-import { HttpProblem, toHttpError } from '../http-errors';
+import { errorLocaleOf, HttpProblem, toHttpError } from '../http-errors';
 
 /** A body the adapter can take: botbuilder answers anything else with a bare 500. */
 function assertActivity(req: Request): void {
@@ -28,7 +28,7 @@ export function registerBotRoutes(
       assertActivity(req);
       await adapter.process(req, res, (turn) => bot.run(turn));
     } catch (error) {
-      const { status, body, unexpected } = toHttpError(error);
+      const { status, body, unexpected } = toHttpError(error, errorLocaleOf(req));
       if (unexpected) deps.logger.error({ err: error }, 'bot turn failed');
       if (!res.headersSent) res.send(status, body);
     }

@@ -21,7 +21,9 @@ function partOf(req: Request): number | undefined {
   const raw = (req.query as Record<string, unknown> | undefined)?.part;
   if (raw === undefined) return undefined;
   if (typeof raw === 'string' && /^[1-9]\d{0,3}$/.test(raw)) return Number(raw);
-  throw new HttpProblem(400, 'QUERY_INVALID', 'The query is not right: part must be a whole number from 1.');
+  throw new HttpProblem(400, 'QUERY_INVALID', 'The query is not right: part must be a whole number from 1.', {
+    problems: 'part must be a whole number from 1',
+  });
 }
 
 /** Onboarding slips: a group's (the portal's group page), chosen people's (People without an account), the bot's link. */

@@ -94,7 +94,7 @@ describe('adding many people by phone', () => {
       error: {
         code: 'WORK_IN_PROGRESS',
         message: 'You are already adding people by phone; wait until that has finished, then try again.',
-        details: { retryAfterSeconds: 3 },
+        details: { retryAfterSeconds: 3, work: 'adding people by phone' },
       },
     });
     // Nothing of the refused list was added; sent again once the first is done, it is.

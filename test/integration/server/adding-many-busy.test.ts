@@ -60,7 +60,7 @@ run('adding many people by phone when many people do it at once (tenant mode)', 
       error: {
         code: 'SERVER_BUSY',
         message: 'Convene is busy adding people by phone for others; try again in 5 seconds.',
-        details: { retryAfterSeconds: 5, running: 2, waiting: 4 },
+        details: { retryAfterSeconds: 5, running: 2, waiting: 4, work: 'adding people by phone' },
       },
     });
     // The refused person tries again later, as told, and gets in.

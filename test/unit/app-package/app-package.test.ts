@@ -67,11 +67,17 @@ async function packageError(promise: Promise<unknown>): Promise<AppPackageError>
 }
 
 describe('the Teams app package', () => {
-  test('when every setting is given, then the zip holds a schema-valid manifest and both icons', async () => {
+  test('when every setting is given, then the zip holds a schema-valid manifest, both icons and the language files', async () => {
     const out = path.join(work, 'convene.zip');
     const built = await buildAppPackage({ ...good, out });
     const zip = await JSZip.loadAsync(readFileSync(out));
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      'ar.json',
+      'color.png',
+      'hi.json',
+      'manifest.json',
+      'outline.png',
+    ]);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest).toEqual(built.manifest);
     expect(manifest.manifestVersion).toBe('1.24');
@@ -206,6 +212,99 @@ describe('the Teams app package', () => {
     expect(error.code).toBe('APP_PACKAGE_ICON_INVALID');
     expect(error.problems).toEqual([{ where: 'color.png', message: 'must be 192×192 pixels, not 96×96' }]);
   });
+});
+
+describe('the manifest in Hindi and Arabic', () => {
+  const manifest = () => JSON.parse(templateText());
+  const languageFile = (file: string): Record<string, string> =>
+    JSON.parse(readFileSync(path.join(appPackageDir, file), 'utf8'));
+
+  /** A copy of the icons and language files, with one language file changed, for buildAppPackage to read. */
+  function assetsWith(file: string, change: (strings: Record<string, string>) => void): string {
+    for (const name of ['color.png', 'outline.png', 'hi.json', 'ar.json'])
+      writeFileSync(path.join(work, name), readFileSync(path.join(appPackageDir, name)));
+    const strings = languageFile(file);
+    change(strings);
+    writeFileSync(path.join(work, file), JSON.stringify(strings));
+    return work;
+  }
+
+  test('when the manifest is read, then English is its own language and Hindi and Arabic have files', () => {
+    expect(manifest().localizationInfo).toEqual({
+      defaultLanguageTag: 'en',
+      additionalLanguages: [
+        { languageTag: 'hi', file: 'hi.json' },
+        { languageTag: 'ar', file: 'ar.json' },
+      ],
+    });
+  });
+
+  test.each(['hi.json', 'ar.json'])(
+    'when %s is read, then it translates the name, descriptions, every command’s hint and every named tab, and no command word',
+    (file) => {
+      const m = manifest();
+      const expected = [
+        'name.short',
+        'name.full',
+        'description.short',
+        'description.full',
+        ...m.bots[0].commandLists[0].commands.map(
+          (_: unknown, i: number) => `bots[0].commandLists[0].commands[${i}].description`,
+        ),
+        ...m.staticTabs.flatMap((tab: { name?: string }, i: number) =>
+          tab.name ? [`staticTabs[${i}].name`] : [],
+        ),
+      ];
+      const strings = languageFile(file);
+      expect(
+        Object.keys(strings)
+          .filter((key) => key !== '$schema')
+          .sort(),
+      ).toEqual(expected.sort());
+      // The bot reads its commands in English: the menu inserts the title, so titles stay as they are.
+      expect(Object.keys(strings).some((key) => key.endsWith('.title'))).toBe(false);
+      for (const key of expected.filter((k) => k.includes('commands')))
+        expect(strings[key]).toMatch(/[\u0900-\u097f\u0600-\u06ff]/);
+    },
+  );
+
+  /** Each bad case: what the language file has, which file, how it is spoiled, and how the manifest differs. */
+  const unchanged = () => {};
+  test.each([
+    [
+      'a key the schema does not know',
+      'hi.json',
+      (s: Record<string, string>) => Object.assign(s, { tagline: 'x' }),
+      unchanged,
+      'hi.json /',
+    ],
+    [
+      'a name longer than Teams allows',
+      'ar.json',
+      (s: Record<string, string>) => Object.assign(s, { 'name.short': 'ك'.repeat(31) }),
+      unchanged,
+      'ar.json /name.short',
+    ],
+    [
+      'a hint for a command the manifest no longer has',
+      'hi.json',
+      unchanged,
+      (m: ManifestDraft) => m.bots[0]!.commandLists[0]!.commands.pop(),
+      'hi.json bots[0].commandLists[0].commands[11].description',
+    ],
+  ])(
+    'when a language file has %s, then APP_PACKAGE_LOCALIZATION_INVALID points at it',
+    async (_what, file, spoil, change, where) => {
+      const out = path.join(work, 'bad.zip');
+      const template = templateWith(change);
+      const error = await packageError(
+        buildAppPackage({ ...good, template, iconDir: assetsWith(file, spoil), out }),
+      );
+      expect(error.code).toBe('APP_PACKAGE_LOCALIZATION_INVALID');
+      expect(error.problems.map((p) => p.where)).toContain(where);
+      expect(() => readFileSync(out)).toThrow();
+    },
+  );
 });
 
 describe('Convene’s icons', () => {
