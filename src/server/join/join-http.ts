@@ -11,7 +11,7 @@ import type { Locale } from '../../i18n/locales';
 import type { Translator } from '../../i18n/translator';
 import type { DeveloperSignIn } from '../../infra/directory/developer-sign-in';
 import type { ApiDeps } from '../api-deps';
-import { toHttpError } from '../http-errors';
+import { errorLocaleOf, toHttpError } from '../http-errors';
 import { joinLanguageOf, rememberLanguage } from './join-language';
 import { type AskAgain, type JoinWays, type PageFrame, refusedPage, validLinkPage } from './join-pages';
 import type { JoinSessions } from './join-session';
@@ -173,7 +173,7 @@ export class JoinHttp {
     token: string | undefined,
     title?: 'join.askToJoin.failed',
   ): void {
-    const { status, body, unexpected } = toHttpError(error);
+    const { status, body, unexpected } = toHttpError(error, errorLocaleOf(req));
     if (unexpected) this.deps.logger.error({ err: error }, 'join failed');
     if (res.headersSent) return;
     if (this.wantsJson(req)) {
