@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { FONT_FAMILY, fontFiles } from './fonts';
+import { allFontFiles, FACE_FAMILY, FONT_FAMILY } from './fonts';
 import type { PosterLayout, PosterOp } from './poster-layout';
 import { qrPath } from './qr-code';
 
@@ -18,10 +18,17 @@ function opSvg(op: PosterOp): string {
     case 'polygon':
       return `<polygon points="${op.points.map((p) => p.join(',')).join(' ')}" fill="${op.fill}"/>`;
     case 'text':
-      return (
-        `<text x="${op.x}" y="${op.y + op.ascent}" font-family="${FONT_FAMILY}" font-size="${op.size}" ` +
-        `font-weight="${op.font === 'bold' ? 700 : 400}" fill="${op.fill}" xml:space="preserve">${escapeXml(op.text)}</text>`
-      );
+      // One <text> per run, in its script's family, so resvg shapes it with the same font as the PDF.
+      // A right-to-left run is held between right-to-left marks, so its punctuation stays at its end
+      // (the left), as the layout's bidi placed it.
+      return op.runs
+        .map(
+          (run) =>
+            `<text x="${op.x + run.dx}" y="${op.y + op.ascent}" font-family="${FACE_FAMILY[run.face]}" ` +
+            `font-size="${op.size}" font-weight="${op.font === 'bold' ? 700 : 400}" fill="${op.fill}" ` +
+            `xml:space="preserve">${escapeXml(run.rtl ? `\u200F${run.text}\u200F` : run.text)}</text>`,
+        )
+        .join('');
     case 'image':
       return `<image x="${op.x}" y="${op.y}" width="${op.size}" height="${op.size}" href="data:image/jpeg;base64,${Buffer.from(op.jpeg).toString('base64')}"/>`;
     case 'qr': {
@@ -47,7 +54,7 @@ export function posterSvg(layout: PosterLayout): string {
 export function posterPng(layout: PosterLayout, widthPx = 1240): Uint8Array {
   const resvg = new Resvg(posterSvg(layout), {
     fitTo: { mode: 'width', value: widthPx },
-    font: { loadSystemFonts: false, fontFiles: Object.values(fontFiles), defaultFontFamily: FONT_FAMILY },
+    font: { loadSystemFonts: false, fontFiles: [...allFontFiles], defaultFontFamily: FONT_FAMILY },
   });
   return resvg.render().asPng();
 }

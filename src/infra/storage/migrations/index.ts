@@ -17,6 +17,7 @@ import * as groupMemberCounts from './0016-group-member-counts';
 import * as announcements from './0017-announcements';
 import * as groupPhotos from './0019-group-photos';
 import * as uploadOutcomes from './0021-upload-outcomes';
+import * as organisationLanguage from './0022-organisation-language';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0017-announcements': announcements,
   '0019-group-photos': groupPhotos,
   '0021-upload-outcomes': uploadOutcomes,
+  '0022-organisation-language': organisationLanguage,
 };
 
 export const migrationProvider: MigrationProvider = {
