@@ -12,6 +12,7 @@ declare module 'bidi-js' {
       start?: number,
       end?: number,
     ): Array<[number, number]>;
+    getMirroredCharacter(char: string): string | null;
     getMirroredCharactersMap(
       text: string,
       levels: EmbeddingLevels,

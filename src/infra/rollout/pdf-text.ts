@@ -1,6 +1,6 @@
 import { type FontName, pdfFontName } from './fonts';
 import type { PlacedRun } from './poster-layout';
-import { BIDI_CONTROLS } from './script-runs';
+import { BIDI_CONTROLS, mirroredForPdf } from './script-runs';
 
 /** One line of text as runs (see script-runs.ts), its baseline at `baseline`, starting at `x`. */
 export interface PdfLine {
@@ -28,10 +28,19 @@ export function drawPdfLine(doc: PDFKit.PDFDocument, line: PdfLine): void {
   });
   doc.fillColor(line.fill);
   for (const run of line.runs) {
-    doc
-      .font(pdfFontName(run.face, line.font))
-      .fontSize(line.size)
-      .text(run.text, line.x + run.dx, line.baseline, { lineBreak: false, baseline: 'alphabetic' });
+    doc.font(pdfFontName(run.face, line.font)).fontSize(line.size);
+    const options = { lineBreak: false, baseline: 'alphabetic' } as const;
+    if (!run.rtl) {
+      doc.text(run.text, line.x + run.dx, line.baseline, options);
+      continue;
+    }
+    // pdfkit sets a run's words down left to right; a right-to-left run places them itself, from the
+    // run's right end leftwards (each word still shaped whole, so Arabic letters join).
+    let right = line.x + run.dx + run.width;
+    for (const token of mirroredForPdf(run.text).split(/(\s+)/u).filter(Boolean)) {
+      right -= doc.widthOfString(token);
+      if (/\S/u.test(token)) doc.text(token, right, line.baseline, options);
+    }
   }
   (doc as unknown as { endMarkedContent(): void }).endMarkedContent();
 }

@@ -129,3 +129,11 @@ export function missingGlyphs(text: string): string[] {
       !FALLBACK.some((face) => fontOf(face).hasGlyphForCodePoint(char.codePointAt(0)!)),
   );
 }
+
+/**
+ * A right-to-left run with its brackets and quotation marks swapped for their mirror images (UAX #9
+ * rule L4), for pdfkit: fontkit reverses an Arabic run but does not mirror (resvg does, so the PNG
+ * gets the run as it is).
+ */
+export const mirroredForPdf = (text: string): string =>
+  [...text].map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
