@@ -1,13 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
-import { allFontFiles, FACE_FAMILY, FONT_FAMILY } from './fonts';
+import { allFontFiles, FONT_FAMILY } from './fonts';
 import type { PosterLayout, PosterOp } from './poster-layout';
 import { qrPath } from './qr-code';
-
-const escapeXml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+import { runOutline } from './script-runs';
 
 function opSvg(op: PosterOp): string {
   switch (op.op) {
@@ -17,18 +12,13 @@ function opSvg(op: PosterOp): string {
       return `<circle cx="${op.cx}" cy="${op.cy}" r="${op.r}" fill="${op.fill}"/>`;
     case 'polygon':
       return `<polygon points="${op.points.map((p) => p.join(',')).join(' ')}" fill="${op.fill}"/>`;
-    case 'text':
-      // One <text> per run, in its script's family, so resvg shapes it with the same font as the PDF.
-      // A right-to-left run is held between right-to-left marks, so its punctuation stays at its end
-      // (the left), as the layout's bidi placed it.
-      return op.runs
-        .map(
-          (run) =>
-            `<text x="${op.x + run.dx}" y="${op.y + op.ascent}" font-family="${FACE_FAMILY[run.face]}" ` +
-            `font-size="${op.size}" font-weight="${op.font === 'bold' ? 700 : 400}" fill="${op.fill}" ` +
-            `xml:space="preserve">${escapeXml(run.rtl ? `\u200F${run.text}\u200F` : run.text)}</text>`,
-        )
+    case 'text': {
+      // The glyphs as outlines, shaped by fontkit as in the PDF, so the PNG and the PDF are one picture.
+      const d = op.runs
+        .map((run) => runOutline(run, op.font, op.size, op.x + run.dx, op.y + op.ascent))
         .join('');
+      return d ? `<path d="${d}" fill="${op.fill}"/>` : '';
+    }
     case 'image':
       return `<image x="${op.x}" y="${op.y}" width="${op.size}" height="${op.size}" href="data:image/jpeg;base64,${Buffer.from(op.jpeg).toString('base64')}"/>`;
     case 'qr': {

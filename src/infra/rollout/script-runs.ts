@@ -15,10 +15,10 @@ export interface TextRun {
 
 const bidi = bidiFactory();
 
-type Font = { hasGlyphForCodePoint(codePoint: number): boolean };
+type Font = fontkit.Font;
 const fonts = new Map<string, Font>();
 
-/** The font of a face, opened once (only to ask which characters it has a glyph for). */
+/** The font of a face and weight, opened once. */
 export function fontOf(face: FontFace, weight: FontName = 'regular'): Font {
   const file = faceFiles[face][weight];
   let font = fonts.get(file);
@@ -137,3 +137,25 @@ export function missingGlyphs(text: string): string[] {
  */
 export const mirroredForPdf = (text: string): string =>
   [...text].map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
+
+/**
+ * A run drawn as outlines, shaped by fontkit exactly as pdfkit shapes it in the PDF (resvg's own shaper
+ * misplaces Devanagari vowel signs), as one SVG path `d` with its left end at x and baseline at y.
+ */
+export function runOutline(run: TextRun, weight: FontName, size: number, x: number, y: number): string {
+  const font = fontOf(run.face, weight);
+  const scale = size / font.unitsPerEm;
+  const { glyphs, positions } = font.layout(run.rtl ? mirroredForPdf(run.text) : run.text);
+  let pen = x;
+  return glyphs
+    .map((glyph, i) => {
+      const at = positions[i]!;
+      const d = glyph.path
+        .scale(scale, -scale)
+        .translate(pen + at.xOffset * scale, y - at.yOffset * scale)
+        .toSVG();
+      pen += at.xAdvance * scale;
+      return d;
+    })
+    .join('');
+}
