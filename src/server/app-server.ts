@@ -23,6 +23,7 @@ import { registerInviteRoutes } from './routes/invites.routes';
 import { type JoinRouteServices, registerJoinRoutes } from './routes/join.routes';
 import { registerJoinRequestRoutes } from './routes/join-requests.routes';
 import { registerOrgAdminRoutes } from './routes/org-admins.routes';
+import { registerOrganisationLanguageRoutes } from './routes/organisation-language.routes';
 import { registerPeopleWithoutAccountRoutes } from './routes/people-without-account.routes';
 import { registerPortalRoutes } from './routes/portal.routes';
 import { registerRolloutRoutes } from './routes/rollout.routes';
@@ -95,6 +96,7 @@ export function createAppServer(deps: AppServerDeps): Server {
   registerGroupRoutes(server, deps);
   registerGroupPhotoRoutes(server, deps, deps.groupPhotos);
   registerOrgAdminRoutes(server, deps);
+  registerOrganisationLanguageRoutes(server, deps);
   registerPeopleWithoutAccountRoutes(server, deps, deps.lookups);
   registerUserRoutes(server, deps);
   registerAccountCreationRoutes(server, deps);

@@ -15,3 +15,14 @@ export class OrganisationAccountRequired extends DomainError {
     super('Sign in with your Microsoft 365 work account first.');
   }
 }
+
+export class LanguageUnsupported extends DomainError {
+  readonly code = 'LANGUAGE_UNSUPPORTED';
+  readonly kind = 'invalid';
+  constructor(language: string, supported: readonly string[]) {
+    super(`Convene prints in ${supported.join(', ')}; "${language}" is not one of them.`, {
+      language,
+      supported: [...supported],
+    });
+  }
+}

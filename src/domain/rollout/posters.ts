@@ -1,9 +1,12 @@
+import type { Locale } from '../../i18n/locales';
 import type { Actor } from '../access/actor';
 import type { Group } from '../groups/group';
 import { loadGroup } from '../groups/load-group';
 import { InviteExpired, InviteNotFound, InviteRevoked, InviteUsedUp } from '../invites/invite.errors';
 import { hashInviteToken, inviteLinkStatus, inviteUrl as inviteUrlOf } from '../invites/invite-link';
+import { printLanguage } from '../organisations/organisation-language';
 import { genericPosterSpec, groupPosterSpec } from './content/posters';
+import { printTranslator } from './print-translator';
 import { PosterFormatInvalid } from './rollout.errors';
 import type { DownloadableFile, PosterFormat, RolloutContext } from './rollout.ports';
 import { rolloutAudience } from './rollout-audience';
@@ -19,6 +22,10 @@ function posterFormat(format: string): PosterFormat {
   return format;
 }
 
+/** The language a download asked for (`?lang=`), checked; undefined lets the organisation's apply. */
+export const requestedLanguage = (lang: string | undefined): Locale | undefined =>
+  lang === undefined || lang === '' ? undefined : printLanguage(lang);
+
 /** "Sales (East) – Night shift" → "sales-east-night-shift", for file names. */
 export const slug = (name: string): string =>
   name
@@ -32,12 +39,14 @@ export const slug = (name: string): string =>
 /** The organisation-wide "Move your work chat to Teams" poster, for org admins and champs. */
 export async function genericPoster(
   ctx: RolloutContext,
-  input: { format: string },
+  input: { format: string; lang?: string },
   actor: Actor,
 ): Promise<DownloadableFile> {
   const format = posterFormat(input.format);
+  const lang = requestedLanguage(input.lang);
   const { organisation } = await ctx.uow.run((repos) => rolloutAudience(repos, actor, 'see'));
-  const bytes = await ctx.render.poster(genericPosterSpec(organisation.displayName), format);
+  const t = printTranslator(lang, organisation);
+  const bytes = await ctx.render.poster(genericPosterSpec(organisation.displayName, t), format);
   return { fileName: `move-your-work-chat-to-teams.${format}`, mediaType: mediaTypes[format], bytes };
 }
 
@@ -56,12 +65,13 @@ export interface GroupPosterFile extends DownloadableFile {
  */
 export async function groupPoster(
   ctx: RolloutContext,
-  input: { groupId: string; format: string; expiresInDays?: number },
+  input: { groupId: string; format: string; expiresInDays?: number; lang?: string },
   actor: Actor,
 ): Promise<GroupPosterFile> {
   const format = posterFormat(input.format);
+  const lang = requestedLanguage(input.lang);
   const issued = await rolloutInviteLink(ctx, input, actor);
-  const file = await renderGroupPoster(ctx, issued.group, issued.token, issued.link.expiresAt, format);
+  const file = await renderGroupPoster(ctx, issued.group, issued.token, issued.link.expiresAt, format, lang);
   return { ...file, group: { id: issued.group.id, name: issued.group.name } };
 }
 
@@ -71,6 +81,7 @@ async function renderGroupPoster(
   token: string,
   expiresAt: string | null,
   format: PosterFormat,
+  lang: Locale | undefined,
 ): Promise<Omit<GroupPosterFile, 'group'>> {
   const [organisation, photo] = await ctx.uow.read((repos) =>
     Promise.all([
@@ -80,12 +91,15 @@ async function renderGroupPoster(
   );
   const inviteUrl = inviteUrlOf(ctx.publicBaseUrl(), token);
   const spec = {
-    ...groupPosterSpec({
-      groupName: group.name,
-      organisationName: organisation?.displayName ?? null,
-      inviteUrl,
-      validUntil: expiresAt,
-    }),
+    ...groupPosterSpec(
+      {
+        groupName: group.name,
+        organisationName: organisation?.displayName ?? null,
+        inviteUrl,
+        validUntil: expiresAt,
+      },
+      printTranslator(lang, organisation),
+    ),
     photo: photo ? { etag: photo.etag, jpeg: photo.bytes } : null,
   };
   return {
@@ -103,9 +117,10 @@ async function renderGroupPoster(
  */
 export async function posterForInviteLink(
   ctx: RolloutContext,
-  input: { token: string; format: string },
+  input: { token: string; format: string; lang?: string },
 ): Promise<GroupPosterFile> {
   const format = posterFormat(input.format);
+  const lang = requestedLanguage(input.lang);
   // A lookup on a public hot path (every phone that scans the poster): no transaction needed.
   const { link, group } = await ctx.uow.read(async (repos) => {
     const found = await repos.inviteLinks.findByTokenHash(hashInviteToken(input.token));
@@ -116,6 +131,6 @@ export async function posterForInviteLink(
     if (status === 'used-up') throw new InviteUsedUp(found.maxUses!);
     return { link: found, group: await loadGroup(repos, found.groupId) };
   });
-  const file = await renderGroupPoster(ctx, group, input.token, link.expiresAt, format);
+  const file = await renderGroupPoster(ctx, group, input.token, link.expiresAt, format, lang);
   return { ...file, group: { id: group.id, name: group.name } };
 }

@@ -1,9 +1,11 @@
+import type { Translator } from '../../i18n/translator';
 import type { Actor } from '../access/actor';
 import { loadGroup } from '../groups/load-group';
 import { loadUsableLink } from '../invites/load-usable-link';
 import { type KitPosterId, kitPosterSpecs } from './content/kit-posters';
 import { guides } from './guides';
-import { slug } from './posters';
+import { requestedLanguage, slug } from './posters';
+import { printTranslator } from './print-translator';
 import { KitItemNotFound, PosterFormatInvalid } from './rollout.errors';
 import type { DownloadableFile, RolloutContext } from './rollout.ports';
 import { rolloutAudience } from './rollout-audience';
@@ -31,11 +33,12 @@ export const isKitItemId = (id: string): id is KitItemId => Object.hasOwn(kitIte
  */
 export async function kitItem(
   ctx: RolloutContext,
-  input: { itemId: string; format: string },
+  input: { itemId: string; format: string; lang?: string },
   actor: Actor,
 ): Promise<DownloadableFile> {
+  const lang = requestedLanguage(input.lang);
   const { organisation } = await ctx.uow.run((repos) => rolloutAudience(repos, actor, 'see'));
-  return renderKitItem(ctx, input, organisation.displayName);
+  return renderKitItem(ctx, input, organisation.displayName, printTranslator(lang, organisation));
 }
 
 /**
@@ -45,21 +48,23 @@ export async function kitItem(
  */
 export async function kitItemForInviteLink(
   ctx: RolloutContext,
-  input: { token: string; itemId: string; format: string },
+  input: { token: string; itemId: string; format: string; lang?: string },
 ): Promise<DownloadableFile> {
-  const organisationName = await ctx.uow.read(async (repos) => {
+  const lang = requestedLanguage(input.lang);
+  const organisation = await ctx.uow.read(async (repos) => {
     const link = await loadUsableLink(repos, input.token, ctx.clock.now());
     const group = await loadGroup(repos, link.groupId);
-    if (!group.organisationId) return null;
-    return (await repos.organisations.findById(group.organisationId))?.displayName ?? null;
+    if (!group.organisationId) return undefined;
+    return repos.organisations.findById(group.organisationId);
   });
-  return renderKitItem(ctx, input, organisationName);
+  return renderKitItem(ctx, input, organisation?.displayName ?? null, printTranslator(lang, organisation));
 }
 
 async function renderKitItem(
   ctx: RolloutContext,
   input: { itemId: string; format: string },
   organisationName: string | null,
+  t: Translator,
 ): Promise<DownloadableFile> {
   if (!isKitItemId(input.itemId)) throw new KitItemNotFound(input.itemId);
   const item = kitItems[input.itemId];
@@ -72,7 +77,7 @@ async function renderKitItem(
       bytes: await ctx.render.guidePdf(guides['activation-desk-faq']),
     };
   }
-  const spec = kitPosterSpecs[item.poster](organisationName);
+  const spec = kitPosterSpecs[item.poster](organisationName, t);
   if (item.kind === 'tent') {
     return { fileName, mediaType: 'application/pdf', bytes: await ctx.render.tableTentPdf(spec) };
   }

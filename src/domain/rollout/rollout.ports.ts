@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locales';
 import type { StandingTokens } from '../invites/standing-invite-link';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { SlipSheetSpec } from '../slips/slip';
@@ -8,6 +9,10 @@ export type PosterFormat = 'pdf' | 'png';
 
 /** Everything a poster says; the renderer decides where it goes on the page. */
 export interface PosterSpec {
+  /** The language the poster speaks (its words are already in it; the table tent's fold line too). */
+  locale?: Locale;
+  /** The language's direction: an Arabic poster lays out right to left. */
+  dir?: 'ltr' | 'rtl';
   /** The small line above the headline (the organisation, or "Convene"). */
   kicker: string;
   headline: string;

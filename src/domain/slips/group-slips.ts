@@ -2,7 +2,8 @@ import type { Actor } from '../access/actor';
 import { assertMay } from '../access/permissions';
 import { relationsTo } from '../access/relations';
 import { loadGroup } from '../groups/load-group';
-import { slug } from '../rollout/posters';
+import { requestedLanguage, slug } from '../rollout/posters';
+import { printTranslator } from '../rollout/print-translator';
 import type { DownloadableFile, RolloutContext } from '../rollout/rollout.ports';
 import { byName, MAX_SLIPS_PER_PDF, slipFor } from './slip';
 import { joinUrlOf, printSlips } from './slip-sheet';
@@ -18,17 +19,18 @@ export const partsFor = (count: number): number => Math.max(1, Math.ceil(count /
  */
 export async function groupSlips(
   ctx: RolloutContext,
-  input: { groupId: string; part?: number },
+  input: { groupId: string; part?: number; lang?: string },
   actor: Actor,
 ): Promise<DownloadableFile & { parts: number }> {
-  const { group, members, organisationName } = await ctx.uow.run(async (repos) => {
+  const lang = requestedLanguage(input.lang);
+  const { group, members, organisation } = await ctx.uow.run(async (repos) => {
     const group = await loadGroup(repos, input.groupId);
     assertMay(await relationsTo(repos, actor, group), 'print-slips', group.name);
     const organisation = group.organisationId
       ? await repos.organisations.findById(group.organisationId)
       : undefined;
     const members = (await repos.memberships.listByGroup(group.id)).filter((m) => m.state !== 'declined');
-    return { group, members, organisationName: organisation?.displayName ?? null };
+    return { group, members, organisation };
   });
   if (members.length === 0) throw new SlipsNobody();
   const parts = partsFor(members.length);
@@ -36,17 +38,22 @@ export async function groupSlips(
   if (input.part === undefined && parts > 1) throw new SlipsTooMany(members.length, parts);
   if (!Number.isInteger(part) || part < 1 || part > parts) throw new SlipsPartInvalid(part, parts);
 
+  const t = printTranslator(lang, organisation);
   const joinUrl = await joinUrlOf(ctx, group, actor);
   const everyone = members
-    .map((m) => ({ slip: slipFor(m.person, group, joinUrl), personId: m.personId, groupId: group.id }))
+    .map((m) => ({ slip: slipFor(m.person, group, joinUrl, t), personId: m.personId, groupId: group.id }))
     .sort((a, b) => byName(a.slip, b.slip));
   const chosen = everyone.slice((part - 1) * MAX_SLIPS_PER_PDF, part * MAX_SLIPS_PER_PDF);
   const file = await printSlips(
     ctx,
     {
       slips: chosen,
-      kicker: organisationName ?? 'Convene',
-      title: `Onboarding slips – ${group.name}${parts > 1 ? ` (part ${part} of ${parts})` : ''}`,
+      t,
+      kicker: organisation?.displayName ?? t.t('print.kicker.default'),
+      title:
+        parts > 1
+          ? t.t('print.slips.title.groupPart', { group: group.name, part, parts })
+          : t.t('print.slips.title.group', { group: group.name }),
       fileName: `convene-slips-${slug(group.name)}${parts > 1 ? `-part-${part}-of-${parts}` : ''}`,
       details: parts > 1 ? { part, parts } : {},
     },

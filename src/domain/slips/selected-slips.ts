@@ -2,6 +2,8 @@ import type { Actor } from '../access/actor';
 import { relationsTo } from '../access/relations';
 import type { Group } from '../groups/group';
 import type { MemberView } from '../memberships/membership.repository';
+import { requestedLanguage } from '../rollout/posters';
+import { printTranslator } from '../rollout/print-translator';
 import type { DownloadableFile, RolloutContext } from '../rollout/rollout.ports';
 import type { Repositories } from '../shared/unit-of-work.port';
 import { MAX_SLIPS_PER_PDF, slipFor } from './slip';
@@ -16,14 +18,15 @@ import { SlipPeopleNotFound, SlipsNobody, SlipsNotAllowed, SlipsTooMany } from '
  */
 export async function selectedSlips(
   ctx: RolloutContext,
-  input: { personIds: string[] },
+  input: { personIds: string[]; lang?: string },
   actor: Actor,
 ): Promise<DownloadableFile> {
+  const lang = requestedLanguage(input.lang);
   const personIds = [...new Set(input.personIds)];
   if (personIds.length === 0) throw new SlipsNobody();
   if (personIds.length > MAX_SLIPS_PER_PDF) throw new SlipsTooMany(personIds.length, null);
 
-  const { organisationName, chosen } = await ctx.uow.run(async (repos) => {
+  const { organisation, chosen } = await ctx.uow.run(async (repos) => {
     const organisation = actor.tenantId
       ? await repos.organisations.findByTenantId(actor.tenantId)
       : undefined;
@@ -48,7 +51,7 @@ export async function selectedSlips(
       const group = await printable(member.groupId);
       if (group) chosen.set(member.personId, { member, group });
     }
-    return { organisationName: organisation.displayName, chosen };
+    return { organisation, chosen };
   });
   const missing = personIds.filter((id) => !chosen.has(id));
   if (missing.length > 0) throw new SlipPeopleNotFound(missing);
@@ -57,16 +60,18 @@ export async function selectedSlips(
   for (const { group } of chosen.values()) {
     if (!joinUrls.has(group.id)) joinUrls.set(group.id, await joinUrlOf(ctx, group, actor));
   }
+  const t = printTranslator(lang, organisation);
   return printSlips(
     ctx,
     {
+      t,
       slips: [...chosen.values()].map(({ member, group }) => ({
-        slip: slipFor(member.person, group, joinUrls.get(group.id)!),
+        slip: slipFor(member.person, group, joinUrls.get(group.id)!, t),
         personId: member.personId,
         groupId: group.id,
       })),
-      kicker: organisationName,
-      title: `Onboarding slips – ${organisationName}`,
+      kicker: organisation.displayName,
+      title: t.t('print.slips.title.selected', { organisation: organisation.displayName }),
       fileName: `convene-slips-${chosen.size}-people`,
       details: { selection: true },
     },

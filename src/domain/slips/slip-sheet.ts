@@ -1,3 +1,4 @@
+import type { Translator } from '../../i18n/translator';
 import type { Actor } from '../access/actor';
 import { auditEntry } from '../audit/audit-entry';
 import type { Group } from '../groups/group';
@@ -19,6 +20,8 @@ export async function joinUrlOf(ctx: RolloutContext, group: Group, actor: Actor)
 export async function printSlips(
   ctx: RolloutContext,
   input: {
+    /** The sheet's language. */
+    t: Translator;
     slips: Array<{ slip: SlipSpec; personId: string; groupId: string }>;
     kicker: string;
     title: string;
@@ -33,7 +36,8 @@ export async function printSlips(
     kicker: input.kicker,
     slips,
     getTeamsUrl: GET_TEAMS_URL,
-    words: slipWords,
+    dir: input.t.dir,
+    words: slipWords(input.t),
   });
   const perGroup = new Map<string, string[]>();
   for (const { groupId, personId } of input.slips)

@@ -1,3 +1,4 @@
+import type { Translator } from '../../i18n/translator';
 import type { Person } from '../people/person';
 
 /** One PDF holds at most this many slips (63 A4 pages): a bigger group prints in parts. */
@@ -16,6 +17,8 @@ export const GET_TEAMS_URL = 'https://aka.ms/getteams';
 export interface SlipSpec {
   name: string;
   groupName: string;
+  /** "Group: Night shift", in the sheet's language. */
+  groupLine: string;
   /** The account's sign-in name, or null while it is not known yet. */
   signInName: string | null;
   /** How to sign in, without a password or a full phone number. */
@@ -32,26 +35,36 @@ export interface SlipSheetSpec {
   slips: SlipSpec[];
   /** Where the first QR code leads: Microsoft's page to get Teams. */
   getTeamsUrl: string;
-  words: typeof slipWords;
+  /** The language's direction: an Arabic sheet lays out right to left. */
+  dir: 'ltr' | 'rtl';
+  words: SlipWords;
 }
 
-/** The words every slip prints, in one place. */
-export const slipWords = {
-  signInLabel: 'Your sign-in name',
-  signInUnknown: 'Your sign-in name will be given at the desk',
-  getTeams: { caption: '1 · Get Microsoft Teams', hint: 'or open aka.ms/getteams' },
-  join: { caption: '2 · Join your group', hint: 'Scan once you are signed in' },
-  footer: 'Cut along the dashed lines and hand each person their own slip. Slips never show a password.',
-} as const;
+/** The words every slip of a sheet prints, in the sheet's language. */
+export interface SlipWords {
+  signInLabel: string;
+  signInUnknown: string;
+  getTeams: { caption: string; hint: string };
+  join: { caption: string; hint: string };
+  footer: string;
+}
+
+export const slipWords = (t: Translator): SlipWords => ({
+  signInLabel: t.t('print.slips.signInLabel'),
+  signInUnknown: t.t('print.slips.signInUnknown'),
+  getTeams: { caption: t.t('print.slips.getTeams.caption'), hint: t.t('print.slips.getTeams.hint') },
+  join: { caption: t.t('print.slips.join.caption'), hint: t.t('print.slips.join.hint') },
+  footer: t.t('print.slips.footer'),
+});
 
 /** "+919988554401" → "01": the two digits a slip may show (never the whole number). */
 export const phoneEnding = (e164: string): string => e164.replace(/\D/g, '').slice(-2);
 
 /** The sign-in line: the code by text message for people known by phone, their usual way otherwise. */
-export function howToSignIn(person: Pick<Person, 'phone'>): string {
+export function howToSignIn(person: Pick<Person, 'phone'>, t: Translator): string {
   return person.phone
-    ? `Sign in with the code sent to your phone ending ··${phoneEnding(person.phone)}`
-    : 'Sign in the way you usually sign in at work';
+    ? t.t('print.slips.howToSignIn.phone', { ending: phoneEnding(person.phone) })
+    : t.t('print.slips.howToSignIn.usual');
 }
 
 /** A person's slip for one group. */
@@ -59,17 +72,19 @@ export function slipFor(
   person: Pick<Person, 'displayName' | 'phone' | 'userPrincipalName'>,
   group: { name: string },
   joinUrl: string,
+  t: Translator,
 ): SlipSpec {
   return {
     // A slip never prints the number, so someone known only by phone gets a line to write their name on.
     name: person.displayName ?? '____________________',
     groupName: group.name,
+    groupLine: t.t('print.slips.group', { group: group.name }),
     signInName: person.userPrincipalName,
-    howToSignIn: howToSignIn(person),
+    howToSignIn: howToSignIn(person, t),
     joinUrl,
   };
 }
 
 /** Slips in the order the desk looks for them: by name, then as they came. */
 export const byName = (a: SlipSpec, b: SlipSpec): number =>
-  a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });

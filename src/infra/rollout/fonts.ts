@@ -1,16 +1,58 @@
 import path from 'node:path';
 
 /**
- * Posters and guides use DejaVu Sans from the dejavu-fonts-ttf package, so every machine renders the
- * same pages (no system fonts needed) and group names in Latin, Greek, Cyrillic and more print right.
+ * Posters, slips and guides embed their fonts, so every machine renders the same pages (no system fonts
+ * needed): DejaVu Sans (dejavu-fonts-ttf) for Latin, Greek, Cyrillic and symbols, Noto Sans Devanagari and
+ * Noto Sans Arabic (@expo-google-fonts, SIL OFL 1.1) for Hindi and Arabic. Each run of text is drawn in
+ * the face of its script (see script-runs.ts), so a name in any of the three prints without boxes.
  */
-const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const dejavu = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const noto = (family: string, file: string): string =>
+  path.join(
+    path.dirname(require.resolve(`@expo-google-fonts/${family}/package.json`)),
+    file.includes('700') ? '700Bold' : '400Regular',
+    file,
+  );
 
-export const fontFiles = {
-  regular: path.join(fontDir, 'DejaVuSans.ttf'),
-  bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
-} as const;
+export type FontName = 'regular' | 'bold';
+export type FontFace = 'latin' | 'devanagari' | 'arabic';
 
-export type FontName = keyof typeof fontFiles;
+/** The font file of each face and weight, registered with pdfkit as `<face>-<weight>`. */
+export const faceFiles: Readonly<Record<FontFace, Readonly<Record<FontName, string>>>> = {
+  latin: {
+    regular: path.join(dejavu, 'DejaVuSans.ttf'),
+    bold: path.join(dejavu, 'DejaVuSans-Bold.ttf'),
+  },
+  devanagari: {
+    regular: noto('noto-sans-devanagari', 'NotoSansDevanagari_400Regular.ttf'),
+    bold: noto('noto-sans-devanagari', 'NotoSansDevanagari_700Bold.ttf'),
+  },
+  arabic: {
+    regular: noto('noto-sans-arabic', 'NotoSansArabic_400Regular.ttf'),
+    bold: noto('noto-sans-arabic', 'NotoSansArabic_700Bold.ttf'),
+  },
+};
 
-export const FONT_FAMILY = 'DejaVu Sans';
+/** The family name inside each face's files, as SVG text (resvg) asks for it. */
+export const FACE_FAMILY: Readonly<Record<FontFace, string>> = {
+  latin: 'DejaVu Sans',
+  devanagari: 'Noto Sans Devanagari',
+  arabic: 'Noto Sans Arabic',
+};
+
+export const FONT_FAMILY = FACE_FAMILY.latin;
+
+/** The name a face and weight is registered under in a pdfkit document. */
+export const pdfFontName = (face: FontFace, weight: FontName): string => `${face}-${weight}`;
+
+/** Every font file, for resvg's font database. */
+export const allFontFiles: readonly string[] = Object.values(faceFiles).flatMap((w) => Object.values(w));
+
+/** Registers every face and weight with a pdfkit document (pdfkit embeds only the glyphs used). */
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const [face, weights] of Object.entries(faceFiles)) {
+    for (const [weight, file] of Object.entries(weights)) {
+      doc.registerFont(pdfFontName(face as FontFace, weight as FontName), file);
+    }
+  }
+}

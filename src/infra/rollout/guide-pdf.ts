@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Guide } from '../../domain/rollout/content/guide';
-import { fontFiles } from './fonts';
+import { pdfFontName, registerFonts } from './fonts';
 import { palette } from './poster-layout';
 import { pdfBytes } from './poster-pdf';
 
@@ -28,20 +28,32 @@ export function guidePdf(guide: Guide): Promise<Uint8Array> {
     bufferPages: true,
     info: { Title: guide.title, Creator: 'Convene' },
   });
-  for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
+  registerFonts(doc);
   const width = doc.page.width - 2 * MARGIN;
 
-  doc.font('bold').fontSize(10).fillColor(palette.accent).text('CONVENE', { characterSpacing: 1 });
+  doc
+    .font(pdfFontName('latin', 'bold'))
+    .fontSize(10)
+    .fillColor(palette.accent)
+    .text('CONVENE', { characterSpacing: 1 });
   doc.moveDown(0.4);
-  doc.font('bold').fontSize(24).fillColor(palette.ink).text(guide.title, { width });
+  doc.font(pdfFontName('latin', 'bold')).fontSize(24).fillColor(palette.ink).text(guide.title, { width });
   doc.moveDown(0.4);
-  doc.font('regular').fontSize(12).fillColor(palette.muted).text(guide.summary, { width });
+  doc
+    .font(pdfFontName('latin', 'regular'))
+    .fontSize(12)
+    .fillColor(palette.muted)
+    .text(guide.summary, { width });
 
   for (const section of guide.sections) {
     doc.moveDown(1.1);
-    doc.font('bold').fontSize(15).fillColor(palette.accent).text(section.heading, { width });
+    doc
+      .font(pdfFontName('latin', 'bold'))
+      .fontSize(15)
+      .fillColor(palette.accent)
+      .text(section.heading, { width });
     doc.moveDown(0.3);
-    doc.font('regular').fontSize(11.5).fillColor(palette.ink);
+    doc.font(pdfFontName('latin', 'regular')).fontSize(11.5).fillColor(palette.ink);
     for (const paragraph of section.paragraphs ?? []) {
       doc.text(paragraph, { width, lineGap: 2 });
       doc.moveDown(0.5);
@@ -58,7 +70,7 @@ export function guidePdf(guide: Guide): Promise<Uint8Array> {
     const bottom = doc.page.height - MARGIN + 14;
     doc.page.margins.bottom = 0;
     doc
-      .font('regular')
+      .font(pdfFontName('latin', 'regular'))
       .fontSize(9)
       .fillColor(palette.muted)
       .text(`${guide.title} · page ${i + 1} of ${count}`, MARGIN, bottom, {

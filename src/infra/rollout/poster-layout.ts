@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { PosterSpec } from '../../domain/rollout/rollout.ports';
-import { type FontName, fontFiles } from './fonts';
+import { type FontName, pdfFontName, registerFonts } from './fonts';
 import { type QrMatrix, qrMatrix } from './qr-code';
+import { type TextRun, textRuns } from './script-runs';
 
 /**
  * A poster laid out once, in PDF points on an A4 page, and then drawn by both renderers (PDF and PNG),
@@ -11,7 +12,10 @@ export type PosterOp =
   | { op: 'rect'; x: number; y: number; w: number; h: number; radius?: number; fill: string }
   | { op: 'circle'; cx: number; cy: number; r: number; fill: string }
   | { op: 'polygon'; points: [number, number][]; fill: string }
-  /** `y` is the top of the line box; `ascent` is how far below it the baseline sits. */
+  /**
+   * One line of text. `y` is the top of the line box; `ascent` is how far below it the baseline sits.
+   * `runs` are the line's runs in visual order, each starting `dx` points right of `x`.
+   */
   | {
       op: 'text';
       x: number;
@@ -21,12 +25,20 @@ export type PosterOp =
       font: FontName;
       fill: string;
       text: string;
+      /** The line's width in points (the sum of its runs'). */
+      width: number;
+      runs: PlacedRun[];
     }
   | { op: 'qr'; x: number; y: number; size: number; matrix: QrMatrix; fill: string }
   /** A square JPEG (a group's photo), drawn `size` points wide and high. */
   | { op: 'image'; x: number; y: number; size: number; jpeg: Uint8Array };
 
+/** A run of a line: where it starts, in points from the line's left edge, and how wide it is. */
+export type PlacedRun = TextRun & { dx: number; width: number };
+
 export interface PosterLayout {
+  /** The poster's language direction: right-to-left posters align their text to the right. */
+  dir?: 'ltr' | 'rtl';
   width: number;
   height: number;
   ops: PosterOp[];
@@ -43,20 +55,35 @@ export const palette = {
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 
-/** Measures text with the same font files the renderers embed, so lines break where they will be drawn. */
+/**
+ * Measures text with the same font files the renderers embed, so lines break where they will be drawn;
+ * each run of a line is measured in its script's face.
+ */
 export class TextMeasure {
   private readonly doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
 
   constructor() {
-    for (const [name, file] of Object.entries(fontFiles)) this.doc.registerFont(name, file);
+    registerFonts(this.doc);
   }
 
-  width(text: string, font: FontName, size: number): number {
-    return this.doc.font(font).fontSize(size).widthOfString(text);
+  width(text: string, font: FontName, size: number, dir: 'ltr' | 'rtl' = 'ltr'): number {
+    return this.runs(text, font, size, dir).reduce((sum, run) => sum + run.width, 0);
+  }
+
+  /** The line's runs in visual order, each with its offset from the line's left edge and its width. */
+  runs(text: string, font: FontName, size: number, dir: 'ltr' | 'rtl'): PlacedRun[] {
+    let dx = 0;
+    return textRuns(text, dir).map((run) => {
+      const width = this.doc.font(pdfFontName(run.face, font)).fontSize(size).widthOfString(run.text);
+      const placed = { ...run, dx, width };
+      dx += width;
+      return placed;
+    });
   }
 
   ascent(font: FontName, size: number): number {
-    this.doc.font(font).fontSize(size);
+    // The Latin face sets the baseline for every script, so mixed lines share one baseline.
+    this.doc.font(pdfFontName('latin', font)).fontSize(size);
     // biome-ignore lint/suspicious/noExplicitAny: pdfkit exposes the current font's metrics only internally.
     return ((this.doc as any)._font.ascender / 1000) * size;
   }
@@ -100,25 +127,34 @@ interface Block {
   bottom: number;
 }
 
-/** Lines of wrapped text placed from (x, y), left-aligned or centred in the width. */
-export function textBlock(
-  m: TextMeasure,
-  text: string,
-  at: {
-    x: number;
-    y: number;
-    width: number;
-    size: number;
-    font: FontName;
-    fill: string;
-    leading?: number;
-    align?: 'left' | 'center';
-  },
-): Block {
+/** Where and how a block of text is placed. */
+export interface TextAt {
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  font: FontName;
+  fill: string;
+  leading?: number;
+  /** `start` is the left edge in a left-to-right layout and the right edge in a right-to-left one. */
+  align?: 'start' | 'left' | 'center';
+  dir?: 'ltr' | 'rtl';
+}
+
+/** Lines of wrapped text placed from (x, y), aligned to the start (left, or right in RTL) or centred. */
+export function textBlock(m: TextMeasure, text: string, at: TextAt): Block {
   const lineHeight = at.size * (at.leading ?? 1.3);
   const ascent = m.ascent(at.font, at.size);
+  const dir = at.dir ?? 'ltr';
   const ops: PosterOp[] = m.wrap(text, at.font, at.size, at.width).map((line, i) => {
-    const x = at.align === 'center' ? at.x + (at.width - m.width(line, at.font, at.size)) / 2 : at.x;
+    const runs = m.runs(line, at.font, at.size, dir);
+    const lineWidth = runs.reduce((sum, run) => sum + run.width, 0);
+    const x =
+      at.align === 'center'
+        ? at.x + (at.width - lineWidth) / 2
+        : dir === 'rtl' && at.align !== 'left'
+          ? at.x + at.width - lineWidth
+          : at.x;
     return {
       op: 'text',
       x,
@@ -128,6 +164,8 @@ export function textBlock(
       font: at.font,
       fill: at.fill,
       text: line,
+      width: lineWidth,
+      runs,
     };
   });
   return { ops, bottom: at.y + ops.length * lineHeight };
@@ -143,15 +181,18 @@ function headlineSize(m: TextMeasure, text: string, width: number): number {
 
 /** Lays out a poster: accent band with the headline, intro, numbered steps, QR code (or symbol), footer. */
 export function layoutPoster(spec: PosterSpec): PosterLayout {
-  measure ??= new TextMeasure();
-  const m = measure;
+  const m = textMeasure();
+  const dir = spec.dir ?? 'ltr';
+  // Laid out left to right, with each line's runs in the poster's direction; an Arabic poster is then
+  // mirrored as a whole (band, photo, step numbers, text alignment), as a right-to-left reader expects.
+  const place = (text: string, at: TextAt): Block => textBlock(m, text, { align: 'left', ...at, dir });
   const width = A4.width - 2 * MARGIN;
   const ops: PosterOp[] = [];
   // The group's photo sits at the band's right; the kicker and headline keep clear of it.
   const photoSide = spec.photo ? 104 : 0;
   const beside = spec.photo ? photoSide + 20 : 0;
 
-  const kicker = textBlock(m, spec.kicker.toUpperCase(), {
+  const kicker = place(spec.kicker.toUpperCase(), {
     x: MARGIN,
     y: 44,
     width: width - beside,
@@ -160,7 +201,7 @@ export function layoutPoster(spec: PosterSpec): PosterLayout {
     fill: palette.wash,
   });
   const size = headlineSize(m, spec.headline, width - beside);
-  const headline = textBlock(m, spec.headline, {
+  const headline = place(spec.headline, {
     x: MARGIN,
     y: kicker.bottom + 10,
     width: width - beside,
@@ -183,7 +224,7 @@ export function layoutPoster(spec: PosterSpec): PosterLayout {
     );
   }
 
-  const intro = textBlock(m, spec.intro, {
+  const intro = place(spec.intro, {
     x: MARGIN,
     y: bandHeight + 28,
     width,
@@ -208,8 +249,10 @@ export function layoutPoster(spec: PosterSpec): PosterLayout {
       font: 'bold',
       fill: palette.paper,
       text: digit,
+      width: digitWidth,
+      runs: [{ text: digit, face: 'latin', rtl: false, dx: 0, width: digitWidth }],
     });
-    const block = textBlock(m, step, {
+    const block = place(step, {
       x: MARGIN + 2 * r + 14,
       y: y + 4,
       width: width - 2 * r - 14,
@@ -221,7 +264,7 @@ export function layoutPoster(spec: PosterSpec): PosterLayout {
     y = Math.max(y + 2 * r, block.bottom) + 14;
   });
 
-  const footer = textBlock(m, spec.footer, {
+  const footer = place(spec.footer, {
     x: MARGIN,
     y: 0,
     width,
@@ -236,7 +279,7 @@ export function layoutPoster(spec: PosterSpec): PosterLayout {
   // The QR code (or, on the generic poster, Convene's symbol) fills the space between steps and footer.
   const space = { top: y + 8, bottom: footerTop - 16 };
   if (spec.qr) {
-    const caption = textBlock(m, spec.qr.caption, {
+    const caption = place(spec.qr.caption, {
       x: MARGIN,
       y: 0,
       width,
@@ -292,5 +335,26 @@ export function layoutPoster(spec: PosterSpec): PosterLayout {
       });
     }
   }
-  return { width: A4.width, height: A4.height, ops };
+  const layout = { width: A4.width, height: A4.height, ops };
+  return dir === 'rtl' ? mirrored(layout) : layout;
+}
+
+/** The layout flipped left to right; text keeps its reading order, only its place on the line moves. */
+export function mirrored(layout: PosterLayout): PosterLayout {
+  const W = layout.width;
+  const ops = layout.ops.map((op): PosterOp => {
+    switch (op.op) {
+      case 'rect':
+        return { ...op, x: W - op.x - op.w };
+      case 'circle':
+        return { ...op, cx: W - op.cx };
+      case 'polygon':
+        return { ...op, points: op.points.map(([x, y]) => [W - x, y]) };
+      case 'text':
+        return { ...op, x: W - op.x - op.width };
+      default:
+        return { ...op, x: W - op.x - op.size };
+    }
+  });
+  return { ...layout, dir: 'rtl', ops };
 }

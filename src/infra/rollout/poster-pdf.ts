@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { fontFiles } from './fonts';
+import { registerFonts } from './fonts';
+import { drawPdfLine } from './pdf-text';
 import type { PosterLayout } from './poster-layout';
 
 /** Collects a pdfkit document's output into one buffer. */
@@ -23,7 +24,7 @@ export function posterPdf(layout: PosterLayout, title: string): Promise<Uint8Arr
 /** An A4 document with Convene's fonts registered, as every poster-like PDF starts. */
 export function posterDocument(title: string): PDFKit.PDFDocument {
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: title, Creator: 'Convene' } });
-  for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
+  registerFonts(doc);
   return doc;
 }
 
@@ -44,11 +45,7 @@ export function drawPoster(doc: PDFKit.PDFDocument, layout: PosterLayout): void 
         doc.polygon(...op.points).fill(op.fill);
         break;
       case 'text':
-        doc
-          .font(op.font)
-          .fontSize(op.size)
-          .fillColor(op.fill)
-          .text(op.text, op.x, op.y, { lineBreak: false });
+        drawPdfLine(doc, { ...op, baseline: op.y + op.ascent });
         break;
       case 'qr': {
         const unit = op.size / op.matrix.size;

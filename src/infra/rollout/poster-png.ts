@@ -1,13 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
-import { FONT_FAMILY, fontFiles } from './fonts';
+import { allFontFiles, FONT_FAMILY } from './fonts';
 import type { PosterLayout, PosterOp } from './poster-layout';
 import { qrPath } from './qr-code';
-
-const escapeXml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+import { runOutline } from './script-runs';
 
 function opSvg(op: PosterOp): string {
   switch (op.op) {
@@ -17,11 +12,13 @@ function opSvg(op: PosterOp): string {
       return `<circle cx="${op.cx}" cy="${op.cy}" r="${op.r}" fill="${op.fill}"/>`;
     case 'polygon':
       return `<polygon points="${op.points.map((p) => p.join(',')).join(' ')}" fill="${op.fill}"/>`;
-    case 'text':
-      return (
-        `<text x="${op.x}" y="${op.y + op.ascent}" font-family="${FONT_FAMILY}" font-size="${op.size}" ` +
-        `font-weight="${op.font === 'bold' ? 700 : 400}" fill="${op.fill}" xml:space="preserve">${escapeXml(op.text)}</text>`
-      );
+    case 'text': {
+      // The glyphs as outlines, shaped by fontkit as in the PDF, so the PNG and the PDF are one picture.
+      const d = op.runs
+        .map((run) => runOutline(run, op.font, op.size, op.x + run.dx, op.y + op.ascent))
+        .join('');
+      return d ? `<path d="${d}" fill="${op.fill}"/>` : '';
+    }
     case 'image':
       return `<image x="${op.x}" y="${op.y}" width="${op.size}" height="${op.size}" href="data:image/jpeg;base64,${Buffer.from(op.jpeg).toString('base64')}"/>`;
     case 'qr': {
@@ -47,7 +44,7 @@ export function posterSvg(layout: PosterLayout): string {
 export function posterPng(layout: PosterLayout, widthPx = 1240): Uint8Array {
   const resvg = new Resvg(posterSvg(layout), {
     fitTo: { mode: 'width', value: widthPx },
-    font: { loadSystemFonts: false, fontFiles: Object.values(fontFiles), defaultFontFamily: FONT_FAMILY },
+    font: { loadSystemFonts: false, fontFiles: [...allFontFiles], defaultFontFamily: FONT_FAMILY },
   });
   return resvg.render().asPng();
 }

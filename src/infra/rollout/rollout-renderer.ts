@@ -1,5 +1,7 @@
 import type { Guide } from '../../domain/rollout/content/guide';
 import type { PosterFormat, PosterSpec, RolloutRenderer } from '../../domain/rollout/rollout.ports';
+import { DEFAULT_LOCALE } from '../../i18n/locales';
+import { translatorFor } from '../../i18n/translator';
 import { guidePdf } from './guide-pdf';
 import { layoutPoster } from './poster-layout';
 import { posterPdf } from './poster-pdf';
@@ -13,7 +15,14 @@ export const rolloutRenderer: RolloutRenderer = {
     const layout = layoutPoster(spec);
     return format === 'pdf' ? posterPdf(layout, `${spec.headline} – ${spec.kicker}`) : posterPng(layout);
   },
-  tableTentPdf: (spec: PosterSpec) => tableTentPdf(layoutPoster(spec), `${spec.headline} – table tent`),
+  tableTentPdf: (spec: PosterSpec) => {
+    const t = translatorFor(spec.locale ?? DEFAULT_LOCALE);
+    return tableTentPdf(layoutPoster(spec), {
+      title: t.t('print.tableTent.title', { headline: spec.headline }),
+      foldHere: t.t('print.tableTent.foldHere'),
+      dir: t.dir,
+    });
+  },
   guidePdf: (guide: Guide) => guidePdf(guide),
   slipsPdf,
 };

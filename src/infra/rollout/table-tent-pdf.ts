@@ -1,5 +1,6 @@
+import { drawPdfLine } from './pdf-text';
 import type { PosterLayout } from './poster-layout';
-import { palette } from './poster-layout';
+import { palette, textMeasure } from './poster-layout';
 import { drawPoster, pdfBytes, posterDocument } from './poster-pdf';
 
 /**
@@ -7,8 +8,11 @@ import { drawPoster, pdfBytes, posterDocument } from './poster-pdf';
  * The top half is drawn upside down so that, folded, both faces read the right way up; each face is the
  * poster itself at half size, so the tent says word for word what the wall poster says.
  */
-export function tableTentPdf(layout: PosterLayout, title: string): Promise<Uint8Array> {
-  const doc = posterDocument(title);
+export function tableTentPdf(
+  layout: PosterLayout,
+  words: { title: string; foldHere: string; dir: 'ltr' | 'rtl' },
+): Promise<Uint8Array> {
+  const doc = posterDocument(words.title);
   const page = { width: doc.page.width, height: doc.page.height };
   const half = page.height / 2;
   const scale = half / layout.height;
@@ -36,10 +40,17 @@ export function tableTentPdf(layout: PosterLayout, title: string): Promise<Uint8
     .strokeColor(palette.muted)
     .stroke()
     .undash();
-  doc
-    .font('regular')
-    .fontSize(7)
-    .fillColor(palette.muted)
-    .text('fold here', 6, half + 3, { lineBreak: false });
+  const m = textMeasure();
+  const runs = m.runs(words.foldHere, 'regular', 7, words.dir);
+  const width = runs.reduce((sum, run) => sum + run.width, 0);
+  drawPdfLine(doc, {
+    x: words.dir === 'rtl' ? page.width - 6 - width : 6,
+    baseline: half + 3 + m.ascent('regular', 7),
+    size: 7,
+    font: 'regular',
+    fill: palette.muted,
+    runs,
+    text: words.foldHere,
+  });
   return pdfBytes(doc);
 }

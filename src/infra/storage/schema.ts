@@ -10,6 +10,8 @@ export interface OrganisationsTable {
   display_name: string;
   default_region: string;
   created_at: string;
+  /** Posters', slips' and the kit's language unless a download asks for another (migration 0022). */
+  language: Generated<string>;
 }
 
 export interface GroupsTable {

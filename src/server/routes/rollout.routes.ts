@@ -103,7 +103,10 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     `${api}/posters/generic`,
     route(deps, async (req, res) => {
       const format = query(req, 'format') ?? 'pdf';
-      sendFile(res, await genericPoster(rollout, { format }, await actorOf(deps, req)));
+      sendFile(
+        res,
+        await genericPoster(rollout, { format, lang: query(req, 'lang') }, await actorOf(deps, req)),
+      );
     }),
   );
 
@@ -112,7 +115,14 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     `${api}/kit/:id`,
     route(deps, async (req, res) => {
       const format = query(req, 'format') ?? 'pdf';
-      sendFile(res, await kitItem(rollout, { itemId: req.params.id, format }, await actorOf(deps, req)));
+      sendFile(
+        res,
+        await kitItem(
+          rollout,
+          { itemId: req.params.id, format, lang: query(req, 'lang') },
+          await actorOf(deps, req),
+        ),
+      );
     }),
   );
 
@@ -136,7 +146,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
       const format = query(req, 'format') ?? 'pdf';
       const poster = await groupPoster(
         rollout,
-        { groupId: req.params.id, format, expiresInDays },
+        { groupId: req.params.id, format, expiresInDays, lang: query(req, 'lang') },
         await actorOf(deps, req),
       );
       sendFile(res, poster, {
@@ -200,9 +210,10 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
       const format = query(req, 'format') ?? 'pdf';
       // `kit=<item>`: one of the rollout kit's printables instead of the group's poster.
       const kit = query(req, 'kit');
+      const lang = query(req, 'lang');
       const poster = kit
-        ? await kitItemForInviteLink(rollout, { token, itemId: kit, format })
-        : await posterForInviteLink(rollout, { token, format });
+        ? await kitItemForInviteLink(rollout, { token, itemId: kit, format, lang })
+        : await posterForInviteLink(rollout, { token, format, lang });
       const etag = etagOf(poster.bytes);
       if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
         res.writeHead(304, { ETag: etag, 'Cache-Control': PUBLIC_POSTER_CACHE_CONTROL });

@@ -26,6 +26,12 @@ function partOf(req: Request): number | undefined {
   });
 }
 
+/** `?lang=hi`: the slips' language (checked by the use case); the organisation's when absent. */
+const langOf = (req: Request): string | undefined => {
+  const value = (req.query as Record<string, unknown> | undefined)?.lang;
+  return typeof value === 'string' ? value : undefined;
+};
+
 /** Onboarding slips: a group's (the portal's group page), chosen people's (People without an account), the bot's link. */
 export function registerSlipRoutes(server: Server, deps: ApiDeps, rollout: RolloutContext): void {
   // A GET although it may issue the group's standing link the first time: that link is the group's one
@@ -35,7 +41,7 @@ export function registerSlipRoutes(server: Server, deps: ApiDeps, rollout: Rollo
     route(deps, async (req, res) => {
       const file = await groupSlips(
         rollout,
-        { groupId: req.params.id, part: partOf(req) },
+        { groupId: req.params.id, part: partOf(req), lang: langOf(req) },
         await actorOf(deps, req),
       );
       sendFile(res, file, { ...slipHeaders, 'X-Convene-Slip-Parts': String(file.parts) });
@@ -46,7 +52,11 @@ export function registerSlipRoutes(server: Server, deps: ApiDeps, rollout: Rollo
     '/api/v1/portal/slips.pdf',
     route(deps, async (req, res) => {
       const { personIds } = parseBody(req, selectionBody);
-      sendFile(res, await selectedSlips(rollout, { personIds }, await actorOf(deps, req)), slipHeaders);
+      sendFile(
+        res,
+        await selectedSlips(rollout, { personIds, lang: langOf(req) }, await actorOf(deps, req)),
+        slipHeaders,
+      );
     }),
   );
 

@@ -2,6 +2,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { PrintRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ApiError, download } from '../api/client';
+import { langQuery, PrintLanguagePicker } from './print-language-picker';
 import { errorText } from './states';
 
 const useStyles = makeStyles({
@@ -27,19 +28,26 @@ export function PrintSlipsButton(props: PrintSlipsButtonProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [parts, setParts] = useState<number>();
+  const [lang, setLang] = useState('');
 
   const print = async (part?: number) => {
     setBusy(true);
     setError(undefined);
     try {
       if (props.groupId !== undefined) {
-        const query = part === undefined ? '' : `?part=${part}`;
+        const params = [part === undefined ? '' : `part=${part}`, langQuery(lang)].filter(Boolean);
+        const query = params.length > 0 ? `?${params.join('&')}` : '';
         const name = part === undefined ? 'convene-slips.pdf' : `convene-slips-part-${part}.pdf`;
         await download(`/api/v1/groups/${props.groupId}/slips.pdf${query}`, name);
       } else {
-        await download('/api/v1/portal/slips.pdf', `convene-slips-${props.personIds.length}-people.pdf`, {
-          personIds: props.personIds,
-        });
+        const query = langQuery(lang);
+        await download(
+          `/api/v1/portal/slips.pdf${query ? `?${query}` : ''}`,
+          `convene-slips-${props.personIds.length}-people.pdf`,
+          {
+            personIds: props.personIds,
+          },
+        );
       }
     } catch (e) {
       if (e instanceof ApiError && e.code === 'SLIPS_TOO_MANY' && typeof e.details.parts === 'number') {
@@ -56,6 +64,7 @@ export function PrintSlipsButton(props: PrintSlipsButtonProps) {
   return (
     <div>
       <div className={styles.row}>
+        <PrintLanguagePicker value={lang} onChange={setLang} />
         <Button icon={<PrintRegular />} disabled={busy || tooMany || none} onClick={() => print()}>
           {props.label ?? 'Print slips'}
         </Button>

@@ -24,6 +24,7 @@ import type { OrgAdminsPanel, OrgAdminView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { AccountCreationSettingsPanel } from '../components/account-creation-settings-panel';
+import { OrganisationLanguagePanel } from '../components/organisation-language-panel';
 import { useFittedSelectStyles, useStackedTableStyles } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
 
@@ -170,6 +171,7 @@ export default function OrgAdminsPage() {
         </div>
       </section>
       <AccountCreationSettingsPanel />
+      <OrganisationLanguagePanel />
     </div>
   );
 }

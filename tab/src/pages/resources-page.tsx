@@ -20,6 +20,7 @@ import { api, authHeaders, download } from '../api/client';
 import type { ManagedGroups } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useFittedSelectStyles } from '../components/phone-layout';
+import { langQuery, PrintLanguagePicker } from '../components/print-language-picker';
 import { EmptyState, ErrorState, errorText } from '../components/states';
 
 interface Catalogue {
@@ -90,6 +91,7 @@ export default function ResourcesPage() {
   const catalogue = useApi<Catalogue>('/api/v1/rollout/resources');
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   const [groupId, setGroupId] = useState('');
+  const [lang, setLang] = useState('');
   const [templates, setTemplates] = useState<FilledTemplates>();
   const [guide, setGuide] = useState<{ title: string; html: string }>();
   // Each answer is shown where it was asked for (the card, the list, the add form), not at the top of the page.
@@ -135,14 +137,24 @@ export default function ResourcesPage() {
           <>
             <Button
               onClick={() =>
-                run(() => download('/api/v1/rollout/posters/generic?format=pdf', 'convene-poster.pdf'))
+                run(() =>
+                  download(
+                    `/api/v1/rollout/posters/generic?format=pdf&${langQuery(lang)}`,
+                    'convene-poster.pdf',
+                  ),
+                )
               }
             >
               PDF
             </Button>
             <Button
               onClick={() =>
-                run(() => download('/api/v1/rollout/posters/generic?format=png', 'convene-poster.png'))
+                run(() =>
+                  download(
+                    `/api/v1/rollout/posters/generic?format=png&${langQuery(lang)}`,
+                    'convene-poster.png',
+                  ),
+                )
               }
             >
               PNG
@@ -156,7 +168,9 @@ export default function ResourcesPage() {
           <Button
             key={format}
             onClick={() =>
-              run(() => download(`/api/v1/rollout/kit/${id}?format=${format}`, `${id}.${format}`))
+              run(() =>
+                download(`/api/v1/rollout/kit/${id}?format=${format}&${langQuery(lang)}`, `${id}.${format}`),
+              )
             }
           >
             {format.toUpperCase()}
@@ -170,7 +184,7 @@ export default function ResourcesPage() {
             onClick={() =>
               run(() =>
                 postDownload(
-                  `/api/v1/groups/${groupId}/rollout/poster?format=${format}`,
+                  `/api/v1/groups/${groupId}/rollout/poster?format=${format}&${langQuery(lang)}`,
                   `${groupName}-poster.${format}`,
                 ),
               )
@@ -247,6 +261,7 @@ export default function ResourcesPage() {
           ))}
         </Select>
       </Field>
+      <PrintLanguagePicker value={lang} onChange={setLang} />
       <div className={styles.section}>
         <div className={styles.grid}>
           {data.builtIn.map((r) => (

@@ -9,6 +9,7 @@ import { qrMatrix } from '../../../src/infra/rollout/qr-code';
 import { rolloutRenderer } from '../../../src/infra/rollout/rollout-renderer';
 import { readPdfText as pdfText } from '../../support/rollout-pdf-reader';
 
+const en = translatorFor('en');
 const inviteUrl = 'https://convene.contoso.com/join/AbCdEfGhIjKlMnOpQrStUv';
 
 function decodeQr(png: Uint8Array): string | undefined {
@@ -16,12 +17,15 @@ function decodeQr(png: Uint8Array): string | undefined {
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
-const groupSpec = groupPosterSpec({
-  groupName: 'Ventas – Turno de noche',
-  organisationName: 'Contoso',
-  inviteUrl,
-  validUntil: '2026-04-05T09:00:00.000Z',
-});
+const groupSpec = groupPosterSpec(
+  {
+    groupName: 'Ventas – Turno de noche',
+    organisationName: 'Contoso',
+    inviteUrl,
+    validUntil: '2026-04-05T09:00:00.000Z',
+  },
+  en,
+);
 
 describe('posters', () => {
   test('when a group poster is printed, then it is one A4 page with the name, the three steps and the link', async () => {
@@ -31,15 +35,15 @@ describe('posters', () => {
     expect(pages).toBe(1);
     expect(text).toContain('Ventas – Turno de noche');
     expect(text).toContain('CONTOSO');
-    for (const step of joinSteps) expect(text).toContain(step.split(' ').slice(0, 5).join(' '));
+    for (const step of joinSteps(en)) expect(text).toContain(step.split(' ').slice(0, 5).join(' '));
     expect(text).toContain('valid until 5 April 2026');
     expect(text.replace(/ /g, '')).toContain(inviteUrl);
   });
 
   test('when a poster names a button to press, then it is a button the join page shows', () => {
-    const steps = joinSteps.join(' ');
-    expect(steps).toContain(`“${translatorFor('en').t('join.signIn.button')}”`);
-    expect(steps).toContain(`“${translatorFor('en').t('join.askToJoin.button')}”`);
+    const steps = joinSteps(en).join(' ');
+    expect(steps).toContain(`“${en.t('join.signIn.button')}”`);
+    expect(steps).toContain(`“${en.t('join.askToJoin.button')}”`);
     expect(steps).not.toMatch(/Tap Join\b/);
   });
 
@@ -51,12 +55,15 @@ describe('posters', () => {
   });
 
   test('when a group name is long, then the headline shrinks and wraps instead of running off the page', async () => {
-    const long = groupPosterSpec({
-      groupName: 'Contoso Logistics – Warehouse operations, North-East region, night and weekend shifts',
-      organisationName: null,
-      inviteUrl,
-      validUntil: null,
-    });
+    const long = groupPosterSpec(
+      {
+        groupName: 'Contoso Logistics – Warehouse operations, North-East region, night and weekend shifts',
+        organisationName: null,
+        inviteUrl,
+        validUntil: null,
+      },
+      en,
+    );
     const { pages, text } = await pdfText(await rolloutRenderer.poster(long, 'pdf'));
     expect(pages).toBe(1);
     expect(text).toContain('weekend shifts');
@@ -64,7 +71,7 @@ describe('posters', () => {
   });
 
   test('when the generic poster is printed, then it says why to move and has no QR code', async () => {
-    const spec = genericPosterSpec('Contoso');
+    const spec = genericPosterSpec('Contoso', en);
     const { pages, text } = await pdfText(await rolloutRenderer.poster(spec, 'pdf'));
     expect(pages).toBe(1);
     expect(text).toContain('Move your work chat to Teams');

@@ -1,10 +1,12 @@
 import { PNG } from 'pngjs';
 import { GET_TEAMS_URL, type SlipSpec, slipFor, slipWords } from '../../../src/domain/slips/slip';
+import { translatorFor } from '../../../src/i18n/translator';
 import { qrBoxes, slipBox } from '../../../src/infra/rollout/slips-layout';
 import { slipsPdf } from '../../../src/infra/rollout/slips-pdf';
 import { decodeQrIn, pdfPagesAsPng } from '../../support/pdf-screenshot';
 import { readPdfText } from '../../support/rollout-pdf-reader';
 
+const en = translatorFor('en');
 const joinUrl = 'https://convene.contoso.com/join/AbCdEfGhIjKlMnOpQrStUv';
 const group = { name: 'Drivers – Night shift' };
 
@@ -13,7 +15,8 @@ const sheet = (slips: SlipSpec[]) => ({
   kicker: 'Contoso',
   slips,
   getTeamsUrl: GET_TEAMS_URL,
-  words: slipWords,
+  dir: 'ltr' as const,
+  words: slipWords(en),
 });
 
 describe('onboarding slips PDF', () => {
@@ -24,11 +27,13 @@ describe('onboarding slips PDF', () => {
           { displayName: 'Ravi Kumar', phone: '+919988554401', userPrincipalName: 'ravi.kumar@contoso.com' },
           group,
           joinUrl,
+          en,
         ),
         slipFor(
           { displayName: 'Meena Iyer', phone: '+447700900987', userPrincipalName: null },
           group,
           joinUrl,
+          en,
         ),
       ]),
     );
@@ -52,6 +57,7 @@ describe('onboarding slips PDF', () => {
         { displayName: `Person ${i}`, phone: `+9199885544${10 + i}`, userPrincipalName: null },
         group,
         joinUrl,
+        en,
       ),
     );
     const pdf = await slipsPdf(sheet(slips));
@@ -75,6 +81,7 @@ describe('onboarding slips PDF', () => {
         },
         group,
         joinUrl,
+        en,
       ),
     );
     const pdf = await slipsPdf(sheet(slips));

@@ -1,3 +1,4 @@
+import type { Translator } from '../../../i18n/translator';
 import type { PosterSpec } from '../rollout.ports';
 
 /**
@@ -8,42 +9,40 @@ import type { PosterSpec } from '../rollout.ports';
 export type KitPosterId = 'group-admin-poster' | 'activation-desk-poster';
 
 /** The steps a group admin follows in the bot; the commands are the bot's own words (`bot/commands`). */
-export function groupAdminPosterSpec(organisationName: string | null): PosterSpec {
-  const organisation = organisationName ?? 'your organisation';
+export function groupAdminPosterSpec(organisationName: string | null, t: Translator): PosterSpec {
   return {
-    kicker: organisationName ?? 'Convene',
-    headline: 'Run a chat group? Bring it to Teams',
-    intro:
-      `Group admins move their group in three steps, in about a minute, in a chat with Convene in Microsoft Teams ` +
-      `(Apps › search “Convene” › Add). Your group keeps its name and its people.`,
+    locale: t.locale,
+    dir: t.dir,
+    kicker: organisationName ?? t.t('print.kicker.default'),
+    headline: t.t('print.poster.groupAdmin.headline'),
+    intro: t.t('print.poster.groupAdmin.intro'),
     steps: [
-      'Sign in to Teams with your work account, open the chat with Convene and say “create group” and the group’s name.',
-      'Say “invite” and share the link or the poster in your old chat group. Everyone who taps it joins.',
-      `Say “add to organisation” and sign in when asked: ${organisation} now owns the group and its data.`,
+      t.t('print.poster.groupAdmin.step1'),
+      t.t('print.poster.groupAdmin.step2'),
+      t.t('print.poster.groupAdmin.step3', {
+        organisation: organisationName ?? t.t('print.poster.groupAdmin.yourOrganisation'),
+      }),
     ],
-    footer: 'Stuck? Ask a champ, visit the activation desk, or say “help” to Convene.',
+    footer: t.t('print.poster.groupAdmin.footer'),
   };
 }
 
 /** The activation desk's poster: what to bring and what happens there. */
-export function activationDeskPosterSpec(organisationName: string | null): PosterSpec {
+export function activationDeskPosterSpec(organisationName: string | null, t: Translator): PosterSpec {
   return {
-    kicker: organisationName ?? 'Convene',
-    headline: 'Activation desk: get your work account here',
-    intro:
-      'No work account yet? Our work chat is moving to Microsoft Teams, and this desk gets you in. It takes five minutes.',
-    steps: [
-      'Bring your phone, with the number your group admin knows. Give the desk your name and phone number.',
-      'Take your onboarding slip: it has your sign-in name. Sign in to Teams with it; the code comes by text message.',
-      'Scan your group’s QR code on the slip, tap Join, and say hello in the group.',
-    ],
-    footer:
-      'Already have an account? Scan your group’s poster instead. Questions? Ask the people at this desk.',
+    locale: t.locale,
+    dir: t.dir,
+    kicker: organisationName ?? t.t('print.kicker.default'),
+    headline: t.t('print.poster.desk.headline'),
+    intro: t.t('print.poster.desk.intro'),
+    steps: [t.t('print.poster.desk.step1'), t.t('print.poster.desk.step2'), t.t('print.poster.desk.step3')],
+    footer: t.t('print.poster.desk.footer'),
   };
 }
 
-export const kitPosterSpecs: Readonly<Record<KitPosterId, (organisationName: string | null) => PosterSpec>> =
-  {
-    'group-admin-poster': groupAdminPosterSpec,
-    'activation-desk-poster': activationDeskPosterSpec,
-  };
+export const kitPosterSpecs: Readonly<
+  Record<KitPosterId, (organisationName: string | null, t: Translator) => PosterSpec>
+> = {
+  'group-admin-poster': groupAdminPosterSpec,
+  'activation-desk-poster': activationDeskPosterSpec,
+};

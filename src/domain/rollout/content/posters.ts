@@ -1,56 +1,65 @@
+import { DEFAULT_LOCALE } from '../../../i18n/locales';
+import { type Translator, translatorFor } from '../../../i18n/translator';
 import type { PosterSpec } from '../rollout.ports';
 
 /** The three steps to join, as every Convene poster prints them; the buttons named are the join page's. */
-export const joinSteps = [
-  'Open your phone camera and point it at the code below.',
-  'Tap the link, then “Sign in and join” with your work account. No work account? “Ask to join” on the same page.',
-  'Open Microsoft Teams (install it if it asks) and say hello in the group so everyone knows you made it.',
+export const joinSteps = (t: Translator): string[] => [
+  t.t('print.poster.join.step1'),
+  t.t('print.poster.join.step2'),
+  t.t('print.poster.join.step3'),
 ];
 
-/** "5 March 2026": unambiguous on a wall in any country. */
-export const posterDate = (iso: string): string =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const POSTER_DATE = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+
+/**
+ * "5 March 2026", "5 मार्च 2026", "٥ مارس ٢٠٢٦": unambiguous on a wall in any country. English keeps the
+ * day first (en-GB), as readers of English in India and the Gulf write dates.
+ */
+export const posterDate = (iso: string, t: Translator = translatorFor(DEFAULT_LOCALE)): string =>
+  t.locale === 'en'
+    ? new Date(iso).toLocaleDateString('en-GB', POSTER_DATE)
+    : t.date(new Date(iso), POSTER_DATE);
 
 /** The organisation-wide poster: why the move happens and where to ask, without a group's link. */
-export function genericPosterSpec(organisationName: string | null): PosterSpec {
+export function genericPosterSpec(organisationName: string | null, t: Translator): PosterSpec {
   return {
-    kicker: organisationName ?? 'Convene',
-    headline: 'Move your work chat to Teams',
-    intro:
-      'Work conversations belong where your work lives. Our chat groups are moving from personal messaging ' +
-      'apps to Microsoft Teams: the same groups and the same people, now safe with your organisation.',
+    locale: t.locale,
+    dir: t.dir,
+    kicker: organisationName ?? t.t('print.kicker.default'),
+    headline: t.t('print.poster.generic.headline'),
+    intro: t.t('print.poster.generic.intro'),
     steps: [
-      'Look for the invite your group admin shares, or scan a group poster near you.',
-      'Open it and sign in with your work account. Teams installs in a minute if you need it.',
-      'Join your group and say hello. Then leave the old group when your admin says so.',
+      t.t('print.poster.generic.step1'),
+      t.t('print.poster.generic.step2'),
+      t.t('print.poster.generic.step3'),
     ],
-    footer: 'Questions? Ask your group admin or a champ, or open Convene in Teams.',
+    footer: t.t('print.poster.generic.footer'),
   };
 }
 
 /** The poster for one group: its name, its invite link as a QR code, and how to join. */
-export function groupPosterSpec(input: {
-  groupName: string;
-  organisationName: string | null;
-  inviteUrl: string;
-  validUntil: string | null;
-}): PosterSpec {
+export function groupPosterSpec(
+  input: {
+    groupName: string;
+    organisationName: string | null;
+    inviteUrl: string;
+    validUntil: string | null;
+  },
+  t: Translator,
+): PosterSpec {
   return {
-    kicker: input.organisationName ?? 'Convene',
+    locale: t.locale,
+    dir: t.dir,
+    kicker: input.organisationName ?? t.t('print.kicker.default'),
     headline: input.groupName,
-    intro: 'This group has moved to Microsoft Teams. Join it in three steps:',
-    steps: joinSteps,
+    intro: t.t('print.poster.group.intro'),
+    steps: joinSteps(t),
     qr: {
       url: input.inviteUrl,
       caption: input.validUntil
-        ? `Scan to join · valid until ${posterDate(input.validUntil)}`
-        : 'Scan to join',
+        ? t.t('print.poster.group.captionUntil', { date: posterDate(input.validUntil, t) })
+        : t.t('print.poster.group.caption'),
     },
-    footer: `No camera? Type the link: ${input.inviteUrl}`,
+    footer: t.t('print.poster.group.footer', { url: input.inviteUrl }),
   };
 }

@@ -17,6 +17,7 @@ import * as groupMemberCounts from './0016-group-member-counts';
 import * as announcements from './0017-announcements';
 import * as groupPhotos from './0019-group-photos';
 import * as uploadOutcomes from './0021-upload-outcomes';
+import * as organisationLanguage from './0022-organisation-language';
 import * as peopleLocale from './0023-people-locale';
 import * as announcementImages from './0024-announcement-images';
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017-announcements': announcements,
   '0019-group-photos': groupPhotos,
   '0021-upload-outcomes': uploadOutcomes,
+  '0022-organisation-language': organisationLanguage,
   '0023-people-locale': peopleLocale,
   '0024-announcement-images': announcementImages,
 };

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Organisation } from '../../../domain/organisations/organisation';
 import type { OrganisationRepository } from '../../../domain/organisations/organisation.repository';
+import { type Locale, localeFrom } from '../../../i18n/locales';
 import type { Database, OrganisationsTable } from '../schema';
 
 const toOrganisation = (row: Selectable<OrganisationsTable>): Organisation => ({
@@ -9,6 +10,7 @@ const toOrganisation = (row: Selectable<OrganisationsTable>): Organisation => ({
   displayName: row.display_name,
   defaultRegion: row.default_region,
   createdAt: row.created_at,
+  language: localeFrom(row.language),
 });
 
 export class SqlOrganisationRepository implements OrganisationRepository {
@@ -37,7 +39,12 @@ export class SqlOrganisationRepository implements OrganisationRepository {
         display_name: o.displayName,
         default_region: o.defaultRegion,
         created_at: o.createdAt,
+        ...(o.language ? { language: o.language } : {}),
       })
       .execute();
+  }
+
+  async setLanguage(id: string, language: Locale): Promise<void> {
+    await this.db.updateTable('organisations').set({ language }).where('id', '=', id).execute();
   }
 }
