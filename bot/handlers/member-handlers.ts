@@ -43,8 +43,10 @@ export function addSummary(results: AddMemberResult[], words: Translator): strin
 }
 
 /** Why a number was not added, in the reader's words (by the refusal's code). */
-const reasonOf = (r: { code: string; reason: string }, words: Translator): string =>
-  errorWords({ code: r.code, message: r.reason, details: {} }, words);
+const reasonOf = (
+  r: { code: string; reason: string; details: Record<string, unknown> },
+  words: Translator,
+): string => errorWords({ code: r.code, message: r.reason, details: r.details }, words);
 
 async function addMembers(session: Session, groupId: string, phones: string[], role: Role) {
   return addMembersByPhone(

@@ -40,7 +40,14 @@ type Given = { name: string | null; email: string | null; employeeId: string | n
 
 export type AddMemberResult =
   | { input: string; outcome: 'added' | 'already-member'; phone: string; personId: string }
-  | { input: string; outcome: 'invalid'; code: string; reason: string };
+  | {
+      input: string;
+      outcome: 'invalid';
+      code: string;
+      /** The refusal's English words; `code` and `details` let a transport say it in the reader's language. */
+      reason: string;
+      details: Record<string, unknown>;
+    };
 
 /**
  * Numbers one request may add: a column pasted from a spreadsheet (a site's or a department's
@@ -164,7 +171,13 @@ async function addCheckedToGroup(
   const added: Membership[] = [];
   const results = checked.map((c): AddMemberResult => {
     if ('problem' in c) {
-      return { input: c.input, outcome: 'invalid', code: c.problem.code, reason: c.problem.message };
+      return {
+        input: c.input,
+        outcome: 'invalid',
+        code: c.problem.code,
+        reason: c.problem.message,
+        details: c.problem.details,
+      };
     }
     const given = input.about?.get(c.input);
     let person = people.get(c.phone);

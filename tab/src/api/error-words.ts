@@ -1,5 +1,5 @@
 import type { IntlShape } from '@formatjs/intl';
-import { errorWords } from '../../../src/i18n/error-words';
+import { type CodedError, errorWords } from '../../../src/i18n/error-words';
 import { directionOf, localeFrom } from '../../../src/i18n/locales';
 import type { MessageValues, Translator } from '../../../src/i18n/translator';
 import { ApiError } from './api-error';
@@ -48,3 +48,7 @@ export function apiErrorWords(error: unknown, intl: Intl): string {
   if (error instanceof Error && error.message) return error.message;
   return intl.formatMessage({ id: 'tab-common.error.unknown' });
 }
+
+/** A coded refusal reported inside an answer (one number of several refused), in the reader's language. */
+export const codedErrorWords = (coded: CodedError, intl: Intl): string =>
+  errorWords(coded, translatorOf(intl));

@@ -13,7 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
+import { codedErrorWords } from '../api/error-words';
 import type { AddMemberResult } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { LeftToRight } from './left-to-right';
@@ -51,6 +53,7 @@ export function AddUsersPanel({
   const styles = useStyles();
   const st = useStackedTableStyles();
   const t = useT();
+  const intl = useIntl();
   const errorText = useErrorText();
   const [region, setRegion] = useState(defaultRegion);
   const [phones, setPhones] = useState('');
@@ -120,7 +123,13 @@ export function AddUsersPanel({
                   <Badge color={outcomeBadge[r.outcome].color}>{t(outcomeBadge[r.outcome].label)}</Badge>
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-groups.addUsers.details')}>
-                  {r.outcome === 'invalid' ? <bdi>{r.reason}</bdi> : <LeftToRight>{r.phone}</LeftToRight>}
+                  {r.outcome === 'invalid' ? (
+                    <bdi>
+                      {codedErrorWords({ code: r.code, message: r.reason, details: r.details }, intl)}
+                    </bdi>
+                  ) : (
+                    <LeftToRight>{r.phone}</LeftToRight>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

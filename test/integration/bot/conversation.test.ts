@@ -267,7 +267,7 @@ describe('the bot in conversation', () => {
       const refused = await asha.press('link.save', { groupId, expiresInDays: '0', maxUses: '' });
       expect(refused.invoke?.body).toMatchObject({
         type: 'application/vnd.microsoft.activity.message',
-        value: "Those link settings don't work: expiry must be 1 to 365 whole days.",
+        value: 'Those link settings don’t work: expiry must be 1 to 365 whole days.',
       });
     });
 
@@ -302,7 +302,7 @@ describe('the bot in conversation', () => {
         async (_w: BotUnderTest, a: ChatUser, groupId: string) => {
           await a.press('link.save', { groupId, expiresInDays: '30', maxUses: '1' });
         },
-        'has been used its 1 times',
+        'has been used its 1 time.',
       ],
     ])('when the link is %s, then joining gives the reason', async (_case, spoil, reason) => {
       const groupId = await createGroup('Night shift');
