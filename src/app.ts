@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
 import { renderAnnouncementActivity } from '../bot/announcement-card/render-announcement-activity';
+import { renderChannelAnnouncementActivity } from '../bot/announcement-card/render-channel-announcement-activity';
 import { TeamsImageDownloads } from '../bot/attachments/teams-image-downloads';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { renderAnnouncementCard } from '../bot/cards/announcement-card';
@@ -90,6 +91,13 @@ export async function startApp(
     directory: identity.directory,
     render: renderInviteActivity,
     renderAnnouncement: (content) => renderAnnouncementActivity(content, config.publicBaseUrl ?? url),
+    channelPosts: {
+      channels: identity.teamChannels,
+      render: (content) => renderChannelAnnouncementActivity(content, config.publicBaseUrl ?? url),
+      serviceUrl: config.delivery.botServiceUrl,
+      // The bot's id as Teams writes it in conversations (28: and the Microsoft app id).
+      botId: config.bot.appId ? `28:${config.bot.appId}` : undefined,
+    },
     logger,
     connectorToken: identity.connectorToken,
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },

@@ -47,6 +47,7 @@ const content = {
   linkUrl: bounded,
   linkLabel: bounded,
   acknowledge: z.boolean().optional(),
+  postInChannel: z.boolean().optional(),
   sendAt: z.string().max(40).optional().nullable(),
   timeZone: z.string().max(64).optional(),
   imageId: z.string().max(64).optional().nullable(),

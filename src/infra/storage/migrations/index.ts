@@ -19,6 +19,7 @@ import * as groupPhotos from './0019-group-photos';
 import * as uploadOutcomes from './0021-upload-outcomes';
 import * as peopleLocale from './0023-people-locale';
 import * as announcementImages from './0024-announcement-images';
+import * as announcementChannelPosts from './0025-announcement-channel-posts';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0021-upload-outcomes': uploadOutcomes,
   '0023-people-locale': peopleLocale,
   '0024-announcement-images': announcementImages,
+  '0025-announcement-channel-posts': announcementChannelPosts,
 };
 
 export const migrationProvider: MigrationProvider = {
