@@ -83,6 +83,7 @@ export function ComposeAnnouncementPanel({
   const [linkUrl, setLinkUrl] = useState(editing?.link?.url ?? '');
   const [linkLabel, setLinkLabel] = useState(editing?.link?.label ?? '');
   const [acknowledge, setAcknowledge] = useState(editing?.acknowledge ?? true);
+  const [postInChannel, setPostInChannel] = useState(editing?.postInChannel ?? false);
   const [when, setWhen] = useState(editing ? localValue(editing.sendAt) : '');
   const [imageId, setImageId] = useState(editing?.image?.path ?? '');
   const [uploading, setUploading] = useState(false);
@@ -154,6 +155,7 @@ export function ComposeAnnouncementPanel({
       linkUrl,
       linkLabel,
       acknowledge,
+      postInChannel,
       sendAt: when ? withOffset(when) : null,
       timeZone,
       imageId: imageId || null,
@@ -221,6 +223,11 @@ export function ComposeAnnouncementPanel({
         checked={acknowledge}
         onChange={(_e, d) => setAcknowledge(d.checked === true)}
         label={w('tab-announcements.compose.acknowledge')}
+      />
+      <Checkbox
+        checked={postInChannel}
+        onChange={(_e, d) => setPostInChannel(d.checked === true)}
+        label={w('tab-announcements.compose.postInChannel')}
       />
       <Field
         label={w('tab-announcements.compose.image')}
