@@ -16,6 +16,8 @@ import { ensureOrganisationAdmin } from './domain/organisations/ensure-organisat
 import type { Clock } from './domain/shared/clock.port';
 import { systemClock } from './domain/shared/clock.port';
 import type { DomainContext } from './domain/shared/unit-of-work.port';
+import { localeFrom } from './i18n/locales';
+import { translatorFor } from './i18n/translator';
 import { BotConnectorClient } from './infra/delivery/bot-connector-client';
 import { ChampKitChats } from './infra/delivery/champ-kit-chats';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
@@ -179,7 +181,12 @@ export async function startApp(
     startedAccountCreation: () => accountCreation.nudge(),
     scheduledAnnouncement: () => announcements.nudge(),
     announcementCard: (content) =>
-      renderAnnouncementCard({ ...content, acknowledgedAt: null, baseUrl: publicBaseUrl() }),
+      renderAnnouncementCard({
+        ...content,
+        acknowledgedAt: null,
+        baseUrl: publicBaseUrl(),
+        translator: translatorFor(localeFrom(content.locale)),
+      }),
     adapter,
     bot,
     tabDir: config.tabDir,

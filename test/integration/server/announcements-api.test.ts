@@ -141,4 +141,16 @@ describe('the announcements API over HTTP', () => {
     });
     expect(notBoolean.status).toBe(400);
   });
+
+  test('when the portal previews a card with ?lang=hi, then the card’s own words are Hindi and what was written stays as written; without it, English', async () => {
+    const written = { title: 'Canteen closed', body: 'Closed on **Friday**.', acknowledge: true };
+    const hindi = await call('POST', '/api/v1/announcements/preview?groupName=Loaders&lang=hi', written);
+    expect(hindi.status).toBe(200);
+    expect(hindi.text).toContain('आप की ओर से · Loaders');
+    expect(hindi.text).toContain('मैंने यह पढ़ लिया है');
+    expect(hindi.text).toContain('Canteen closed');
+    const english = await call('POST', '/api/v1/announcements/preview?groupName=Loaders', written);
+    expect(english.text).toContain('From You · Loaders');
+    expect(english.text).toContain('I have read this');
+  });
 });
