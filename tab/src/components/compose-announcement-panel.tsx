@@ -14,7 +14,7 @@ import { useIntl } from 'react-intl';
 import type { Announcement, Audience } from '../../../src/domain/announcements/announcement';
 import { api } from '../api/client';
 import { AnnouncementCardPreview } from './announcement-card-preview';
-import { ErrorState } from './states';
+import { ErrorState, useErrorText } from './states';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '720px' },
@@ -87,6 +87,9 @@ export function ComposeAnnouncementPanel({
   const [when, setWhen] = useState(editing ? localValue(editing.sendAt) : '');
   const [imageId, setImageId] = useState(editing?.image?.path ?? '');
   const [uploading, setUploading] = useState(false);
+  /** A refused picture is told beside the picture field, where the sender is looking, not under "Not sent". */
+  const [imageError, setImageError] = useState<unknown>();
+  const imageErrorText = useErrorText();
   const [reach, setReach] = useState<number>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -130,7 +133,7 @@ export function ComposeAnnouncementPanel({
   const uploadImage = async (file: File) => {
     if (!audience) return;
     setUploading(true);
-    setError(undefined);
+    setImageError(undefined);
     const where =
       audience.kind === 'organisation'
         ? `kind=organisation&organisationId=${encodeURIComponent(audience.organisationId)}`
@@ -139,7 +142,7 @@ export function ComposeAnnouncementPanel({
       const result = await api.post<{ imageId: string }>(`/api/v1/announcements/images?${where}`, file);
       setImageId(result.imageId);
     } catch (e) {
-      setError(e);
+      setImageError(e);
     } finally {
       setUploading(false);
     }
@@ -231,6 +234,8 @@ export function ComposeAnnouncementPanel({
       />
       <Field
         label={w('tab-announcements.compose.image')}
+        validationState={imageError !== undefined ? 'error' : 'none'}
+        validationMessage={imageError !== undefined ? imageErrorText(imageError) : undefined}
         hint={
           uploading
             ? w('tab-announcements.compose.imageUploading')
@@ -251,7 +256,13 @@ export function ComposeAnnouncementPanel({
             }}
           />
           {imageId && (
-            <Button size="small" onClick={() => setImageId('')}>
+            <Button
+              size="small"
+              onClick={() => {
+                setImageId('');
+                setImageError(undefined);
+              }}
+            >
               {w('tab-announcements.compose.imageRemove')}
             </Button>
           )}
