@@ -95,10 +95,16 @@ export class ChannelPostQueue {
   }
 
   /** Marks the post as leaving, only while this worker holds it; false means it is no longer ours to send. */
-  async markSending(post: ChannelPost, workerId: string, now: Date): Promise<boolean> {
+  async markSending(post: ChannelPost, workerId: string, now: Date, leaseMs: number): Promise<boolean> {
     const result = await this.db
       .updateTable('announcement_channel_posts')
-      .set({ state: 'sending', attempts: post.attempts + 1, updated_at: now.toISOString() })
+      .set({
+        state: 'sending',
+        attempts: post.attempts + 1,
+        // A fresh lease for the request itself, so a slow claim never leaves it looking interrupted.
+        claimed_until: new Date(now.getTime() + leaseMs).toISOString(),
+        updated_at: now.toISOString(),
+      })
       .where('announcement_id', '=', post.announcementId)
       .where('group_id', '=', post.groupId)
       .where('state', '=', 'queued')

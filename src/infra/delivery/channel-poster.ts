@@ -81,7 +81,8 @@ export class ChannelPoster {
     }
     // Marked as leaving only once the gates let it go, so a crash while waiting never posts it twice.
     await pacerFor(tenantId).pass(channelId);
-    if (!(await queue.markSending(post, this.options.workerId, clock.now()))) return;
+    if (!(await queue.markSending(post, this.options.workerId, clock.now(), this.options.leaseMs ?? 60_000)))
+      return;
     try {
       const activityId = await this.deps.connector.createChannelConversation(this.deps.serviceUrl, {
         botId: this.deps.botId,

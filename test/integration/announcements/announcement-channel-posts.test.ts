@@ -202,4 +202,26 @@ describeEachDialect("an announcement posted in each team's General channel", (di
     expect(report.channelPosts).toEqual([]);
     expect(graph.teamChannels.installRequests).toEqual([]);
   });
+
+  test('when two instances post the same announcement at once, then each team still gets one post', async () => {
+    const ctx = { uow: world.ctx.uow, clock: systemClock };
+    const { announcement } = await composeAnnouncement(
+      ctx,
+      {
+        audience: { kind: 'group-tree', groupId: groups[0]!.id },
+        title: 'Two of us',
+        body: 'Posted once.',
+        postInChannel: true,
+      },
+      admin,
+    );
+    await startNextDueAnnouncement(ctx);
+    const [first, second] = [worker(), worker()];
+    await Promise.all([first.postInChannelsOnce(), second.postInChannelsOnce()]);
+    await Promise.all([first.postInChannelsOnce(), second.postInChannelsOnce()]);
+    expect(channelPostsIn('team-depot')).toHaveLength(1);
+    expect(channelPostsIn('team-south')).toHaveLength(1);
+    const report = await announcementReport(world.ctx, announcement.id, {}, admin);
+    expect(report.channelPosts.map((p) => p.state)).toEqual(['sent', 'failed', 'sent']);
+  });
 });
