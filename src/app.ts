@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
 import { renderAnnouncementActivity } from '../bot/announcement-card/render-announcement-activity';
+import { renderChannelAnnouncementActivity } from '../bot/announcement-card/render-channel-announcement-activity';
 import { TeamsImageDownloads } from '../bot/attachments/teams-image-downloads';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { renderAnnouncementCard } from '../bot/cards/announcement-card';
@@ -15,6 +16,8 @@ import { ensureOrganisationAdmin } from './domain/organisations/ensure-organisat
 import type { Clock } from './domain/shared/clock.port';
 import { systemClock } from './domain/shared/clock.port';
 import type { DomainContext } from './domain/shared/unit-of-work.port';
+import { localeFrom } from './i18n/locales';
+import { translatorFor } from './i18n/translator';
 import { BotConnectorClient } from './infra/delivery/bot-connector-client';
 import { ChampKitChats } from './infra/delivery/champ-kit-chats';
 import { createDeliveryWorker } from './infra/delivery/create-delivery-worker';
@@ -90,6 +93,13 @@ export async function startApp(
     directory: identity.directory,
     render: renderInviteActivity,
     renderAnnouncement: (content) => renderAnnouncementActivity(content, config.publicBaseUrl ?? url),
+    channelPosts: {
+      channels: identity.teamChannels,
+      render: (content) => renderChannelAnnouncementActivity(content, config.publicBaseUrl ?? url),
+      serviceUrl: config.delivery.botServiceUrl,
+      // The bot's id as Teams writes it in conversations (28: and the Microsoft app id).
+      botId: config.bot.appId ? `28:${config.bot.appId}` : undefined,
+    },
     logger,
     connectorToken: identity.connectorToken,
     options: { ...config.delivery, backoffBaseMs: 1000, backoffMaxMs: 60_000 },
@@ -171,7 +181,12 @@ export async function startApp(
     startedAccountCreation: () => accountCreation.nudge(),
     scheduledAnnouncement: () => announcements.nudge(),
     announcementCard: (content) =>
-      renderAnnouncementCard({ ...content, acknowledgedAt: null, baseUrl: publicBaseUrl() }),
+      renderAnnouncementCard({
+        ...content,
+        acknowledgedAt: null,
+        baseUrl: publicBaseUrl(),
+        translator: translatorFor(localeFrom(content.locale)),
+      }),
     adapter,
     bot,
     tabDir: config.tabDir,

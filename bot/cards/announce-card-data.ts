@@ -7,6 +7,8 @@ export interface AnnounceDraft {
   body: string;
   linkUrl: string;
   acknowledge: 'true' | 'false';
+  /** Also post in the General channel of each target group's team. */
+  postInChannel: 'true' | 'false';
   /** `YYYY-MM-DD` and `HH:MM` on the sender's clock, or empty (send now). */
   sendDate: string;
   sendTime: string;

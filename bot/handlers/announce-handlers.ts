@@ -38,6 +38,8 @@ async function draftFrom(
     body: text(data.body).slice(0, 5000),
     linkUrl: text(data.linkUrl).slice(0, 2100),
     acknowledge: data.acknowledge === 'false' || data.acknowledge === false ? 'false' : 'true',
+    // Off unless chosen, as in the portal.
+    postInChannel: data.postInChannel === 'true' || data.postInChannel === true ? 'true' : 'false',
     sendDate: text(data.sendDate).slice(0, 10),
     sendTime: text(data.sendTime).slice(0, 8),
     timeZone: senderTimeZone(session.turn.activity, text(data.timeZone)),
@@ -61,7 +63,12 @@ function sendAtOf(draft: AnnounceDraft, now: Date): string | undefined {
 /** `announce <group>`: the compose card (who may send is checked now, and again on every step). */
 export async function announceReply(session: Session, ref: GroupRef): Promise<Reply> {
   const groupId = await session.groupId(ref);
-  return editAnnouncementReply(session, { groupId, scope: 'group', acknowledge: 'true' });
+  return editAnnouncementReply(session, {
+    groupId,
+    scope: 'group',
+    acknowledge: 'true',
+    postInChannel: 'false',
+  });
 }
 
 /** Back from the preview to the compose card, with what was written. */
@@ -104,6 +111,7 @@ export async function sendAnnouncementReply(session: Session, data: Record<strin
       body: draft.body,
       linkUrl: draft.linkUrl,
       acknowledge: draft.acknowledge === 'true',
+      postInChannel: draft.postInChannel === 'true',
       sendAt,
       timeZone: draft.timeZone,
     },

@@ -30,6 +30,7 @@ export const announceWords = {
       textMissing: tr.t('announce.bot.compose.textMissing'),
       link: tr.t('announce.bot.compose.link'),
       acknowledge: tr.t('announce.bot.compose.acknowledge'),
+      postInChannel: tr.t('announce.bot.compose.postInChannel'),
       sendDate: tr.t('announce.bot.compose.sendDate'),
       sendTime: tr.t('announce.bot.compose.sendTime'),
       whenHint: tr.t('announce.bot.compose.whenHint', { timeZone: ltr(draft.timeZone) }),
@@ -47,6 +48,7 @@ export const announceWords = {
       headline: tr.t('announce.bot.preview.headline'),
       button: tr.t('announce.bot.preview.button', { url: ltr(draft.linkUrl) }),
       withAcknowledge: tr.t('announce.bot.preview.withAcknowledge'),
+      withChannelPost: tr.t('announce.bot.preview.withChannelPost'),
       when: sendAt
         ? tr.t('announce.bot.preview.goesOutAt', {
             when: whenText(tr, sendAt),

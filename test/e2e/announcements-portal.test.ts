@@ -153,10 +153,14 @@ describeWithChromium('announcements in the portal (Chromium)', () => {
       mimeType: 'image/png',
       buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4000, 0x90)]),
     });
+    // Told beside the picture field, where the sender is looking (not under "Not sent", as if it were sent).
     await page
+      .getByRole('group', { name: 'Picture' })
+      .or(page.locator('.fui-Field').filter({ has: file }))
       .getByRole('alert')
       .getByText(/not a picture Convene accepts/)
       .waitFor();
+    expect(await page.getByText('Not sent').count()).toBe(0);
     await shot('06-image-refused');
 
     const png = await sharp({

@@ -94,6 +94,33 @@ export class BotConnectorServer {
     if (req.method === 'GET' && path === '/_log')
       return { status: 200, body: this.accepted.map((a) => ({ id: a.inviteId, at: a.at })) };
     const body = await readJson(req);
+    // A new thread in a team's channel (TeamsInfo.sendMessageToTeamsChannel's request): the activity is
+    // posted, so it is accepted (or faulted) like a message, keyed by the channel's id.
+    const channel = (body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    if (req.method === 'POST' && path === '/v3/conversations' && body.isGroup === true && channel) {
+      const fault = this.fault(channel, ++this.requests);
+      if (fault) {
+        this.faulted.push(fault.status);
+        return {
+          status: fault.status,
+          body: {
+            error: { code: fault.code ?? `Fault${fault.status}`, message: `Injected ${fault.status}` },
+          },
+          headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
+        };
+      }
+      this.accepted.push({
+        conversationId: channel,
+        inviteId: null,
+        at: Date.now(),
+        authorization: req.headers.authorization,
+        body,
+      });
+      return {
+        status: 201,
+        body: { id: `${channel};messageid=${this.accepted.length}`, activityId: `${this.accepted.length}` },
+      };
+    }
     if (req.method === 'POST' && path === '/v3/conversations') {
       const member = (body.members as Array<{ aadObjectId?: string; id?: string }> | undefined)?.[0];
       this.createdConversations++;

@@ -6,6 +6,7 @@ import { GraphAccounts } from './graph-accounts';
 import { type Answer, error } from './graph-answer';
 import { GraphGroupPhotos } from './graph-group-photos';
 import { listUsers } from './graph-list-users';
+import { GraphTeamChannels } from './graph-team-channels';
 
 /** A directory user as the fake Graph stores it. */
 export interface FakeUser {
@@ -51,6 +52,8 @@ export class GraphServer {
   readonly accounts = new GraphAccounts(this.users, this.groups);
   /** Groups' photos: PUT /groups/{id}/photo/$value (test/fakes/graph-group-photos.ts). */
   readonly groupPhotos = new GraphGroupPhotos();
+  /** Teams' installed apps and General channels (test/fakes/graph-team-channels.ts). */
+  readonly teamChannels = new GraphTeamChannels();
   readonly tokenRequests: Array<{ tenant: string; grantType: string; scope: string }> = [];
   url = '';
   /** Decides, per sub-request of a batch, whether to answer 429 (returns Retry-After seconds). */
@@ -188,6 +191,8 @@ export class GraphServer {
     );
     if (photo) return photo;
     const body = raw ? JSON.parse(raw) : undefined;
+    const team = this.teamChannels.route(req.method ?? '', route, body);
+    if (team) return team;
     if (req.method === 'POST' && route === '/$batch') {
       const requests = (
         body as {

@@ -1,7 +1,11 @@
 import type { Actor } from '../access/actor';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import type { Announcement } from './announcement';
-import type { AnnouncementCounts, AnnouncementRecipient } from './announcement.repository';
+import type {
+  AnnouncementCounts,
+  AnnouncementRecipient,
+  ChannelPostOutcome,
+} from './announcement.repository';
 import { loadAnnouncementFor } from './change-announcement';
 
 export const REPORT_PAGE_MAX = 500;
@@ -11,6 +15,8 @@ export interface AnnouncementReport {
   totals: AnnouncementCounts;
   byGroup: Array<AnnouncementCounts & { groupId: string; groupName: string }>;
   people: AnnouncementRecipient[];
+  /** Its General-channel posts, one per target group with a team (empty when the option was off). */
+  channelPosts: ChannelPostOutcome[];
   /** The person id to continue after, when there are more people than this page. */
   nextAfter: string | null;
 }
@@ -25,10 +31,11 @@ export async function announcementReport(
   const limit = Math.min(Math.max(1, Math.floor(page.limit ?? 100)), REPORT_PAGE_MAX);
   return ctx.uow.read(async (repos) => {
     const announcement = await loadAnnouncementFor(repos, id, actor);
-    const [totals, byGroup, people] = await Promise.all([
+    const [totals, byGroup, people, channelPosts] = await Promise.all([
       repos.announcements.counts(id),
       repos.announcements.countsByGroup(id),
       repos.announcements.recipients(id, { after: page.after ?? null, limit: limit + 1 }),
+      repos.announcements.channelPosts(id),
     ]);
     const more = people.length > limit;
     const shown = more ? people.slice(0, limit) : people;
@@ -37,6 +44,7 @@ export async function announcementReport(
       totals,
       byGroup,
       people: shown,
+      channelPosts,
       nextAfter: more ? shown[shown.length - 1]!.personId : null,
     };
   });

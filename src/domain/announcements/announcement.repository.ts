@@ -91,4 +91,17 @@ export interface AnnouncementRepository {
   markReadUpTo(conversationId: string, lastReadMessageId: string, now: Date): Promise<number>;
   /** Queues a reminder for those sent it who have not acknowledged, once per announcement; how many. */
   queueReminders(announcementId: string, now: Date): Promise<number>;
+  /** Its posts in the General channels of the target groups' teams, by group name. */
+  channelPosts(announcementId: string): Promise<ChannelPostOutcome[]>;
+}
+
+/** One group's post of an announcement in its team's General channel. */
+export interface ChannelPostOutcome {
+  groupId: string;
+  groupName: string;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  sentAt: string | null;
+  failureCode: string | null;
+  /** Plain words, e.g. "Convene could not be added to the team." */
+  failureReason: string | null;
 }

@@ -24,6 +24,8 @@ export interface AnnouncementContent {
   body: string;
   link: { url: string; label: string } | null;
   acknowledge: boolean;
+  /** Also post it in the General channel of each target group that has a team (default off). */
+  postInChannel: boolean;
 }
 
 export interface Announcement extends AnnouncementContent {
@@ -51,6 +53,7 @@ export function checkAnnouncementContent(raw: {
   linkUrl?: unknown;
   linkLabel?: unknown;
   acknowledge?: unknown;
+  postInChannel?: unknown;
 }): AnnouncementContent {
   const title = text(raw.title).replace(/\s+/g, ' ').trim();
   const body = text(raw.body).replace(/\r\n?/g, '\n').trim();
@@ -70,7 +73,13 @@ export function checkAnnouncementContent(raw: {
       `The text is ${[...body].length} characters; keep it to ${BODY_MAX_LENGTH}.`,
       { max: BODY_MAX_LENGTH },
     );
-  return { title, body, link: checkLink(raw.linkUrl, raw.linkLabel), acknowledge: raw.acknowledge === true };
+  return {
+    title,
+    body,
+    link: checkLink(raw.linkUrl, raw.linkLabel),
+    acknowledge: raw.acknowledge === true,
+    postInChannel: raw.postInChannel === true,
+  };
 }
 
 /** A button link opens in the reader's browser: only https:// addresses, so no script or file can hide in one. */

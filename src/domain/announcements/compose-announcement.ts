@@ -14,6 +14,8 @@ export interface ComposeAnnouncementInput {
   linkUrl?: unknown;
   linkLabel?: unknown;
   acknowledge?: unknown;
+  /** Also post in the General channel of each target group's team. */
+  postInChannel?: unknown;
   /** ISO 8601 with an offset; absent: send now. */
   sendAt?: unknown;
   /** The sender's IANA time zone, to show the time as they wrote it. */

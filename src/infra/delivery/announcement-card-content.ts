@@ -13,6 +13,11 @@ export interface AnnouncementCardContent {
   acknowledge: boolean;
   /** A second send to those who have not acknowledged. */
   reminder: boolean;
+  /**
+   * The reader's language as last recorded from their Teams (`people.locale`), for the card's own
+   * words; null or absent means English. The announcement's title and text stay as written.
+   */
+  locale?: string | null;
 }
 
 /** Renders the card activity (injected from the composition root: infra does not import bot/). */

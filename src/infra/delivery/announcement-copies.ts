@@ -36,6 +36,7 @@ export async function loadAnnouncementCopies(db: Kysely<Database>, ids: string[]
       'p.employee_id as person_employee_id',
       'p.display_name as person_name',
       'p.tenant_id as person_tenant_id',
+      'p.locale as person_locale',
       'p.aad_object_id as person_aad_object_id',
       'sender.display_name as sender_name',
       'sender.tenant_id as sender_tenant_id',
@@ -55,6 +56,7 @@ export async function loadAnnouncementCopies(db: Kysely<Database>, ids: string[]
       acknowledge: Number(row.acknowledge) === 1,
       imagePath: announcementImagePath(row.image_path ? { path: row.image_path } : null),
       reminder: Number(row.reminder) === 1,
+      locale: row.person_locale,
     },
     attempts: Number(row.attempts),
     interruptedSend: row.sending_since !== null,
@@ -71,6 +73,7 @@ export async function loadAnnouncementCopies(db: Kysely<Database>, ids: string[]
     personName: row.person_name,
     personTenantId: row.person_tenant_id,
     personAadObjectId: row.person_aad_object_id,
+    personLocale: row.person_locale,
     inviterName: row.sender_name,
     inviterTenantId: row.sender_tenant_id,
   }));

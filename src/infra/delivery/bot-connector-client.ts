@@ -64,6 +64,26 @@ export class BotConnectorClient {
     return body.id;
   }
 
+  /**
+   * Starts a new thread in a team's channel with `activity` as its first message (what botbuilder's
+   * `TeamsInfo.sendMessageToTeamsChannel` sends: `isGroup`, the channel in `channelData`). The app must be
+   * installed in the team. Returns the id of the message Teams posted.
+   */
+  async createChannelConversation(
+    serviceUrl: string,
+    input: { botId?: string; tenantId: string; channelId: string; activity: ConnectorActivity },
+  ): Promise<string | null> {
+    const url = `${serviceUrl.replace(/\/+$/, '')}/v3/conversations`;
+    const body = (await this.post(url, {
+      ...(input.botId ? { bot: { id: input.botId } } : {}),
+      isGroup: true,
+      tenantId: input.tenantId,
+      channelData: { channel: { id: input.channelId }, tenant: { id: input.tenantId } },
+      activity: input.activity,
+    })) as { id?: string; activityId?: string } | undefined;
+    return body?.activityId ?? body?.id ?? null;
+  }
+
   private async post(url: string, payload: unknown): Promise<unknown> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.tokenSource) headers.authorization = `Bearer ${await this.tokenSource()}`;

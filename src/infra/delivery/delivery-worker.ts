@@ -9,6 +9,7 @@ import { PollingLoop } from '../jobs/polling-loop';
 import { backoffDelay } from '../retry/backoff';
 import type { AnnouncementCardContent, RenderAnnouncementActivity } from './announcement-card-content';
 import type { BotConnectorClient } from './bot-connector-client';
+import type { ChannelPoster } from './channel-poster';
 import type { Delivery, DeliveryQueue } from './delivery-queue';
 import { Pacer } from './pacer';
 import { type EntraLink, type Recipient, resolveRecipients } from './resolve-recipients';
@@ -37,6 +38,8 @@ export interface DeliveryWorkerDeps {
   render: RenderInviteActivity;
   /** Renders announcement copies; without it the worker sends invites only. */
   renderAnnouncement?: RenderAnnouncementActivity;
+  /** Posts announcements in teams' General channels, behind the same pacers; absent: no channel posts. */
+  channelPosts?: ChannelPoster;
   /** Links people to the accounts found for them and records their last lookup (through the domain's repositories). */
   linkPerson: EntraLink;
   clock: Clock;
@@ -100,8 +103,18 @@ export class DeliveryWorker {
     const batch = await this.prepare();
     const previous = this.sending;
     if (batch) this.sending = this.send(batch);
+    // Channel posts are few (one per team) and share the tenant's pacer with the cards going out.
+    const posted = await this.postInChannelsOnce().catch((error) => {
+      this.deps.logger.error({ err: error }, 'channel posts round failed');
+      return 0;
+    });
     await previous;
-    return batch !== undefined;
+    return batch !== undefined || posted > 0;
+  }
+
+  /** Sends the due General-channel posts; returns how many it handled. */
+  async postInChannelsOnce(): Promise<number> {
+    return (await this.deps.channelPosts?.runOnce((tenantId) => this.pacer(tenantId))) ?? 0;
   }
 
   /** Claims due invites and works out where each person can be reached. */

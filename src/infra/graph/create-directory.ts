@@ -12,6 +12,7 @@ import { BOT_CONNECTOR_SCOPE, EntraApp, GRAPH_DEFAULT_SCOPE } from './entra-app'
 import { GraphAccountCreator } from './graph-account-creator';
 import { GraphClients } from './graph-client';
 import { GraphDirectory } from './graph-directory';
+import { GraphTeamChannels } from './graph-team-channels';
 
 export interface IdentityRuntime {
   directory: Directory;
@@ -23,6 +24,8 @@ export interface IdentityRuntime {
   entraApp: EntraApp | undefined;
   /** Local mode: the local directory file's stand-in people (the developer sign-in offers them). */
   localPeople: LocalDirectorySource;
+  /** Adds Convene to teams and finds their General channel (tenant mode only). */
+  teamChannels?: GraphTeamChannels;
 }
 
 /**
@@ -79,5 +82,6 @@ export function createIdentityRuntime(
     connectorToken: () => botApp.appToken(BOT_CONNECTOR_SCOPE, bot.tenantId!),
     entraApp,
     localPeople: [],
+    teamChannels: new GraphTeamChannels(clients, config.graph.teamsAppCatalogId),
   };
 }

@@ -163,6 +163,27 @@ export interface AnnouncementsTable {
   started_at: string | null;
   audience_count: number | null;
   reminded_at: string | null;
+  /** 1: also post in the General channel of each target group that has a team (0025). */
+  post_in_channel: Generated<number>;
+}
+
+/** One announcement's post in one group's team's General channel (0025); at most one per group. */
+export interface AnnouncementChannelPostsTable {
+  announcement_id: string;
+  group_id: string;
+  team_id: string;
+  /** queued, sending, sent or failed. */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  activity_id: string | null;
+  failure_code: string | null;
+  failure_reason: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface AnnouncementDeliveriesTable {
@@ -409,4 +430,5 @@ export interface Database {
   local_accounts: LocalAccountsTable;
   group_photos: GroupPhotosTable;
   announcement_images: AnnouncementImagesTable;
+  announcement_channel_posts: AnnouncementChannelPostsTable;
 }

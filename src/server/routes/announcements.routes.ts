@@ -26,6 +26,8 @@ import {
   imageFor,
   uploadAnnouncementImage,
 } from '../../domain/announcements/upload-announcement-image';
+import { localeFrom } from '../../i18n/locales';
+import { translatorFor } from '../../i18n/translator';
 import { SharpAnnouncementImageProcessor } from '../../infra/announcement-images/sharp-announcement-image-processor';
 import type { ApiDeps } from '../api-deps';
 import { readRawUpload } from '../http/raw-upload';
@@ -47,6 +49,7 @@ const content = {
   linkUrl: bounded,
   linkLabel: bounded,
   acknowledge: z.boolean().optional(),
+  postInChannel: z.boolean().optional(),
   sendAt: z.string().max(40).optional().nullable(),
   timeZone: z.string().max(64).optional(),
   imageId: z.string().max(64).optional().nullable(),
@@ -114,12 +117,15 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
       const body = parseBody(req, editBody);
       const content = checkAnnouncementContent(body);
       const image = await deps.ctx.uow.read((repos) => imageFor(repos, body.imageId));
+      // `?lang=` is the sender's tab language: the card's fixed words are drawn in it.
+      const words = translatorFor(localeFrom(typeof req.query?.lang === 'string' ? req.query.lang : null));
       return {
         card: deps.announcementCard({
           deliveryId: 'preview',
           ...content,
           imagePath: announcementImagePath(image),
-          senderName: 'You',
+          senderName: words.t('announce.card.previewSender'),
+          locale: words.locale,
           groupName: typeof req.query?.groupName === 'string' ? req.query.groupName.slice(0, 100) : '',
           reminder: false,
         }),

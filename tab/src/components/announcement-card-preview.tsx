@@ -90,7 +90,8 @@ export function AnnouncementCardPreview({
     const timer = setTimeout(() => {
       api
         .post<{ card: Record<string, unknown> }>(
-          `/api/v1/announcements/preview?groupName=${encodeURIComponent(content.groupName)}`,
+          // The card's own words in the sender's tab language (the members get theirs in their own).
+          `/api/v1/announcements/preview?groupName=${encodeURIComponent(content.groupName)}&lang=${encodeURIComponent(intl.locale)}`,
           {
             title: content.title,
             body: content.body,
@@ -113,7 +114,7 @@ export function AnnouncementCardPreview({
       live = false;
       clearTimeout(timer);
     };
-  }, [content, imageId]);
+  }, [content, imageId, intl.locale]);
   if (problem) return <Text>{problem}</Text>;
   if (!card) return <Text>{intl.formatMessage({ id: 'tab-announcements.preview.preparing' })}</Text>;
   return (

@@ -106,7 +106,7 @@ export function AnnouncementReportPanel({
   useReloadWhile(a?.state === 'scheduled' || (report.data?.totals.queued ?? 0) > 0, report.reload, 1500);
   if (report.error !== undefined) return <ErrorState error={report.error} onRetry={report.reload} />;
   if (!report.data || !a) return <Spinner size="tiny" label={w('loading')} />;
-  const { totals, byGroup, people } = report.data;
+  const { totals, byGroup, people, channelPosts = [] } = report.data;
   const audience = a.audienceCount ?? totals.queued + totals.sent + totals.failed;
   const at = intl.formatDate(new Date(a.sendAt), {
     timeZone: a.timeZone,
@@ -167,6 +167,29 @@ export function AnnouncementReportPanel({
                 {bars.map((b) => (
                   <TableCell key={b.key}>{g[b.key]}</TableCell>
                 ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {channelPosts.length > 0 && (
+        <Table aria-label={w('channelPosts')} size="small" className={t.table}>
+          <TableHeader className={t.header}>
+            <TableRow>
+              <TableHeaderCell>{w('group')}</TableHeaderCell>
+              <TableHeaderCell>{w('channelPosts')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {channelPosts.map((p) => (
+              <TableRow key={p.groupId} className={t.row}>
+                <TableCell>{p.groupName}</TableCell>
+                <TableCell>
+                  {w('channelPostState', { state: p.state })}
+                  {p.state === 'failed'
+                    ? ` — ${w('channelFailure', { code: p.failureCode ?? '', reason: p.failureReason ?? '' })}`
+                    : ''}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -14,7 +14,7 @@ import { useIntl } from 'react-intl';
 import type { Announcement, Audience } from '../../../src/domain/announcements/announcement';
 import { api } from '../api/client';
 import { AnnouncementCardPreview } from './announcement-card-preview';
-import { ErrorState } from './states';
+import { ErrorState, useErrorText } from './states';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '720px' },
@@ -83,9 +83,13 @@ export function ComposeAnnouncementPanel({
   const [linkUrl, setLinkUrl] = useState(editing?.link?.url ?? '');
   const [linkLabel, setLinkLabel] = useState(editing?.link?.label ?? '');
   const [acknowledge, setAcknowledge] = useState(editing?.acknowledge ?? true);
+  const [postInChannel, setPostInChannel] = useState(editing?.postInChannel ?? false);
   const [when, setWhen] = useState(editing ? localValue(editing.sendAt) : '');
   const [imageId, setImageId] = useState(editing?.image?.path ?? '');
   const [uploading, setUploading] = useState(false);
+  /** A refused picture is told beside the picture field, where the sender is looking, not under "Not sent". */
+  const [imageError, setImageError] = useState<unknown>();
+  const imageErrorText = useErrorText();
   const [reach, setReach] = useState<number>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -129,7 +133,7 @@ export function ComposeAnnouncementPanel({
   const uploadImage = async (file: File) => {
     if (!audience) return;
     setUploading(true);
-    setError(undefined);
+    setImageError(undefined);
     const where =
       audience.kind === 'organisation'
         ? `kind=organisation&organisationId=${encodeURIComponent(audience.organisationId)}`
@@ -138,7 +142,7 @@ export function ComposeAnnouncementPanel({
       const result = await api.post<{ imageId: string }>(`/api/v1/announcements/images?${where}`, file);
       setImageId(result.imageId);
     } catch (e) {
-      setError(e);
+      setImageError(e);
     } finally {
       setUploading(false);
     }
@@ -154,6 +158,7 @@ export function ComposeAnnouncementPanel({
       linkUrl,
       linkLabel,
       acknowledge,
+      postInChannel,
       sendAt: when ? withOffset(when) : null,
       timeZone,
       imageId: imageId || null,
@@ -222,8 +227,15 @@ export function ComposeAnnouncementPanel({
         onChange={(_e, d) => setAcknowledge(d.checked === true)}
         label={w('tab-announcements.compose.acknowledge')}
       />
+      <Checkbox
+        checked={postInChannel}
+        onChange={(_e, d) => setPostInChannel(d.checked === true)}
+        label={w('tab-announcements.compose.postInChannel')}
+      />
       <Field
         label={w('tab-announcements.compose.image')}
+        validationState={imageError !== undefined ? 'error' : 'none'}
+        validationMessage={imageError !== undefined ? imageErrorText(imageError) : undefined}
         hint={
           uploading
             ? w('tab-announcements.compose.imageUploading')
@@ -244,7 +256,13 @@ export function ComposeAnnouncementPanel({
             }}
           />
           {imageId && (
-            <Button size="small" onClick={() => setImageId('')}>
+            <Button
+              size="small"
+              onClick={() => {
+                setImageId('');
+                setImageError(undefined);
+              }}
+            >
               {w('tab-announcements.compose.imageRemove')}
             </Button>
           )}

@@ -100,6 +100,19 @@ describe('scheduling an announcement from the bot', () => {
     expect(JSON.stringify(shown.invoke?.body)).toMatch(/already passed/);
   });
 
+  test('when the sender turns on the General channel post on the compose card, then the preview says so and the announcement keeps it (off by default)', async () => {
+    const kolkata = fromDevice('Asia/Kolkata');
+    const { card, shown } = await composeAndPreview(kolkata, { postInChannel: 'true' });
+    expect(cardText(card)).toContain("Also post it in the General channel of each group's team");
+    expect(JSON.stringify(card)).toMatch(/"id":"postInChannel","title":"[^"]*","value":"false"/);
+    const preview = shown.invoke?.body.value;
+    expect(cardText(preview)).toContain("Also posted in the General channel of each group's team.");
+    const send = cardButtons(preview).get('Send now')!;
+    await press(asha, send.verb, send.data, kolkata);
+    const rows = await world.storage.db.selectFrom('announcements').select('post_in_channel').execute();
+    expect(rows.map((r) => Number(r.post_in_channel))).toEqual([1]);
+  });
+
   test('when no date or time is chosen, then the preview says it goes out now and Send now sends it', async () => {
     const { shown } = await composeAndPreview(fromDevice('Asia/Kolkata'), {});
     expect(cardText(shown.invoke?.body.value)).toContain('Goes out as soon as you press Send now.');

@@ -115,4 +115,42 @@ describe('the announcements API over HTTP', () => {
     const again = await call('POST', `/api/v1/announcements/${id}/remind`);
     expect([again.status, again.body.error.code]).toEqual([409, 'ANNOUNCEMENT_ALREADY_REMINDED']);
   });
+
+  test('when IT asks for the post in the teams’ General channels, then the announcement keeps the option and its report lists the channel posts (none for a group without a team)', async () => {
+    const me = (await call('GET', '/api/v1/me')).body;
+    const group = (
+      await call('POST', '/api/v1/groups', { name: 'Loaders', organisationId: me.organisation.id })
+    ).body.group;
+    const created = await call('POST', '/api/v1/announcements', {
+      audience: { kind: 'group', groupId: group.id },
+      title: 'Canteen closed',
+      body: 'Closed on Friday.',
+      postInChannel: true,
+      sendAt: new Date(Date.now() + 86_400_000).toISOString(),
+      timeZone: 'Asia/Kolkata',
+    });
+    expect(created.status).toBe(201);
+    const report = (await call('GET', `/api/v1/announcements/${created.body.announcement.id}`)).body;
+    expect(report.announcement.postInChannel).toBe(true);
+    expect(report.channelPosts).toEqual([]);
+    const notBoolean = await call('POST', '/api/v1/announcements', {
+      audience: { kind: 'group', groupId: group.id },
+      title: 'Hi',
+      body: 'Hi.',
+      postInChannel: 'yes',
+    });
+    expect(notBoolean.status).toBe(400);
+  });
+
+  test('when the portal previews a card with ?lang=hi, then the card’s own words are Hindi and what was written stays as written; without it, English', async () => {
+    const written = { title: 'Canteen closed', body: 'Closed on **Friday**.', acknowledge: true };
+    const hindi = await call('POST', '/api/v1/announcements/preview?groupName=Loaders&lang=hi', written);
+    expect(hindi.status).toBe(200);
+    expect(hindi.text).toContain('आप की ओर से · Loaders');
+    expect(hindi.text).toContain('मैंने यह पढ़ लिया है');
+    expect(hindi.text).toContain('Canteen closed');
+    const english = await call('POST', '/api/v1/announcements/preview?groupName=Loaders', written);
+    expect(english.text).toContain('From You · Loaders');
+    expect(english.text).toContain('I have read this');
+  });
 });

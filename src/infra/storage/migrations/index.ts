@@ -20,6 +20,7 @@ import * as uploadOutcomes from './0021-upload-outcomes';
 import * as organisationLanguage from './0022-organisation-language';
 import * as peopleLocale from './0023-people-locale';
 import * as announcementImages from './0024-announcement-images';
+import * as announcementChannelPosts from './0025-announcement-channel-posts';
 
 /** Migrations ship inside the build (no file-system scan), named so they sort in order. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0022-organisation-language': organisationLanguage,
   '0023-people-locale': peopleLocale,
   '0024-announcement-images': announcementImages,
+  '0025-announcement-channel-posts': announcementChannelPosts,
 };
 
 export const migrationProvider: MigrationProvider = {

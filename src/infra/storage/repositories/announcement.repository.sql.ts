@@ -9,10 +9,11 @@ import type {
   AnnouncementCounts,
   AnnouncementRecipient,
   AnnouncementRepository,
+  ChannelPostOutcome,
 } from '../../../domain/announcements/announcement.repository';
 import type { AnnouncementImage } from '../../../domain/announcements/announcement-image';
 import type { AnnouncementsTable, Database } from '../schema';
-import { audiencePeople } from './announcement-audience.sql';
+import { audienceGroups, audiencePeople } from './announcement-audience.sql';
 
 export const toAnnouncement = (row: Selectable<AnnouncementsTable>): Announcement => ({
   id: row.id,
@@ -25,6 +26,7 @@ export const toAnnouncement = (row: Selectable<AnnouncementsTable>): Announcemen
   body: row.body,
   link: row.link_url ? { url: row.link_url, label: row.link_label ?? 'Open' } : null,
   acknowledge: Number(row.acknowledge) === 1,
+  postInChannel: Number(row.post_in_channel) === 1,
   state: row.state as AnnouncementState,
   sendAt: row.send_at,
   timeZone: row.time_zone,
@@ -42,6 +44,7 @@ const contentColumns = (content: AnnouncementContent) => ({
   link_url: content.link?.url ?? null,
   link_label: content.link?.label ?? null,
   acknowledge: content.acknowledge ? 1 : 0,
+  post_in_channel: content.postInChannel ? 1 : 0,
 });
 
 /** Counts of one announcement's deliveries, as SQL aggregates (sent counts reminders' first sends too). */
@@ -234,6 +237,13 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
       SELECT ${a.id} || '/' || people.person_id, ${a.id}, people.person_id, people.group_id, 'queued', 0, 0, ${at}, ${at}, ${at}
       FROM (${audiencePeople(a.audience)}) people`.execute(this.db);
     const queued = Number(inserted.numAffectedRows ?? 0);
+    // One General-channel post per covered group that has a team; the key makes a second one impossible.
+    if (a.postInChannel)
+      await sql`INSERT INTO announcement_channel_posts
+          (announcement_id, group_id, team_id, state, attempts, next_attempt_at, created_at, updated_at)
+        SELECT ${a.id}, gp.group_id, gp.team_id, 'queued', 0, ${at}, ${at}, ${at}
+        FROM group_provisioning gp
+        WHERE gp.team_id IS NOT NULL AND gp.group_id IN (${audienceGroups(a.audience)})`.execute(this.db);
     await this.db
       .updateTable('announcements')
       .set({ audience_count: queued })
@@ -377,5 +387,23 @@ export class SqlAnnouncementRepository implements AnnouncementRepository {
       .where('acknowledged_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
+  }
+
+  async channelPosts(announcementId: string): Promise<ChannelPostOutcome[]> {
+    const rows = await this.db
+      .selectFrom('announcement_channel_posts as c')
+      .innerJoin('groups as g', 'g.id', 'c.group_id')
+      .select(['c.group_id', 'g.name', 'c.state', 'c.sent_at', 'c.failure_code', 'c.failure_reason'])
+      .where('c.announcement_id', '=', announcementId)
+      .orderBy('g.name')
+      .execute();
+    return rows.map((row) => ({
+      groupId: row.group_id,
+      groupName: row.name,
+      state: row.state as ChannelPostOutcome['state'],
+      sentAt: row.sent_at,
+      failureCode: row.failure_code,
+      failureReason: row.failure_reason,
+    }));
   }
 }
