@@ -19,7 +19,7 @@ export interface Person {
   directoryCheckedAt: string | null;
   directoryOutcome: DirectoryOutcome | null;
   /** The language their Teams last spoke to the bot in (`en`, `hi`, `ar`), for cards sent to them unasked. */
-  locale?: string | null;
+  locale: string | null;
 }
 
 /**
@@ -41,6 +41,7 @@ export const newPerson = (
   userPrincipalName: null,
   directoryCheckedAt: null,
   directoryOutcome: null,
+  locale: null,
   ...known,
 });
 
