@@ -10,9 +10,9 @@ export interface Coded {
 }
 
 /** Details that read left to right whatever the language (numbers with their "+", addresses). */
-const leftToRightDetails = new Set(['phone', 'email', 'value', 'domain']);
-/** Names people typed, in any script: isolated so the sentence around them keeps its order. */
-const nameDetails = new Set(['group', 'column', 'name', 'parent', 'child']);
+const leftToRightDetails = new Set(['phone', 'email', 'domain']);
+/** Names and values people typed, in any script: isolated so the sentence around them keeps its order. */
+const nameDetails = new Set(['group', 'column', 'name', 'parent', 'child', 'value']);
 
 /**
  * Words for something the server reports by code (an upload problem, a row's failure, an invite card's
