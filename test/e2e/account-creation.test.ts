@@ -76,7 +76,7 @@ describeWithChromium('creating accounts in Chromium (local mode)', () => {
     await page.getByText('Finished').waitFor();
     const report = page.getByRole('table', { name: 'Per-person report' });
     await expect(report.getByText('created').count()).resolves.toBe(2);
-    await report.getByText(/NEEDS_NAME/).waitFor();
+    await report.getByText(/^Needs a name: give one/).waitFor();
     await shot('03-report');
     const asha = await h.app.ctx.uow.read((repos) => repos.people.findByPhone('+919988550101'));
     expect(asha?.userPrincipalName).toBe('asha.rao@convene.local');

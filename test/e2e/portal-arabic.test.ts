@@ -113,10 +113,33 @@ describeWithChromium('the portal in Arabic, right to left, in Chromium (local mo
       'الإجراءات',
     ]);
     await table.getByText('آخر مسؤول مؤسسة').waitFor();
+    // Why they are an org admin is worded by the reason's source, not the server's English.
+    await table.getByText('مطوّر محلي', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'اجعله مسؤول مؤسسة' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'إنشاء حسابات لمن ليس له حساب' }).waitFor();
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
     await shot(page, '03-org-admins-desktop');
+  });
+
+  test('when a file with problems is uploaded, then its job log words each problem in Arabic with its line and values', async () => {
+    const form = new FormData();
+    form.set('kind', 'user-group');
+    const csv = ['Group Name,Phone Number,User Type,Shift', 'Depot,9988554420,Boss,Night', ''].join('\n');
+    form.set('file', new Blob([Buffer.from(csv, 'utf8')]), 'depot.csv');
+    const uploaded = await fetch(`${h.app.url}/api/v1/uploads`, { method: 'POST', body: form });
+    expect(uploaded.status).toBe(201);
+    const answer = (await uploaded.json()) as { job: { id: string } };
+    // The API keeps its English message for programs; the tab words the problem by its code.
+    const problems = await api('GET', `/api/v1/uploads/${answer.job.id}/problems`);
+    expect(JSON.stringify(problems)).toContain('is not one of Admin, Member');
+
+    await open(page, `/jobs/${answer.job.id}`);
+    const table = page.getByRole('table').filter({ hasText: 'CSV_UNKNOWN_USER_TYPE' });
+    await table.getByText(/قيمة User Type «\u2068Boss\u2069» ليست من بين: Admin و\s?Member\./).waitFor();
+    await table.getByText('العمود «\u2068Shift\u2069» ليس جزءًا من القالب، وسيُتجاهل.').waitFor();
+    await expect(table.getByText('is not one of').count()).resolves.toBe(0);
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
+    await shot(page, '08-job-log-problems-desktop');
   });
 
   test('when Champs and People without an account are shown in Arabic, then a champ known by number reads left to right, plurals are Arabic and axe finds nothing serious', async () => {

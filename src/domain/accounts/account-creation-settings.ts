@@ -39,7 +39,12 @@ export const requiredGraphPermissions: ReadonlyArray<{ permission: string; why: 
   { permission: 'Domain.Read.All', why: 'check that the chosen domain is one of the verified domains' },
 ];
 
-/** What must be set in Microsoft Entra itself; Convene checks what Graph lets it read. */
+/**
+ * What must be set in Microsoft Entra itself; Convene checks what Graph lets it read. Each has a code,
+ * in the same order (`requiredEntraSettingCodes`), that the tab words from `tab-org-admins.entra.<CODE>`;
+ * a permission's `why` is worded from `tab-org-admins.graph.<permission>`.
+ */
+export const requiredEntraSettingCodes = ['SMS_SIGN_IN', 'GROUP_LICENSING', 'MANAGED_DOMAIN'] as const;
 export const requiredEntraSettings: readonly string[] = [
   'Authentication methods policy: SMS turned on, with "Use for sign-in" allowed for the new accounts (all users, or a group they join).',
   'Group-based licensing: the licensing group has a licence that includes Teams and allows SMS sign-in (for example Microsoft 365 F1 or F3).',

@@ -34,11 +34,34 @@ export type AccountStepResult =
 
 /** One thing the settings panel's Check looked at. */
 export interface SettingsCheckItem {
+  /** What was looked at: `permission:<name>`, `domain`, `licence-group`, `sms-sign-in-policy`, `local-mode`. */
   id: string;
   label: string;
   state: 'ok' | 'missing' | 'unknown';
+  /** What was found, by code (`settingsCheckCodes`), with the values its words need; `detail` is its English. */
+  code: SettingsCheckCode;
+  details: Record<string, unknown>;
   detail: string;
 }
+
+/** Every finding a Check can report; the tab words each from `tab-org-admins.check.<CODE>`. */
+export const settingsCheckCodes = [
+  'PERMISSION_GRANTED',
+  'PERMISSION_MISSING',
+  'PERMISSION_UNKNOWN',
+  'DOMAIN_NOT_CHOSEN',
+  'DOMAIN_VERIFIED',
+  'DOMAIN_NOT_VERIFIED',
+  'LICENCE_GROUP_NOT_CHOSEN',
+  'LICENCE_GROUP_EXISTS',
+  'LICENCE_GROUP_NOT_FOUND',
+  'SMS_SIGN_IN_ON',
+  'SMS_SIGN_IN_OFF',
+  'UNREADABLE',
+  'LOCAL_MODE',
+  'LOCAL_DOMAINS',
+] as const;
+export type SettingsCheckCode = (typeof settingsCheckCodes)[number];
 
 /**
  * Creates Entra accounts: Graph in tenant mode, the local directory in local mode. Every call takes

@@ -12,6 +12,7 @@ import {
 import {
   type AccountCreationSettings,
   defaultAccountCreationSettings,
+  requiredEntraSettingCodes,
   requiredEntraSettings,
   requiredGraphPermissions,
 } from './account-creation-settings';
@@ -24,6 +25,8 @@ export interface AccountCreationSettingsView {
   settings: AccountCreationSettings;
   graphPermissions: ReadonlyArray<{ permission: string; why: string }>;
   entraSettings: readonly string[];
+  /** `entraSettings` by code, in the same order, for words in the reader's language. */
+  entraSettingCodes: readonly string[];
 }
 
 export type AccountCreationSettingsInput = Omit<AccountCreationSettings, 'updatedAt'>;
@@ -49,6 +52,7 @@ export function getAccountCreationSettings(
       settings: await settingsOf(repos, organisation),
       graphPermissions: requiredGraphPermissions,
       entraSettings: requiredEntraSettings,
+      entraSettingCodes: requiredEntraSettingCodes,
     };
   });
 }
@@ -93,6 +97,7 @@ export async function saveAccountCreationSettings(
       settings: saved,
       graphPermissions: requiredGraphPermissions,
       entraSettings: requiredEntraSettings,
+      entraSettingCodes: requiredEntraSettingCodes,
     };
   });
 }

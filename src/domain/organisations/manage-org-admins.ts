@@ -18,6 +18,8 @@ export interface OrgAdminReasonView {
   managedIn: 'entra' | 'convene';
   source: OrgAdminClaim | OrgAdminGrantSource;
   words: string;
+  /** For a grant made in the portal: the name of who made it, when known (else null). */
+  grantedBy: string | null;
   /** When a stored grant was made (null for Entra's reasons and unrecorded grants). */
   since: string | null;
 }
@@ -148,6 +150,7 @@ async function viewOf(
     managedIn: 'entra',
     source: claim,
     words: orgAdminReason(claim),
+    grantedBy: null,
     since: null,
   }));
   if (record.grant) {
@@ -156,6 +159,7 @@ async function viewOf(
       managedIn: 'convene',
       source: record.grant.source,
       words: orgAdminReason(record.grant.source, grantedBy),
+      grantedBy,
       since: record.grant.grantedAt,
     });
   }

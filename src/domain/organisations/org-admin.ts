@@ -5,6 +5,14 @@
 export type OrgAdminClaim = 'global-administrator' | 'teams-administrator' | 'app-role' | 'entra-group';
 export type OrgAdminGrantSource = 'portal' | 'local-developer' | 'cli' | 'unrecorded';
 
+/** Every way a grant is made: each has its words in the catalogue (`tab-org-admins.reason.<source>`). */
+export const ORG_ADMIN_GRANT_SOURCES: readonly OrgAdminGrantSource[] = [
+  'portal',
+  'local-developer',
+  'cli',
+  'unrecorded',
+];
+
 /** The claims in the order they are shown. */
 export const ORG_ADMIN_CLAIMS: readonly OrgAdminClaim[] = [
   'global-administrator',
@@ -27,7 +35,10 @@ export interface OrgAdminRecord {
   claims: OrgAdminClaim[];
 }
 
-/** The words for one reason, as the Org admins panel shows them. */
+/**
+ * The English words for one reason, kept in the API for programs and the command line; the tab words
+ * a reason by its `source` (and `grantedBy`) from the catalogue.
+ */
 export function orgAdminReason(
   reason: OrgAdminClaim | OrgAdminGrantSource,
   grantedByName: string | null = null,

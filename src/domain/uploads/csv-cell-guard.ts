@@ -82,6 +82,6 @@ const tooManyCells = (line: number) =>
       problemCodes.malformed,
       'error',
       `Line ${line} has more than ${MAX_CELLS_PER_RECORD.toLocaleString('en-US')} cells, so the file is not read further. Check that it is the mapping file, with one row per line.`,
-      { maxCells: MAX_CELLS_PER_RECORD },
+      { reason: 'too-many-cells', maxCells: MAX_CELLS_PER_RECORD },
     ),
   );

@@ -71,7 +71,7 @@ export async function* readCsvRecords(
         problemCodes.malformed,
         'error',
         `Line ${line ?? '?'} cannot be read as CSV: ${error.message}. Put values containing commas, quotes or line breaks in double quotes, and double any quote inside them ("").`,
-        { parser: error.code },
+        { reason: 'unreadable', parser: error.code },
       ),
     );
   });
@@ -127,7 +127,7 @@ function unclosedQuote(
     problemCodes.malformed,
     'error',
     `Line ${opened} opens a quote that is never closed, so the rest of the file cannot be read. Close the quote, or remove it if the value needs none.`,
-    { parser: error.code },
+    { reason: 'unclosed-quote', parser: error.code },
   );
 }
 

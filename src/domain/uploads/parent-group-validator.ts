@@ -149,6 +149,7 @@ export async function validateParentGroupRecords(
         problemCodes.fileEmpty,
         'error',
         'The file is empty: download the template, fill in one row per child group and upload it.',
+        { kind: 'parent-group' },
       ),
     );
   } else if (columns && rows.length === 0) {
@@ -159,6 +160,7 @@ export async function validateParentGroupRecords(
         problemCodes.noRows,
         'error',
         'The file has a header but no rows: add one row per child group.',
+        { kind: 'parent-group' },
       ),
     );
   }

@@ -183,7 +183,7 @@ export async function validateUserGroupRecords(
             problemCodes.duplicateRow,
             'warning',
             `Repeats line ${earlierLine} (${phone} in "${group.name}"); it is applied once.`,
-            { firstLine: earlierLine },
+            { firstLine: earlierLine, phone, group: group.name },
           ),
         );
       } else if ((earlier & 1) !== (packed & 1)) {
@@ -194,7 +194,7 @@ export async function validateUserGroupRecords(
             problemCodes.conflictingAction,
             'error',
             `${phone} is to be ${earlierAction === 'Add' ? 'added to' : 'removed from'} "${group.name}" on line ${earlierLine} but ${action === 'add' ? 'added' : 'removed'} here; keep one of the two rows.`,
-            { firstLine: earlierLine, phone, group: group.name },
+            { firstLine: earlierLine, phone, group: group.name, action },
           ),
           pending.cells,
         );
@@ -206,7 +206,7 @@ export async function validateUserGroupRecords(
             problemCodes.conflictingRole,
             'error',
             `${phone} is in "${group.name}" as ${earlierRole} on line ${earlierLine} and as ${role === 'admin' ? 'Admin' : 'Member'} here; a person has one role in a group.`,
-            { firstLine: earlierLine, phone, group: group.name },
+            { firstLine: earlierLine, phone, group: group.name, role },
           ),
           pending.cells,
         );
@@ -298,6 +298,7 @@ export async function validateUserGroupRecords(
             email.refused === 'too-long'
               ? `An email address can be at most ${EMAIL_MAX_LENGTH} characters; this one is ignored.`
               : `"${cell('email').trim()}" does not look like an email address; it is ignored.`,
+            { reason: email.refused, max: EMAIL_MAX_LENGTH, value: cell('email').trim() },
           ),
         );
       } else row.email = email ?? '';
@@ -347,6 +348,7 @@ export async function validateUserGroupRecords(
         problemCodes.fileEmpty,
         'error',
         'The file is empty: download the template, fill in one row per person and upload it.',
+        { kind: 'user-group' },
       ),
     );
   } else if (columns && rowsTotal === 0) {
@@ -357,6 +359,7 @@ export async function validateUserGroupRecords(
         problemCodes.noRows,
         'error',
         'The file has a header but no rows: add one row per person.',
+        { kind: 'user-group' },
       ),
     );
   }

@@ -55,12 +55,16 @@ export class LocalAccountCreator implements AccountCreator {
         id: 'local-mode',
         label: 'Local mode',
         state: tenantId === this.localTenantId ? 'ok' : 'missing',
+        code: 'LOCAL_MODE',
+        details: {},
         detail: 'Accounts are created in the local directory; no Graph permissions are needed.',
       },
       {
         id: 'domain',
         label: 'Domain of the sign-in names',
         state: domains.includes(settings.domain) ? 'ok' : 'missing',
+        code: 'LOCAL_DOMAINS',
+        details: { domains },
         detail: `Local domains: ${domains.join(', ')}.`,
       },
     ];

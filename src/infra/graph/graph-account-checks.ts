@@ -51,6 +51,9 @@ export async function checkAccountCreationAccess(
       id: `permission:${permission.id}`,
       label: `Graph application permission ${permission.id}`,
       state: roles === undefined ? 'unknown' : granted ? 'ok' : 'missing',
+      code:
+        roles === undefined ? 'PERMISSION_UNKNOWN' : granted ? 'PERMISSION_GRANTED' : 'PERMISSION_MISSING',
+      details: { permission: permission.id, grantedBy: permission.grantedBy },
       detail:
         roles === undefined
           ? 'The access token does not say which permissions are granted; check the app registration in Entra.'
@@ -61,12 +64,20 @@ export async function checkAccountCreationAccess(
   }
   checks.push(
     await readCheck('domain', 'Domain of the sign-in names', async () => {
-      if (!settings.domain) return { state: 'missing', detail: 'No domain chosen yet.' };
+      if (!settings.domain)
+        return { state: 'missing', code: 'DOMAIN_NOT_CHOSEN', details: {}, detail: 'No domain chosen yet.' };
       const verified = await creator.verifiedDomains(tenantId);
       return verified.includes(settings.domain)
-        ? { state: 'ok', detail: `${settings.domain} is a verified domain.` }
+        ? {
+            state: 'ok',
+            code: 'DOMAIN_VERIFIED',
+            details: { domain: settings.domain },
+            detail: `${settings.domain} is a verified domain.`,
+          }
         : {
             state: 'missing',
+            code: 'DOMAIN_NOT_VERIFIED',
+            details: { domain: settings.domain, verified },
             detail: `${settings.domain} is not among the verified domains (${verified.join(', ')}).`,
           };
     }),
@@ -76,14 +87,23 @@ export async function checkAccountCreationAccess(
       if (!settings.licenceGroupId)
         return {
           state: 'unknown',
+          code: 'LICENCE_GROUP_NOT_CHOSEN',
+          details: {},
           detail: 'No licensing group chosen: new accounts get no licence from Convene.',
         };
       return (await creator.groupExists(tenantId, settings.licenceGroupId))
         ? {
             state: 'ok',
+            code: 'LICENCE_GROUP_EXISTS',
+            details: {},
             detail: 'The group exists. Its licences are assigned by Entra (group-based licensing).',
           }
-        : { state: 'missing', detail: `No group ${settings.licenceGroupId} in the directory.` };
+        : {
+            state: 'missing',
+            code: 'LICENCE_GROUP_NOT_FOUND',
+            details: { groupId: settings.licenceGroupId },
+            detail: `No group ${settings.licenceGroupId} in the directory.`,
+          };
     }),
   );
   checks.push(
@@ -93,9 +113,16 @@ export async function checkAccountCreationAccess(
         .get()) as { state?: string; includeTargets?: Array<{ isUsableForSignIn?: boolean }> };
       const usable = sms.state === 'enabled' && (sms.includeTargets ?? []).some((t) => t.isUsableForSignIn);
       return usable
-        ? { state: 'ok', detail: 'SMS is on and usable for sign-in (for the targets the policy names).' }
+        ? {
+            state: 'ok',
+            code: 'SMS_SIGN_IN_ON',
+            details: {},
+            detail: 'SMS is on and usable for sign-in (for the targets the policy names).',
+          }
         : {
             state: 'missing',
+            code: 'SMS_SIGN_IN_OFF',
+            details: {},
             detail: 'Turn SMS on and allow "Use for sign-in" in Entra › Authentication methods › SMS.',
           };
     }),
@@ -107,7 +134,7 @@ export async function checkAccountCreationAccess(
 async function readCheck(
   id: string,
   label: string,
-  read: () => Promise<Pick<SettingsCheckItem, 'state' | 'detail'>>,
+  read: () => Promise<Pick<SettingsCheckItem, 'state' | 'code' | 'details' | 'detail'>>,
 ): Promise<SettingsCheckItem> {
   try {
     return { id, label, ...(await read()) };
@@ -117,6 +144,8 @@ async function readCheck(
       id,
       label,
       state: 'unknown',
+      code: 'UNREADABLE',
+      details: { status: status === 403 ? 'forbidden' : (status ?? 'none') },
       detail: `Convene could not read this (${status === 403 ? 'no permission to read it' : `Graph answered ${status ?? 'nothing'}`}); check it in Entra.`,
     };
   }

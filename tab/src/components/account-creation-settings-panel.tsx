@@ -25,6 +25,7 @@ import type {
 } from '../../../src/domain/accounts/manage-account-creation-settings';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
+import { checkItemWords, entraSettingWords, permissionWhy } from '../i18n/account-setting-words';
 import { ErrorState } from './states';
 
 const BASE = '/api/v1/portal/account-creation';
@@ -86,25 +87,25 @@ export function AccountCreationSettingsPanel() {
       <Title3 as="h2">{say('tab-org-admins.accounts.title')}</Title3>
       <Text block>{say('tab-org-admins.accounts.intro')}</Text>
       <Text weight="semibold">{say('tab-org-admins.accounts.graphPermissions')}</Text>
-      {/* What Graph and Entra need comes from the server, in English for now: kept in its own direction. */}
+      {/* Permission names are Graph's own, left to right; why each is needed is in the reader's language. */}
       <ul className={styles.list}>
         {loaded.data.graphPermissions.map((p) => (
           <li key={p.permission}>
             <Text>
-              <bdi>
-                <b>{p.permission}</b>: {p.why}
+              <bdi dir="ltr">
+                <b>{p.permission}</b>
               </bdi>
+              {say('tab-org-admins.graph.separator')}
+              {permissionWhy(p, intl)}
             </Text>
           </li>
         ))}
       </ul>
       <Text weight="semibold">{say('tab-org-admins.accounts.entraSettings')}</Text>
       <ul className={styles.list}>
-        {loaded.data.entraSettings.map((s) => (
+        {loaded.data.entraSettings.map((s, i) => (
           <li key={s}>
-            <Text>
-              <bdi>{s}</bdi>
-            </Text>
+            <Text>{entraSettingWords(loaded.data?.entraSettingCodes?.[i], s, intl)}</Text>
           </li>
         ))}
       </ul>
@@ -187,7 +188,7 @@ export function AccountCreationSettingsPanel() {
             {checks.map((c) => (
               <TableRow key={c.id}>
                 <TableCell>
-                  <bdi>{c.label}</bdi>
+                  <bdi>{checkItemWords(c, intl).label}</bdi>
                 </TableCell>
                 <TableCell>
                   <Badge appearance="tint" color={checkColour[c.state]}>
@@ -195,7 +196,7 @@ export function AccountCreationSettingsPanel() {
                   </Badge>
                 </TableCell>
                 <TableCell>
-                  <bdi>{c.detail}</bdi>
+                  <bdi>{checkItemWords(c, intl).detail}</bdi>
                 </TableCell>
               </TableRow>
             ))}

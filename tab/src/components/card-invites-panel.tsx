@@ -18,6 +18,7 @@ import type { CardInviteListing } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { useReloadWhile } from '../api/use-reload-while';
+import { deliveryFailureWords } from '../i18n/delivery-failure-words';
 import { useT } from '../i18n/use-t';
 import { LeftToRight } from './left-to-right';
 import { useStackedTableStyles } from './phone-layout';
@@ -97,15 +98,13 @@ export function CardInvitesPanel({ groupId }: { groupId: string }) {
                 {invite.attempts > 0 ? intl.formatNumber(invite.attempts) : ''}
               </TableCell>
               <TableCell className={st.cell} data-label={t('tab-groups.addUsers.details')}>
-                {invite.failureReason ? (
-                  <bdi>{invite.failureReason}</bdi>
-                ) : invite.sentAt ? (
-                  t('tab-groups.cardInvites.sentAt', {
-                    at: intl.formatDate(invite.sentAt, { dateStyle: 'short', timeStyle: 'short' }),
-                  })
-                ) : (
-                  ''
-                )}
+                {invite.failureReason
+                  ? deliveryFailureWords(invite, intl)
+                  : invite.sentAt
+                    ? t('tab-groups.cardInvites.sentAt', {
+                        at: intl.formatDate(invite.sentAt, { dateStyle: 'short', timeStyle: 'short' }),
+                      })
+                    : ''}
               </TableCell>
               <TableCell className={st.cell} data-label={t('tab-common.actions')}>
                 {(invite.state === 'failed' || invite.state === 'sent') && (

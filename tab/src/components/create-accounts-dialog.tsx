@@ -25,8 +25,18 @@ import { useIntl } from 'react-intl';
 import type { AccountCreationReport } from '../../../src/domain/accounts/account-creation-report';
 import type { DryRunView } from '../../../src/domain/accounts/create-accounts';
 import { api } from '../api/client';
+import { accountReasonWords } from '../i18n/account-setting-words';
 import { LeftToRight } from './left-to-right';
 import { ErrorState } from './states';
+
+/** Reasons whose stored words carry what Entra answered (English, as Graph said it): kept beside ours. */
+const withEntraText = new Set([
+  'ACCOUNT_REFUSED',
+  'PHONE_METHOD_REFUSED',
+  'SMS_SIGN_IN_CONFLICT',
+  'SMS_SIGN_IN_REFUSED',
+  'LICENCE_GROUP_REFUSED',
+]);
 
 const BASE = '/api/v1/portal/account-creation';
 
@@ -238,7 +248,18 @@ export function CreateAccountsDialog({
                               say('tab-people.createAccounts.working')
                             )}
                           </TableCell>
-                          <TableCell>{p.reasonCode ? `${p.reasonCode}: ${p.reason}` : ''}</TableCell>
+                          <TableCell>
+                            {p.reasonCode &&
+                              (accountReasonWords(p.reasonCode, intl) ?? (
+                                <bdi>{`${p.reasonCode}: ${p.reason}`}</bdi>
+                              ))}
+                            {p.reasonCode && withEntraText.has(p.reasonCode) && p.reason && (
+                              <>
+                                {' '}
+                                <bdi>{p.reason}</bdi>
+                              </>
+                            )}
+                          </TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

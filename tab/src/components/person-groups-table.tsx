@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useIntl } from 'react-intl';
 import type { PersonMembershipView } from '../api/types';
+import { deliveryFailureWords } from '../i18n/delivery-failure-words';
 import { useStackedTableStyles } from './phone-layout';
 
 const useStyles = makeStyles({
@@ -100,7 +101,7 @@ export function PersonGroupsTable({
                     </Badge>
                     {g.cardInvite.state === 'failed' && g.cardInvite.failureReason && (
                       <Text size={200} className={styles.secondary}>
-                        {g.cardInvite.failureReason}
+                        {deliveryFailureWords(g.cardInvite, intl)}
                       </Text>
                     )}
                   </span>

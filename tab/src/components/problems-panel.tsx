@@ -14,6 +14,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { LogEntry, ProblemTotal } from '../api/types';
+import { codedWords } from '../i18n/coded-words';
 import { useT } from '../i18n/use-t';
 import { Pager } from './pager';
 import { useStackedTableStyles } from './phone-layout';
@@ -122,7 +123,7 @@ export function ProblemsPanel({
                   <code>{p.code}</code>
                 </TableCell>
                 <TableCell className={st.cell} data-label={t('tab-uploads.message')}>
-                  <bdi>{p.message}</bdi>
+                  <bdi>{codedWords(p, intl, { line: p.line, column: p.column })}</bdi>
                 </TableCell>
               </TableRow>
             ))}

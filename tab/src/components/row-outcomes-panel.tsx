@@ -14,8 +14,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, SearchRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api, download } from '../api/client';
 import type { Job, OutcomePage, RowOutcomeKind } from '../api/types';
+import { codedWords } from '../i18n/coded-words';
 import { useT } from '../i18n/use-t';
 import { LeftToRight } from './left-to-right';
 import { Pager } from './pager';
@@ -71,6 +73,7 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
   const styles = useStyles();
   const st = useStackedTableStyles();
   const t = useT();
+  const intl = useIntl();
   // The outcome's words from the catalogue (the API's `words` are English, for its CSV).
   const outcomeWords = (kind: RowOutcomeKind) => t(`tab-uploads.outcome.${kind}`);
   const [outcome, setOutcome] = useState<RowOutcomeKind>();
@@ -233,7 +236,9 @@ export function RowOutcomesPanel({ job }: { job: Job }) {
                   </>
                 )}
                 <TableCell className={st.cell} data-label={t('tab-uploads.outcomes.reason')}>
-                  <bdi>{e.message ?? ''}</bdi>
+                  {/* The job log keeps a failure's code and English words, not its details: the row's own
+                      group, phone and line fill the catalogue's words where that is all they need. */}
+                  <bdi>{codedWords(e, intl, { group: e.group, phone: e.phone, line: e.line })}</bdi>
                 </TableCell>
               </TableRow>
             ))}

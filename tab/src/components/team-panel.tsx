@@ -8,11 +8,13 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { type ReactElement, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { GroupDetail } from '../api/types';
 import { useReloadWhile } from '../api/use-reload-while';
 import { openTeamsLink } from '../host/teams-host';
 import { useT } from '../i18n/use-t';
+import { isolatedIn } from './left-to-right';
 import { useErrorText } from './states';
 
 /** How often the page looks again while the team is being created (it takes seconds to minutes). */
@@ -34,6 +36,7 @@ export function TeamPanel({
 }) {
   const { group, organisation, provisioning, allowed } = detail;
   const t = useT();
+  const intl = useIntl();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -88,7 +91,9 @@ export function TeamPanel({
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         <Spinner size="tiny" labelPosition="after" label={t('tab-groups.team.creating')} />
         {provisioning.lastError && (
-          <Text size={200}>{t('tab-groups.team.retrying', { error: provisioning.lastError })}</Text>
+          <Text size={200}>
+            {t('tab-groups.team.retrying', { error: isolatedIn(intl)(provisioning.lastError) })}
+          </Text>
         )}
       </div>
     );

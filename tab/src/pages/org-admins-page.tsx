@@ -24,6 +24,7 @@ import type { OrgAdminsPanel, OrgAdminView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { useApi } from '../api/use-api';
 import { AccountCreationSettingsPanel } from '../components/account-creation-settings-panel';
+import { isolatedIn } from '../components/left-to-right';
 import { OrganisationLanguagePanel } from '../components/organisation-language-panel';
 import { useFittedSelectStyles, useStackedTableStyles } from '../components/phone-layout';
 import { ErrorState } from '../components/states';
@@ -50,6 +51,7 @@ export default function OrgAdminsPage() {
   const fitted = useFittedSelectStyles();
   const t = useStackedTableStyles();
   const intl = useIntl();
+  const isolate = isolatedIn(intl);
   const say = (id: string, values?: Record<string, string | number | Date>) =>
     intl.formatMessage({ id }, values);
   const panel = useApi<OrgAdminsPanel>('/api/v1/portal/org-admins');
@@ -94,8 +96,11 @@ export default function OrgAdminsPage() {
                   {admin.reasons.map((reason) => (
                     <span key={reason.source} className={styles.reason}>
                       <Text>
-                        {/* The reason's words come from the server, in English for now: kept in their own direction. */}
-                        <bdi>{reason.words}</bdi>
+                        {/* By the reason's source; a name that made the grant keeps its own direction. */}
+                        {intl.formatMessage(
+                          { id: `tab-org-admins.reason.${reason.source}` },
+                          { by: reason.grantedBy === null ? null : isolate(reason.grantedBy) },
+                        )}
                       </Text>
                       {reason.managedIn === 'entra' && (
                         <Badge appearance="tint" color="informative">

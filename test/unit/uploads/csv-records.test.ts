@@ -55,7 +55,7 @@ describe('reading CSV records', () => {
           code: 'CSV_MALFORMED',
           severity: 'error',
           message: expect.stringContaining(`Line ${line} opens a quote that is never closed`),
-          details: { parser: 'CSV_QUOTE_NOT_CLOSED' },
+          details: { reason: 'unclosed-quote', parser: 'CSV_QUOTE_NOT_CLOSED' },
         }),
       ]);
     }
