@@ -71,4 +71,24 @@ describeWithChromium('the rollout kit on the Resources page', () => {
     expect(alertBox!.y - heading!.y).toBeGreaterThan(400);
     expect(await page.getByRole('alert').count()).toBe(1);
   });
+
+  test('when the Resources page opens in Arabic and the guide is read in Hindi, then the page speaks Arabic and the guide Hindi', async () => {
+    await page.goto(`${h.app.url}/tab/?lang=ar#/resources`);
+    await card('مكتب التفعيل: أسئلة وأجوبة').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('مواد الانتقال');
+    await page.getByRole('combobox', { name: 'اللغة' }).first().selectOption('hi');
+    await card('محادثة العمل في Teams').getByRole('button', { name: 'اقرأ' }).click();
+    const guide = page.locator('section[lang="hi"]');
+    await guide.waitFor();
+    expect(await guide.getAttribute('dir')).toBe('ltr');
+    expect(await guide.locator('h1').textContent()).toBe('Teams में आपकी काम की चैट: पाँच मिनट की गाइड');
+    await page.screenshot({ path: path.join(shots, 'resources-ar-guide-hi.png'), fullPage: true });
+
+    await page.getByRole('combobox', { name: 'اللغة' }).first().selectOption('ar');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card('مكتب التفعيل: أسئلة وأجوبة').getByRole('button', { name: 'PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('activation-desk-faq.pdf');
+  });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales';
 import type { DomainContext } from '../shared/unit-of-work.port';
 import { InviteNotFound } from './invite.errors';
 import { hashInviteToken, type InviteLinkStatus, inviteLinkStatus } from './invite-link';
@@ -9,8 +10,8 @@ import { hashInviteToken, type InviteLinkStatus, inviteLinkStatus } from './invi
 export interface InviteLinkFacts {
   status: InviteLinkStatus;
   group: { name: string; parentName: string | null; memberCount: number; photoEtag: string | null };
-  /** The organisation the group belongs to; null for a personal group. */
-  organisation: { name: string; tenantId: string } | null;
+  /** The organisation the group belongs to (its print language for the link's preview); null for a personal group. */
+  organisation: { name: string; tenantId: string; language: Locale } | null;
   sharedBy: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
@@ -43,7 +44,13 @@ export function describeInviteLink(ctx: DomainContext, input: { token: string })
         memberCount: counts.filter((c) => c.state !== 'declined').reduce((sum, c) => sum + c.count, 0),
         photoEtag: photos.get(group.id) ?? null,
       },
-      organisation: organisation ? { name: organisation.displayName, tenantId: organisation.tenantId } : null,
+      organisation: organisation
+        ? {
+            name: organisation.displayName,
+            tenantId: organisation.tenantId,
+            language: organisation.language ?? DEFAULT_LOCALE,
+          }
+        : null,
       sharedBy: sharer?.displayName ?? null,
       expiresAt: link.expiresAt,
       revokedAt: link.revokedAt,

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '../../i18n/locales';
+import { translatorFor } from '../../i18n/translator';
 import type { Actor } from '../access/actor';
 import { guides } from './guides';
 import type { RolloutContext } from './rollout.ports';
@@ -24,6 +26,14 @@ export interface BuiltInResource {
   perGroup: boolean;
   formats: string[];
 }
+
+// The API's own titles are English; the tab shows each resource's words in the user's language by its id
+// (tab-resources.json), and a guide itself comes in the language asked for.
+const english = translatorFor(DEFAULT_LOCALE);
+const guideWords = (id: keyof typeof guides): { title: string; description: string } => {
+  const guide = guides[id](english);
+  return { title: guide.title, description: guide.summary };
+};
 
 export const builtInResources: readonly BuiltInResource[] = [
   {
@@ -55,16 +65,14 @@ export const builtInResources: readonly BuiltInResource[] = [
   {
     id: 'employee-guide',
     kind: 'training',
-    title: guides['employee-guide'].title,
-    description: guides['employee-guide'].summary,
+    ...guideWords('employee-guide'),
     perGroup: false,
     formats: ['md', 'pdf'],
   },
   {
     id: 'champ-guidelines',
     kind: 'guidelines',
-    title: guides['champ-guidelines'].title,
-    description: guides['champ-guidelines'].summary,
+    ...guideWords('champ-guidelines'),
     perGroup: false,
     formats: ['md', 'pdf'],
   },
@@ -98,8 +106,7 @@ export const builtInResources: readonly BuiltInResource[] = [
   {
     id: 'activation-desk-faq',
     kind: 'activation-desk',
-    title: guides['activation-desk-faq'].title,
-    description: guides['activation-desk-faq'].summary,
+    ...guideWords('activation-desk-faq'),
     perGroup: false,
     formats: ['md', 'pdf'],
   },

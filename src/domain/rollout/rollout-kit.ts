@@ -74,7 +74,7 @@ async function renderKitItem(
     return {
       fileName,
       mediaType: 'application/pdf',
-      bytes: await ctx.render.guidePdf(guides['activation-desk-faq']),
+      bytes: await ctx.render.guidePdf(guides['activation-desk-faq'](t)),
     };
   }
   const spec = kitPosterSpecs[item.poster](organisationName, t);

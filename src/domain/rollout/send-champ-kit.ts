@@ -1,3 +1,4 @@
+import { isLocale } from '../../i18n/locales';
 import type { Actor } from '../access/actor';
 import { assertMay } from '../access/permissions';
 import { relationsTo } from '../access/relations';
@@ -5,6 +6,7 @@ import { auditEntry } from '../audit/audit-entry';
 import { NotAChamp } from '../champs/champ.errors';
 import { loadGroup } from '../groups/load-group';
 import { guides } from './guides';
+import { printTranslator } from './print-translator';
 import { ChampKitNoAccount, ChampKitNoChat } from './rollout.errors';
 import type { RolloutContext } from './rollout.ports';
 
@@ -18,24 +20,29 @@ export async function sendChampKit(
   input: { groupId: string; personId: string },
   actor: Actor,
 ): Promise<{ sentTo: string }> {
-  const { group, champ, sender } = await ctx.uow.read(async (repos) => {
+  const { group, champ, organisation, sender } = await ctx.uow.read(async (repos) => {
     const group = await loadGroup(repos, input.groupId);
     assertMay(await relationsTo(repos, actor, group), 'assign-champs', group.name);
     const champ = (await repos.roles.isChamp(group.id, input.personId))
       ? await repos.people.findById(input.personId)
       : undefined;
     if (!champ) throw new NotAChamp(group.name);
-    return { group, champ, sender: await repos.people.findById(actor.personId) };
+    const organisation = group.organisationId
+      ? await repos.organisations.findById(group.organisationId)
+      : undefined;
+    return { group, champ, organisation, sender: await repos.people.findById(actor.personId) };
   });
   const champName = champ.displayName ?? champ.phone ?? 'This champ';
   if (!champ.tenantId || !champ.aadObjectId) throw new ChampKitNoAccount(champName);
+  // The champ reads the guides in their own Teams language when known, else the organisation's.
+  const t = printTranslator(champ.locale && isLocale(champ.locale) ? champ.locale : undefined, organisation);
   const outcome = await ctx.champChats.sendKit(
     { tenantId: champ.tenantId, aadObjectId: champ.aadObjectId },
     {
       groupName: group.name,
       champName: champ.displayName,
       senderName: sender?.displayName ?? null,
-      guides: [guides['champ-guidelines'], guides['employee-guide']],
+      guides: [guides['champ-guidelines'](t), guides['employee-guide'](t)],
       locale: champ.locale,
     },
   );

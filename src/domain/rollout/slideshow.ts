@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locales';
 import type { Actor } from '../access/actor';
 import {
   hashInviteToken,
@@ -35,18 +36,26 @@ export async function slideshowLink(
 
 /**
  * What the slideshow may show for an invite token: the group's name and whether the link still works,
- * so a lobby screen never shows a dead QR code. Nothing else about the group is revealed.
+ * so a lobby screen never shows a dead QR code, and its organisation's print language, the slideshow's
+ * default. Nothing else about the group is revealed.
  */
 export function describeSlideshowInvite(
   ctx: DomainContext,
   token: string,
-): Promise<{ groupName: string; status: InviteLinkStatus; expiresAt: string | null } | undefined> {
+): Promise<
+  | { groupName: string; status: InviteLinkStatus; expiresAt: string | null; language: Locale | undefined }
+  | undefined
+> {
   return ctx.uow.run(async (repos) => {
     const link = await repos.inviteLinks.findByTokenHash(hashInviteToken(token));
     if (!link) return undefined;
     const group = await repos.groups.findById(link.groupId);
     if (!group) return undefined;
+    const organisation = group.organisationId
+      ? await repos.organisations.findById(group.organisationId)
+      : undefined;
     return {
+      language: organisation?.language ?? undefined,
       groupName: group.name,
       status: inviteLinkStatus(link, ctx.clock.now()),
       expiresAt: link.expiresAt,

@@ -1,4 +1,8 @@
+import type { MessageId } from '../../i18n/catalogue';
+import { DEFAULT_LOCALE } from '../../i18n/locales';
+import { type Translator, translatorFor } from '../../i18n/translator';
 import { GROUP_NAME_MAX_LENGTH } from '../groups/group';
+import { EMPLOYEE_ID_MAX_LENGTH } from '../people/account-hints';
 import { type ColumnSpec, parentGroupColumns, userGroupColumns } from './csv-columns';
 import { csvField } from './error-report';
 import type { UploadKind } from './upload';
@@ -23,32 +27,41 @@ const examples: Record<UploadKind, string[][]> = {
   ],
 };
 
-const intro: Record<UploadKind, string[]> = {
-  'user-group-mapping': [
-    'Convene User Group Mapping: one row per person per group. Lines starting with # are instructions and are ignored.',
-    'Save as "CSV UTF-8" (or "Unicode Text"). Many groups can share one file. Re-uploading the same file changes nothing.',
-    `A person listed twice in a group must have the same User Type. Group names: at most ${GROUP_NAME_MAX_LENGTH} characters; case does not matter.`,
-    'Email and Employee ID help Convene find the Microsoft 365 account a person already has; a value their account gives is never overwritten.',
-  ],
-  'parent-group-mapping': [
-    'Convene Parent Group Mapping: one row per child group. Lines starting with # are instructions and are ignored.',
-    'Both groups must exist in your organisation (or be created by the User Group Mapping file uploaded with this one).',
-    'A group has at most one parent, cannot be its own parent, and the hierarchy cannot loop.',
-  ],
+/** How many instruction lines each template opens with (`print.csvTemplate.<kind>.intro<N>`). */
+const introLines: Record<UploadKind, { key: string; count: number }> = {
+  'user-group-mapping': { key: 'userGroup', count: 4 },
+  'parent-group-mapping': { key: 'parentGroup', count: 3 },
 };
 
 /**
  * The downloadable template for a kind: UTF-8 with a BOM (so Excel shows names right), instruction
- * lines starting with #, the header and two example rows.
+ * lines starting with # in the translator's language, the header and two example rows. The header
+ * stays in English in every language: it is what an upload is read by.
  */
-export function csvTemplate(kind: UploadKind): string {
+export function csvTemplate(kind: UploadKind, t: Translator = translatorFor(DEFAULT_LOCALE)): string {
   const columns: readonly ColumnSpec[] =
     kind === 'user-group-mapping' ? userGroupColumns : parentGroupColumns;
+  const intro = introLines[kind];
   const lines = [
-    ...intro[kind].map((text) => `# ${text}`),
+    ...Array.from({ length: intro.count }, (_, i) =>
+      t.t(`print.csvTemplate.${intro.key}.intro${i + 1}` as MessageId, {
+        maxLength: GROUP_NAME_MAX_LENGTH,
+      }),
+    ).map((text) => `# ${text}`),
     ...columns.map(
       (c) =>
-        `# ${c.label} (${c.required ? 'required' : 'optional'}): ${c.meaning.replace(/^optional: /, '')}`,
+        `# ${t.t('print.csvTemplate.column', {
+          label: c.label,
+          required: c.required ? 'yes' : 'no',
+          meaning: t.t(`print.csvTemplate.meaning.${c.key}` as MessageId, {
+            maxLength:
+              c.key === 'employeeId'
+                ? EMPLOYEE_ID_MAX_LENGTH
+                : c.key === 'group'
+                  ? GROUP_NAME_MAX_LENGTH
+                  : 254,
+          }),
+        })}`,
     ),
     columns.map((c) => csvField(c.label)).join(','),
     ...examples[kind].map((row) => row.map(csvField).join(',')),

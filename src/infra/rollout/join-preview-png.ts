@@ -1,4 +1,4 @@
-import { type PosterLayout, type PosterOp, palette, textBlock, textMeasure } from './poster-layout';
+import { mirrored, type PosterLayout, type PosterOp, palette, textBlock, textMeasure } from './poster-layout';
 import { posterPng } from './poster-png';
 import { qrMatrix } from './qr-code';
 
@@ -7,6 +7,9 @@ export interface JoinPreviewSpec {
   title: string;
   lines: string[];
   inviteUrl: string;
+  /** The language the words are in (part of what the cached image says) and its direction. */
+  locale?: string;
+  dir?: 'ltr' | 'rtl';
   /** The group's photo (its stored square JPEG), shown at the top left. */
   photo?: { etag: string; jpeg: Uint8Array } | null;
 }
@@ -15,9 +18,14 @@ export interface JoinPreviewSpec {
 const WIDTH = 1200;
 const HEIGHT = 630;
 
-/** The preview as poster operations, so the poster's PNG renderer (resvg, the same fonts) draws it. */
+/**
+ * The preview as poster operations, so the poster's PNG renderer (resvg, the same fonts) draws it. An
+ * Arabic preview is laid out left to right with each line's runs in Arabic order, then mirrored as a
+ * whole, as the posters are: text from the right, the QR code on the left.
+ */
 export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
   const m = textMeasure();
+  const dir = spec.dir ?? 'ltr';
   const qrSize = 390;
   const textWidth = WIDTH - qrSize - 3 * 60;
   const ops: PosterOp[] = [{ op: 'rect', x: 0, y: 0, w: WIDTH, h: HEIGHT, fill: palette.accent }];
@@ -38,6 +46,8 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
     font: 'bold',
     fill: palette.paper,
     leading: 1.15,
+    align: 'left',
+    dir,
   });
   ops.push(...title.ops.slice(0, 4));
   let y = Math.max(Math.min(title.bottom, 80 + 4 * 56 * 1.15), spec.photo ? 80 + photoSide : 0) + 30;
@@ -49,6 +59,8 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
       size: 30,
       font: 'regular',
       fill: palette.wash,
+      align: 'left',
+      dir,
     });
     ops.push(...block.ops.slice(0, 2));
     y = block.bottom + 8;
@@ -73,7 +85,8 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
     matrix,
     fill: palette.ink,
   });
-  return { width: WIDTH, height: HEIGHT, ops };
+  const layout: PosterLayout = { width: WIDTH, height: HEIGHT, ops };
+  return dir === 'rtl' ? mirrored(layout) : layout;
 }
 
 /** The preview image as PNG at its natural size. */

@@ -3,6 +3,7 @@ import { groupPhotoForInvite } from '../../domain/group-photos/invite-photo';
 import type { InviteLinkFacts } from '../../domain/invites/describe-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
 import { extractInviteToken, inviteUrl as inviteUrlOf } from '../../domain/invites/invite-link';
+import { DEFAULT_LOCALE } from '../../i18n/locales';
 import { translatorFor } from '../../i18n/translator';
 import type { ApiDeps } from '../api-deps';
 import { sendPhoto } from '../http/send-photo';
@@ -71,13 +72,17 @@ export function registerJoinRoutes(server: Server, deps: ApiDeps, services: Join
       const found = await http.facts(token);
       if (!found || !token) throw new InviteNotFound();
       const photo = found.group.photoEtag ? await groupPhotoForInvite(deps.ctx, token) : undefined;
+      // One image per link, whoever asks (chat apps cache it for all their readers): in the language its
+      // organisation prints in, English for a personal group. The words and language key the cache.
+      const words = translatorFor(found.organisation?.language ?? DEFAULT_LOCALE);
       const image = services.previews.get({
         photo: photo ? { etag: photo.etag, jpeg: photo.bytes } : null,
-        // English until the image's fonts cover Devanagari and Arabic; one image per link, whoever asks.
-        title: english.t('join.preview.title', { group: found.group.name }),
+        locale: words.locale,
+        dir: words.dir,
+        title: words.t('join.preview.title', { group: found.group.name }),
         lines: [
-          found.organisation?.name ?? english.t('join.facts.personal'),
-          ...(found.sharedBy ? [`${english.t('join.facts.sharedBy')}: ${found.sharedBy}`] : []),
+          found.organisation?.name ?? words.t('join.facts.personal'),
+          ...(found.sharedBy ? [`${words.t('join.facts.sharedBy')}: ${found.sharedBy}`] : []),
         ],
         inviteUrl: inviteUrlOf(http.base(), token),
       });

@@ -11,6 +11,7 @@ import { listRolloutResources } from '../../domain/rollout/list-resources';
 import { groupMessageTemplates, listMessageTemplates } from '../../domain/rollout/message-templates';
 import { openResource } from '../../domain/rollout/open-resource';
 import { genericPoster, groupPoster, posterForInviteLink } from '../../domain/rollout/posters';
+import { printTranslator } from '../../domain/rollout/print-translator';
 import { removeResource } from '../../domain/rollout/remove-resource';
 import { ResourceTooLarge } from '../../domain/rollout/rollout.errors';
 import type { RolloutContext } from '../../domain/rollout/rollout.ports';
@@ -18,6 +19,7 @@ import { isKitItemId, kitItem, kitItemForInviteLink } from '../../domain/rollout
 import { MAX_RESOURCE_BYTES } from '../../domain/rollout/rollout-resource';
 import { sendChampKit } from '../../domain/rollout/send-champ-kit';
 import { describeSlideshowInvite, slideshowLink } from '../../domain/rollout/slideshow';
+import { isLocale } from '../../i18n/locales';
 import { qrSvg } from '../../infra/rollout/qr-code';
 import { type SlideshowJoin, slideshowPage } from '../../infra/rollout/slideshow-page';
 import type { ApiDeps } from '../api-deps';
@@ -158,7 +160,9 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
 
   server.get(
     `${api}/templates`,
-    route(deps, async (req) => listMessageTemplates(rollout, await actorOf(deps, req))),
+    route(deps, async (req) =>
+      listMessageTemplates(rollout, await actorOf(deps, req), { lang: query(req, 'lang') }),
+    ),
   );
 
   server.post(
@@ -167,7 +171,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
       const { expiresInDays } = parseBody(req, linkBody);
       return groupMessageTemplates(
         rollout,
-        { groupId: req.params.id, expiresInDays },
+        { groupId: req.params.id, expiresInDays, lang: query(req, 'lang') },
         await actorOf(deps, req),
       );
     }),
@@ -175,14 +179,23 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
 
   server.get(
     `${api}/guides/:id`,
-    route(deps, async (req) => readGuide(rollout, { guideId: req.params.id }, await actorOf(deps, req))),
+    route(deps, async (req) =>
+      readGuide(rollout, { guideId: req.params.id, lang: query(req, 'lang') }, await actorOf(deps, req)),
+    ),
   );
 
   server.get(
     `${api}/guides/:id/download`,
     route(deps, async (req, res) => {
       const format = query(req, 'format') ?? 'pdf';
-      sendFile(res, await guideFile(rollout, { guideId: req.params.id, format }, await actorOf(deps, req)));
+      sendFile(
+        res,
+        await guideFile(
+          rollout,
+          { guideId: req.params.id, format, lang: query(req, 'lang') },
+          await actorOf(deps, req),
+        ),
+      );
     }),
   );
 
@@ -229,7 +242,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     try {
       const seconds = Math.min(120, Math.max(4, Number(query(req, 'seconds') ?? 12) || 12));
       const nonce = randomBytes(16).toString('base64');
-      const html = slideshowPage({ slides, join: await slideshowJoin(query(req, 'invite')), seconds, nonce });
+      const html = await slideshowHtml(query(req, 'invite'), query(req, 'lang'), seconds, nonce);
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft`,
@@ -244,30 +257,39 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     }
   });
 
-  async function slideshowJoin(invite: string | undefined): Promise<SlideshowJoin> {
-    if (!invite)
-      return { kind: 'none', message: 'Ask a champ or your group admin for your group’s invite link.' };
-    const token = extractInviteToken(invite);
-    const found = token && (await describeSlideshowInvite(rollout, token));
-    if (!token || !found)
+  /**
+   * The slideshow in `?lang=` when it names a language Convene speaks, else the language of the invite's
+   * organisation, else English (a lobby screen has no one signed in to ask).
+   */
+  async function slideshowHtml(
+    invite: string | undefined,
+    lang: string | undefined,
+    seconds: number,
+    nonce: string,
+  ): Promise<string> {
+    const token = invite ? extractInviteToken(invite) : undefined;
+    const found = token ? await describeSlideshowInvite(rollout, token) : undefined;
+    // An unknown `lang` on a public page falls back quietly rather than showing a lobby screen an error.
+    const t = printTranslator(lang && isLocale(lang) ? lang : undefined, found);
+    const join = ((): SlideshowJoin => {
+      if (!invite) return { kind: 'none', message: t.t('print.slideshow.noInvite') };
+      if (!token || !found) return { kind: 'none', message: t.t('print.slideshow.invalidLink') };
+      if (found.status !== 'active') {
+        return {
+          kind: 'none',
+          message: t.t('print.slideshow.linkNotActive', { group: found.groupName, status: found.status }),
+        };
+      }
+      const inviteUrl = inviteUrlOf(rollout.publicBaseUrl(), token);
       return {
-        kind: 'none',
-        message: 'This slideshow’s invite link is not valid. Ask an org admin for a new slideshow link.',
+        kind: 'group',
+        groupName: found.groupName,
+        inviteUrl,
+        qrSvg: qrSvg(inviteUrl),
+        validUntil: found.expiresAt ? posterDate(found.expiresAt, t) : null,
       };
-    if (found.status !== 'active') {
-      return {
-        kind: 'none',
-        message: `The invite link for "${found.groupName}" is ${found.status.replace('-', ' ')}. Ask an org admin for a new slideshow link.`,
-      };
-    }
-    const inviteUrl = inviteUrlOf(rollout.publicBaseUrl(), token);
-    return {
-      kind: 'group',
-      groupName: found.groupName,
-      inviteUrl,
-      qrSvg: qrSvg(inviteUrl),
-      validUntil: found.expiresAt ? posterDate(found.expiresAt) : null,
-    };
+    })();
+    return slideshowPage({ slides: slides(t), join, seconds, nonce, t });
   }
 }
 

@@ -2,6 +2,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { PrintRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ApiError, download } from '../api/client';
+import { useT } from '../i18n/use-t';
 import { langQuery, PrintLanguagePicker } from './print-language-picker';
 import { errorText } from './states';
 
@@ -25,6 +26,7 @@ export type PrintSlipsButtonProps =
  */
 export function PrintSlipsButton(props: PrintSlipsButtonProps) {
   const styles = useStyles();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [parts, setParts] = useState<number>();
@@ -66,16 +68,16 @@ export function PrintSlipsButton(props: PrintSlipsButtonProps) {
       <div className={styles.row}>
         <PrintLanguagePicker value={lang} onChange={setLang} />
         <Button icon={<PrintRegular />} disabled={busy || tooMany || none} onClick={() => print()}>
-          {props.label ?? 'Print slips'}
+          {props.label ?? t('tab-resources.slips.print')}
         </Button>
         {parts !== undefined &&
           Array.from({ length: parts }, (_, i) => i + 1).map((part) => (
             <Button key={`part-${part}`} size="small" disabled={busy} onClick={() => print(part)}>
-              Part {part} of {parts}
+              {t('tab-resources.slips.part', { part, parts })}
             </Button>
           ))}
       </div>
-      {tooMany && <Text size={200}>Choose at most {MAX_SLIPS} people for one PDF of slips.</Text>}
+      {tooMany && <Text size={200}>{t('tab-resources.slips.tooMany', { max: MAX_SLIPS })}</Text>}
       {error && (
         <Text role="alert" size={200}>
           {error}

@@ -22,6 +22,7 @@ import { useApi } from '../api/use-api';
 import { useFittedSelectStyles } from '../components/phone-layout';
 import { langQuery, PrintLanguagePicker } from '../components/print-language-picker';
 import { EmptyState, ErrorState, errorText } from '../components/states';
+import { useT } from '../i18n/use-t';
 
 interface Catalogue {
   organisation: { id: string; name: string };
@@ -37,6 +38,28 @@ interface Catalogue {
   }>;
   maxUploadBytes: number;
 }
+
+/** A guide as the server reads it out, in the language asked for. */
+interface ReadGuide {
+  title: string;
+  html: string;
+  language: string;
+  dir: 'ltr' | 'rtl';
+}
+
+/** The built-in resources the tab has words for (tab-resources.builtIn.<id>.*); others show the server's. */
+const KNOWN_BUILT_IN = new Set([
+  'generic-poster',
+  'group-poster',
+  'message-templates',
+  'employee-guide',
+  'champ-guidelines',
+  'group-admin-poster',
+  'activation-desk-poster',
+  'activation-desk-table-tent',
+  'activation-desk-faq',
+  'slideshow',
+]);
 
 interface FilledTemplates {
   inviteUrl: string;
@@ -62,6 +85,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
   guide: {
+    // A guide in another direction than the page's (Hindi inside the Arabic tab) starts on its own side.
+    textAlign: 'start',
     backgroundColor: tokens.colorNeutralBackground1,
     padding: tokens.spacingHorizontalL,
     borderRadius: tokens.borderRadiusLarge,
@@ -69,13 +94,13 @@ const useStyles = makeStyles({
 });
 
 /** Fetches a POST download (a poster may issue the group's standing invite link, so it is never a GET). */
-async function postDownload(path: string, fileName: string): Promise<void> {
+async function postDownload(path: string, fileName: string, failed: string): Promise<void> {
   const response = await fetch(path, {
     method: 'POST',
     headers: { ...(await authHeaders()), 'content-type': 'application/json' },
     body: '{}',
   });
-  if (!response.ok) throw new Error((await response.json()).error?.message ?? 'The download failed.');
+  if (!response.ok) throw new Error((await response.json()).error?.message ?? failed);
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -87,13 +112,14 @@ async function postDownload(path: string, fileName: string): Promise<void> {
 /** Rollout resources: posters, message templates, training, the lobby slideshow and the organisation's own files. */
 export default function ResourcesPage() {
   const styles = useStyles();
+  const t = useT();
   const fitted = useFittedSelectStyles();
   const catalogue = useApi<Catalogue>('/api/v1/rollout/resources');
   const portal = useApi<ManagedGroups>('/api/v1/portal/groups');
   const [groupId, setGroupId] = useState('');
   const [lang, setLang] = useState('');
   const [templates, setTemplates] = useState<FilledTemplates>();
-  const [guide, setGuide] = useState<{ title: string; html: string }>();
+  const [guide, setGuide] = useState<ReadGuide>();
   // Each answer is shown where it was asked for (the card, the list, the add form), not at the top of the page.
   const [message, setMessage] = useState<{ at: string; text: string }>();
   const [error, setError] = useState<{ at: string; text: string }>();
@@ -124,9 +150,14 @@ export default function ResourcesPage() {
     </>
   );
   const groupName = portal.data?.groups.find((g) => g.id === groupId)?.name ?? 'group';
+  // The guides, templates and slideshow come in the chosen language too (the organisation's by default).
+  const withLang = (path: string): string => {
+    const query = langQuery(lang);
+    return query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
+  };
 
   if (catalogue.error !== undefined) return <ErrorState error={catalogue.error} onRetry={catalogue.reload} />;
-  if (!catalogue.data) return <Spinner label="Loading resources…" />;
+  if (!catalogue.data) return <Spinner label={t('tab-resources.loading')} />;
   const data = catalogue.data;
 
   const actionsFor = (id: string) => {
@@ -186,6 +217,7 @@ export default function ResourcesPage() {
                 postDownload(
                   `/api/v1/groups/${groupId}/rollout/poster?format=${format}&${langQuery(lang)}`,
                   `${groupName}-poster.${format}`,
+                  t('tab-resources.downloadFailed'),
                 ),
               )
             }
@@ -199,11 +231,13 @@ export default function ResourcesPage() {
             disabled={!groupId}
             onClick={() =>
               run(async () =>
-                setTemplates(await api.post<FilledTemplates>(`/api/v1/groups/${groupId}/rollout/templates`)),
+                setTemplates(
+                  await api.post<FilledTemplates>(withLang(`/api/v1/groups/${groupId}/rollout/templates`)),
+                ),
               )
             }
           >
-            Fill in for the group
+            {t('tab-resources.templates.fill')}
           </Button>
         );
       case 'slideshow':
@@ -213,23 +247,28 @@ export default function ResourcesPage() {
             onClick={() =>
               run(async () => {
                 const link = await api.post<{ url: string }>(`/api/v1/groups/${groupId}/rollout/slideshow`);
-                window.open(link.url, '_blank', 'noopener');
-                setMessage({ at: id, text: `Slideshow address: ${link.url}` });
+                const url = withLang(link.url);
+                window.open(url, '_blank', 'noopener');
+                setMessage({ at: id, text: t('tab-resources.slideshow.address', { url }) });
               })
             }
           >
-            Open for the group
+            {t('tab-resources.slideshow.open')}
           </Button>
         );
       default:
         return (
           <>
-            <Button onClick={() => run(async () => setGuide(await api.get(`/api/v1/rollout/guides/${id}`)))}>
-              Read
+            <Button
+              onClick={() =>
+                run(async () => setGuide(await api.get(withLang(`/api/v1/rollout/guides/${id}`))))
+              }
+            >
+              {t('tab-resources.guide.read')}
             </Button>
             <Button
               onClick={() =>
-                run(() => download(`/api/v1/rollout/guides/${id}/download?format=pdf`, `${id}.pdf`))
+                run(() => download(withLang(`/api/v1/rollout/guides/${id}/download?format=pdf`), `${id}.pdf`))
               }
             >
               PDF
@@ -241,11 +280,11 @@ export default function ResourcesPage() {
 
   return (
     <>
-      <Title2 as="h1">Rollout resources</Title2>
+      <Title2 as="h1">{t('tab-resources.title')}</Title2>
       <Field
         className={fitted.field}
-        label="Group for posters, templates and the slideshow"
-        hint="All of them show the group’s one invite link, which works for 90 days and is renewed before it runs out. Reset links on the group’s page replaces it everywhere, printed posters included."
+        label={t('tab-resources.group.label')}
+        hint={t('tab-resources.group.hint', { days: 90 })}
       >
         <Select
           className={fitted.select}
@@ -253,7 +292,7 @@ export default function ResourcesPage() {
           value={groupId}
           onChange={(_e, d) => setGroupId(d.value)}
         >
-          <option value="">Choose a group…</option>
+          <option value="">{t('tab-resources.group.choose')}</option>
           {portal.data?.groups.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -266,8 +305,16 @@ export default function ResourcesPage() {
         <div className={styles.grid}>
           {data.builtIn.map((r) => (
             <Card key={r.id}>
-              <CardHeader header={<Text weight="semibold">{r.title}</Text>} />
-              <Text>{r.description}</Text>
+              <CardHeader
+                header={
+                  <Text weight="semibold">
+                    {KNOWN_BUILT_IN.has(r.id) ? t(`tab-resources.builtIn.${r.id}.title`) : r.title}
+                  </Text>
+                }
+              />
+              <Text>
+                {KNOWN_BUILT_IN.has(r.id) ? t(`tab-resources.builtIn.${r.id}.description`) : r.description}
+              </Text>
               <div className={styles.actions}>{actionsFor(r.id)}</div>
               {answersAt(r.id)}
             </Card>
@@ -275,41 +322,56 @@ export default function ResourcesPage() {
         </div>
       </div>
       {templates && (
-        <section className={styles.section} aria-label="Message templates">
-          <Title3 as="h2">Message templates</Title3>
-          {templates.templates.map((t) => (
-            <Field key={t.id} label={`${t.title}${t.subject ? ` – subject: ${t.subject}` : ''}`}>
-              <Textarea readOnly value={t.text} rows={5} />
-              <Button onClick={() => navigator.clipboard?.writeText(t.text)}>Copy</Button>
+        <section className={styles.section} aria-label={t('tab-resources.templates.title')}>
+          <Title3 as="h2">{t('tab-resources.templates.title')}</Title3>
+          {templates.templates.map((template) => (
+            <Field
+              key={template.id}
+              label={
+                template.subject
+                  ? t('tab-resources.templates.withSubject', {
+                      title: template.title,
+                      subject: template.subject,
+                    })
+                  : template.title
+              }
+            >
+              {/* The text is in the language it was made in, which may not be the tab's. */}
+              <Textarea readOnly value={template.text} rows={5} dir="auto" />
+              <Button onClick={() => navigator.clipboard?.writeText(template.text)}>
+                {t('tab-resources.templates.copy')}
+              </Button>
             </Field>
           ))}
         </section>
       )}
       {guide && (
-        <section className={styles.section} aria-label={guide.title}>
+        <section className={styles.section} aria-label={guide.title} lang={guide.language} dir={guide.dir}>
           <Title3 as="h2">{guide.title}</Title3>
           {/* The guides are Convene's own text, rendered to HTML by the server. */}
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: trusted, server-rendered built-in content */}
           <div className={styles.guide} dangerouslySetInnerHTML={{ __html: guide.html }} />
         </section>
       )}
-      <section className={styles.section} aria-label="Your organisation's resources">
-        <Title3 as="h2">{data.organisation.name}’s own resources</Title3>
+      <section className={styles.section} aria-label={t('tab-resources.own.label')}>
+        <Title3 as="h2">{t('tab-resources.own.title', { organisation: data.organisation.name })}</Title3>
         {data.custom.length === 0 && (
-          <EmptyState title="None yet">
-            {data.canManage
-              ? 'Add your own posters, guides or slides (PDF, PNG, JPEG or PPTX).'
-              : 'Your org admins have not added any yet.'}
+          <EmptyState title={t('tab-resources.own.none')}>
+            {data.canManage ? t('tab-resources.own.noneManage') : t('tab-resources.own.noneSee')}
           </EmptyState>
         )}
         {answersAt('own')}
         {data.custom.map((r) => (
           <div key={r.id} className={styles.actions}>
             <Text>
-              {r.title} ({r.type.toUpperCase()}, {Math.ceil(r.sizeBytes / 1024)} KB)
+              {t('tab-resources.own.file', {
+                title: r.title,
+                type: r.type.toUpperCase(),
+                kilobytes: Math.ceil(r.sizeBytes / 1024),
+              })}
             </Text>
             <Button size="small" onClick={() => runAt('own', () => download(r.url, r.fileName))}>
-              Download
+              {t('tab-resources.own.download')}
             </Button>
             {data.canManage && (
               <Button
@@ -322,27 +384,27 @@ export default function ResourcesPage() {
                   })
                 }
               >
-                Remove
+                {t('tab-resources.own.remove')}
               </Button>
             )}
           </div>
         ))}
         {data.canManage && (
           <div className={styles.actions}>
-            <Field label="Title">
+            <Field label={t('tab-resources.own.titleLabel')}>
               <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
             </Field>
             <input
               ref={fileInput}
               type="file"
               accept=".pdf,.png,.jpg,.jpeg,.pptx"
-              aria-label="Resource file"
+              aria-label={t('tab-resources.own.fileLabel')}
             />
             <Button
               onClick={() =>
                 runAt('add', async () => {
                   const file = fileInput.current?.files?.[0];
-                  if (!file) throw new Error('Choose a file first.');
+                  if (!file) throw new Error(t('tab-resources.own.chooseFile'));
                   const query = new URLSearchParams({ fileName: file.name, title: title || file.name });
                   const response = await fetch(`/api/v1/rollout/resources?${query}`, {
                     method: 'POST',
@@ -350,13 +412,15 @@ export default function ResourcesPage() {
                     body: file,
                   });
                   if (!response.ok)
-                    throw new Error((await response.json()).error?.message ?? 'The upload failed.');
+                    throw new Error(
+                      (await response.json()).error?.message ?? t('tab-resources.own.uploadFailed'),
+                    );
                   setTitle('');
                   catalogue.reload();
                 })
               }
             >
-              Add resource
+              {t('tab-resources.own.add')}
             </Button>
           </div>
         )}

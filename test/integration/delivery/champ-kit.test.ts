@@ -27,10 +27,11 @@ describe('an org admin sends the champs’ kit to a champ’s chat (local mode, 
     'x-convene-local-user': CHANDRA.aadObjectId,
     'x-convene-local-user-name': CHANDRA.name,
   };
-  const say = (text: string) =>
+  const say = (text: string, locale?: string) =>
     h.request('POST', '/api/messages', {
       type: 'message',
       text,
+      ...(locale ? { locale } : {}),
       channelId: 'msteams',
       serviceUrl: connector.url,
       conversation: { id: `a:chat-${CHANDRA.id}`, conversationType: 'personal', tenantId: LOCAL_TENANT },
@@ -106,5 +107,22 @@ describe('an org admin sends the champs’ kit to a champ’s chat (local mode, 
     });
     expect(byChamp.status).toBe(403);
     expect(connector.accepted.length).toBe(before);
+  });
+
+  test('when the champ speaks Arabic in Teams, then the guides in their kit are in Arabic', async () => {
+    const groupId = (await h.request('POST', '/api/v1/groups', { name: 'Warehouse' })).body.group
+      .id as string;
+    const me = await fetch(`${h.app.url}/api/v1/me`, { headers: asChandra }).then(
+      (r) => r.json() as Promise<{ personId: string }>,
+    );
+    await h.request('POST', `/api/v1/groups/${groupId}/champs`, { personId: me.personId });
+    expect((await say('hi', 'ar-SA')).status).toBe(200);
+    const before = connector.accepted.length;
+    expect((await h.request('POST', `/api/v1/groups/${groupId}/champs/${me.personId}/kit`)).status).toBe(200);
+    const text = JSON.stringify(connector.accepted.slice(before).map((a) => a.body));
+    expect(text).toContain('إرشادات الأبطال');
+    expect(text).toContain('الإشراف على المحتوى');
+    expect(text).toContain('محادثة العمل في Teams');
+    expect(text).not.toContain('Content moderation');
   });
 });

@@ -306,6 +306,41 @@ describe('the rollout API', () => {
     expect(unknown).not.toContain('<svg');
   });
 
+  test('when the organisation prints in Hindi, then the guides, templates and slideshow come in Hindi unless another language is asked for', async () => {
+    const setLanguage = (language: string) =>
+      call('PUT', '/api/v1/portal/organisation/language', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ language }),
+      });
+    expect((await setLanguage('hi')).status).toBe(200);
+    try {
+      const guide = await json(await call('GET', '/api/v1/rollout/guides/employee-guide'));
+      expect(guide).toMatchObject({ language: 'hi', dir: 'ltr' });
+      expect(guide.markdown).toMatch(/^# Teams में आपकी काम की चैट/);
+      const arabic = await call('GET', '/api/v1/rollout/guides/employee-guide/download?format=md&lang=ar');
+      expect(arabic.headers.get('content-disposition')).toContain('employee-guide.ar.md');
+      expect(await arabic.text()).toMatch(/^# محادثة العمل في Teams/);
+
+      const groupId = await createGroup('रात की पाली');
+      const templates = await json(await call('POST', `/api/v1/groups/${groupId}/rollout/templates`));
+      expect(templates.language).toBe('hi');
+      expect(templates.templates[0].text).toContain('सभी को नमस्ते! आज से "रात की पाली" Microsoft Teams में चलेगा');
+      const preview = await json(await call('GET', '/api/v1/rollout/templates?lang=ar'));
+      expect(preview.templates[0].title).toBe('إعلان للمجموعة القديمة');
+
+      const link = await json(await call('POST', `/api/v1/groups/${groupId}/rollout/slideshow`));
+      const hindi = await (await fetch(link.url)).text();
+      expect(hindi).toContain('<html lang="hi" dir="ltr">');
+      expect(hindi).toContain('अभी जुड़ें');
+      const rtl = await (await fetch(`${link.url}&lang=ar`)).text();
+      expect(rtl).toContain('<html lang="ar" dir="rtl">');
+      expect(rtl).toContain('انضم الآن');
+      expect(rtl).toContain('<h2>रात की पाली</h2>');
+    } finally {
+      await setLanguage('en');
+    }
+  });
+
   test('when nothing identifies a resource, then the answer is the shared error body', async () => {
     const response = await call('DELETE', '/api/v1/rollout/resources/0b7c4b3e-0000-4000-8000-000000000000');
     expect(response.status).toBe(404);

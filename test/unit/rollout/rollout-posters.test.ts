@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { champGuidelines } from '../../../src/domain/rollout/content/champ-guidelines';
-import { employeeGuide } from '../../../src/domain/rollout/content/employee-guide';
+import { champGuidelines as champGuidelinesIn } from '../../../src/domain/rollout/content/champ-guidelines';
+import { employeeGuide as employeeGuideIn } from '../../../src/domain/rollout/content/employee-guide';
 import { genericPosterSpec, groupPosterSpec, joinSteps } from '../../../src/domain/rollout/content/posters';
 import { guideHtml, guideMarkdown } from '../../../src/domain/rollout/render-guide';
 import { translatorFor } from '../../../src/i18n/translator';
@@ -92,6 +92,9 @@ describe('posters', () => {
 });
 
 describe('guides', () => {
+  const employeeGuide = employeeGuideIn(translatorFor('en'));
+  const champGuidelines = champGuidelinesIn(translatorFor('en'));
+
   test.each([
     [employeeGuide.title, employeeGuide],
     [champGuidelines.title, champGuidelines],

@@ -1,7 +1,10 @@
+import type { MessageId } from '../../../i18n/catalogue';
+import type { Translator } from '../../../i18n/translator';
+
 /** Where a message is posted; each has its own tone and length. */
 export type TemplateChannel = 'consumer-app' | 'intranet' | 'email';
 
-/** A message with {{placeholders}} for the group's details. */
+/** A message with {{placeholders}} for the group's details (or with them filled in). */
 export interface MessageTemplate {
   id: string;
   channel: TemplateChannel;
@@ -25,54 +28,33 @@ export const templatePlaceholders: readonly (keyof TemplateValues)[] = [
   'organisationName',
 ];
 
-export const messageTemplates: readonly MessageTemplate[] = [
-  {
-    id: 'old-group-announcement',
-    channel: 'consumer-app',
-    title: 'Announcement for the old chat group',
-    text:
-      'Hello everyone! From today "{{groupName}}" continues in Microsoft Teams, where our work chat belongs to {{organisationName}} and not to our personal phones.\n\n' +
-      'Join in one tap: {{inviteLink}}\n' +
-      'Sign in with your work account. The link works until {{validUntil}}.\n\n' +
-      'We will keep this group open for a little while so nobody is left behind. Questions? Reply here.',
-  },
-  {
-    id: 'old-group-reminder',
-    channel: 'consumer-app',
-    title: 'Reminder for the old chat group',
-    text: 'Reminder: "{{groupName}}" now lives in Microsoft Teams. If you have not joined yet, tap {{inviteLink}} and sign in with your work account. This group will close soon.',
-  },
-  {
-    id: 'intranet-news',
-    channel: 'intranet',
-    title: 'Intranet news item',
-    subject: '"{{groupName}}" is moving to Microsoft Teams',
-    text:
-      '"{{groupName}}" is moving from a personal messaging app to Microsoft Teams. The same people and the same conversations, now looked after by {{organisationName}}: history stays when phones change, and you can mute work when your day is done.\n\n' +
-      'How to join:\n' +
-      '1. Open {{inviteLink}} on your phone or computer.\n' +
-      '2. Tap “Sign in and join” and use your work account. No work account? Tap “Ask to join” instead.\n' +
-      '3. Open Teams (install it if it asks) and say hello.\n\n' +
-      'The link works until {{validUntil}}. Your group admin and the champs can help if anything gets in the way.',
-  },
-  {
-    id: 'email-invitation',
-    channel: 'email',
-    title: 'E-mail invitation',
-    subject: 'Join "{{groupName}}" in Microsoft Teams',
-    text:
-      'Hello,\n\n' +
-      'Our group "{{groupName}}" is moving to Microsoft Teams, so that our work chat stays with {{organisationName}}.\n\n' +
-      'Please join here: {{inviteLink}}\n' +
-      'Sign in with your work account. The link works until {{validUntil}}.\n\n' +
-      'Once you are in, say hello so we know you made it. If you get stuck, reply to this e-mail.\n\n' +
-      'Thank you!',
-  },
+/** Each template: its id, channel and catalogue key (`print.templates.<key>.title|subject|text`). */
+const templates: ReadonlyArray<{ id: string; channel: TemplateChannel; key: string; subject: boolean }> = [
+  { id: 'old-group-announcement', channel: 'consumer-app', key: 'oldGroupAnnouncement', subject: false },
+  { id: 'old-group-reminder', channel: 'consumer-app', key: 'oldGroupReminder', subject: false },
+  { id: 'intranet-news', channel: 'intranet', key: 'intranetNews', subject: true },
+  { id: 'email-invitation', channel: 'email', key: 'emailInvitation', subject: true },
 ];
 
-/** Fills every {{placeholder}}; unknown ones stay visible rather than vanish silently. */
-export function fillMessage(text: string, values: TemplateValues): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
-    name in values ? values[name as keyof TemplateValues] : match,
-  );
+/**
+ * The templates in the translator's language with the values filled in. Without values, the
+ * placeholders show as written, {{groupName}}, for org admins to preview. The link sits in Unicode
+ * isolates in right-to-left languages (the catalogue's Arabic does it), so it pastes reading left to right.
+ */
+export function messageTemplates(t: Translator, values?: TemplateValues): MessageTemplate[] {
+  const filled: Record<keyof TemplateValues, string> =
+    values ??
+    (Object.fromEntries(templatePlaceholders.map((name) => [name, `{{${name}}}`])) as Record<
+      keyof TemplateValues,
+      string
+    >);
+  const word = (key: string, part: string): string =>
+    t.t(`print.templates.${key}.${part}` as MessageId, filled);
+  return templates.map((template) => ({
+    id: template.id,
+    channel: template.channel,
+    title: word(template.key, 'title'),
+    ...(template.subject ? { subject: word(template.key, 'subject') } : {}),
+    text: word(template.key, 'text'),
+  }));
 }

@@ -1,3 +1,5 @@
+import type { Translator } from '../../../i18n/translator';
+
 /** One slide of the lobby slideshow. The "join" slide carries the QR code when a group's link is given. */
 export interface Slide {
   id: 'why' | 'how' | 'join' | 'help';
@@ -5,36 +7,22 @@ export interface Slide {
   lines: string[];
 }
 
-export const slides: readonly Slide[] = [
+/** The slides in the translator's language (`print.slides.*`). */
+export const slides = (t: Translator): Slide[] => [
   {
     id: 'why',
-    title: 'Why our work chat is moving to Teams',
-    lines: [
-      'Work stays with work: no more mixing with family and friends.',
-      'History and files stay when a phone is lost or changed.',
-      'Quiet hours: switch off when your shift ends.',
-    ],
+    title: t.t('print.slides.why.title'),
+    lines: [t.t('print.slides.why.line1'), t.t('print.slides.why.line2'), t.t('print.slides.why.line3')],
   },
   {
     id: 'how',
-    title: 'Joining takes a minute',
-    lines: [
-      '1. Scan your group’s code or open its invite link.',
-      '2. Tap “Sign in and join” and use your work account.',
-      '3. Open Teams and say hello.',
-    ],
+    title: t.t('print.slides.how.title'),
+    lines: [t.t('print.slides.how.line1'), t.t('print.slides.how.line2'), t.t('print.slides.how.line3')],
   },
-  {
-    id: 'join',
-    title: 'Join now',
-    lines: ['Point your phone camera at the code.'],
-  },
+  { id: 'join', title: t.t('print.slides.join.title'), lines: [t.t('print.slides.join.line1')] },
   {
     id: 'help',
-    title: 'Need a hand?',
-    lines: [
-      'Visit the activation desk, or ask a champ.',
-      'No smartphone? We will help you join from a shared computer.',
-    ],
+    title: t.t('print.slides.help.title'),
+    lines: [t.t('print.slides.help.line1'), t.t('print.slides.help.line2')],
   },
 ];
