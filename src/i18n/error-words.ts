@@ -1,5 +1,5 @@
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import { catalogue, type MessageId } from './catalogue';
+import type { MessageId } from './catalogue';
 import type { MessageValues, Translator } from './translator';
 
 /** What a coded refusal carries, from the domain (`DomainError`) or the transport (`HttpProblem`). */
@@ -17,7 +17,7 @@ export interface CodedError {
 export function errorWords(error: CodedError, translator: Translator): string {
   const id = `errors.${error.code}` as MessageId;
   if (!translator.has(id)) return error.message;
-  return translator.t(id, valuesOf(error.details, argumentsOf(id), translator));
+  return translator.t(id, valuesOf(error.details, argumentsOf(id, translator), translator));
 }
 
 /** A message's arguments, and for those it chooses words by (`select`), the options it knows. */
@@ -25,13 +25,17 @@ type Arguments = Map<string, Set<string>>;
 
 const argumentsById = new Map<string, Arguments>();
 
-/** Read from English, which defines every message's arguments (the completeness test keeps the rest equal). */
-function argumentsOf(id: MessageId): Arguments {
-  let found = argumentsById.get(id);
+/**
+ * Read from the message itself, through the translator: the server's catalogue or the tab's messages
+ * (importing the catalogue here would put every namespace of every language into the tab's bundle).
+ */
+function argumentsOf(id: MessageId, translator: Translator): Arguments {
+  const key = `${translator.locale}|${id}`;
+  let found = argumentsById.get(key);
   if (!found) {
     found = new Map();
-    collect(parse(catalogue.en[id]), found);
-    argumentsById.set(id, found);
+    collect(parse(translator.message(id) ?? ''), found);
+    argumentsById.set(key, found);
   }
   return found;
 }

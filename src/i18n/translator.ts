@@ -12,6 +12,8 @@ export interface Translator {
   t(id: MessageId, values?: MessageValues): string;
   /** Whether the catalogue has this message (in English, which every language falls back to). */
   has(id: string): boolean;
+  /** The message as written in the catalogue (this language's, else English's), for reading its arguments. */
+  message(id: string): string | undefined;
   date(value: Date | number, options?: Intl.DateTimeFormatOptions): string;
   number(value: number, options?: FormatNumberOptions): string;
   list(items: readonly string[]): string;
@@ -48,6 +50,8 @@ function build(locale: Locale, timeZone: string | undefined): Translator {
     dir: directionOf(locale),
     t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | Date>),
     has: (id) => Object.hasOwn(catalogue.en, id),
+    message: (id) =>
+      (catalogue[locale] as Record<string, string>)[id] ?? (catalogue.en as Record<string, string>)[id],
     date: (value, options) => intl.formatDate(value, options),
     number: (value, options) => intl.formatNumber(value, options),
     list: (items) => intl.formatList(items, { type: 'conjunction' }) as string,

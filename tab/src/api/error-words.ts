@@ -28,6 +28,10 @@ function translatorOf(intl: Intl): Translator {
     dir: directionOf(locale),
     t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | Date>),
     has: (id) => Object.hasOwn(intl.messages, id),
+    message: (id) => {
+      const message = intl.messages[id];
+      return typeof message === 'string' ? message : undefined;
+    },
     date: (value, options) => intl.formatDate(value, options),
     number: (value, options) => intl.formatNumber(value, options),
     list: (items) => intl.formatList(items, { type: 'conjunction' }),
