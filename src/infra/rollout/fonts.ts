@@ -33,20 +33,8 @@ export const faceFiles: Readonly<Record<FontFace, Readonly<Record<FontName, stri
   },
 };
 
-/** The family name inside each face's files, as SVG text (resvg) asks for it. */
-export const FACE_FAMILY: Readonly<Record<FontFace, string>> = {
-  latin: 'DejaVu Sans',
-  devanagari: 'Noto Sans Devanagari',
-  arabic: 'Noto Sans Arabic',
-};
-
-export const FONT_FAMILY = FACE_FAMILY.latin;
-
 /** The name a face and weight is registered under in a pdfkit document. */
 export const pdfFontName = (face: FontFace, weight: FontName): string => `${face}-${weight}`;
-
-/** Every font file, for resvg's font database. */
-export const allFontFiles: readonly string[] = Object.values(faceFiles).flatMap((w) => Object.values(w));
 
 /** Registers every face and weight with a pdfkit document (pdfkit embeds only the glyphs used). */
 export function registerFonts(doc: PDFKit.PDFDocument): void {

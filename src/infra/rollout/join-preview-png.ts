@@ -90,5 +90,5 @@ export function layoutJoinPreview(spec: JoinPreviewSpec): PosterLayout {
 }
 
 /** The preview image as PNG at its natural size. */
-export const joinPreviewPng = (spec: JoinPreviewSpec): Uint8Array =>
+export const joinPreviewPng = (spec: JoinPreviewSpec): Promise<Uint8Array> =>
   posterPng(layoutJoinPreview(spec), WIDTH);

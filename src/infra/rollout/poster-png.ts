@@ -1,5 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
-import { allFontFiles, FONT_FAMILY } from './fonts';
+import { renderAsync } from '@resvg/resvg-js';
 import type { PosterLayout, PosterOp } from './poster-layout';
 import { qrPath } from './qr-code';
 import { runOutline } from './script-runs';
@@ -40,11 +39,15 @@ export function posterSvg(layout: PosterLayout): string {
   );
 }
 
-/** A PNG of the poster, 1240 px wide (A4 at 150 dpi): sharp on a phone, light enough for any chat app. */
-export function posterPng(layout: PosterLayout, widthPx = 1240): Uint8Array {
-  const resvg = new Resvg(posterSvg(layout), {
+/**
+ * A PNG of the poster, 1240 px wide (A4 at 150 dpi): sharp on a phone, light enough for any chat app.
+ * Text is already outlines (see `opSvg`), so resvg loads no fonts; it rasterises on libuv's thread pool,
+ * so a poster or a link preview being drawn never holds up the requests around it.
+ */
+export async function posterPng(layout: PosterLayout, widthPx = 1240): Promise<Uint8Array> {
+  const image = await renderAsync(posterSvg(layout), {
     fitTo: { mode: 'width', value: widthPx },
-    font: { loadSystemFonts: false, fontFiles: [...allFontFiles], defaultFontFamily: FONT_FAMILY },
+    font: { loadSystemFonts: false },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

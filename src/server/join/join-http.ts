@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { describeInviteLink, type InviteLinkFacts } from '../../domain/invites/describe-invite-link';
 import { InviteNotFound } from '../../domain/invites/invite.errors';
@@ -13,10 +12,12 @@ import type { DeveloperSignIn } from '../../infra/directory/developer-sign-in';
 import type { ApiDeps } from '../api-deps';
 import { errorLocaleOf, toHttpError } from '../http-errors';
 import { joinLanguageOf, rememberLanguage } from './join-language';
+import { JOIN_STYLE_SOURCE } from './join-layout';
 import { type AskAgain, type JoinWays, type PageFrame, refusedPage, validLinkPage } from './join-pages';
 import type { JoinSessions } from './join-session';
 import { LinkFactsCache } from './link-facts-cache';
 import type { PreviewImages } from './preview-images';
+import { RenderedPages } from './rendered-pages';
 import { botChatLink } from './teams-links';
 
 /** What the composition root gives the join routes. */
@@ -35,7 +36,7 @@ export interface JoinRouteServices {
 const regions = new Map<Locale, Array<{ code: string; label: string }>>();
 
 /**
- * Sends a join page made with a fresh nonce under the join pages' CSP, in the reader's language (see
+ * Sends a join page under the join pages' CSP (its one inline style allowed by hash), in the reader's language (see
  * `joinLanguageOf`): its forms post to this origin and `formOrigins` (the sign-in's) only. `headers` adds
  * to the page's own (e.g. `Retry-After`). A GET's page carries the language switcher (links back to
  * itself with `?lang=`); with `remember`, a `?lang=` choice is kept in a cookie.
@@ -54,7 +55,6 @@ export function sendJoinPage(
     switcher?: boolean;
   } = {},
 ): void {
-  const nonce = randomBytes(16).toString('base64');
   const formAction = ["'self'", ...(options.formOrigins ?? [])].join(' ');
   const { translator: t, chosen } = joinLanguageOf(req);
   if (chosen && options.remember) rememberLanguage(res, chosen, options.remember.secure);
@@ -63,13 +63,13 @@ export function sendJoinPage(
     req.method === 'GET' && options.switcher !== false
       ? new URL(req.url ?? '/', 'http://page').searchParams
       : undefined;
-  const html = render({ t, nonce, switcher });
+  const html = render({ t, switcher });
   res.writeHead(status, {
     ...options.headers,
     'Content-Type': 'text/html; charset=utf-8',
     // The words follow the browser's languages and the remembered choice: a cache must tell them apart.
     Vary: 'Accept-Language, Cookie',
-    'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
+    'Content-Security-Policy': `default-src 'none'; style-src ${JOIN_STYLE_SOURCE}; img-src 'self'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     // The address holds the invite token: never hand it to the sites the page links to (same-origin
     // still lets the page's own forms carry their Origin, which the POSTs check).
@@ -85,6 +85,7 @@ export function sendJoinPage(
  */
 export class JoinHttp {
   private readonly linkFacts: LinkFactsCache;
+  private readonly rendered = new RenderedPages();
 
   constructor(
     readonly deps: ApiDeps,
@@ -107,7 +108,7 @@ export class JoinHttp {
     return joinLanguageOf(req).translator;
   }
 
-  /** Sends a page made with a fresh nonce, under the join pages' CSP, in the reader's language. */
+  /** Sends a page under the join pages' CSP, in the reader's language. */
   page(
     req: Request,
     res: Response,
@@ -133,25 +134,38 @@ export class JoinHttp {
   ): void {
     const developerSignIn = this.services.signIn.developer;
     this.page(req, res, status, (frame) => {
-      const { t } = frame;
-      const ways = this.ways(token, found, t);
-      const group = found.group.name;
-      const organisation = found.organisation?.name;
-      // The preview's words are the reader's too: a chat app's fetch sends its user's Accept-Language.
-      const invitedTo = organisation
-        ? t.t('join.preview.groupOfOrganisation', { group, organisation })
-        : group;
-      const preview = {
-        title: t.t('join.preview.title', { group }),
-        description: found.sharedBy
-          ? t.t('join.preview.descriptionSharedBy', { group: invitedTo, sharedBy: found.sharedBy })
-          : t.t('join.preview.description', { group: invitedTo }),
-        url: ways.inviteUrl,
-        image: `${ways.inviteUrl}/preview.png`,
-        imageAlt: t.t('join.preview.alt', { group }),
-      };
-      return validLinkPage(frame, { facts: found, ways, developerSignIn, preview, ask });
+      const render = () => this.validPageHtml(frame, token, found, developerSignIn, ask);
+      // A page filled in for one person, or one whose address carries more than a language, is made anew.
+      const plain = !ask && [...(frame.switcher?.keys() ?? [])].every((name) => name === 'lang');
+      if (!plain) return render();
+      return this.rendered.page(found, `${token}\n${frame.t.locale}\n${frame.switcher ?? ''}`, render);
     });
+  }
+
+  /** A working link's page, with its preview tags in the reader's words. */
+  private validPageHtml(
+    frame: PageFrame,
+    token: string,
+    found: InviteLinkFacts,
+    developerSignIn: boolean,
+    ask: AskAgain | undefined,
+  ): string {
+    const { t } = frame;
+    const ways = this.ways(token, found, t);
+    const group = found.group.name;
+    const organisation = found.organisation?.name;
+    // The preview's words are the reader's too: a chat app's fetch sends its user's Accept-Language.
+    const invitedTo = organisation ? t.t('join.preview.groupOfOrganisation', { group, organisation }) : group;
+    const preview = {
+      title: t.t('join.preview.title', { group }),
+      description: found.sharedBy
+        ? t.t('join.preview.descriptionSharedBy', { group: invitedTo, sharedBy: found.sharedBy })
+        : t.t('join.preview.description', { group: invitedTo }),
+      url: ways.inviteUrl,
+      image: `${ways.inviteUrl}/preview.png`,
+      imageAlt: t.t('join.preview.alt', { group }),
+    };
+    return validLinkPage(frame, { facts: found, ways, developerSignIn, preview, ask });
   }
 
   /** A redirect that no cache keeps. */

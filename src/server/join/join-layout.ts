@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import escapeHtml from 'escape-html';
 import type { MessageId } from '../../i18n/catalogue';
 import { LOCALES } from '../../i18n/locales';
@@ -39,6 +40,12 @@ form>button{margin-block-start:.75rem}
 ul.get{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}ul.get a{color:var(--accent)}
 a{color:var(--accent)}code{overflow-wrap:anywhere}
 .group-photo{display:block;width:6rem;height:6rem;border-radius:.75rem;object-fit:cover;margin-block:0 .75rem;margin-inline:0}`;
+
+/**
+ * The CSP source that allows the pages' one inline style: its hash. The style never changes, so a page
+ * carries nothing made for one response, and a rendered page can be sent again as it is.
+ */
+export const JOIN_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** A value to place left to right inside a sentence whatever the page's direction: a link, a phone number. */
 export interface LeftToRight {
@@ -88,10 +95,9 @@ function languageSwitcher(t: Translator, query: URLSearchParams): string {
   return `<nav aria-label="${escapeHtml(t.t('join.language'))}"><ul>${links}</ul></nav>`;
 }
 
-/** A complete join page: escaped text only, inline CSS allowed by the response's nonce, no script. */
+/** A complete join page: escaped text only, inline CSS allowed by its hash (`JOIN_STYLE_SOURCE`), no script. */
 export function joinLayout(input: {
   t: Translator;
-  nonce: string;
   title: string;
   body: string;
   preview?: PreviewMeta;
@@ -127,7 +133,7 @@ export function joinLayout(input: {
   const switcher = input.switcher ? languageSwitcher(t, input.switcher) : '';
   return `<!doctype html><html lang="${t.locale}" dir="${t.dir}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(input.title)}</title>${meta}<style nonce="${input.nonce}">${STYLE}</style></head>
+<title>${escapeHtml(input.title)}</title>${meta}<style>${STYLE}</style></head>
 <body><main><header><p class="brand" lang="en" dir="ltr">${escapeHtml(brand.toUpperCase())}</p>${switcher}</header>${input.body}</main></body></html>`;
 }
 

@@ -13,10 +13,9 @@ export interface JoinWays {
   regions: Array<{ code: string; label: string }> | null;
 }
 
-/** What every join page is made with: the reader's words and the response's nonce and switcher. */
+/** What every join page is made with: the reader's words and the language switcher. */
 export interface PageFrame {
   t: Translator;
-  nonce: string;
   /** This page's address parameters for the language switcher; absent on pages a GET can't show again. */
   switcher?: URLSearchParams;
 }

@@ -18,7 +18,7 @@ export class PreviewImages {
     const key = createHash('sha256')
       .update(JSON.stringify({ ...spec, photo: spec.photo?.etag ?? null }))
       .digest('base64url');
-    const { bytes, cached } = this.cache.get(key, async () => joinPreviewPng(spec));
+    const { bytes, cached } = this.cache.get(key, () => joinPreviewPng(spec));
     return { png: bytes, cached };
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Actor } from '../../../src/domain/access/actor';
@@ -237,6 +238,26 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     expect(await usesLeft(token)).toBe(5);
   });
 
+  test('when the group grows while its page is opened, then the next reading of the link shows it, and the page’s one style is the one its CSP hashes', async () => {
+    const { group, token } = await groupWithLink();
+    const before = await (await fetch(`${h.app.url}/join/${token}`)).text();
+    expect(before).toMatch(/\b1 person\b/);
+    await addMembersByPhone(
+      h.app.ctx,
+      { groupId: group.id, phones: ['+14155550142'], region: 'US', role: 'member', source: 'manual' },
+      admin,
+    );
+    // A page is worded once per reading of the link's facts, and the facts are read again after a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const page = await fetch(`${h.app.url}/join/${token}`);
+    const html = await page.text();
+    expect(html).toMatch(/\b2 people\b/);
+    const style = /<style>([^<]*)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(page.headers.get('content-security-policy')).toContain(`style-src 'sha256-${hash}';`);
+    expect(html).not.toContain('nonce');
+  });
+
   test('when 50 people finish signing in at once on a link with 5 uses, then exactly 5 join', async () => {
     const { group, token } = await groupWithLink({ maxUses: 5 });
     const ready: Array<{ url: string; cookie: string }> = [];
@@ -333,7 +354,7 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('Join &lt;img src=x onerror=alert(1)&gt; &quot;Night&quot; &amp; co');
     expect(page.headers.get('content-security-policy')).toMatch(
-      /^default-src 'none'; style-src 'nonce-[^']+'/,
+      /^default-src 'none'; style-src 'sha256-[^']+'/,
     );
     expect(page.headers.get('content-security-policy')).toContain(`form-action 'self' ${ENTRA};`);
     expect(page.headers.get('referrer-policy')).toBe('same-origin');

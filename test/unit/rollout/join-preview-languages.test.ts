@@ -27,13 +27,13 @@ describe('the join link preview in the organisation’s language', () => {
     ['ar', 'السائقون – نوبة الليل'],
   ] as const)(
     'when the organisation prints in %s, then the preview says so in its script and its QR code scans',
-    (locale, group) => {
+    async (locale, group) => {
       const spec = specIn(locale, group);
       const layout = layoutJoinPreview(spec);
       const words = layout.ops.flatMap((op) => (op.op === 'text' ? [op.text] : []));
       expect(words.join(' ')).toMatch(locale === 'hi' ? /\p{Script=Devanagari}/u : /\p{Script=Arabic}/u);
       for (const line of words) expect(missingGlyphs(line)).toEqual([]);
-      const png = joinPreviewPng(spec);
+      const png = await joinPreviewPng(spec);
       writeFileSync(`${OUT}/join-preview-${locale}.png`, png);
       const image = PNG.sync.read(Buffer.from(png));
       expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(inviteUrl);
