@@ -15,8 +15,10 @@ import { seedAudience } from '../../support/announcement-world';
 import { fastRetries } from '../../support/delivery-world';
 import { CONTOSO_TENANT, DomainWorld } from '../../support/domain-world';
 import { dropSchema, postgresAvailable, testDatabaseUrl, uniqueSchemaName } from '../../support/postgres';
+import { soakSize } from '../../support/soak';
 
-const PEOPLE = 3_000;
+/** People in the audience: 3,000 in the soak run. */
+const PEOPLE = soakSize(3_000, 800);
 const LIMIT = 400;
 
 /** One Convene process: its own pool, scheduler and delivery worker (pacing half the tenant's budget). */
@@ -64,7 +66,7 @@ function instance(storage: Storage) {
     await dropSchema(schema);
   });
 
-  test('when both start and send one announcement to 3,000 people, then each person gets it exactly once and no limit is crossed', async () => {
+  test(`when both start and send one announcement to ${PEOPLE} people, then each person gets it exactly once and no limit is crossed`, async () => {
     const world = new DomainWorld(first);
     const { actor, organisation } = await world.orgAdmin('Ira');
     const group = await createGroup(world.ctx, { name: 'Warehouse', organisationId: organisation.id }, actor);

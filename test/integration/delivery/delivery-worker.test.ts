@@ -9,7 +9,11 @@ import { createLogger } from '../../../src/infra/logging/logger';
 import { BotConnectorServer } from '../../fakes/bot-connector-server';
 import { drained, fastRetries, seedInvites, workerFor } from '../../support/delivery-world';
 import { CONTOSO_TENANT, DomainWorld } from '../../support/domain-world';
+import { soakSize } from '../../support/soak';
 import { describeEachDialect, type StorageUnderTest } from '../../support/storages';
+
+/** Invites in the throttling, flaky run: 2,000 in the soak run. */
+const INVITES = soakSize(2000, 600);
 
 /** The most requests any one-second window held, per conversation and overall. */
 function busiestWindows(connector: BotConnectorServer) {
@@ -46,9 +50,13 @@ describeEachDialect('invite card delivery', (dialect) => {
     await under.dispose();
   });
 
-  test('when 2,000 invites go out through a throttling, flaky connector, then none is lost or duplicated and no limit is crossed', async () => {
-    // 400 people in 5 groups: each person's chat receives 5 cards, so the per-chat limit matters.
-    const { entries } = await seedInvites(under.storage, world, { people: 400, groups: 5, connectorUrl: '' });
+  test(`when ${INVITES} invites go out through a throttling, flaky connector, then none is lost or duplicated and no limit is crossed`, async () => {
+    // People in 5 groups: each person's chat receives 5 cards, so the per-chat limit matters.
+    const { entries } = await seedInvites(under.storage, world, {
+      people: INVITES / 5,
+      groups: 5,
+      connectorUrl: '',
+    });
     await rewriteServiceUrls(under, connector.url);
     // 3% of requests fail with a transient status Teams documents.
     const statuses = [503, 502, 504, 412];
@@ -58,11 +66,12 @@ describeEachDialect('invite card delivery', (dialect) => {
     const counts = await drained(under.storage);
     await worker.stop();
 
-    expect(counts).toEqual({ sent: 2000 });
+    expect(counts).toEqual({ sent: INVITES });
     const deliveries = connector.deliveriesByInvite();
-    expect(deliveries.size).toBe(2000);
+    expect(deliveries.size).toBe(INVITES);
     expect([...deliveries.values()].every((n) => n === 1)).toBe(true);
-    expect(connector.faulted.length).toBeGreaterThan(50);
+    // About one request in 33 fails.
+    expect(connector.faulted.length).toBeGreaterThan(INVITES / 40);
     expect(connector.throttled.conversation).toBe(0);
     const busiest = busiestWindows(connector);
     expect(busiest.conversation).toBeLessThanOrEqual(7);

@@ -44,11 +44,14 @@ describe('the cross-row member table of a User Group Mapping upload', () => {
       reference.set(`${group}|${phone}`, i * 4 + 4);
     }
     expect(keys.size).toBe(reference.size);
+    // Disagreements are gathered and compared once: 200,000 separate expectations took 15 s.
+    const disagreements: string[] = [];
     for (const [key, value] of reference) {
       const [group, phone] = key.split('|').map(Number) as [number, number];
-      expect(keys.get(group, phone)).toBe(value);
-      expect(keys.get(group + 1000, phone)).toBeUndefined();
+      if (keys.get(group, phone) !== value) disagreements.push(`${key} → ${keys.get(group, phone)}`);
+      if (keys.get(group + 1000, phone) !== undefined) disagreements.push(`${group + 1000}|${phone} is held`);
     }
+    expect(disagreements).toEqual([]);
   });
 
   test('when the table is released, then it is empty, its memory is given back, and it can be used again', () => {
