@@ -97,15 +97,22 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
 }
 
 /**
+ * What PostgreSQL answers when a schema, table or column that a catalog query was reading is dropped or
+ * renamed under it: 3F000 (schema), 42P01 (table), 42703 (column).
+ */
+const CHANGED_UNDER_US = new Set(['3F000', '42P01', '42703']);
+
+/**
  * Brings the schema up to date. On PostgreSQL, Kysely's migrator first lists every table of every schema
- * (calling `pg_get_serial_sequence` per column); a schema dropped by someone else while that query runs
- * makes it fail with 3F000 "schema … does not exist" (seen with many test schemas created and dropped at
- * once). That is the other schema's race, not ours: asking again is enough.
+ * (calling `pg_get_serial_sequence` per column); another schema being dropped or migrated while that query
+ * runs makes it fail with "schema / relation / column … does not exist" (seen with test schemas created,
+ * migrated and dropped by parallel test files). That is the other schema's race, not ours: asking again is
+ * enough. A migration of our own that fails the same way fails again, and is thrown after the last try.
  */
 async function migrateToLatest(migrator: Migrator, attempts = 5): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const { error } = await migrator.migrateToLatest();
     if (!error) return;
-    if ((error as { code?: string }).code !== '3F000' || attempt >= attempts) throw error;
+    if (!CHANGED_UNDER_US.has((error as { code?: string }).code ?? '') || attempt >= attempts) throw error;
   }
 }

@@ -135,8 +135,10 @@ export class JoinHttp {
     const developerSignIn = this.services.signIn.developer;
     this.page(req, res, status, (frame) => {
       const render = () => this.validPageHtml(frame, token, found, developerSignIn, ask);
-      // A page filled in for one person, or one whose address carries more than a language, is made anew.
-      const plain = !ask && [...(frame.switcher?.keys() ?? [])].every((name) => name === 'lang');
+      // A page filled in for one person, or one whose address carries anything but the language it
+      // speaks, is made anew: odd addresses can't push the pages phones share out of the cache.
+      const params = [...(frame.switcher ?? [])];
+      const plain = !ask && params.every(([name, value]) => name === 'lang' && value === frame.t.locale);
       if (!plain) return render();
       return this.rendered.page(found, `${token}\n${frame.t.locale}\n${frame.switcher ?? ''}`, render);
     });
