@@ -16,6 +16,7 @@ import { JOIN_STYLE_SOURCE } from './join-layout';
 import { type AskAgain, type JoinWays, type PageFrame, refusedPage, validLinkPage } from './join-pages';
 import type { JoinSessions } from './join-session';
 import { LinkFactsCache } from './link-facts-cache';
+import { acceptsGzip, gzipPage } from './page-encoding';
 import type { PreviewImages } from './preview-images';
 import { RenderedPages } from './rendered-pages';
 import { botChatLink } from './teams-links';
@@ -64,11 +65,13 @@ export function sendJoinPage(
       ? new URL(req.url ?? '/', 'http://page').searchParams
       : undefined;
   const html = render({ t, switcher });
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
   res.writeHead(status, {
     ...options.headers,
     'Content-Type': 'text/html; charset=utf-8',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     // The words follow the browser's languages and the remembered choice: a cache must tell them apart.
-    Vary: 'Accept-Language, Cookie',
+    Vary: 'Accept-Language, Cookie, Accept-Encoding',
     'Content-Security-Policy': `default-src 'none'; style-src ${JOIN_STYLE_SOURCE}; img-src 'self'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     // The address holds the invite token: never hand it to the sites the page links to (same-origin
@@ -76,7 +79,7 @@ export function sendJoinPage(
     'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
   });
-  res.end(html);
+  res.end(gzip ? gzipPage(html) : html);
 }
 
 /**

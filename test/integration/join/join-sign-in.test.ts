@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Actor } from '../../../src/domain/access/actor';
@@ -256,6 +258,28 @@ describe('signing in on the join page with a work account (tenant mode, loopback
     const hash = createHash('sha256').update(style).digest('base64');
     expect(page.headers.get('content-security-policy')).toContain(`style-src 'sha256-${hash}';`);
     expect(html).not.toContain('nonce');
+  });
+
+  test('when a phone takes gzip, then the page comes compressed (a few KB), and one that does not gets the same page plain', async () => {
+    const { token } = await groupWithLink();
+    const raw = (encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${h.app.url}/join/${token}`, { headers: { 'accept-encoding': encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const compressed = await raw('gzip, deflate, br');
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers.vary).toContain('Accept-Encoding');
+    const plain = await raw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gunzipSync(compressed.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+    expect(compressed.body.length).toBeLessThan(plain.body.length / 2);
+    expect((await raw('gzip;q=0, identity')).headers['content-encoding']).toBeUndefined();
   });
 
   test('when 50 people finish signing in at once on a link with 5 uses, then exactly 5 join', async () => {
