@@ -9,12 +9,13 @@ import { LoopbackPhone } from './loopback-phone';
 
 /**
  * J1/J2: the join page a poster's QR code opens. J1 is what a phone downloads on a first visit (HTML,
- * CSS and script, gzip; the preview image is for chat apps, not the page). J2 opens the page 2,000
- * times from 200 concurrent connections (each connected before the clock starts) while /healthz is
- * probed on the same connections, and compares the two p99s; link-preview fetches are mixed in, and
- * the image must be rendered at most once. Convene runs in its own process (local mode, SQLite, default settings), as in production; the
- * load runs here. Each connection is one phone with its own loopback address, so the public pages'
- * per-address budget applies as it does to real phones (each opens the page ten times, well within it).
+ * CSS and script as the server sends them gzipped; the preview image is for chat apps, not the page).
+ * J2 opens the page 2,000 times from 200 concurrent connections (each connected before the clock
+ * starts) while /healthz is probed on the same connections, and compares the two p99s; link-preview
+ * fetches are mixed in, and the image must be rendered at most once. Convene runs in its own process
+ * (local mode, SQLite, default settings), as in production; the load runs here. Each connection is one
+ * phone with its own loopback address, so the public pages' per-address budget applies as it does to
+ * real phones (each opens the page ten times, well within it).
  */
 
 const JOIN_GETS = 2000;
