@@ -37,10 +37,11 @@ export interface JoinRouteServices {
 const regions = new Map<Locale, Array<{ code: string; label: string }>>();
 
 /**
- * Sends a join page under the join pages' CSP (its one inline style allowed by hash), in the reader's language (see
- * `joinLanguageOf`): its forms post to this origin and `formOrigins` (the sign-in's) only. `headers` adds
- * to the page's own (e.g. `Retry-After`). A GET's page carries the language switcher (links back to
- * itself with `?lang=`); with `remember`, a `?lang=` choice is kept in a cookie.
+ * Sends a join page under the join pages' CSP (its one inline style allowed by hash), in the reader's
+ * language (see `joinLanguageOf`), gzipped for browsers that take it: its forms post to this origin and
+ * `formOrigins` (the sign-in's) only. `headers` adds to the page's own (e.g. `Retry-After`). A GET's page
+ * carries the language switcher (links back to itself with `?lang=`); with `remember`, a `?lang=` choice
+ * is kept in a cookie.
  */
 export function sendJoinPage(
   req: Request,

@@ -15,7 +15,7 @@ const compressed = new LRUCache<string, Buffer>({
   sizeCalculation: (gzip, html) => gzip.length + html.length,
 });
 
-/** Whether `Accept-Encoding` takes gzip (q-values honoured by negotiator; the header is cut to 512 characters). */
+/** Whether `Accept-Encoding` takes gzip (q-values honoured by negotiator; the header cut to 512 characters). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
   if (typeof header !== 'string') return false;
   const negotiator = new Negotiator({ headers: { 'accept-encoding': header.slice(0, 512) } });
