@@ -25,10 +25,13 @@ export interface ChannelPost {
 export class ChannelPostQueue {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Claims up to `limit` due posts for `workerId` until `now + leaseMs`. */
+  /**
+   * Claims up to `limit` due posts for `workerId` until `now + leaseMs`. The worker asks on every poll,
+   * so when nothing is due or stuck this is reads only: no write takes SQLite's lock while idle.
+   */
   async claim(workerId: string, limit: number, now: Date, leaseMs: number): Promise<ChannelPost[]> {
     const at = now.toISOString();
-    await this.giveUpInterrupted(now);
+    if (await this.hasInterrupted(at)) await this.giveUpInterrupted(now);
     const due = await this.db
       .selectFrom('announcement_channel_posts')
       .select(['announcement_id', 'group_id'])
@@ -51,47 +54,49 @@ export class ChannelPostQueue {
       if (Number(claimed.numUpdatedRows) === 1) mine.push(row);
     }
     if (mine.length === 0) return [];
-    const posts: ChannelPost[] = [];
-    for (const row of mine) {
-      const post = await this.db
-        .selectFrom('announcement_channel_posts as c')
-        .innerJoin('announcements as a', 'a.id', 'c.announcement_id')
-        .innerJoin('groups as g', 'g.id', 'c.group_id')
-        .leftJoin('organisations as o', 'o.id', 'g.organisation_id')
-        .leftJoin('people as sender', 'sender.id', 'a.created_by')
-        .select([
-          'c.announcement_id',
-          'c.group_id',
-          'g.name as group_name',
-          'c.team_id',
-          'o.tenant_id',
-          'c.attempts',
-          'a.title',
-          'a.body',
-          'a.link_url',
-          'a.link_label',
-          'a.image_path',
-          'sender.display_name as sender_name',
-        ])
-        .where('c.announcement_id', '=', row.announcement_id)
-        .where('c.group_id', '=', row.group_id)
-        .executeTakeFirstOrThrow();
-      posts.push({
-        announcementId: post.announcement_id,
-        groupId: post.group_id,
-        groupName: post.group_name,
-        teamId: post.team_id,
-        tenantId: post.tenant_id,
-        attempts: Number(post.attempts),
-        title: post.title,
-        body: post.body,
-        linkUrl: post.link_url,
-        linkLabel: post.link_label,
-        imagePath: post.image_path,
-        senderName: post.sender_name,
-      });
-    }
-    return posts;
+    // What the claimed posts say, in one read.
+    const rows = await this.db
+      .selectFrom('announcement_channel_posts as c')
+      .innerJoin('announcements as a', 'a.id', 'c.announcement_id')
+      .innerJoin('groups as g', 'g.id', 'c.group_id')
+      .leftJoin('organisations as o', 'o.id', 'g.organisation_id')
+      .leftJoin('people as sender', 'sender.id', 'a.created_by')
+      .select([
+        'c.announcement_id',
+        'c.group_id',
+        'g.name as group_name',
+        'c.team_id',
+        'o.tenant_id',
+        'c.attempts',
+        'a.title',
+        'a.body',
+        'a.link_url',
+        'a.link_label',
+        'a.image_path',
+        'sender.display_name as sender_name',
+      ])
+      .where((eb) =>
+        eb.or(
+          mine.map((row) =>
+            eb.and([eb('c.announcement_id', '=', row.announcement_id), eb('c.group_id', '=', row.group_id)]),
+          ),
+        ),
+      )
+      .execute();
+    return rows.map((post) => ({
+      announcementId: post.announcement_id,
+      groupId: post.group_id,
+      groupName: post.group_name,
+      teamId: post.team_id,
+      tenantId: post.tenant_id,
+      attempts: Number(post.attempts),
+      title: post.title,
+      body: post.body,
+      linkUrl: post.link_url,
+      linkLabel: post.link_label,
+      imagePath: post.image_path,
+      senderName: post.sender_name,
+    }));
   }
 
   /** Marks the post as leaving, only while this worker holds it; false means it is no longer ours to send. */
@@ -169,6 +174,18 @@ export class ChannelPostQueue {
       .where('group_id', '=', post.groupId)
       .where('state', 'in', ['queued', 'sending'])
       .execute();
+  }
+
+  /** Whether any post is left `sending` past its lease (a read, through the index on state). */
+  private async hasInterrupted(at: string): Promise<boolean> {
+    const stuck = await this.db
+      .selectFrom('announcement_channel_posts')
+      .select('announcement_id')
+      .where('state', '=', 'sending')
+      .where('claimed_until', '<', at)
+      .limit(1)
+      .executeTakeFirst();
+    return stuck !== undefined;
   }
 
   /**

@@ -224,4 +224,32 @@ describeEachDialect("an announcement posted in each team's General channel", (di
     const report = await announcementReport(world.ctx, announcement.id, {}, admin);
     expect(report.channelPosts.map((p) => p.state)).toEqual(['sent', 'failed', 'sent']);
   });
+
+  test('when a worker stopped while a post was leaving, then the next worker reports it instead of posting again', async () => {
+    const ctx = { uow: world.ctx.uow, clock: systemClock };
+    const { announcement } = await composeAnnouncement(
+      ctx,
+      {
+        audience: { kind: 'group-tree', groupId: groups[0]!.id },
+        title: 'Cut off',
+        body: 'Half sent.',
+        postInChannel: true,
+      },
+      admin,
+    );
+    await startNextDueAnnouncement(ctx);
+    // The Depot post was marked as leaving by a worker whose lease has since run out.
+    await under.storage.db
+      .updateTable('announcement_channel_posts')
+      .set({ state: 'sending', claimed_by: 'gone', claimed_until: new Date(Date.now() - 1000).toISOString() })
+      .where('group_id', '=', groups[0]!.id)
+      .execute();
+    await worker().postInChannelsOnce();
+    expect(channelPostsIn('team-depot')).toHaveLength(0);
+    expect(channelPostsIn('team-south')).toHaveLength(1);
+    const report = await announcementReport(world.ctx, announcement.id, {}, admin);
+    const depot = report.channelPosts.find((p) => p.groupId === groups[0]!.id)!;
+    expect(depot.state).toBe('failed');
+    expect(depot.failureCode).toBe('CHANNEL_POST_INTERRUPTED');
+  });
 });
