@@ -85,6 +85,12 @@ export function parseQuery<T>(req: Request, schema: z.ZodType<T>): T {
   throw new HttpProblem(400, 'QUERY_INVALID', `The query is not right: ${problems}.`, { problems });
 }
 
+/** One query-string parameter when it was given once as text (a repeated parameter arrives as a list: ignored). */
+export function queryText(req: Request, name: string): string | undefined {
+  const value = (req.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** A Content-Disposition that keeps non-ASCII file names (RFC 6266) and cannot be broken by quotes. */
 export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');

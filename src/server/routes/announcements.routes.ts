@@ -32,7 +32,7 @@ import { SharpAnnouncementImageProcessor } from '../../infra/announcement-images
 import type { ApiDeps } from '../api-deps';
 import { readRawUpload } from '../http/raw-upload';
 import { sendAnnouncementImage } from '../http/send-announcement-image';
-import { actorOf, parseBody, parseQuery as query, route, sendCsv } from '../route';
+import { actorOf, parseBody, parseQuery as query, queryText, route, sendCsv } from '../route';
 
 /** Bounded shapes; the domain checks the content itself (and says what is wrong in words). */
 const bounded = z.string().max(10_000).optional();
@@ -118,7 +118,7 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
       const content = checkAnnouncementContent(body);
       const image = await deps.ctx.uow.read((repos) => imageFor(repos, body.imageId));
       // `?lang=` is the sender's tab language: the card's fixed words are drawn in it.
-      const words = translatorFor(localeFrom(typeof req.query?.lang === 'string' ? req.query.lang : null));
+      const words = translatorFor(localeFrom(queryText(req, 'lang') ?? null));
       return {
         card: deps.announcementCard({
           deliveryId: 'preview',
@@ -126,7 +126,7 @@ export function registerAnnouncementRoutes(server: Server, deps: ApiDeps): void 
           imagePath: announcementImagePath(image),
           senderName: words.t('announce.card.previewSender'),
           locale: words.locale,
-          groupName: typeof req.query?.groupName === 'string' ? req.query.groupName.slice(0, 100) : '',
+          groupName: queryText(req, 'groupName')?.slice(0, 100) ?? '',
           reminder: false,
         }),
       };

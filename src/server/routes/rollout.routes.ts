@@ -25,7 +25,7 @@ import { type SlideshowJoin, slideshowPage } from '../../infra/rollout/slideshow
 import type { ApiDeps } from '../api-deps';
 import { readRawUpload } from '../http/raw-upload';
 import { sendFile } from '../http/send-file';
-import { actorOf, parseBody, route } from '../route';
+import { actorOf, parseBody, queryText, route } from '../route';
 
 const linkBody = z.object({ expiresInDays: z.number().int().optional() });
 
@@ -46,11 +46,6 @@ const etagOf = (bytes: Uint8Array): string => {
  * credential and a revoked link must stop working at the server.
  */
 const PUBLIC_POSTER_CACHE_CONTROL = 'private, max-age=300';
-
-const query = (req: Request, name: string): string | undefined => {
-  const value = (req.query as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : undefined;
-};
 
 /** The tab's Resources page (JSON and downloads), the bot's posters' HTTP twin, and the lobby slideshow. */
 export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: RolloutContext): void {
@@ -79,7 +74,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
       const bytes = await readRawUpload(req, res, MAX_RESOURCE_BYTES, (limit) => new ResourceTooLarge(limit));
       const resource = await addResource(
         rollout,
-        { fileName: query(req, 'fileName') ?? 'resource', title: query(req, 'title'), bytes },
+        { fileName: queryText(req, 'fileName') ?? 'resource', title: queryText(req, 'title'), bytes },
         actor,
       );
       res.status(201);
@@ -104,10 +99,10 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
   server.get(
     `${api}/posters/generic`,
     route(deps, async (req, res) => {
-      const format = query(req, 'format') ?? 'pdf';
+      const format = queryText(req, 'format') ?? 'pdf';
       sendFile(
         res,
-        await genericPoster(rollout, { format, lang: query(req, 'lang') }, await actorOf(deps, req)),
+        await genericPoster(rollout, { format, lang: queryText(req, 'lang') }, await actorOf(deps, req)),
       );
     }),
   );
@@ -116,12 +111,12 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
   server.get(
     `${api}/kit/:id`,
     route(deps, async (req, res) => {
-      const format = query(req, 'format') ?? 'pdf';
+      const format = queryText(req, 'format') ?? 'pdf';
       sendFile(
         res,
         await kitItem(
           rollout,
-          { itemId: req.params.id, format, lang: query(req, 'lang') },
+          { itemId: req.params.id, format, lang: queryText(req, 'lang') },
           await actorOf(deps, req),
         ),
       );
@@ -145,10 +140,10 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
     '/api/v1/groups/:id/rollout/poster',
     route(deps, async (req, res) => {
       const { expiresInDays } = parseBody(req, linkBody);
-      const format = query(req, 'format') ?? 'pdf';
+      const format = queryText(req, 'format') ?? 'pdf';
       const poster = await groupPoster(
         rollout,
-        { groupId: req.params.id, format, expiresInDays, lang: query(req, 'lang') },
+        { groupId: req.params.id, format, expiresInDays, lang: queryText(req, 'lang') },
         await actorOf(deps, req),
       );
       sendFile(res, poster, {
@@ -161,7 +156,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
   server.get(
     `${api}/templates`,
     route(deps, async (req) =>
-      listMessageTemplates(rollout, await actorOf(deps, req), { lang: query(req, 'lang') }),
+      listMessageTemplates(rollout, await actorOf(deps, req), { lang: queryText(req, 'lang') }),
     ),
   );
 
@@ -171,7 +166,7 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
       const { expiresInDays } = parseBody(req, linkBody);
       return groupMessageTemplates(
         rollout,
-        { groupId: req.params.id, expiresInDays, lang: query(req, 'lang') },
+        { groupId: req.params.id, expiresInDays, lang: queryText(req, 'lang') },
         await actorOf(deps, req),
       );
     }),
@@ -180,19 +175,19 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
   server.get(
     `${api}/guides/:id`,
     route(deps, async (req) =>
-      readGuide(rollout, { guideId: req.params.id, lang: query(req, 'lang') }, await actorOf(deps, req)),
+      readGuide(rollout, { guideId: req.params.id, lang: queryText(req, 'lang') }, await actorOf(deps, req)),
     ),
   );
 
   server.get(
     `${api}/guides/:id/download`,
     route(deps, async (req, res) => {
-      const format = query(req, 'format') ?? 'pdf';
+      const format = queryText(req, 'format') ?? 'pdf';
       sendFile(
         res,
         await guideFile(
           rollout,
-          { guideId: req.params.id, format, lang: query(req, 'lang') },
+          { guideId: req.params.id, format, lang: queryText(req, 'lang') },
           await actorOf(deps, req),
         ),
       );
@@ -218,12 +213,12 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
   server.get(
     '/rollout/poster',
     route(deps, async (req, res) => {
-      const token = extractInviteToken(query(req, 'invite') ?? '');
+      const token = extractInviteToken(queryText(req, 'invite') ?? '');
       if (!token) throw new InviteNotFound();
-      const format = query(req, 'format') ?? 'pdf';
+      const format = queryText(req, 'format') ?? 'pdf';
       // `kit=<item>`: one of the rollout kit's printables instead of the group's poster.
-      const kit = query(req, 'kit');
-      const lang = query(req, 'lang');
+      const kit = queryText(req, 'kit');
+      const lang = queryText(req, 'lang');
       const poster = kit
         ? await kitItemForInviteLink(rollout, { token, itemId: kit, format, lang })
         : await posterForInviteLink(rollout, { token, format, lang });
@@ -240,9 +235,9 @@ export function registerRolloutRoutes(server: Server, deps: ApiDeps, rollout: Ro
   // Public on purpose: it runs on lobby screens with no one signed in, and shows only what its link allows.
   server.get('/rollout/slideshow', async (req: Request, res: Response) => {
     try {
-      const seconds = Math.min(120, Math.max(4, Number(query(req, 'seconds') ?? 12) || 12));
+      const seconds = Math.min(120, Math.max(4, Number(queryText(req, 'seconds') ?? 12) || 12));
       const nonce = randomBytes(16).toString('base64');
-      const html = await slideshowHtml(query(req, 'invite'), query(req, 'lang'), seconds, nonce);
+      const html = await slideshowHtml(queryText(req, 'invite'), queryText(req, 'lang'), seconds, nonce);
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft`,

@@ -5,12 +5,7 @@ import { printTranslator } from '../../domain/rollout/print-translator';
 import { csvTemplate, templateFileNames } from '../../domain/uploads/templates';
 import { uploadKinds } from '../../domain/uploads/upload';
 import type { ApiDeps } from '../api-deps';
-import { actorOf, attachment, route } from '../route';
-
-const query = (req: Request, name: string): string | undefined => {
-  const value = (req.query as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : undefined;
-};
+import { actorOf, attachment, queryText, route } from '../route';
 
 /**
  * The organisation of whoever asks, for its language. The templates need no sign-in, so a request
@@ -37,7 +32,7 @@ export function registerTemplateRoutes(server: Server, deps: ApiDeps): void {
     server.get(
       `/api/v1/templates/${fileName}`,
       route(deps, async (req, res) => {
-        const lang = requestedLanguage(query(req, 'lang'));
+        const lang = requestedLanguage(queryText(req, 'lang'));
         const t = printTranslator(lang, lang ? undefined : await askersOrganisation(deps, req));
         const body = Buffer.from(csvTemplate(kind, t), 'utf8');
         res.writeHead(200, {
